@@ -1,0 +1,148 @@
+"""Feed bytes in, typed `ParsedFeed` out: the only module that sees feedparser's dicts.
+
+RSS 0.9x/1.0/2.0 and Atom go through feedparser; JSON Feed (which feedparser 6 does
+not read) through a small reader of its own. Malformed feeds feedparser can still read
+are returned with `problem` set; bytes that are no feed raise `ParseError`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import time
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urljoin
+
+import feedparser
+
+from extractors.urls import normalize_url
+from newswatch.errors import ParseError
+from newswatch.models import FeedEntry, ParsedFeed
+
+
+def parse_feed(data: bytes, url: str) -> ParsedFeed:
+    """Parse feed bytes fetched from `url` (used to resolve relative links)."""
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith((b"{", b"[")):
+        return _parse_json_feed(data, url)
+    try:
+        raw = feedparser.parse(data, response_headers={"content-location": url})
+    except Exception as exc:  # feedparser is meant not to raise; be sure
+        raise ParseError(f"{url}: feed parser failed: {exc}") from exc
+    exc = raw.get("bozo_exception")
+    # A wrong or missing Content-Type says nothing about the feed itself.
+    problem = _describe(exc) if raw.get("bozo") and type(exc).__name__ != "NonXMLContentType" else None
+    if not raw.get("version") and not raw.entries:
+        raise ParseError(f"{url}: not a feed ({problem or 'no RSS, Atom or JSON Feed found'})")
+    entries = []
+    for item in raw.entries:
+        entry = _entry(item, url)
+        if entry is not None:
+            entries.append(entry)
+    links = {
+        str(link.get("rel")): urljoin(url, str(link.get("href")))
+        for link in raw.feed.get("links", [])
+        if link.get("rel") and link.get("href")
+    }
+    return ParsedFeed(
+        kind=str(raw.get("version") or ""),
+        title=_text(raw.feed.get("title")),
+        entries=tuple(entries),
+        problem=problem,
+        links=links,
+    )
+
+
+def _entry(item: Any, base: str) -> FeedEntry | None:
+    link = item.get("link") or _first_alternate(item)
+    guid = _text(item.get("id"))
+    if not link and guid and guid.startswith(("http://", "https://")):
+        link = guid
+    if not link:
+        return None
+    url = normalize_url(str(link), base)
+    if url is None:
+        return None
+    published = item.get("published_parsed") or item.get("updated_parsed")
+    return FeedEntry(
+        url=url,
+        title=_text(item.get("title")),
+        summary=_text(item.get("summary")),
+        published_at=_from_struct(published),
+        guid=guid,
+    )
+
+
+def _first_alternate(item: Any) -> str | None:
+    for link in item.get("links", []):
+        if link.get("rel", "alternate") == "alternate" and link.get("href"):
+            return str(link["href"])
+    return None
+
+
+def _from_struct(value: time.struct_time | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+    except (OverflowError, ValueError, OSError):
+        return None
+
+
+def _parse_json_feed(data: bytes, url: str) -> ParsedFeed:
+    try:
+        doc = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ParseError(f"{url}: not a feed (invalid JSON: {exc})") from exc
+    if not isinstance(doc, dict) or "jsonfeed.org/version" not in str(doc.get("version", "")):
+        raise ParseError(f"{url}: not a feed (JSON without a jsonfeed.org version)")
+    items = doc.get("items")
+    if not isinstance(items, list):
+        raise ParseError(f"{url}: JSON Feed has no items list")
+    entries = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        link = item.get("url") or item.get("external_url")
+        if not isinstance(link, str):
+            continue
+        norm = normalize_url(link, url)
+        if norm is None:
+            continue
+        entries.append(
+            FeedEntry(
+                url=norm,
+                title=_text(item.get("title")),
+                summary=_text(item.get("summary") or item.get("content_text")),
+                published_at=_iso(item.get("date_published") or item.get("date_modified")),
+                guid=_text(item.get("id")),
+            )
+        )
+    links = {"next": urljoin(url, doc["next_url"])} if isinstance(doc.get("next_url"), str) else {}
+    return ParsedFeed(kind="json", title=_text(doc.get("title")), entries=tuple(entries), links=links)
+
+
+def _iso(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _describe(exc: Any) -> str:
+    if exc is None:
+        return "malformed feed"
+    return f"{type(exc).__name__}: {exc}"[:300]

@@ -1,0 +1,31 @@
+"""URL normalisation: one article, one URL, whichever feed or tracker link led to it."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import courlan
+
+
+def normalize_url(url: str, base: str | None = None) -> str | None:
+    """Absolute, normalised http(s) URL without tracking parameters or fragment; None if unusable."""
+    url = url.strip()
+    if not url:
+        return None
+    if base:
+        url = urljoin(base, url)
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    try:
+        # courlan drops tracking parameters (utm_*, fbclid, ...), sorts the query, lower-cases
+        # scheme and host and removes default ports. Its strict mode would also drop ordinary
+        # parameters such as ?b=2, which some sites use as article ids, so it is not used.
+        normalized = courlan.normalize_url(url)
+    except ValueError:
+        return None
+    return urlunsplit(urlsplit(normalized)._replace(fragment=""))
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()

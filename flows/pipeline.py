@@ -1,0 +1,305 @@
+"""The ingest path for one source, as plain Python: load state, fetch, not modified?,
+parse, skip known URLs, fetch pages, analyse, store, save state.
+
+Prefect flows (flows/ingest.py, flows/backfill.py) call into `Pipeline`; tests and
+benchmarks can too. One `Pipeline` per run owns the HTTP client, a bounded thread
+pool for page fetches (with a per-host cap) and a process pool for extraction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+
+from extractors.analyse import PageJob, analyse_page
+from extractors.feeds import parse_feed
+from extractors.urls import host_of
+from flows.fetch import FetchResult, fetch, make_client
+from newswatch.errors import FetchError, ParseError, PermanentFetchError
+from newswatch.models import DateSource, PageRecord, SourceState
+from newswatch.settings import Settings, Source
+from storage.store import Store
+
+BATCH = 32  # pages analysed and stored together
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A URL to fetch and store, with what the listing said about it."""
+
+    url: str
+    title: str | None = None
+    date: datetime | None = None
+    date_source: DateSource = "feed"
+
+
+@dataclass
+class PageCounts:
+    fetched: int = 0
+    extracted: int = 0
+    stored: int = 0  # new records
+    updated: int = 0
+    report: int = 0
+    rebuttal: int = 0
+    failed: int = 0
+    transient_failures: int = 0
+    errors: list[str] = field(default_factory=list)  # first few "url: reason"
+
+    def add(self, other: PageCounts) -> None:
+        for name in ("fetched", "extracted", "stored", "updated", "report", "rebuttal", "failed",
+                     "transient_failures"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors.extend(other.errors[: max(0, 5 - len(self.errors))])
+
+
+@dataclass
+class SourceResult:
+    """What happened to one source in one run."""
+
+    source: str
+    status: str  # ok, not_modified, unchanged, failed
+    error: str | None = None
+    problem: str | None = None  # malformed feed that could still be read
+    entries: int = 0
+    new: int = 0
+    pages: PageCounts = field(default_factory=PageCounts)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "source": self.source, "status": self.status, "error": self.error, "problem": self.problem,
+            "entries": self.entries, "new": self.new, "fetched": self.pages.fetched,
+            "extracted": self.pages.extracted, "stored": self.pages.stored,
+            "report": self.pages.report, "rebuttal": self.pages.rebuttal,
+            "failed_pages": self.pages.failed, "page_errors": self.pages.errors,
+        }
+
+
+class Pipeline:
+    """Shared resources of one run. Use as a context manager."""
+
+    def __init__(self, settings: Settings, store: Store | None = None) -> None:
+        self.settings = settings
+        self.fetch_settings = settings.fetch
+        self.store = store or Store(settings.db_url)
+        self._own_store = store is None
+        self.client = make_client(settings.fetch)
+        self.pages = ThreadPoolExecutor(max_workers=max(1, settings.fetch.concurrency), thread_name_prefix="page")
+        self._hosts: dict[str, threading.Semaphore] = {}
+        self._hosts_lock = threading.Lock()
+        self._analysers: Executor | None = None
+        self._analysers_lock = threading.Lock()
+
+    def __enter__(self) -> Pipeline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.pages.shutdown(wait=True, cancel_futures=True)
+        if self._analysers is not None:
+            self._analysers.shutdown(wait=True, cancel_futures=True)
+        self.client.close()
+        if self._own_store:
+            self.store.close()
+
+    # --- one source ------------------------------------------------------------
+
+    def poll_source(self, source: Source) -> SourceResult:
+        """Fetch one feed and store its new articles. Never raises for the source's own faults."""
+        now = datetime.now(UTC)
+        state = self.store.source_state(source.name) or SourceState(name=source.name, url=source.url)
+        if state.url != source.url:  # the feed moved: forget validators of the old URL
+            state = SourceState(name=source.name, url=source.url)
+        try:
+            res = fetch(
+                self.client, source.url, max_bytes=self.fetch_settings.max_bytes, etag=state.etag,
+                last_modified=state.last_modified, retries=self.fetch_settings.retries,
+                accept="application/rss+xml, application/atom+xml, application/feed+json, "
+                "application/xml;q=0.9, */*;q=0.5",
+            )
+        except FetchError as exc:
+            return self._failed(state, now, str(exc), exc.status)
+        if res.not_modified:
+            self._save_state(state, now, "not_modified", res, body_hash=state.body_hash)
+            return SourceResult(source.name, "not_modified")
+        body_hash = hashlib.sha256(res.body).hexdigest()
+        if body_hash == state.body_hash:  # some servers never send 304
+            self._save_state(state, now, "unchanged", res, body_hash=body_hash)
+            return SourceResult(source.name, "unchanged")
+        try:
+            feed = parse_feed(res.body, res.url)
+        except ParseError as exc:
+            return self._failed(state, now, str(exc), res.status)
+        candidates = [Candidate(e.url, e.title, e.published_at, "feed") for e in feed.entries]
+        result = SourceResult(source.name, "ok", problem=feed.problem, entries=len(candidates))
+        pages, complete = self.process(source.name, candidates, language=source.language, result=result)
+        result.pages = pages
+        # Keep validators only when every entry was handled, so nothing is lost to a 304 next time.
+        keep = complete and pages.transient_failures == 0
+        self._save_state(
+            state, now, "ok", res, body_hash=body_hash if keep else None, entries_seen=len(candidates),
+            validators=keep, problem=feed.problem,
+        )
+        return result
+
+    def process(
+        self,
+        source: str,
+        candidates: Iterable[Candidate],
+        *,
+        language: str | None = None,
+        result: SourceResult | None = None,
+        limit: int | None = -1,
+    ) -> tuple[PageCounts, bool]:
+        """Fetch, analyse and store candidates not stored yet. Returns counts and whether all fit the limit."""
+        unique = list({c.url: c for c in candidates}.values())
+        known = self.store.known_urls(c.url for c in unique)
+        self.store.link_sources((c.url, source) for c in unique if c.url in known)
+        new = [c for c in unique if c.url not in known]
+        new.sort(key=lambda c: c.date or datetime.min.replace(tzinfo=UTC), reverse=True)
+        cap = self.fetch_settings.max_articles_per_source if limit == -1 else limit
+        complete = cap is None or cap <= 0 or len(new) <= cap
+        if not complete and cap:
+            new = new[:cap]
+        if result is not None:
+            result.new = len(new)
+        counts = PageCounts()
+        for batch in _chunks(new, BATCH * 4):
+            counts.add(self.process_batch(source, batch, language))
+        return counts, complete
+
+    def process_batch(self, source: str, batch: list[Candidate], language: str | None) -> PageCounts:
+        counts = PageCounts()
+        jobs: list[PageJob] = []
+        for cand, outcome in zip(batch, self._fetch_pages([c.url for c in batch]), strict=True):
+            if isinstance(outcome, FetchError):
+                counts.failed += 1
+                if not isinstance(outcome, PermanentFetchError):
+                    counts.transient_failures += 1
+                if len(counts.errors) < 5:
+                    counts.errors.append(f"{cand.url}: {outcome}")
+                continue
+            counts.fetched += 1
+            jobs.append(PageJob(
+                source=source, url=cand.url, body=outcome.body, fetched_at=outcome.fetched_at or datetime.now(UTC),
+                content_type=outcome.content_type, hint_date=cand.date, hint_source=cand.date_source,
+                language_hint=language, title_hint=cand.title,
+            ))
+        for group in _chunks(jobs, BATCH):
+            records = list(self.analyse(group))
+            counts.extracted += sum(1 for r in records if r.article.text)
+            counts.report += sum(1 for r in records if r.detection.is_report)
+            counts.rebuttal += sum(1 for r in records if r.detection.is_rebuttal)
+            saved = self.store.save_pages(records)
+            counts.stored += saved["inserted"]
+            counts.updated += saved["updated"]
+        return counts
+
+    # --- pages and analysis -----------------------------------------------------
+
+    def _fetch_pages(self, urls: list[str]) -> list[FetchResult | FetchError]:
+        futures = [self.pages.submit(self._fetch_page, url) for url in urls]
+        return [f.result() for f in futures]
+
+    def _fetch_page(self, url: str) -> FetchResult | FetchError:
+        with self._host_slot(host_of(url)):
+            try:
+                return fetch(self.client, url, max_bytes=self.fetch_settings.max_bytes,
+                             retries=self.fetch_settings.retries)
+            except FetchError as exc:
+                return exc
+
+    def _host_slot(self, host: str) -> threading.Semaphore:
+        with self._hosts_lock:
+            sem = self._hosts.get(host)
+            if sem is None:
+                sem = self._hosts[host] = threading.Semaphore(max(1, self.fetch_settings.per_host))
+            return sem
+
+    def analyse(self, jobs: list[PageJob]) -> Iterator[PageRecord]:
+        """Extract and detect in worker processes (both cores), in job order."""
+        if not jobs:
+            return iter(())
+        pool = self._pool()
+        futures: list[Future[PageRecord]] = [pool.submit(analyse_page, job) for job in jobs]
+        return (f.result() for f in futures)
+
+    def _pool(self) -> Executor:
+        with self._analysers_lock:
+            if self._analysers is None:
+                workers = self.fetch_settings.extract_workers or (os.cpu_count() or 1)
+                ctx = multiprocessing.get_context("forkserver")
+                ctx.set_forkserver_preload(["extractors.analyse"])
+                self._analysers = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+            return self._analysers
+
+    # --- state ------------------------------------------------------------------
+
+    def _failed(self, state: SourceState, now: datetime, reason: str, status: int | None) -> SourceResult:
+        self.store.save_source_state(replace(
+            state, last_status="failed", last_error=reason, http_status=status,
+            consecutive_failures=state.consecutive_failures + 1, last_checked_at=now,
+        ))
+        return SourceResult(state.name, "failed", error=reason)
+
+    def _save_state(
+        self, state: SourceState, now: datetime, status: str, res: FetchResult, *, body_hash: str | None,
+        entries_seen: int | None = None, validators: bool = True, problem: str | None = None,
+    ) -> None:
+        self.store.save_source_state(replace(
+            state,
+            etag=(res.etag or state.etag) if validators else None,
+            last_modified=(res.last_modified or state.last_modified) if validators else None,
+            body_hash=body_hash, last_status=status, last_error=problem, http_status=res.status,
+            consecutive_failures=0, last_checked_at=now, last_success_at=now,
+            entries_seen=state.entries_seen if entries_seen is None else entries_seen,
+        ))
+
+
+def summarise(results: list[SourceResult]) -> dict[str, object]:
+    """The run summary: the CLI prints it, the Prefect flow returns it."""
+    statuses = Counter(r.status for r in results)
+    total = PageCounts()
+    for r in results:
+        total.add(r.pages)
+    return {
+        "sources": len(results),
+        "ok": statuses["ok"],
+        "not_modified": statuses["not_modified"] + statuses["unchanged"],
+        "failed": statuses["failed"],
+        "failures": {r.source: r.error for r in results if r.status == "failed"},
+        "entries_seen": sum(r.entries for r in results),
+        "new_articles": sum(r.new for r in results),
+        "fetched": total.fetched,
+        "extracted": total.extracted,
+        "stored": total.stored,
+        "flagged_report": total.report,
+        "flagged_rebuttal": total.rebuttal,
+        "failed_pages": total.failed,
+        "per_source": [r.as_dict() for r in results],
+    }
+
+
+def poll_all(pipeline: Pipeline, sources: list[Source],
+             on_done: Callable[[SourceResult], None] | None = None) -> list[SourceResult]:
+    """Poll sources concurrently without Prefect (benchmarks, tests of the plain path)."""
+    with ThreadPoolExecutor(max_workers=max(1, pipeline.fetch_settings.source_workers)) as pool:
+        results = []
+        for res in pool.map(pipeline.poll_source, sources):
+            if on_done:
+                on_done(res)
+            results.append(res)
+    return results
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:  # type: ignore[type-arg]
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -1,0 +1,72 @@
+"""Re-run extraction and detection over stored raw HTML, without refetching.
+
+A better extractor or detector then improves old records; only rows whose output
+changed are written.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from prefect import flow
+from rich.progress import Progress
+
+from extractors.analyse import PageJob, analyse_page
+from newswatch.models import PageRecord
+from newswatch.settings import load_settings
+from storage.store import Store
+
+_CHUNK = 64
+
+
+def reprocess_store(
+    store: Store, *, since: date | None = None, source: str | None = None, progress: bool = False,
+    workers: int = 0,
+) -> dict[str, int]:
+    """Re-analyse stored pages; returns counts seen / updated / unchanged."""
+    counts = {"seen": 0, "updated": 0, "unchanged": 0}
+    ctx = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, mp_context=ctx) as pool, \
+            Progress(disable=not progress, transient=True) as bar:
+        task = bar.add_task("reprocessing", total=None)
+        for ids, records in _batches(store, since, source, pool):
+            for article_id, record in zip(ids, records, strict=True):
+                changed = store.update_analysis(article_id, record)
+                counts["updated" if changed else "unchanged"] += 1
+                counts["seen"] += 1
+            bar.update(task, completed=counts["seen"])
+    return counts
+
+
+def _batches(
+    store: Store, since: date | None, source: str | None, pool: ProcessPoolExecutor
+) -> Iterator[tuple[list[int], list[PageRecord]]]:
+    ids: list[int] = []
+    jobs: list[PageJob] = []
+    for article_id, url, src, raw, fetched_at, dates in store.iter_raw(since=since, source=source):
+        hint = dates["published_at"] if dates["published_from"] not in (None, "page", "fetch") else None
+        ids.append(article_id)
+        jobs.append(PageJob(source=src, url=url, body=raw, fetched_at=fetched_at, hint_date=hint,
+                            hint_source=dates["published_from"] if hint else "feed"))
+        if len(jobs) >= _CHUNK:
+            yield ids, list(pool.map(analyse_page, jobs))
+            ids, jobs = [], []
+    if jobs:
+        yield ids, list(pool.map(analyse_page, jobs))
+
+
+@flow(name="reprocess")
+def reprocess(
+    since: str | None = None, source: str | None = None, config: str | None = None, db_url: str | None = None
+) -> dict[str, Any]:
+    """Prefect flow: re-run extraction and detection over stored pages."""
+    settings = load_settings(Path(config) if config else None, db_url)
+    with Store(settings.db_url) as store:
+        return dict(reprocess_store(store, since=date.fromisoformat(since) if since else None, source=source,
+                                    workers=settings.fetch.extract_workers))

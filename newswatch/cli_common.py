@@ -1,0 +1,58 @@
+"""Options and helpers every `newswatch` sub-command shares."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from newswatch.errors import NewswatchError
+from newswatch.settings import Settings, load_settings
+
+out = Console()
+err = Console(stderr=True)
+
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", help="TOML settings file (default: ./newswatch.toml if present, else built-ins)."),
+]
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", help="SQLAlchemy database URL (env NEWSWATCH_DB_URL; default sqlite:///newswatch.db)."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+
+
+def settings_or_exit(config: Path | None, db: str | None) -> Settings:
+    try:
+        return load_settings(config, db)
+    except NewswatchError as exc:
+        fail(str(exc))
+
+
+def fail(message: str) -> NoReturn:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(1)
+
+
+def store_or_exit(settings: Settings) -> Any:
+    from storage.store import Store
+
+    try:
+        return Store(settings.db_url)
+    except NewswatchError as exc:
+        fail(str(exc))
+
+
+def parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}", param_hint=option) from None
+
+

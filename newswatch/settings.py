@@ -1,0 +1,174 @@
+"""Settings, read once from a TOML file and the environment, then passed down.
+
+Precedence: command-line options > environment (NEWSWATCH_DB_URL) > file > built-in defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from newswatch.errors import ConfigError
+from newswatch.sources import DEFAULT_SOURCES, Source
+
+DEFAULT_CONFIG = Path("newswatch.toml")
+DEFAULT_DB_URL = "sqlite:///newswatch.db"
+USER_AGENT = "newswatch/0.1 (+https://github.com/newswatch/newswatch; trafficking-report news monitor)"
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    timeout_s: float = 20.0
+    max_bytes: int = 10 * 1024 * 1024
+    max_redirects: int = 5
+    user_agent: str = USER_AGENT
+    allow_private_networks: bool = False
+    concurrency: int = 16  # article pages in flight overall
+    per_host: int = 4  # article pages in flight per host
+    source_workers: int = 4  # feeds polled at once
+    extract_workers: int = 0  # processes extracting; 0 = one per core
+    max_articles_per_source: int = 200  # newest first; the rest waits for the next run
+    retries: int = 1  # extra attempts after a transient failure
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_url: str = DEFAULT_DB_URL
+    sources: tuple[Source, ...] = field(default_factory=lambda: DEFAULT_SOURCES)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    config_path: Path | None = None
+
+    def enabled_sources(self, names: list[str] | None = None) -> list[Source]:
+        """Enabled sources, or the named ones (enabled or not); unknown names are an error."""
+        if not names:
+            return [s for s in self.sources if s.enabled]
+        by_name = {s.name: s for s in self.sources}
+        missing = [n for n in names if n not in by_name]
+        if missing:
+            raise ConfigError(f"unknown source(s): {', '.join(missing)}; known: {', '.join(by_name)}")
+        return [by_name[n] for n in names]
+
+
+_TOP_KEYS = {"db_url", "sources", "fetch"}
+_SOURCE_KEYS = {"name", "url", "language", "tags", "enabled"}
+_FETCH_TYPES: dict[str, type] = {
+    "timeout_s": float,
+    "max_bytes": int,
+    "max_redirects": int,
+    "user_agent": str,
+    "allow_private_networks": bool,
+    "concurrency": int,
+    "per_host": int,
+    "source_workers": int,
+    "extract_workers": int,
+    "max_articles_per_source": int,
+    "retries": int,
+}
+
+
+def load_settings(
+    config: Path | None = None,
+    db_url: str | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Settings:
+    """Build settings from `config` (or ./newswatch.toml if present), the environment and overrides."""
+    env = os.environ if env is None else env
+    settings = Settings()
+    path = config if config is not None else (DEFAULT_CONFIG if DEFAULT_CONFIG.exists() else None)
+    if path is not None:
+        settings = _from_file(path)
+    if env.get("NEWSWATCH_DB_URL"):
+        settings = replace(settings, db_url=env["NEWSWATCH_DB_URL"])
+    if db_url:
+        settings = replace(settings, db_url=db_url)
+    return settings
+
+
+def _from_file(path: Path) -> Settings:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: file not found") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    return parse_settings(data, str(path), config_path=path)
+
+
+def parse_settings(data: Mapping[str, Any], where: str, config_path: Path | None = None) -> Settings:
+    """Validate a decoded TOML document; errors name `where`, the key and the problem."""
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_TOP_KEYS)}")
+    settings = Settings(config_path=config_path)
+    if "db_url" in data:
+        if not isinstance(data["db_url"], str) or "://" not in data["db_url"]:
+            raise ConfigError(f"{where}: db_url: expected a SQLAlchemy URL such as sqlite:///newswatch.db")
+        settings = replace(settings, db_url=data["db_url"])
+    if "fetch" in data:
+        settings = replace(settings, fetch=_parse_fetch(data["fetch"], where))
+    if "sources" in data:
+        settings = replace(settings, sources=_parse_sources(data["sources"], where))
+    return settings
+
+
+def _parse_fetch(raw: Any, where: str) -> FetchSettings:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: [fetch] must be a table")
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in _FETCH_TYPES:
+            raise ConfigError(f"{where}: fetch.{key}: unknown key; allowed: {sorted(_FETCH_TYPES)}")
+        want = _FETCH_TYPES[key]
+        if want is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, want) or (want is int and isinstance(value, bool)):
+            raise ConfigError(f"{where}: fetch.{key}: expected {want.__name__}, got {value!r}")
+        if want in (int, float) and value < 0:
+            raise ConfigError(f"{where}: fetch.{key}: must not be negative, got {value!r}")
+        values[key] = value
+    return FetchSettings(**values)
+
+
+def _parse_sources(raw: Any, where: str) -> tuple[Source, ...]:
+    if not isinstance(raw, list):
+        raise ConfigError(f"{where}: sources: expected [[sources]] tables")
+    sources: list[Source] = []
+    seen: set[str] = set()
+    for i, item in enumerate(raw, start=1):
+        at = f"{where}: sources[{i}]"
+        if not isinstance(item, dict):
+            raise ConfigError(f"{at}: expected a table")
+        unknown = set(item) - _SOURCE_KEYS
+        if unknown:
+            raise ConfigError(f"{at}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_SOURCE_KEYS)}")
+        name, url = item.get("name"), item.get("url")
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{at}: name: required, a non-empty string")
+        if name in seen:
+            raise ConfigError(f"{at}: name: duplicate source name {name!r}")
+        seen.add(name)
+        if not isinstance(url, str) or not _is_http_url(url):
+            raise ConfigError(f"{at} ({name}): url: expected an http(s) URL, got {url!r}")
+        language = item.get("language")
+        if language is not None and not isinstance(language, str):
+            raise ConfigError(f"{at} ({name}): language: expected a string such as 'en'")
+        tags = item.get("tags", [])
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise ConfigError(f"{at} ({name}): tags: expected a list of strings")
+        enabled = item.get("enabled", True)
+        if not isinstance(enabled, bool):
+            raise ConfigError(f"{at} ({name}): enabled: expected true or false")
+        sources.append(Source(name, url, language, tuple(tags), enabled))
+    return tuple(sources)
+
+
+def _is_http_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)

@@ -1,0 +1,49 @@
+"""Built-in default sources: feeds a trafficking-report watcher would follow.
+
+Each URL's form was checked against public material (noted per entry). Feeds move:
+`newswatch sources list` shows which answered on the last run; override them all
+with `[[sources]]` in newswatch.toml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Source:
+    """A feed to poll."""
+
+    name: str
+    url: str
+    language: str | None = None
+    tags: tuple[str, ...] = ()
+    enabled: bool = True
+
+
+DEFAULT_SOURCES: tuple[Source, ...] = (
+    # news.gov.hk publishes an RSS "News Ticker" per language (ISD News RSS Generator).
+    Source("hk-gov-news-en", "https://www.news.gov.hk/en/common/html/ticker.rss.xml", "en",
+           ("government", "hong-kong")),
+    Source("hk-gov-news-tc", "https://www.news.gov.hk/tc/common/html/ticker.rss.xml", "zh",
+           ("government", "hong-kong")),
+    # state.gov serves WordPress topic feeds at /rss-feed/<topic>/feed/.
+    Source("us-state-press", "https://www.state.gov/rss-feed/press-releases/feed/", "en",
+           ("government", "united-states")),
+    # SCMP section feeds live at /rss/<section-id>/feed (2 = Hong Kong).
+    Source("scmp-hong-kong", "https://www.scmp.com/rss/2/feed", "en", ("outlet", "hong-kong")),
+    # RTHK's local news RSS (English).
+    Source("rthk-local-en", "https://rthk.hk/rthk/news/rss/e_expressnews_elocal.xml", "en",
+           ("outlet", "hong-kong")),
+    # Google News search feeds: /rss/search?q=...&hl=..&gl=..&ceid=..
+    Source("gnews-tip-report-en",
+           "https://news.google.com/rss/search?q=%22Trafficking+in+Persons+Report%22&hl=en-US&gl=US&ceid=US:en",
+           "en", ("search",)),
+    Source("gnews-tip-report-zh-hans",
+           "https://news.google.com/rss/search?q=%E4%BA%BA%E5%8F%A3%E8%B4%A9%E8%BF%90%E9%97%AE%E9%A2%98%E6%8A%A5%E5%91%8A&hl=zh-CN&gl=CN&ceid=CN:zh-Hans",
+           "zh", ("search",)),
+    Source("gnews-tip-report-zh-hant",
+           "https://news.google.com/rss/search?q=%E8%B2%A9%E9%81%8B%E4%BA%BA%E5%8F%A3%E5%95%8F%E9%A1%8C%E5%A0%B1%E5%91%8A&hl=zh-HK&gl=HK&ceid=HK:zh-Hant",
+           "zh", ("search",)),
+
+)

@@ -1,0 +1,26 @@
+"""Shared fixtures: a loopback HTTP server serving synthetic sites, a fresh database per test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newswatch.demo import demo_routes
+from newswatch.localsite import LocalSite
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+@pytest.fixture
+def site() -> Iterator[LocalSite]:
+    """The demo's synthetic outlets (RSS, Atom, JSON Feed) on 127.0.0.1."""
+    with LocalSite() as s:
+        s.routes.update(demo_routes(s.base))
+        yield s
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'test.db'}"

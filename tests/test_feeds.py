@@ -1,0 +1,123 @@
+"""The feed adapter: RSS, Atom, JSON Feed, malformed feeds, real captures, arbitrary bytes."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.feeds import parse_feed
+from newswatch.demo import atom, json_feed, rss
+from newswatch.errors import ParseError
+
+from tests.helpers import SHARED
+
+BASE = "https://news.example.org"
+CORPUS = SHARED / "corpora" / "feeds"
+
+
+def test_rss_entries_are_normalised() -> None:
+    feed = parse_feed(rss(BASE, ["harbour-rebuttal", "ferry-timetable"]), BASE + "/rss.xml")
+    assert feed.kind == "rss20"
+    assert feed.problem is None
+    assert [e.url for e in feed.entries] == [
+        BASE + "/news/harbour-rebuttal.html",  # utm_source stripped
+        BASE + "/news/ferry-timetable.html",
+    ]
+    assert feed.entries[0].title and "rejects" in feed.entries[0].title
+
+
+def test_atom_dates_are_utc() -> None:
+    feed = parse_feed(atom(BASE, ["zh-rebuttal"]), BASE + "/atom.xml")
+    assert feed.kind == "atom10"
+    assert feed.entries[0].published_at == datetime(2025, 9, 6, 4, 0, tzinfo=UTC)
+
+
+def test_json_feed() -> None:
+    feed = parse_feed(json_feed(BASE, ["tip-report-released"]), BASE + "/feed.json")
+    assert feed.kind == "json"
+    assert feed.entries[0].url == BASE + "/news/tip-report-released.html"
+    assert feed.entries[0].published_at == datetime(2025, 9, 5, 21, 0, tzinfo=UTC)
+
+
+def test_relative_links_resolve_against_feed_url() -> None:
+    body = b'<rss version="2.0"><channel><title>t</title><item><link>/a/1.html</link></item></channel></rss>'
+    assert parse_feed(body, BASE + "/feeds/x.xml").entries[0].url == BASE + "/a/1.html"
+
+
+def test_malformed_but_readable_feed_keeps_entries_and_records_problem() -> None:
+    body = b"\n\n" + rss(BASE, ["ferry-timetable"])  # blank lines before the XML declaration
+    feed = parse_feed(body, BASE + "/rss.xml")
+    assert len(feed.entries) == 1
+    assert feed.problem is not None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"", b"<html><body><p>Just a page</p></body></html>", b"{\"not\": \"a feed\"}", b"\x1f\x8b\x08\x00garbage"],
+)
+def test_not_a_feed_raises_parse_error(body: bytes) -> None:
+    with pytest.raises(ParseError, match="not a feed"):
+        parse_feed(body, BASE + "/x")
+
+
+def test_json_feed_items_without_url_are_skipped() -> None:
+    doc = {"version": "https://jsonfeed.org/version/1", "items": [{"id": "1"}, {"url": "/ok"}, "junk"]}
+    feed = parse_feed(json.dumps(doc).encode(), BASE + "/f.json")
+    assert [e.url for e in feed.entries] == [BASE + "/ok"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000))
+def test_never_raises_anything_but_parse_error_on_arbitrary_bytes(data: bytes) -> None:
+    try:
+        feed = parse_feed(data, BASE + "/random")
+    except ParseError:
+        return
+    assert all(e.url.startswith(("http://", "https://")) for e in feed.entries)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_never_crashes_on_xml_like_text(text: str) -> None:
+    body = f'<?xml version="1.0"?><rss version="2.0"><channel><item><title>{text}</title><link>{text}</link>'
+    try:
+        parse_feed(body.encode("utf-8", "surrogatepass"), BASE + "/x")
+    except ParseError:
+        pass
+
+
+def _index() -> list[tuple[str, int]]:
+    """(file, entries feedparser found) from the corpus index."""
+    if not CORPUS.exists():
+        return []
+    out, current = [], None
+    for line in (CORPUS / "index.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith(" ") and "/" in line and line.endswith((".xml", ".rss", ".atom", ".rdf")):
+            current = line.strip()
+        elif current and "observed:" in line and "entries=" in line:
+            out.append((current, int(line.split("entries=")[1].split()[0])))
+            current = None
+    return out
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason=f"shared feed corpus not found at {CORPUS}")
+def test_real_and_malformed_corpus_feeds() -> None:
+    cases = _index()
+    assert len(cases) >= 20
+    read = 0
+    for name, expected in cases:
+        data = (CORPUS / name).read_bytes()
+        try:
+            feed = parse_feed(data, "https://feeds.example.org/" + Path(name).name)
+        except ParseError:
+            assert expected == 0, f"{name}: feedparser found {expected} entries but we raised"
+            continue
+        read += 1
+        # Entries without a usable link are dropped, never invented.
+        assert len(feed.entries) <= expected, name
+    assert read >= len(cases) // 2
