@@ -102,6 +102,7 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
         f"flagged: {summary['flagged_report']} report, {summary['flagged_rebuttal']} rebuttal; "
         f"failed pages: {summary['failed_pages']}",
         highlight=False,
+        soft_wrap=True,
     )
 
 

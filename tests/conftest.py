@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,11 @@ import pytest
 from newswatch.demo import demo_routes
 from newswatch.localsite import LocalSite
 
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+# Before anything imports prefect: no analytics (no internet here) and a home of the tests' own.
+os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="newswatch-test-prefect-")
+os.environ.pop("PREFECT_API_URL", None)
+
 
 @pytest.fixture
 def site() -> Iterator[LocalSite]:

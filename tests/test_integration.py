@@ -1,0 +1,108 @@
+"""Real Prefect flows and the CLI end to end, under one Prefect test harness per session.
+
+This is the only module that starts `prefect_test_harness` (13-15 s); everything that needs
+a Prefect API lives here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newswatch.cli import app
+from newswatch.demo import demo_config
+from newswatch.localsite import LocalSite
+from storage.store import ArticleFilter, Store
+
+pytestmark = pytest.mark.prefect
+
+
+@pytest.fixture(scope="module", autouse=True)
+def harness() -> Iterator[None]:
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+def write_config(tmp_path: Path, site: LocalSite, extra: str = "") -> Path:
+    cfg = tmp_path / "newswatch.toml"
+    cfg.write_text(demo_config(site.base) + extra, encoding="utf-8")
+    return cfg
+
+
+def test_ingest_flow_runs_and_returns_summary(site: LocalSite, db_url: str, tmp_path: Path) -> None:
+    from flows.ingest import ingest
+
+    cfg = write_config(tmp_path, site)
+    summary = ingest(config=str(cfg), db_url=db_url)
+    assert summary["ok"] == 3 and summary["stored"] == 4 and summary["flagged_rebuttal"] >= 1
+    again = ingest(config=str(cfg), db_url=db_url)
+    assert again["not_modified"] == 3 and again["extracted"] == 0
+    only = ingest(sources=["lotus-wire"], config=str(cfg), db_url=db_url)
+    assert only["sources"] == 1
+
+
+def test_cli_run_prints_summary_and_records(site: LocalSite, db_url: str, tmp_path: Path) -> None:
+    cfg = write_config(tmp_path, site, '\n[[sources]]\nname = "refused"\nurl = "http://127.0.0.1:9/feed.xml"\n')
+    runner = CliRunner()
+    result = runner.invoke(app, ["run", "--config", str(cfg), "--db", db_url])
+    assert result.exit_code == 0, result.output
+    assert "refused" in result.output and "failed" in result.output  # reported with its reason, not fatal
+    assert "stored: 4" in result.output
+
+    listed = runner.invoke(app, ["records", "list", "--rebuttal", "--json", "--config", str(cfg), "--db", db_url])
+    assert listed.exit_code == 0, listed.output
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert rows and all(r["is_rebuttal"] for r in rows)
+    for key in ("id", "url", "title", "source", "published_at", "published_from", "language", "text",
+                "is_report", "is_rebuttal", "evidence"):
+        assert key in rows[0]
+
+    shown = runner.invoke(app, ["records", "show", str(rows[0]["id"]), "--db", db_url, "--config", str(cfg)])
+    assert shown.exit_code == 0 and rows[0]["title"] in shown.output
+
+    health = runner.invoke(app, ["sources", "list", "--json", "--config", str(cfg), "--db", db_url])
+    states = {json.loads(line)["name"]: json.loads(line) for line in health.stdout.splitlines()}
+    assert states["refused"]["last_status"] == "failed" and states["refused"]["last_error"]
+    assert states["harbour-daily"]["last_status"] == "ok"
+
+
+def test_cli_run_as_json(site: LocalSite, db_url: str, tmp_path: Path) -> None:
+    cfg = write_config(tmp_path, site)
+    result = CliRunner().invoke(app, ["run", "--json", "--config", str(cfg), "--db", db_url])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["stored"] == 4
+
+
+def test_demo_flags_the_reference_like_article(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    result = CliRunner().invoke(app, ["demo", "--keep", str(db)])
+    assert result.exit_code == 0, result.output
+    with Store(f"sqlite:///{db}") as store:
+        rebuttals = store.list_articles(ArticleFilter(rebuttal=True, limit=None))
+    urls = {r["url"].rsplit("/", 1)[-1] for r in rebuttals}
+    assert "harbour-rebuttal.html" in urls
+    assert "ferry-timetable.html" not in urls
+
+
+def test_reprocess_flow_updates_changed_records(site: LocalSite, db_url: str, tmp_path: Path) -> None:
+    from sqlalchemy import update
+
+    from flows.ingest import ingest
+    from flows.reprocess import reprocess
+    from storage.schema import articles
+
+    ingest(config=str(write_config(tmp_path, site)), db_url=db_url)
+    with Store(db_url) as store, store.engine.begin() as conn:  # pretend an older detector got it wrong
+        conn.execute(update(articles).values(is_rebuttal=False, detector_version="old"))
+    counts = reprocess(db_url=db_url)
+    assert counts["seen"] == 4 and counts["updated"] == 4
+    assert reprocess(db_url=db_url)["updated"] == 0
+    with Store(db_url) as store:
+        assert store.list_articles(ArticleFilter(rebuttal=True, limit=None))
