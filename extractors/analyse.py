@@ -36,7 +36,7 @@ def analyse_page(job: PageJob) -> PageRecord:
     )
     if not article.title and job.title_hint:
         article = replace(article, title=job.title_hint)
-    detection = detect(article.title, article.text, article.language)
+    detection = detect(article.title, article.text, article.language, published=article.published_at)
     return PageRecord(
         source=job.source,
         article=article,

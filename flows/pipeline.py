@@ -3,7 +3,12 @@ parse, skip known URLs, fetch pages, analyse, store, save state.
 
 Prefect flows (flows/ingest.py, flows/backfill.py) call into `Pipeline`; tests and
 benchmarks can too. One `Pipeline` per run owns the HTTP client, a bounded thread
-pool for page fetches (with a per-host cap) and a process pool for extraction.
+pool for page fetches (with a per-host cap) and a process pool for the CPU work
+(feed parsing and extraction), so this process only moves bytes and both cores extract.
+
+Pages stream: each page goes to a worker process as soon as it is fetched, and analysed
+pages are stored `BATCH` per transaction. At most `MAX_IN_FLIGHT` pages of the run are
+held at once, so memory does not grow with the number of articles.
 """
 
 from __future__ import annotations
@@ -12,9 +17,10 @@ import hashlib
 import multiprocessing
 import os
 import threading
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import CancelledError, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
@@ -23,11 +29,26 @@ from extractors.feeds import parse_feed
 from extractors.urls import host_of
 from flows.fetch import FetchResult, fetch, make_client
 from newswatch.errors import FetchError, ParseError, PermanentFetchError
-from newswatch.models import DateSource, PageRecord, SourceState
+from newswatch.models import DateSource, PageRecord, ParsedFeed, SourceState
 from newswatch.settings import Settings, Source
 from storage.store import Store
 
-BATCH = 32  # pages analysed and stored together
+BATCH = 32  # pages stored together (one transaction)
+MAX_IN_FLIGHT = 64  # pages of a run held at once (fetching, analysing or waiting to be stored)
+
+
+@dataclass(frozen=True)
+class _AnalysisFailed:
+    """A fetched page whose analysis did not complete; `transient`: worth trying again next run."""
+
+    reason: str
+    transient: bool
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+_Outcome = PageRecord | FetchError | _AnalysisFailed  # what became of one page
 
 
 @dataclass(frozen=True)
@@ -70,6 +91,7 @@ class SourceResult:
     entries: int = 0
     new: int = 0
     pages: PageCounts = field(default_factory=PageCounts)
+    parsed: bool = False  # the feed body was parsed (not a 304, not an unchanged body)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -77,7 +99,7 @@ class SourceResult:
             "entries": self.entries, "new": self.new, "fetched": self.pages.fetched,
             "extracted": self.pages.extracted, "stored": self.pages.stored,
             "report": self.pages.report, "rebuttal": self.pages.rebuttal,
-            "failed_pages": self.pages.failed, "page_errors": self.pages.errors,
+            "failed_pages": self.pages.failed, "page_errors": self.pages.errors, "parsed": self.parsed,
         }
 
 
@@ -95,6 +117,9 @@ class Pipeline:
         self._hosts_lock = threading.Lock()
         self._analysers: Executor | None = None
         self._analysers_lock = threading.Lock()
+        self._slots = threading.Semaphore(max(MAX_IN_FLIGHT, settings.fetch.concurrency + BATCH))
+        self._states: dict[str, SourceState] | None = None  # every source's state, read once per run
+        self._states_lock = threading.Lock()
 
     def __enter__(self) -> Pipeline:
         return self
@@ -115,7 +140,7 @@ class Pipeline:
     def poll_source(self, source: Source) -> SourceResult:
         """Fetch one feed and store its new articles. Never raises for the source's own faults."""
         now = datetime.now(UTC)
-        state = self.store.source_state(source.name) or SourceState(name=source.name, url=source.url)
+        state = self._state(source.name) or SourceState(name=source.name, url=source.url)
         if state.url != source.url:  # the feed moved: forget validators of the old URL
             state = SourceState(name=source.name, url=source.url)
         try:
@@ -135,11 +160,13 @@ class Pipeline:
             self._save_state(state, now, "unchanged", res, body_hash=body_hash)
             return SourceResult(source.name, "unchanged")
         try:
-            feed = parse_feed(res.body, res.url)
+            feed = self._parse(res.body, res.url)
         except ParseError as exc:
-            return self._failed(state, now, str(exc), res.status)
+            failed = self._failed(state, now, str(exc), res.status)
+            failed.parsed = True
+            return failed
         candidates = [Candidate(e.url, e.title, e.published_at, "feed") for e in feed.entries]
-        result = SourceResult(source.name, "ok", problem=feed.problem, entries=len(candidates))
+        result = SourceResult(source.name, "ok", problem=feed.problem, entries=len(candidates), parsed=True)
         pages, complete = self.process(source.name, candidates, language=source.language, result=result)
         result.pages = pages
         # Keep validators only when every entry was handled, so nothing is lost to a 304 next time.
@@ -172,42 +199,116 @@ class Pipeline:
         if result is not None:
             result.new = len(new)
         counts = PageCounts()
-        for batch in _chunks(new, BATCH * 4):
-            counts.add(self.process_batch(source, batch, language))
+        self._stream(source, new, language, counts)
         return counts, complete
 
-    def process_batch(self, source: str, batch: list[Candidate], language: str | None) -> PageCounts:
-        counts = PageCounts()
-        jobs: list[PageJob] = []
-        for cand, outcome in zip(batch, self._fetch_pages([c.url for c in batch]), strict=True):
-            if isinstance(outcome, FetchError):
-                counts.failed += 1
-                if not isinstance(outcome, PermanentFetchError):
-                    counts.transient_failures += 1
-                if len(counts.errors) < 5:
-                    counts.errors.append(f"{cand.url}: {outcome}")
-                continue
-            counts.fetched += 1
-            jobs.append(PageJob(
-                source=source, url=cand.url, body=outcome.body, fetched_at=outcome.fetched_at or datetime.now(UTC),
-                content_type=outcome.content_type, hint_date=cand.date, hint_source=cand.date_source,
+    def _stream(self, source: str, candidates: list[Candidate], language: str | None, counts: PageCounts) -> None:
+        """Fetch and analyse `candidates` concurrently; store the analysed pages BATCH at a time.
+
+        Each held page takes one of the run's `_slots`. A thread waits for a free slot only
+        while it holds none (it stores or settles its own pages first), so sources polled
+        on several threads never wait on each other.
+        """
+        pending: deque[tuple[Candidate, Future[_Outcome]]] = deque()
+        ready: list[PageRecord] = []
+
+        def store_ready() -> None:
+            try:
+                self._store(ready, counts)
+            finally:
+                self._release(len(ready))
+                ready.clear()
+
+        def settle_first() -> None:
+            cand, future = pending.popleft()
+            outcome = future.result()
+            if isinstance(outcome, PageRecord):
+                counts.fetched += 1
+                ready.append(outcome)
+                if len(ready) >= BATCH:
+                    store_ready()
+                return
+            self._release(1)
+            if isinstance(outcome, _AnalysisFailed):
+                counts.fetched += 1
+                transient = outcome.transient
+            else:
+                transient = not isinstance(outcome, PermanentFetchError)
+            counts.failed += 1
+            counts.transient_failures += transient
+            if len(counts.errors) < 5:
+                counts.errors.append(f"{cand.url}: {outcome}")
+
+        try:
+            for cand in candidates:
+                while not self._slots.acquire(blocking=not (pending or ready)):
+                    if pending:
+                        settle_first()
+                    else:
+                        store_ready()
+                pending.append((cand, self._start_page(source, cand, language)))
+                while pending and pending[0][1].done():
+                    settle_first()
+            while pending:
+                settle_first()
+            store_ready()
+        finally:  # on an error (storage), give back what this thread still holds
+            self._release(len(pending) + len(ready))
+
+    def _start_page(self, source: str, cand: Candidate, language: str | None) -> Future[_Outcome]:
+        """Fetch one page on the thread pool, then analyse it in a worker process as soon as it arrives."""
+        outcome: Future[_Outcome] = Future()
+
+        def fetched(done: Future[FetchResult | FetchError]) -> None:
+            try:
+                res = done.result()
+            except BaseException as exc:  # cancelled at shutdown, or a bug in the fetcher
+                outcome.set_result(_AnalysisFailed(f"not fetched: {exc!r}", transient=True))
+                return
+            if isinstance(res, FetchError):
+                outcome.set_result(res)
+                return
+            job = PageJob(
+                source=source, url=cand.url, body=res.body, fetched_at=res.fetched_at or datetime.now(UTC),
+                content_type=res.content_type, hint_date=cand.date, hint_source=cand.date_source,
                 language_hint=language, title_hint=cand.title,
-            ))
-        for group in _chunks(jobs, BATCH):
-            records = list(self.analyse(group))
-            counts.extracted += sum(1 for r in records if r.article.text)
-            counts.report += sum(1 for r in records if r.detection.is_report)
-            counts.rebuttal += sum(1 for r in records if r.detection.is_rebuttal)
-            saved = self.store.save_pages(records)
-            counts.stored += saved["inserted"]
-            counts.updated += saved["updated"]
-        return counts
+            )
+            try:
+                analysis = self._pool().submit(analyse_page, job)
+            except (BrokenProcessPool, RuntimeError) as exc:  # a worker died, or the run is closing
+                outcome.set_result(_AnalysisFailed(f"analysis not started: {exc}", transient=True))
+                return
+
+            def analysed(done: Future[PageRecord]) -> None:
+                try:
+                    record = done.result()
+                except BaseException as exc:  # a worker died (transient), or the page broke the analysis
+                    broken = isinstance(exc, BrokenProcessPool | CancelledError)
+                    outcome.set_result(_AnalysisFailed(f"analysis failed: {exc!r}", transient=broken))
+                    return
+                # The worker sent the body back; keep the copy already here and let that one go.
+                outcome.set_result(replace(record, raw_html=job.body))
+
+            analysis.add_done_callback(analysed)
+
+        self.pages.submit(self._fetch_page, cand.url).add_done_callback(fetched)
+        return outcome
+
+    def _store(self, records: list[PageRecord], counts: PageCounts) -> None:
+        if not records:
+            return
+        counts.extracted += sum(1 for r in records if r.article.text)
+        counts.report += sum(1 for r in records if r.detection.is_report)
+        counts.rebuttal += sum(1 for r in records if r.detection.is_rebuttal)
+        saved = self.store.save_pages(records)
+        counts.stored += saved["inserted"]
+        counts.updated += saved["updated"]
+
+    def _release(self, n: int) -> None:
+        for _ in range(n):
+            self._slots.release()
 
     # --- pages and analysis -----------------------------------------------------
-
-    def _fetch_pages(self, urls: list[str]) -> list[FetchResult | FetchError]:
-        futures = [self.pages.submit(self._fetch_page, url) for url in urls]
-        return [f.result() for f in futures]
 
     def _fetch_page(self, url: str) -> FetchResult | FetchError:
         with self._host_slot(host_of(url)):
@@ -224,6 +325,15 @@ class Pipeline:
                 sem = self._hosts[host] = threading.Semaphore(max(1, self.fetch_settings.per_host))
             return sem
 
+    def _parse(self, body: bytes, url: str) -> ParsedFeed:
+        """Parse a feed in a worker process: feedparser is pure Python, and a large feed would
+        hold this process's GIL for seconds while the threads feeding the workers wait."""
+        try:
+            future = self._pool().submit(parse_feed, body, url)
+        except (BrokenProcessPool, RuntimeError):
+            return parse_feed(body, url)
+        return future.result()
+
     def analyse(self, jobs: list[PageJob]) -> Iterator[PageRecord]:
         """Extract and detect in worker processes (both cores), in job order."""
         if not jobs:
@@ -237,14 +347,27 @@ class Pipeline:
             if self._analysers is None:
                 workers = self.fetch_settings.extract_workers or (os.cpu_count() or 1)
                 ctx = multiprocessing.get_context("forkserver")
-                ctx.set_forkserver_preload(["extractors.analyse"])
+                ctx.set_forkserver_preload(["extractors.analyse", "extractors.feeds"])
                 self._analysers = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
             return self._analysers
 
     # --- state ------------------------------------------------------------------
 
+    def _state(self, name: str) -> SourceState | None:
+        """The stored state of a source; every source's is read in one query on first use."""
+        with self._states_lock:
+            if self._states is None:
+                self._states = {s.name: s for s in self.store.list_sources()}
+            return self._states.get(name)
+
+    def _put_state(self, state: SourceState) -> None:
+        self.store.save_source_state(state)
+        with self._states_lock:
+            if self._states is not None:
+                self._states[state.name] = state
+
     def _failed(self, state: SourceState, now: datetime, reason: str, status: int | None) -> SourceResult:
-        self.store.save_source_state(replace(
+        self._put_state(replace(
             state, last_status="failed", last_error=reason, http_status=status,
             consecutive_failures=state.consecutive_failures + 1, last_checked_at=now,
         ))
@@ -254,7 +377,7 @@ class Pipeline:
         self, state: SourceState, now: datetime, status: str, res: FetchResult, *, body_hash: str | None,
         entries_seen: int | None = None, validators: bool = True, problem: str | None = None,
     ) -> None:
-        self.store.save_source_state(replace(
+        self._put_state(replace(
             state,
             etag=(res.etag or state.etag) if validators else None,
             last_modified=(res.last_modified or state.last_modified) if validators else None,
@@ -284,6 +407,7 @@ def summarise(results: list[SourceResult]) -> dict[str, object]:
         "flagged_report": total.report,
         "flagged_rebuttal": total.rebuttal,
         "failed_pages": total.failed,
+        "feeds_parsed": sum(1 for r in results if r.parsed),
         "per_source": [r.as_dict() for r in results],
     }
 
@@ -299,7 +423,3 @@ def poll_all(pipeline: Pipeline, sources: list[Source],
             results.append(res)
     return results
 
-
-def _chunks(items: list, size: int) -> Iterator[list]:  # type: ignore[type-arg]
-    for i in range(0, len(items), size):
-        yield items[i : i + size]

@@ -2,6 +2,11 @@
 
 A better extractor or detector then improves old records; only rows whose output
 changed are written.
+
+The flow's window bounds the records by publication date: `since`/`until` when given;
+for a run created by a schedule (or for a past slot through Prefect's schedule
+endpoint), the `interval_minutes` before its scheduled start; otherwise (a run by hand,
+`newswatch reprocess`) every stored record.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ import multiprocessing
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +23,7 @@ from prefect import flow
 from rich.progress import Progress
 
 from extractors.analyse import PageJob, analyse_page
+from flows.ingest import RunWindow, auto_scheduled, resolve_window, scheduled_start
 from newswatch.models import PageRecord
 from newswatch.settings import load_settings
 from storage.store import Store
@@ -27,15 +33,15 @@ _CHUNK = 64
 
 def reprocess_store(
     store: Store, *, since: date | None = None, source: str | None = None, progress: bool = False,
-    workers: int = 0,
+    workers: int = 0, until: datetime | None = None,
 ) -> dict[str, int]:
-    """Re-analyse stored pages; returns counts seen / updated / unchanged."""
+    """Re-analyse stored pages published in [since, until); returns counts seen / updated / unchanged."""
     counts = {"seen": 0, "updated": 0, "unchanged": 0}
     ctx = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, mp_context=ctx) as pool, \
             Progress(disable=not progress, transient=True) as bar:
         task = bar.add_task("reprocessing", total=None)
-        for ids, records in _batches(store, since, source, pool):
+        for ids, records in _batches(store, since, until, source, pool):
             for article_id, record in zip(ids, records, strict=True):
                 changed = store.update_analysis(article_id, record)
                 counts["updated" if changed else "unchanged"] += 1
@@ -45,11 +51,11 @@ def reprocess_store(
 
 
 def _batches(
-    store: Store, since: date | None, source: str | None, pool: ProcessPoolExecutor
+    store: Store, since: date | None, until: datetime | None, source: str | None, pool: ProcessPoolExecutor
 ) -> Iterator[tuple[list[int], list[PageRecord]]]:
     ids: list[int] = []
     jobs: list[PageJob] = []
-    for article_id, url, src, raw, fetched_at, dates in store.iter_raw(since=since, source=source):
+    for article_id, url, src, raw, fetched_at, dates in store.iter_raw(since=since, until=until, source=source):
         hint = dates["published_at"] if dates["published_from"] not in (None, "page", "fetch") else None
         ids.append(article_id)
         jobs.append(PageJob(source=src, url=url, body=raw, fetched_at=fetched_at, hint_date=hint,
@@ -63,10 +69,31 @@ def _batches(
 
 @flow(name="reprocess")
 def reprocess(
-    since: str | None = None, source: str | None = None, config: str | None = None, db_url: str | None = None
+    since: str | None = None,
+    source: str | None = None,
+    config: str | None = None,
+    db_url: str | None = None,
+    until: str | None = None,
+    interval_minutes: int = 24 * 60,
 ) -> dict[str, Any]:
-    """Prefect flow: re-run extraction and detection over stored pages."""
+    """Prefect flow: re-run extraction and detection over stored pages in the run's window.
+
+    `since`/`until`: ISO dates or datetimes (a date `until` includes that day). Returns the
+    counts, and the window used (None: every record).
+    """
     settings = load_settings(Path(config) if config else None, db_url)
+    window: RunWindow | None = None
+    if since or until or auto_scheduled():
+        window = resolve_window(since, until, interval=timedelta(minutes=interval_minutes),
+                                scheduled_start=scheduled_start(), now=datetime.now(UTC))
+    start = window.since if window else None
+    # Given only `since`, the window stays open at the end (records dated in the future included).
+    end = window.until if window and (until or window.origin == "scheduled") else None
     with Store(settings.db_url) as store:
-        return dict(reprocess_store(store, since=date.fromisoformat(since) if since else None, source=source,
-                                    workers=settings.fetch.extract_workers))
+        counts: dict[str, Any] = dict(reprocess_store(
+            store, since=start, until=end, source=source, workers=settings.fetch.extract_workers,
+        ))
+    counts["window"] = None if window is None else {
+        **window.as_dict(), "until": end.isoformat() if end else None,
+    }
+    return counts

@@ -87,8 +87,9 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
         out.print_json(json.dumps(summary))
         return
     table = Table(title="ingest run", show_lines=False)
-    for col in ("source", "status", "entries", "new", "stored", "report", "rebuttal", "failed pages", "note"):
-        table.add_column(col, overflow="fold")
+    for col in ("source", "status", "entries", "new", "stored", "report", "rebuttal", "failed pages"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("note", overflow="fold")
     for r in summary["per_source"]:
         note = r["error"] or r["problem"] or ""
         style = "red" if r["status"] == "failed" else None
@@ -328,17 +329,23 @@ def db_upgrade(config: ConfigOpt = None, db: DbOpt = None) -> None:
     out.print(f"database at current schema: {settings.db_url}", highlight=False)
 
 
-def _register_optional() -> None:
+def _register_subcommands() -> None:
     """Sub-commands that live in their own modules."""
+    from newswatch.cli_backfill import register as register_backfill
     from newswatch.cli_eval import eval_app
+    from newswatch.cli_ops import register as register_ops
 
     app.add_typer(eval_app, name="eval")
+    register_ops(app, records_app)
+    register_backfill(app)
+
+
+_register_subcommands()
 
 
 def main() -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    _register_optional()
     app()
 
 

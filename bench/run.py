@@ -1,0 +1,405 @@
+"""`make bench`: newswatch's throughput against the bare extraction floor, on real material.
+
+    python -m bench.run [--articles N]
+
+In one run, on 127.0.0.1:
+1. serve the 200 real feeds of `feeds-bulk` (entry links rewritten to the Zyte benchmark
+   pages, cycled under distinct URLs) from a separate process, with ETags;
+2. bare floor: `trafilatura.extract` over the benchmark pages in one process;
+3. end to end: an ingest run (`Pipeline` + `poll_all`) from empty storage;
+4. re-poll: the same run again with nothing changed, against the same conditional GETs
+   made by a bare httpx client;
+5. fixed cost: a fresh process running the Prefect `ingest` flow over zero sources,
+   without and with a running Prefect server;
+6. peak memory (RSS summed over the ingest process and its worker processes).
+
+Prints a table, then the figures as one JSON object on the last line. Figures are ratios
+measured in one run on one machine; nothing here asserts a speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from bench.corpus import REPO, BenchSource, CorpusMissing, build_routes, check_corpora, load_feeds, load_pages
+
+BARE_PASSES = 3  # the floor is the median of this many passes, as in ../shared/corpora/README.md
+
+
+# --- the corpus server (a child process) ------------------------------------------------
+
+
+def _serve(conn: Connection, articles: int | None) -> None:
+    """Child process: serve the corpus until told to stop; report the base URL and sources first."""
+    from newswatch.localsite import LocalSite
+
+    with LocalSite() as site:
+        routes, sources = build_routes(site.base, load_feeds(), load_pages(), articles)
+        site.routes.update(routes)
+        conn.send((site.base, sources))
+        conn.recv()  # stop
+
+
+@contextmanager
+def corpus_server(articles: int | None) -> Iterator[tuple[str, list[BenchSource], int]]:
+    """(base URL, sources, server pid) of a corpus server running in its own process."""
+    ctx = multiprocessing.get_context("spawn")
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=_serve, args=(child, articles), daemon=True)
+    proc.start()
+    try:
+        base, sources = parent.recv()
+        yield base, sources, proc.pid or 0
+    finally:
+        parent.send("stop")
+        proc.join(10)
+
+
+# --- bare floor (a child process) ---------------------------------------------------------
+
+
+def _bare_floor(conn: Connection) -> None:
+    import trafilatura
+
+    pages = load_pages()
+    rates = []
+    for _ in range(BARE_PASSES):
+        start = time.perf_counter()
+        for body in pages:
+            trafilatura.extract(body)
+        rates.append(len(pages) / (time.perf_counter() - start))
+    conn.send(rates)
+
+
+def bare_floor() -> list[float]:
+    """Pages per second of `trafilatura.extract(body)` in one fresh process, per pass."""
+    ctx = multiprocessing.get_context("spawn")
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=_bare_floor, args=(child,))
+    proc.start()
+    rates: list[float] = parent.recv()
+    proc.join()
+    return rates
+
+
+# --- memory ---------------------------------------------------------------------------------
+
+
+class ProcessSampler:
+    """Peak RSS (and PSS) summed over this process and its descendants, and the CPU time
+    they used, sampled from /proc. Processes of the test rig (the corpus server) are left
+    out by pid. CPU time is each process's last sample, so a process that exits between
+    samples loses at most one interval."""
+
+    def __init__(self, exclude: set[int], interval: float = 0.1) -> None:
+        self.exclude = exclude
+        self.interval = interval
+        self.peak_rss = 0  # KiB
+        self.peak_pss = 0  # KiB
+        self._cpu: dict[int, float] = {}  # pid -> seconds
+        self._base: dict[int, float] = {}  # pid -> seconds used before sampling started
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True, name="sampler")
+
+    def __enter__(self) -> ProcessSampler:
+        for pid in _tree(os.getpid(), self.exclude):
+            self._base[pid] = _cpu_s(pid)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.sample()
+
+    @property
+    def cpu_s(self) -> float:
+        return sum(v - self._base.get(pid, 0.0) for pid, v in self._cpu.items())
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.sample()
+
+    def sample(self) -> None:
+        rss = pss = 0
+        for pid in _tree(os.getpid(), self.exclude):
+            rss += _proc_kb(f"/proc/{pid}/status", "VmRSS:")
+            pss += _proc_kb(f"/proc/{pid}/smaps_rollup", "Pss:")
+            used = _cpu_s(pid)
+            if used:
+                self._cpu[pid] = used
+        self.peak_rss = max(self.peak_rss, rss)
+        self.peak_pss = max(self.peak_pss, pss)
+
+
+def _tree(root: int, exclude: set[int]) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        if pid in exclude:
+            continue
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a process (0 when it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def _proc_kb(path: str, key: str) -> int:
+    try:
+        with open(path, encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith(key):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+# --- ingest runs ------------------------------------------------------------------------------
+
+
+def ingest_run(settings: Any, *, setup_in_timing: bool) -> tuple[dict[str, Any], float]:
+    """One ingest run over every source (`Pipeline` + `poll_all`): (summary, seconds)."""
+    from flows.pipeline import Pipeline, poll_all, summarise
+
+    start = time.perf_counter()
+    with Pipeline(settings) as pipeline:
+        if not setup_in_timing:
+            start = time.perf_counter()
+        results = poll_all(pipeline, list(settings.sources))
+        polled = time.perf_counter()
+    elapsed = (time.perf_counter() if setup_in_timing else polled) - start
+    return summarise(results), elapsed
+
+
+def raw_conditional_gets(settings: Any) -> tuple[float, int]:
+    """The re-poll's requests from a bare httpx client: (seconds, 304 answers)."""
+    import httpx
+
+    from storage.store import Store
+
+    with Store(settings.db_url) as store:
+        tags = {s.url: s.etag for s in store.list_sources()}
+    urls = [s.url for s in settings.sources]
+    start = time.perf_counter()
+    with httpx.Client() as client, ThreadPoolExecutor(max_workers=settings.fetch.source_workers) as pool:
+        def get(url: str) -> int:
+            tag = tags.get(url)
+            return client.get(url, headers={"If-None-Match": tag} if tag else {}).status_code
+
+        statuses = list(pool.map(get, urls))
+    return time.perf_counter() - start, statuses.count(304)
+
+
+# --- fixed cost ---------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _fixed_cost(tmp: Path, env: dict[str, str]) -> dict[str, float]:
+    config = tmp / "zero.toml"
+    config.write_text("sources = []\n", encoding="utf-8")
+    db_url = f"sqlite:///{tmp / 'zero.db'}"
+    from storage.store import Store
+
+    Store(db_url).close()  # migrated beforehand: the cost of a run, not of a first install
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.fixed_cost", str(config), db_url],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=300, check=False,
+    )
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"zero-source ingest failed:\n{done.stderr[-2000:]}")
+    inner = json.loads(done.stdout.strip().splitlines()[-1])
+    return {"wall_s": wall, **inner}
+
+
+@contextmanager
+def prefect_server(tmp: Path, env: dict[str, str]) -> Iterator[str]:
+    """A `prefect server start` on a free loopback port; yields its API URL."""
+    import httpx
+
+    port = _free_port()
+    log = (tmp / "prefect-server.log").open("wb")
+    prefect = shutil.which("prefect", path=str(Path(sys.executable).parent)) or "prefect"
+    proc = subprocess.Popen(
+        [prefect, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    api = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"prefect server exited ({proc.returncode}); see {log.name}")
+            try:
+                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("prefect server did not become healthy within 120 s")
+            time.sleep(0.5)
+        yield api
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+def fixed_costs(tmp: Path) -> dict[str, dict[str, float]]:
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    base_env.update({
+        "PREFECT_HOME": str(tmp / "prefect-home"),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_LOGGING_LEVEL": "WARNING",
+    })
+    results = {"no_server": _fixed_cost(tmp, base_env)}
+    with prefect_server(tmp, base_env) as api:
+        results["server"] = _fixed_cost(tmp, {**base_env, "PREFECT_API_URL": api})
+    return results
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=None,
+                        help="scale the corpus to about N articles (feeds cycled, pages under distinct URLs); "
+                             "default: every entry of the 200 feeds once")
+    parser.add_argument("--no-prefect", action="store_true", help="skip the fixed-cost step (no Prefect server)")
+    args = parser.parse_args(argv)
+    try:
+        check_corpora()
+    except CorpusMissing as exc:
+        print(f"bench skipped: {exc}", file=sys.stderr)
+        print(json.dumps({"skipped": str(exc)}))
+        return 0
+
+    from newswatch.settings import FetchSettings, Settings, Source
+
+    figures: dict[str, Any] = {
+        "date": datetime.now(UTC).date().isoformat(), "host": platform.node(), "cpus": os.cpu_count(),
+    }
+    rows: list[tuple[str, str]] = []
+    total_start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="newswatch-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        rates = bare_floor()
+        figures["bare_extract_pages_per_s"] = statistics.median(rates)
+        passes = ", ".join(f"{r:.1f}" for r in rates)
+        rows.append(("bare floor: trafilatura.extract, 1 process",
+                     f"{figures['bare_extract_pages_per_s']:.1f} pages/s (median of {passes})"))
+
+        with corpus_server(args.articles) as (base, bench_sources, server_pid):
+            sources = tuple(Source(s.name, base + s.path) for s in bench_sources)
+            settings = Settings(
+                db_url=f"sqlite:///{tmp / 'bench.db'}",
+                sources=sources,
+                fetch=FetchSettings(allow_private_networks=True, max_articles_per_source=0),
+            )
+            figures["feeds"] = len(sources)
+            with MemorySampler(exclude={server_pid}) as memory:
+                summary, e2e_s = ingest_run(settings, setup_in_timing=True)
+                figures.update(e2e_s=e2e_s, e2e_feeds_parsed=summary["feeds_parsed"],
+                               e2e_entries=summary["entries_seen"], e2e_stored=summary["stored"],
+                               e2e_failed_pages=summary["failed_pages"],
+                               e2e_failed_feeds=summary["failed"],
+                               e2e_articles_per_s=summary["stored"] / e2e_s)
+                again, repoll_s = ingest_run(settings, setup_in_timing=False)
+                figures.update(repoll_s=repoll_s, repoll_feeds_parsed=again["feeds_parsed"],
+                               repoll_extracted=again["fetched"], repoll_not_modified=again["not_modified"])
+            raw_s, raw_304 = raw_conditional_gets(settings)
+            figures.update(raw_conditional_get_s=raw_s, raw_not_modified=raw_304)
+        figures["peak_rss_mb"] = memory.peak_rss / 1024
+        figures["peak_pss_mb"] = memory.peak_pss / 1024
+        rows += [
+            ("end to end: feeds / entries / stored",
+             f"{len(sources)} / {summary['entries_seen']} / {summary['stored']} "
+             f"({summary['failed_pages']} failed pages, {summary['failed']} failed feeds)"),
+            ("end to end: wall time", f"{e2e_s:.1f} s"),
+            ("end to end: articles stored per second", f"{figures['e2e_articles_per_s']:.1f}"),
+            ("re-poll: feeds parsed / pages extracted", f"{again['feeds_parsed']} / {again['fetched']}"),
+            ("re-poll: newswatch / bare httpx", f"{repoll_s:.3f} s / {raw_s:.3f} s ({raw_304} answered 304)"),
+            ("peak memory, ingest + workers",
+             f"RSS {figures['peak_rss_mb']:.0f} MB (PSS {figures['peak_pss_mb']:.0f} MB)"),
+        ]
+        if not args.no_prefect:
+            fixed = fixed_costs(tmp)
+            figures["fixed_cost_s"] = fixed["no_server"]["wall_s"]
+            figures["fixed_cost_server_s"] = fixed["server"]["wall_s"]
+            figures["fixed_cost_detail"] = fixed
+            for label, key in (("no Prefect server", "no_server"), ("running Prefect server", "server")):
+                f = fixed[key]
+                rows.append((f"fixed cost, {label}",
+                             f"{f['wall_s']:.1f} s fresh process (import {f['import_s']:.1f} s, first run "
+                             f"{f['first_run_s']:.1f} s, second run {f['second_run_s']:.2f} s)"))
+    figures["e2e_over_bare"] = figures["e2e_articles_per_s"] / figures["bare_extract_pages_per_s"]
+    figures["repoll_over_raw"] = figures["repoll_s"] / figures["raw_conditional_get_s"]
+    figures["bench_wall_s"] = time.perf_counter() - total_start
+    rows += [
+        ("ratio e2e / bare (target >= 1.5)", f"{figures['e2e_over_bare']:.2f}"),
+        ("ratio re-poll / bare httpx (target <= 1.3)", f"{figures['repoll_over_raw']:.2f}"),
+        ("bench wall time", f"{figures['bench_wall_s']:.0f} s"),
+    ]
+    _print_table(rows)
+    print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}))
+    return 0
+
+
+def _print_table(rows: list[tuple[str, str]]) -> None:
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        print(f"{key:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,623 @@
+"""Who speaks: actor phrases, their canonical names, and the speaker of a cue or quote.
+
+An actor phrase is one or more lexicon heads joined with the places attached
+to them ("A spokesman for Beijing's foreign affairs office in Hong Kong").
+Each phrase resolves to an ``Actor`` with a normalised name, a kind and a
+jurisdiction; generic phrases ("the ministry", "the spokesman") resolve to
+the last matching actor or to the government of the item's main jurisdiction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.cues import (
+    ACTORS,
+    OBJECT_MARKER_RE,
+    OFFICIAL_KINDS,
+    ORG_KINDS,
+    PLACE_STANCE_RE,
+    PRONOUN_START_RE,
+    SPEECH_VERB_RE,
+)
+from extractors.mentions import Doc, PlaceMention
+from extractors.places import adjective, place_name
+
+__all__ = ["Actor", "ActorModel", "Phrase"]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A responding body or person, normalised."""
+
+    name: str
+    kind: str  # government, ministry, embassy, official, agency, legislator, ngo, commentator, issuer, ...
+    code: str | None  # ISO code of the jurisdiction it speaks for
+    official: bool
+    issuer: bool = False
+    generic: bool = False  # "officials", "state authorities": may fold into a named body of the same place
+
+
+@dataclass
+class Phrase:
+    """An actor mention in one sentence."""
+
+    start: int
+    end: int
+    sent: int
+    kind: str
+    rule: str
+    text: str
+    code: str | None = None
+    seat: str | None = None
+    person: str | None = None
+    person_kind: str | None = None
+    metonym: bool = False
+    in_quote: bool = False
+    coordinated: Phrase | None = None  # "X and Y rebutted": the X of Y
+    head: str = ""  # the organisation head's own words ("ministry", "foreign ministry")
+    person_text: str | None = None  # the person head's words ("spokesman", "Home Minister")
+    actor: Actor | None = None
+    generic: bool = False
+
+
+# Most specific organisation first: a phrase with several heads takes the first kind present.
+_ORG_PRIORITY = ("commissioner", "issuer", "foreign_ministry", "ministry", "embassy", "agency", "legislature",
+                 "international", "government", "police", "court", "media", "ngo")
+_PERSON_KINDS = ("spokesperson", "official", "legislator", "commentator")
+_STATE_KINDS = frozenset(
+    {"government", "ministry", "foreign_ministry", "embassy", "official", "spokesperson", "agency"}
+)
+_LEFT_GAP = re.compile(
+    r"^(?:['’]s)?(?:\s+(?:deputy|vice|acting|senior|top|chief|foreign|home|interior|state|central|national|federal"
+    r"|local|city|SAR|own|new|main|official|government|ruling|military|labou?r|justice|security|immigration"
+    r"|information|human|rights|resources|cabinet|royal|provincial|regional|municipal|public|[a-z]+-[a-z]+)){0,3}\s*$"
+)
+_RIGHT_OWNER_GAP = re.compile(r"(?i:^\s*(?:of\s+(?:the\s+)?|de\s+(?:la\s+|l['’])?|del\s+|da\s+|do\s+|des\s+|du\s+)?$)")
+_RIGHT_SEAT_GAP = re.compile(r"(?i:^\s*(?:in|to|at)\s+(?:the\s+)?$)")
+_SEAT_BEFORE = re.compile(r"(?:驻|(?i:\b(?:in|to)\s+(?:the\s+)?))$")
+_MERGE_GAP = re.compile(
+    r"^(?:['’]s)?\s*,?\s*(?:(?:for|of|at|from|in)\s+)?(?:(?:the|a|an|its|their)\s+)?"
+    r"(?:(?:[A-Z][\w’'-]*|deputy|senior|top|chief|vice|acting)\s+)*\s*$"
+)
+_TITLE_GAP = re.compile(r"(?i:^\s+for\s+(?:[\w’'-]+\s+){1,3}(?:at|of|in)\s+(?:the\s+)?$)")
+_QUESTION_START = re.compile(r"(?i:(?:Q|Question|问|提问)\s*[:：]|记者问)")
+_ANSWER_START = re.compile(r"(?i:(?:A|Answer|答)\s*[:：])")
+_SIDE_HEAD = re.compile(r"\bside$")
+_CJK_GAP = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
+_COORD_BEFORE = re.compile(r"(?:\s+(?:and|&)\s+|\s*[、和与及]\s*)$")
+_NAME_AFTER = re.compile(
+    r"\s+((?:[A-Z][a-zà-ÿ’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ’'-]+|[A-Z]\.|bin|binti|van|de|da|al-\w+)){0,3})"
+)
+_NAME_BEFORE = re.compile(r"((?:[A-Z][a-zà-ÿ’'-]+\s+){1,3}[A-Z][a-zà-ÿ’'-]+),\s+(?:the\s+|a\s+|an\s+)?$")
+_ZH_NAME_AFTER = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?=表示|说|指出|称|强调|在|今天|今日|日前|回应)")
+_ATTRIBUTION_GAP = re.compile(
+    r"(?i:^[\s,.:;!?”’\"»」』]*(?:(?:he|she|they|it)\s+)?(?:(?:said|says|told|added|warned|stated|wrote|insisted"
+    r"|stressed|noted|according\s+to)\s+)?(?:(?:the|a|an)\s+)?$)"
+)
+_CLEAN_LEAD = re.compile(r"^(?:the|a|an|The|A|An)\s+")
+_POSSESSIVE_PLACE = re.compile(r"^[\w\s.’'-]*?['’]s\s+")
+_GENERIC_MINISTRY = re.compile(r"(?i:ministry|ministries|ministerio|ministère|ministério|Ministerium|kementerian)")
+_GENERIC_OFFICIALS = re.compile(r"(?i:officials?|authorities|官员|当局)")
+_GENERIC_AUTHORITIES = re.compile(r"(?i:^(?:state|central|national|federal|mainland)\s+authorities$)")
+# Chinese names of bodies: (English name, fixed jurisdiction). A fixed jurisdiction means the name is complete.
+_ZH_MINISTRIES = {
+    "国务院台湾事务办公室": ("Taiwan Affairs Office of the State Council", "CN"),
+    "国台办": ("Taiwan Affairs Office of the State Council", "CN"),
+    "国务院港澳事务办公室": ("Hong Kong and Macao Affairs Office of the State Council", "CN"),
+    "港澳办": ("Hong Kong and Macao Affairs Office of the State Council", "CN"),
+    "中联办": ("Liaison Office of the Central People's Government", "CN"),
+    "联络办公室": ("Liaison Office of the Central People's Government", "CN"),
+    "驻港国安公署": ("Office for Safeguarding National Security in the HKSAR", "CN"),
+    "保安局": ("Hong Kong Security Bureau", "HK"),
+    "保安司": ("Macao Secretariat for Security", "MO"),
+    "国务院新闻办公室": ("State Council Information Office", "CN"),
+    "国新办": ("State Council Information Office", "CN"),
+    "内政部": ("Ministry of Interior", None),
+    "人力资源部": ("Ministry of Human Resources", None),
+    "劳工部": ("Ministry of Labour", None),
+    "劳动部": ("Ministry of Labour", None),
+    "司法部": ("Ministry of Justice", None),
+    "公安部": ("Ministry of Public Security", None),
+    "商务部": ("Ministry of Commerce", None),
+    "国防部": ("Ministry of Defence", None),
+    "新闻部": ("Ministry of Information", None),
+    "内务部": ("Ministry of Home Affairs", None),
+}
+_THE_PLACES = {"US", "GB", "PH", "NL", "AE", "CZ", "DO"}
+
+
+class ActorModel:
+    """Actor phrases of a document, resolved in reading order, and speaker lookup."""
+
+    def __init__(self, doc: Doc, primary: str | None, issuer_code: str | None) -> None:
+        self.doc = doc
+        self.primary = primary
+        self.issuer_code = issuer_code
+        self.by_sent: dict[int, list[Phrase]] = {}
+        self._memory: list[tuple[int, Actor]] = []
+        self._persons: dict[str, tuple[Actor, str]] = {}
+        self._default: dict[int, list[Phrase]] = {}
+        self._build()
+
+    # --- building -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        doc = self.doc
+        heads: dict[int, list[Phrase]] = {}
+        for m, term in ACTORS.finditer(doc.norm):
+            if term.rule == "agency_named":
+                start = _name_start(doc.raw, m.start(), doc.sentences[doc.sentence_of(m.start())].start)
+                if start == m.start():
+                    continue  # "the department": generic, matched by its own rule
+                sent = doc.sentence_of(start)
+                heads.setdefault(sent, []).append(
+                    Phrase(start, m.end(), sent, term.kind, term.rule, doc.raw[start : m.end()],
+                           head=doc.norm[start : m.end()])
+                )
+                continue
+            sent = doc.sentence_of(m.start())
+            heads.setdefault(sent, []).append(
+                Phrase(m.start(), m.end(), sent, term.kind, term.rule, doc.raw[m.start() : m.end()],
+                       person_kind=term.kind if term.kind in _PERSON_KINDS else None,
+                       head=doc.norm[m.start() : m.end()],
+                       person_text=doc.raw[m.start() : m.end()] if term.kind in _PERSON_KINDS else None)
+            )
+        places: dict[int, list[PlaceMention]] = {}
+        for pm in doc.places:
+            places.setdefault(pm.sent, []).append(pm)
+        in_answer = False
+        host: list[Phrase] = []
+        for sent in range(len(doc.sentences)):
+            text = doc.norm[doc.sentences[sent].start : doc.sentences[sent].end]
+            if _QUESTION_START.match(text):
+                in_answer = False
+            elif _ANSWER_START.match(text):
+                in_answer = True
+            sent_places = places.get(sent, [])
+            sent_heads = heads.get(sent, [])
+            phrases = [self._attach(p, sent_places, sent_heads) for p in sent_heads]
+            phrases = [p for p in phrases if p.code is not None or not _SIDE_HEAD.search(p.head)]
+            phrases = self._merge(phrases, sent_places)
+            for p in phrases:
+                if p.person_kind is not None:
+                    p.person = find_person(doc, p)
+            phrases += self._metonyms(sent, phrases, sent_places)
+            phrases += self._person_refs(sent, phrases)
+            phrases.sort(key=lambda p: p.start)
+            self._coordinate(phrases, sent_places)
+            for p in phrases:
+                p.in_quote = doc.in_quote(p.start) is not None
+                p.actor = self._resolve(p)
+                self._remember(p)
+            self.by_sent[sent] = phrases
+            if not host and (doc.is_title(sent) or sent == doc.n_title):
+                host = host or [p for p in phrases if p.actor is not None and p.actor.official][:1]
+            outside = [p for p in phrases if not p.in_quote]
+            if in_answer and not outside and host:
+                # A press-briefing answer ("A: ...", 答：...) is the host's, sentence after sentence.
+                self._default[sent] = host
+            else:
+                self._default[sent] = self._sentence_speakers(sent)
+
+    def _attach(self, p: Phrase, places: list[PlaceMention], heads: list[Phrase]) -> Phrase:
+        norm = self.doc.norm
+        for pm in places:
+            if p.start <= pm.start < p.end:
+                if _SEAT_BEFORE.search(norm[p.start : pm.start]):
+                    p.seat = p.seat or pm.place.code
+                elif p.code is None:
+                    p.code = pm.place.code
+        if p.code is None:
+            left = [pm for pm in places if pm.end <= p.start]
+            if left and any(h.end > left[-1].start and h.start < p.start for h in heads if h is not p):
+                left = []
+            if left:
+                gap = norm[left[-1].end : p.start]
+                if _LEFT_GAP.match(gap) or (self.doc.cjk and _CJK_GAP.match(gap) and "驻" not in gap):
+                    p.code = left[-1].place.code
+                    p.start = left[-1].start
+                    p.text = self.doc.raw[p.start : p.end]
+        right = [pm for pm in places if pm.start >= p.end]
+        if right:
+            gap = norm[p.end : right[0].start]
+            if p.code is None and _RIGHT_OWNER_GAP.match(gap):
+                p.code = right[0].place.code
+                p.end = right[0].end
+                p.text = self.doc.raw[p.start : p.end]
+            elif _RIGHT_SEAT_GAP.match(gap):
+                p.seat = p.seat or right[0].place.code
+                p.end = right[0].end
+                p.text = self.doc.raw[p.start : p.end]
+        return p
+
+    def _merge(self, phrases: list[Phrase], places: list[PlaceMention]) -> list[Phrase]:
+        out: list[Phrase] = []
+        norm = self.doc.norm
+        for p in phrases:
+            if out and p.start >= out[-1].end:
+                prev = out[-1]
+                gap = norm[prev.end : p.start]
+                for pm in places:
+                    if prev.end <= pm.start and pm.end <= p.start:
+                        gap = gap.replace(norm[pm.start : pm.end], "")
+                if _MERGE_GAP.match(gap) or _TITLE_GAP.match(gap) or (self.doc.cjk and gap == ""):
+                    out[-1] = _combine(prev, p, self.doc.raw)
+                    continue
+            out.append(p)
+        return out
+
+    def _metonyms(self, sent: int, phrases: list[Phrase], places: list[PlaceMention]) -> list[Phrase]:
+        out: list[Phrase] = []
+        norm = self.doc.norm
+        for pm in places:
+            if pm.place.demonym or any(p.start <= pm.start < p.end for p in phrases):
+                continue
+            if PLACE_STANCE_RE.match(norm, pm.end, min(len(norm), pm.end + 80)):
+                out.append(self._place_phrase(pm, sent))
+        return out
+
+    def _place_phrase(self, pm: PlaceMention, sent: int) -> Phrase:
+        kind = "issuer" if pm.place.code == self.issuer_code else "government"
+        return Phrase(pm.start, pm.end, sent, kind, "place_as_speaker", self.doc.raw[pm.start : pm.end],
+                      code=pm.place.code, metonym=True)
+
+    def _coordinate(self, phrases: list[Phrase], places: list[PlaceMention]) -> None:
+        """Link "X and Y <verb>" so that both X and Y speak."""
+        norm = self.doc.norm
+        for i, p in enumerate(phrases):
+            if not p.metonym:
+                continue
+            before = _COORD_BEFORE.search(norm, max(0, p.start - 12), p.start)
+            if before is None or before.end() != p.start:
+                continue
+            cut = before.start()
+            prev = next((q for q in reversed(phrases[:i]) if q.end == cut), None)
+            if prev is None:
+                pm = next((pm for pm in places if pm.end == cut and not pm.place.demonym), None)
+                if pm is None:
+                    continue
+                prev = self._place_phrase(pm, p.sent)
+                prev.actor = self._resolve(prev)
+            p.coordinated = prev
+
+    def _person_refs(self, sent: int, phrases: list[Phrase]) -> list[Phrase]:
+        """Later mentions of a named speaker ("Lin said") point back to the actor."""
+        if not self._persons:
+            return []
+        s = self.doc.sentences[sent]
+        out: list[Phrase] = []
+        text = self.doc.norm[s.start : s.end]
+        for token, (actor, full_name) in self._persons.items():
+            if token not in text:
+                continue
+            for m in re.finditer(rf"(?<![\w]){re.escape(token)}(?![\w])", text):
+                start = s.start + m.start()
+                if any(p.start <= start < p.end for p in phrases):
+                    continue
+                ph = Phrase(start, start + len(token), sent, actor.kind, "person", token, code=actor.code,
+                            person=full_name)
+                ph.actor = actor
+                out.append(ph)
+        return out
+
+    # --- resolution -----------------------------------------------------------------------
+
+    def _resolve(self, p: Phrase) -> Actor:
+        if p.actor is not None and p.rule == "person":
+            return p.actor
+        kind, code = p.kind, p.code
+        text = _clean(p.text)
+        if re.search(r"State\s+Department|Department\s+of\s+State", text) and self.issuer_code == "US":
+            kind = "issuer"
+        if kind == "issuer" or (code is not None and code == self.issuer_code and kind in _STATE_KINDS):
+            department = re.search(r"(?i:State\s+Department|Department\s+of\s+State|Secretary\s+of\s+State)|国务", text)
+            name = "US Department of State" if department else f"{adjective(code or 'US')} Government"
+            return Actor(name, "issuer", code or self.issuer_code, official=False, issuer=True)
+        if kind == "commissioner":
+            return self._commissioner(p)
+        if kind == "foreign_ministry":
+            code = code or self._recall_code(("ministry",), "Ministry of Foreign Affairs") or self._default_code(p)
+            if code in ("HK", "MO"):
+                code = "CN"
+            return Actor(_body_name(code, "Ministry of Foreign Affairs"), "ministry", code, official=True)
+        if kind == "ministry":
+            return self._ministry(p, text)
+        if kind == "government":
+            return self._government(p, text)
+        if kind == "embassy":
+            if code is None and p.seat is None:
+                recalled = self._recall(("embassy",))
+                if recalled is not None:
+                    return recalled
+            owner = code or self._default_code(p)
+            seat = p.seat
+            where = ""
+            if seat and seat != owner:
+                where = f" in {'the ' if seat in _THE_PLACES else ''}{place_name(seat)}"
+            return Actor(f"{adjective(owner)} Embassy{where}".strip(), "embassy", owner, official=True)
+        if kind == "agency":
+            if p.rule == "agency_generic":
+                recalled = self._recall(("agency", "ministry", "commissioner", "issuer", "government"))
+                if recalled is not None:
+                    return recalled
+            name = _POSSESSIVE_PLACE.sub("", text) if code else text
+            return Actor(name, "agency", code or self._default_code(p), official=True)
+        if kind in ("spokesperson", "official"):
+            return self._person_actor(p, text)
+        if kind == "legislator":
+            return Actor(text if p.person else f"{adjective(code)} legislators".strip(), "legislator", code,
+                         official=False)
+        if kind == "legislature":
+            return Actor(text, "legislature", code or self._default_code(p), official=True)
+        if kind == "police":
+            return Actor(f"{adjective(code or self._default_code(p))} police".strip(), "police",
+                         code or self._default_code(p), official=True)
+        return Actor(text, kind, code, official=kind in OFFICIAL_KINDS)
+
+    def _commissioner(self, p: Phrase) -> Actor:
+        seat = p.seat
+        if seat is None:
+            low = p.text.lower()
+            if "macao" in low or "macau" in low or "澳" in p.text:
+                seat = "MO"
+            elif "hong kong" in low or "hksar" in low or "港" in p.text:
+                seat = "HK"
+            elif self.primary in ("HK", "MO"):
+                seat = self.primary
+        if p.code not in (None, "CN", "HK", "MO") or seat is None:
+            code = p.code or self._default_code(p)
+            return Actor(_body_name(code, "Ministry of Foreign Affairs"), "ministry", code, official=True)
+        where = "the HKSAR" if seat == "HK" else "the Macao SAR"
+        return Actor(f"Office of the Commissioner of the Chinese Ministry of Foreign Affairs in {where}", "ministry",
+                     "CN", official=True)
+
+    def _ministry(self, p: Phrase, text: str) -> Actor:
+        zh = _ZH_MINISTRIES.get(self.doc.norm[p.start : p.end].strip())
+        if zh is None:
+            for key, value in _ZH_MINISTRIES.items():
+                if key in self.doc.norm[p.start : p.end]:
+                    zh = value
+                    break
+        if zh is not None:
+            body, fixed = zh
+            if fixed is not None:
+                return Actor(body, "ministry", fixed, official=True)
+            code = p.code or self._default_code(p)
+            return Actor(_body_name(code, body), "ministry", code, official=True)
+        if p.code is None and _GENERIC_MINISTRY.fullmatch(p.head):
+            recalled = self._recall(("ministry",))
+            if recalled is not None:
+                return recalled
+        code = p.code or self._default_code(p)
+        body = _POSSESSIVE_PLACE.sub("", text) if p.code else text
+        body = body[:1].upper() + body[1:]
+        return Actor(_body_name(code, body), "ministry", code, official=True)
+
+    def _government(self, p: Phrase, text: str) -> Actor:
+        generic = p.code is None
+        code = p.code
+        if code is None and _GENERIC_AUTHORITIES.match(text) and self.primary in ("HK", "MO"):
+            code = "CN"
+        code = code or self._default_code(p)
+        if code == self.issuer_code and code is not None:
+            return Actor(f"{adjective(code)} Government", "issuer", code, official=False, issuer=True)
+        generic = generic or p.metonym or _GENERIC_AUTHORITIES.match(text) is not None or "中方" in p.head
+        return Actor(_body_name(code, "Government"), "government", code, official=True, generic=generic)
+
+    def _person_actor(self, p: Phrase, text: str) -> Actor:
+        if p.code is None and p.kind == "spokesperson":
+            same = next((a for sent, a in reversed(self._memory) if sent == p.sent and a.kind in ORG_KINDS
+                         and not a.issuer), None)
+            recalled = same or self._recall_speaker(p.sent) or self._recall(ORG_KINDS, within=p.sent - 3)
+            if recalled is not None:
+                return recalled
+        code = p.code or self._default_code(p)
+        if p.person and p.kind == "official":
+            name = text if p.person in text else f"{text} {p.person}"
+            return Actor(name, "official", code, official=True)
+        if _GENERIC_OFFICIALS.fullmatch(p.head) and not p.person:
+            if p.code is None:
+                recalled = self._recall_speaker(p.sent)
+                if recalled is not None:
+                    return recalled
+            return Actor(_body_name(code, "Government"), "government", code, official=True, generic=True)
+        if p.kind == "spokesperson":
+            return Actor(f"{_body_name(code, 'Government')} spokesperson", "official", code, official=True,
+                         generic=True)
+        return Actor(text, "official", code, official=True)
+
+    def _recall_speaker(self, sent: int) -> Actor | None:
+        """The organisation that spoke in one of the three sentences before ``sent``."""
+        for back in (0, 1, 2, 3):
+            for ph in self._default.get(sent - back, []) if back else []:
+                actor = ph.actor
+                if actor is not None and actor.kind in ORG_KINDS - {"issuer"} and not actor.generic:
+                    return actor
+        return None
+
+    def _default_code(self, p: Phrase) -> str | None:
+        if self.doc.cjk and p.kind == "foreign_ministry" and self.primary != "TW":
+            return "CN"
+        return self.primary
+
+    def _recall(self, kinds: tuple[str, ...] | frozenset[str], within: int | None = None) -> Actor | None:
+        """The last named actor of one of ``kinds``, mentioned at sentence ``within`` or later."""
+        for sent, actor in reversed(self._memory):
+            if within is not None and sent < within:
+                break
+            if actor.kind in kinds and not actor.generic:
+                return actor
+        return None
+
+    def _recall_code(self, kinds: tuple[str, ...], body: str) -> str | None:
+        for _sent, actor in reversed(self._memory):
+            if actor.kind in kinds and body in actor.name:
+                return actor.code
+        return None
+
+    def _remember(self, p: Phrase) -> None:
+        if p.actor is None:
+            return
+        if p.rule != "person":
+            self._memory.append((p.sent, p.actor))
+        if p.person and p.rule != "person":
+            for token in _name_tokens(p.person):
+                self._persons.setdefault(token, (p.actor, p.person))
+
+    # --- speakers -------------------------------------------------------------------------
+
+    def _sentence_speakers(self, sent: int) -> list[Phrase]:
+        phrases = [p for p in self.by_sent.get(sent, []) if not p.in_quote]
+        if phrases:
+            return _chain(phrases[0])
+        if sent > 0 and PRONOUN_START_RE.match(self.doc.sentences[sent].text):
+            return self._default.get(sent - 1, [])
+        return []
+
+    def speakers_at(self, sent: int, pos: int) -> list[Phrase]:
+        """The actor phrases a cue or quote at offset ``pos`` of sentence ``sent`` is attributed to."""
+        doc = self.doc
+        phrases = [p for p in self.by_sent.get(sent, []) if not p.in_quote]
+        quote = doc.in_quote(pos)
+        if quote is not None:
+            after = [p for p in phrases if p.start >= quote.end]
+            if after and _ATTRIBUTION_GAP.match(doc.norm[quote.end : after[0].start]):
+                return _chain(after[0])
+            before = [p for p in phrases if p.end <= quote.start and not self._object(p)]
+            if before:
+                return _chain(before[-1])
+            if after:
+                return _chain(after[0])
+            return self._carry(sent)
+        s = doc.sentences[sent]
+        verb = SPEECH_VERB_RE.search(doc.norm, s.start, pos)
+        if verb is not None:
+            subject = [p for p in phrases if p.end <= verb.start() and not self._object(p)]
+            if subject:
+                return _chain(subject[-1])
+        before = [p for p in phrases if p.end <= pos and not self._object(p)]
+        if verb is None and (not before or (before[-1].actor is not None and before[-1].actor.issuer)):
+            trailing = self._trailing_attribution(sent, pos, phrases)
+            if trailing is not None:
+                return _chain(trailing)
+        if before:
+            return _chain(before[-1])
+        after = [p for p in phrases if p.start >= pos and not self._object(p)]
+        if after:
+            return _chain(after[0])
+        if not phrases:
+            return self._default.get(sent) or self._carry(sent)
+        return []
+
+    def _trailing_attribution(self, sent: int, pos: int, phrases: list[Phrase]) -> Phrase | None:
+        """ "..., foreign ministry spokeswoman Pham Thu Hang told reporters": the speaker named after the clause."""
+        norm = self.doc.norm
+        end = self.doc.sentences[sent].end
+        for p in phrases:
+            if p.start <= pos or norm[max(0, p.start - 12) : p.start].rfind(",") < 0:
+                continue
+            verb = SPEECH_VERB_RE.search(norm, p.end, min(end, p.end + 40))
+            if verb is not None and "," not in norm[p.end : verb.start()]:
+                return p
+        return None
+
+    def _carry(self, sent: int) -> list[Phrase]:
+        for back in (1, 2):
+            if sent - back < 0:
+                break
+            speakers = self._default.get(sent - back, [])
+            if speakers:
+                return speakers
+        return []
+
+    def _object(self, p: Phrase) -> bool:
+        start = self.doc.sentences[p.sent].start
+        return OBJECT_MARKER_RE.search(self.doc.norm, max(start, p.start - 30), p.start) is not None
+
+    def actors(self) -> list[Actor]:
+        """Every resolved actor, in reading order."""
+        return [actor for _sent, actor in self._memory]
+
+
+def _combine(a: Phrase, b: Phrase, raw: str) -> Phrase:
+    kinds = [a.kind, b.kind]
+    org = next((k for k in _ORG_PRIORITY if k in kinds), None)
+    person_kind = next((k for k in _PERSON_KINDS if k in (a.person_kind, b.person_kind, a.kind, b.kind)), None)
+    main, other = (a, b) if (org is None or a.kind == org) else (b, a)
+    return Phrase(
+        a.start,
+        b.end,
+        a.sent,
+        org or main.kind,
+        main.rule,
+        raw[a.start : b.end],
+        code=main.code or other.code,
+        seat=main.seat or other.seat,
+        person=a.person or b.person,
+        person_kind=person_kind,
+        head=main.head,
+        person_text=a.person_text or b.person_text,
+    )
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?:\b[A-Z][\w’'-]*\s+){1,5}$")
+_NOT_NAME_WORDS = frozenset({"A", "An", "The", "This", "That", "In", "On", "At", "By", "For", "But", "However", "And",
+                             "Its", "Their", "Our", "His", "Her", "When", "While", "After", "Before", "Last"})
+
+
+def _name_start(raw: str, keyword: int, floor: int) -> int:
+    """Where a name ending in "Bureau", "Office"... begins: the capitalised words before the keyword."""
+    m = _CAPITALISED_BEFORE.search(raw, max(floor, keyword - 80), keyword)
+    if m is None:
+        return keyword
+    start = m.start()
+    words = raw[start:keyword].split()
+    while words and words[0] in _NOT_NAME_WORDS:
+        start = raw.index(words[0], start) + len(words[0])
+        words = words[1:]
+        while start < keyword and raw[start].isspace():
+            start += 1
+    return start if words else keyword
+
+
+def _chain(p: Phrase) -> list[Phrase]:
+    out: list[Phrase] = []
+    cur: Phrase | None = p
+    while cur is not None and all(cur is not seen for seen in out):
+        if cur.actor is not None:
+            out.append(cur)
+        cur = cur.coordinated
+    return out
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    return _CLEAN_LEAD.sub("", text)
+
+
+def _body_name(code: str | None, body: str) -> str:
+    adj = adjective(code)
+    return f"{adj} {body}".strip() if adj else body
+
+
+def _name_tokens(person: str) -> list[str]:
+    if re.search(r"[\u4e00-\u9fff]", person):
+        return [person]
+    return [t for t in person.split() if len(t) >= 3 and t[0].isupper() and not t.endswith(".")]
+
+
+def find_person(doc: Doc, p: Phrase) -> str | None:
+    """A name written right after (or before) a person head: "spokesperson Lin Jian"."""
+    s = doc.sentences[p.sent]
+    after = _NAME_AFTER.match(doc.raw, p.end, s.end)
+    if after:
+        return after.group(1)
+    zh = _ZH_NAME_AFTER.match(doc.norm, p.end, s.end)
+    if zh:
+        return zh.group(1)
+    before = _NAME_BEFORE.search(doc.raw, s.start, p.start)
+    if before and before.end() == p.start:
+        return before.group(1)
+    return None

@@ -1,0 +1,873 @@
+"""Lexicons for detection: report names, stance cues, actors, tiers.
+
+English, Chinese (Simplified and Traditional) and a few other languages.
+Chinese patterns are written in any script and normalised with
+``to_simplified`` at import, the same way article text is normalised before
+matching; the mapping is one character to one character, so offsets found
+on normalised text are valid on the original.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from re import _constants as _sre_constants  # type: ignore[attr-defined]
+from re import _parser as _sre_parser  # type: ignore[attr-defined]
+from typing import Any
+
+__all__ = [
+    "ACTORS",
+    "ANAPHORS",
+    "CUES",
+    "REPORTS",
+    "TIERS",
+    "Lexicon",
+    "Scanner",
+    "Term",
+    "has_cjk",
+    "pattern_prefixes",
+    "to_simplified",
+]
+
+# --- Traditional -> Simplified, one character each -----------------------------
+
+_T2S_TRAD = (
+    "萬與專業叢東絲兩嚴喪個豐臨為爲麗舉麼義烏樂喬習鄉書買亂爭於虧雲亞產畝親億僅從侖倉儀們價眾衆優夥會傘偉"
+    "傳傷倫偽僞體餘傭俠侶偵側僑儈係儔倆儉債傾償儲兒兌黨蘭關興養獸內岡冊寫軍農馮決況凍淨涼減湊幾鳳憑凱擊劃"
+    "劉則剛創刪別劑劍劇勸辦務動勵勁勞勢勳區醫華協單賣盧衛卻廠廳歷曆厲壓厭廁廈廚縣參雙發髮變敘敍疊葉號歎嚇"
+    "呂嗎噸聽啟吳員嗚詠嚨響啞喚嘮嘖嗇噴囑團園圍國圖圓聖場壞塊堅壇壩墳墜壟壘墾墊塹墮牆壯聲殼壺處備複夠頭誇"
+    "夾奪奮獎奧妝婦媽婁嬌娛嬰嬸孫學寧寶實寵審憲宮寬賓寢對尋導壽將爾塵堯盡層屆屬屢嶼歲豈崗島嶺峽鞏幣帥師帳"
+    "簾幟帶幫莊慶廬庫應廟龐廢開異棄張彌彎彈強歸當錄彙徹徑憶憂懷態憐總戀懇惡惱悅懸憫驚懼慘懲慚慣憤願懶戲戰"
+    "戶紮撲執擴掃揚擾撫拋搶護報擔擬攏揀擁攔擰撥擇掛摯撾撻挾撓擋掙擠揮撈損撿換搗據擄擲攬攙擱摟攪攜攝擺搖攤"
+    "撐攆攢敵斂數齋鬥斬斷無舊時曠晝顯晉曬曉暈暉暫術樸機殺雜權條來楊傑極構樞棗槍楓櫃檸標棧棟欄樹棲樣橋樺檔"
+    "夢檢樓欖橫櫻櫥歡歐殲殘毆毀畢斃氣匯漢湯溝沒瀝淪滄滬淚瀉潑澤潔灑窪淺漿澆濁測濟瀏渾濃濤澇渦漲湧澀淵漬漸"
+    "灣濕潰濺滿濾濫濱灘瀟潛瀾瀕滅燈靈災燦爐點煉熾爍爛燭煙煩燒燙熱煥愛爺牘牽犧狀猶狽獨狹獅獄獵豬貓獻瑪環現"
+    "璽瑣瓊甕電畫暢療瘋癢瘡癱癮癥皺盞鹽監蓋盤矚睜瞞矯礦碼磚確礙禮禍禱離禿稈種積稱穢穩穀窮竊竅窯竄窩豎競筆"
+    "箋籌簽節範築籠籃篩籬類糧糾紀約紅紋納紐純紗紙級紛紡細紳紹終組絆經結給絨絕絞絡統綁繼績緒續綽綿維緊綱網"
+    "綴綜綠緝締編緩緬練緯縮緣縫縱織繞繡繩繪繳纖纜罰罷羅羈翹聞聯聰聳職肅腸膚腎腫脅脈膽勝脹腦腳臉膠臘艙艦艱"
+    "藝蘇蘋莖荊薦蕩榮藥萊蓮獲穫營蕭薩蘆蘊藍虜虛蟲雖蝦蠶蠻衝補裝製褲襪襲見規視覽覺觀觸計訂認討讓訓議訊記講"
+    "許論設訪證評識詞譯試詩誠話誕詳語說誤誘請諸諾讀課誰調談誼謀謊謝謠謂謹譜譴譽讚貝負財貢貧貨販貪責貴貸費"
+    "貿賀資賊賈賄賞賠賢賤賦質賬賭賴購賽贈贊贏趕趙趨躍蹤車軌軟轉輪輕載較輔輛輝輩輸辯辭邊遼達遷過運還這進遠"
+    "違連遲適選遺郵鄰鄭醜釋針釣鈔鈴鉛銀銅銘鋼錢錯錦鍋鍵鎖鎮鏈鐘鐵鑒長門閃閉問閒間閣閱闊闖陽陰陣陳陸隊際隨"
+    "險隱隸難雞霧靜韓韋頁項順須預領頻題額顏顧風飛飯飲館饒馬駐驗驅騙鬆魚鮮鳥鳴麥黃齊齒龍龜臺衊詆顛該謗誣詐"
+    "週裡託迴癡鬱樑遊並佈佔併倖傢兇剋勛嚮埰姪嫺嬀嶽巖幹廣廂彥徵恆慾捨捲揹摺擡昇暱朧梟棊櫛歛氾汙沈洩淒滷濛"
+    "瀰煇熒燄牀犛獃瑯甦痠瘻皁盃睏矇砲礮祕稟筍籤粧糰絃綑綵緻繫罈羣翺脣臟舖菸蒐蔔藉蘿蠟衹裏覈註誌諮譁讎豔賸"
+    "跡蹟軀遶醃釐鉅鍊鏽闆隻雋靦鞦頹颱餵騷鬍鯊鹼麪麵黴齣隷卹啓嘆妳巿廄擧牠甯裊覊蠔檯僱邨鐳峯羶鄒駁準魯剝線"
+    "綫鑑瞭禦"
+)
+_T2S_SIMP = (
+    "万与专业丛东丝两严丧个丰临为为丽举么义乌乐乔习乡书买乱争于亏云亚产亩亲亿仅从仑仓仪们价众众优伙会伞伟"
+    "传伤伦伪伪体余佣侠侣侦侧侨侩系俦俩俭债倾偿储儿兑党兰关兴养兽内冈册写军农冯决况冻净凉减凑几凤凭凯击划"
+    "刘则刚创删别剂剑剧劝办务动励劲劳势勋区医华协单卖卢卫却厂厅历历厉压厌厕厦厨县参双发发变叙叙叠叶号叹吓"
+    "吕吗吨听启吴员呜咏咙响哑唤唠啧啬喷嘱团园围国图圆圣场坏块坚坛坝坟坠垄垒垦垫堑堕墙壮声壳壶处备复够头夸"
+    "夹夺奋奖奥妆妇妈娄娇娱婴婶孙学宁宝实宠审宪宫宽宾寝对寻导寿将尔尘尧尽层届属屡屿岁岂岗岛岭峡巩币帅师帐"
+    "帘帜带帮庄庆庐库应庙庞废开异弃张弥弯弹强归当录汇彻径忆忧怀态怜总恋恳恶恼悦悬悯惊惧惨惩惭惯愤愿懒戏战"
+    "户扎扑执扩扫扬扰抚抛抢护报担拟拢拣拥拦拧拨择挂挚挝挞挟挠挡挣挤挥捞损捡换捣据掳掷揽搀搁搂搅携摄摆摇摊"
+    "撑撵攒敌敛数斋斗斩断无旧时旷昼显晋晒晓晕晖暂术朴机杀杂权条来杨杰极构枢枣枪枫柜柠标栈栋栏树栖样桥桦档"
+    "梦检楼榄横樱橱欢欧歼残殴毁毕毙气汇汉汤沟没沥沦沧沪泪泻泼泽洁洒洼浅浆浇浊测济浏浑浓涛涝涡涨涌涩渊渍渐"
+    "湾湿溃溅满滤滥滨滩潇潜澜濒灭灯灵灾灿炉点炼炽烁烂烛烟烦烧烫热焕爱爷牍牵牺状犹狈独狭狮狱猎猪猫献玛环现"
+    "玺琐琼瓮电画畅疗疯痒疮瘫瘾症皱盏盐监盖盘瞩睁瞒矫矿码砖确碍礼祸祷离秃秆种积称秽稳谷穷窃窍窑窜窝竖竞笔"
+    "笺筹签节范筑笼篮筛篱类粮纠纪约红纹纳纽纯纱纸级纷纺细绅绍终组绊经结给绒绝绞络统绑继绩绪续绰绵维紧纲网"
+    "缀综绿缉缔编缓缅练纬缩缘缝纵织绕绣绳绘缴纤缆罚罢罗羁翘闻联聪耸职肃肠肤肾肿胁脉胆胜胀脑脚脸胶腊舱舰艰"
+    "艺苏苹茎荆荐荡荣药莱莲获获营萧萨芦蕴蓝虏虚虫虽虾蚕蛮冲补装制裤袜袭见规视览觉观触计订认讨让训议讯记讲"
+    "许论设访证评识词译试诗诚话诞详语说误诱请诸诺读课谁调谈谊谋谎谢谣谓谨谱谴誉赞贝负财贡贫货贩贪责贵贷费"
+    "贸贺资贼贾贿赏赔贤贱赋质账赌赖购赛赠赞赢赶赵趋跃踪车轨软转轮轻载较辅辆辉辈输辩辞边辽达迁过运还这进远"
+    "违连迟适选遗邮邻郑丑释针钓钞铃铅银铜铭钢钱错锦锅键锁镇链钟铁鉴长门闪闭问闲间阁阅阔闯阳阴阵陈陆队际随"
+    "险隐隶难鸡雾静韩韦页项顺须预领频题额颜顾风飞饭饮馆饶马驻验驱骗松鱼鲜鸟鸣麦黄齐齿龙龟台蔑诋颠该谤诬诈"
+    "周里托回痴郁梁游并布占并幸家凶克勋向采侄娴妫岳岩干广厢彦征恒欲舍卷背折抬升昵胧枭棋栉敛泛污沉泄凄卤蒙"
+    "弥辉荧焰床牦呆琅苏酸瘘皂杯困蒙炮炮秘禀笋签妆团弦捆彩致系坛群翱唇脏铺烟搜卜借萝蜡只里核注志咨哗仇艳剩"
+    "迹迹躯绕腌厘巨炼锈板只隽腼秋颓台喂骚胡鲨碱面面霉出隶恤启叹你市厩举它宁袅羁蚝台雇村镭峰膻邹驳准鲁剥线"
+    "线鉴了御"
+)
+_T2S = str.maketrans(_T2S_TRAD, _T2S_SIMP)
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def to_simplified(text: str) -> str:
+    """Map Traditional Chinese characters to Simplified; length is unchanged."""
+    return text.translate(_T2S)
+
+
+def has_cjk(text: str) -> bool:
+    """True when ``text`` holds Chinese, Japanese or Korean characters."""
+    return _CJK_RE.search(text) is not None
+
+
+# --- lexicon machinery -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a lexicon: what it means and how much it counts."""
+
+    kind: str  # report family, stance, actor kind or tier name
+    rule: str  # the name shown in evidence
+    weight: float = 1.0
+    verb: bool = False  # a verb whose subject and object matter
+    negatable: bool = False  # "did not reject" must not count
+
+
+_NO_SPACE_SCRIPT_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_PREFIX_LEN = 4
+
+
+class Scanner:
+    """Finds many patterns fast by trying each only at word starts whose first letters can begin it.
+
+    The possible lowercase prefixes of every pattern are derived from the
+    standard library's regex parser; a pattern whose start cannot be told
+    (it may begin with any letter) is tried at every word start.
+    """
+
+    def __init__(self, patterns: list[re.Pattern[str]], *, unspaced: bool = False) -> None:
+        self.patterns = patterns
+        self.unspaced = unspaced  # Chinese, Japanese, Korean, Thai: any character may start a match
+        self._by_prefix: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        for i, rx in enumerate(patterns):
+            prefixes = pattern_prefixes(rx)
+            if prefixes is None or any(len(pre) < 2 for pre in prefixes):
+                # May start with almost any letter: a plain scan in C is cheaper than dispatching.
+                self._always.append(i)
+                continue
+            for pre in prefixes:
+                self._by_prefix.setdefault(pre, []).append(i)
+        _SCANNERS.append(self)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[re.Match[str], int]]:
+        """Non-overlapping (match, pattern index) pairs; at one position, the first pattern wins."""
+        end = len(text) if endpos is None else endpos
+        out: list[tuple[re.Match[str], int]] = []
+        skip_to = pos
+        for start, cands in _candidates(text).get(id(self), ()):
+            if start < skip_to or start >= end:
+                continue
+            for i in cands:
+                m = self.patterns[i].match(text, start, end)
+                if m is not None and m.end() > start:
+                    out.append((m, i))
+                    skip_to = m.end()
+                    break
+        if self._always:
+            taken = [(m.start(), m.end()) for m, _ in out]
+            for i in self._always:
+                for m in self.patterns[i].finditer(text, pos, end):
+                    if not any(s < m.end() and m.start() < e for s, e in taken):
+                        out.append((m, i))
+            out.sort(key=lambda mi: mi[0].start())
+        return out
+
+
+_SCANNERS: list[Scanner] = []
+_TRIGGER: list[re.Pattern[str]] = []
+_PREFIX_INDEX: dict[str, list[tuple[int, int]]] = {}
+_CANDIDATES_CACHE: dict[str, dict[int, list[tuple[int, list[int]]]]] = {}
+_TRIGGER_LOCK = threading.Lock()
+
+
+def _build_trigger() -> None:
+    """Index every scanner's prefixes; done once, on first use, when all scanners exist."""
+    with _TRIGGER_LOCK:
+        if _TRIGGER:
+            return
+        spaced: set[str] = set()
+        unspaced: set[str] = set()
+        for sc in _SCANNERS:
+            for pre, idxs in sc._by_prefix.items():
+                _PREFIX_INDEX.setdefault(pre, []).extend((id(sc), i) for i in idxs)
+                (unspaced if sc.unspaced else spaced).add(pre)
+        unspaced_trie = _trie_regex(sorted(unspaced)) or r"(?!)"
+        _TRIGGER[:] = [re.compile(rf"{_WORD_START}(?:{_trie_regex(sorted(spaced))})"), re.compile(unspaced_trie)]
+
+
+def _candidates(text: str) -> dict[int, list[tuple[int, list[int]]]]:
+    """For each scanner: the word starts where one of its prefixes begins, with the patterns to try there.
+
+    One trigger scan serves every scanner; the result is cached for the last few texts.
+    """
+    cached = _CANDIDATES_CACHE.get(text)
+    if cached is not None:
+        return cached
+    if not _TRIGGER:
+        _build_trigger()
+    low = text.lower()
+    if len(low) != len(text):  # a few letters lower to two characters ("İ"): keep offsets aligned
+        low = "".join(ch.lower()[:1] for ch in text)
+    index = _PREFIX_INDEX
+    per_scanner: dict[int, list[tuple[int, list[int]]]] = {}
+    starts = [m.start() for m in _TRIGGER[0].finditer(low)]
+    if _NO_SPACE_SCRIPT_RE.search(low):
+        starts = sorted(set(starts) | {m.start() for m in _TRIGGER[1].finditer(low)})
+    for start in starts:
+        head = low[start : start + _PREFIX_LEN]
+        found: dict[int, list[int]] = {}
+        for n in range(2, len(head) + 1):
+            for sc_id, i in index.get(head[:n], ()):
+                found.setdefault(sc_id, []).append(i)
+        for sc_id, idxs in found.items():
+            per_scanner.setdefault(sc_id, []).append((start, sorted(set(idxs)) if len(idxs) > 1 else idxs))
+    if len(_CANDIDATES_CACHE) > 8:
+        _CANDIDATES_CACHE.clear()
+    _CANDIDATES_CACHE[text] = per_scanner
+    return per_scanner
+
+
+_WORD_START = r"(?<![^\W\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
+
+
+def _trie_regex(words: list[str]) -> str:
+    """An alternation shaped like a trie: "f(?:irm|ire)|str" for firm, fire, str."""
+    if not words:
+        return ""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    parts = []
+    for first, rests in sorted(groups.items()):
+        tails = [r for r in rests if r]
+        body = _trie_regex(tails)
+        head = re.escape(first)
+        if not body:
+            parts.append(head)
+        elif len(tails) < len(rests):  # the shorter word itself is a prefix too: "do" and "does"
+            parts.append(f"{head}(?:{body})?")
+        else:
+            parts.append(f"{head}(?:{body})")
+    return "|".join(parts)
+
+
+def pattern_prefixes(rx: re.Pattern[str]) -> set[str] | None:
+    """Lowercase strings (1 to 4 letters) one of which every match starts with; None when unknown."""
+    try:
+        parsed = _sre_parser.parse(rx.pattern, rx.flags)
+    except (re.error, RecursionError):  # pragma: no cover - patterns here all compile
+        return None
+    states = _walk(list(parsed), {("", True)})
+    if states is None:
+        return None
+    prefixes = {p for p, _ in states}
+    return None if "" in prefixes else prefixes
+
+
+def _walk(seq: Any, states: set[tuple[str, bool]]) -> set[tuple[str, bool]] | None:
+    for op, av in seq:
+        if not any(o for _, o in states):
+            break
+        nxt = _step(op, av, states)
+        if nxt is None or len(nxt) > 4000:
+            return None
+        states = nxt
+    return states
+
+
+def _step(op: Any, av: Any, states: set[tuple[str, bool]]) -> set[tuple[str, bool]] | None:
+    opened = {p for p, o in states if o and len(p) < _PREFIX_LEN}
+    new = {(p, False) for p, o in states if not o or len(p) >= _PREFIX_LEN}
+    c = _sre_constants
+    if op is c.LITERAL:
+        ch = chr(av).lower()[:1]
+        new |= {(p + ch, True) for p in opened}
+    elif op is c.IN:
+        chars = _class_chars(av)
+        if chars is None:
+            new |= {(p, False) for p in opened}
+        else:
+            new |= {(p + ch, True) for p in opened for ch in chars}
+    elif op is c.BRANCH:
+        for alt in av[1]:
+            branch = _walk(list(alt), {(p, True) for p in opened})
+            if branch is None:
+                return None
+            new |= branch
+    elif op is c.SUBPATTERN:
+        inner = _walk(list(av[3]), {(p, True) for p in opened})
+        if inner is None:
+            return None
+        new |= inner
+    elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        lo, hi, sub = av
+        taken = _walk(list(sub), {(p, True) for p in opened})
+        if taken is None:
+            return None
+        if lo == 0:
+            # An optional lead-in ("(", a year) may be skipped: the pattern still matches from what follows.
+            taken = {(p, o) for p, o in taken if p or o}
+            new |= {(p, True) for p in opened}
+        new |= {(p, o and hi == 1) for p, o in taken}
+    elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        new |= {(p, True) for p in opened}
+    else:
+        new |= {(p, False) for p in opened}
+    return new
+
+
+def _class_chars(items: Any) -> set[str] | None:
+    c = _sre_constants
+    chars: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            chars.add(chr(av).lower()[:1])
+        elif op is c.RANGE and av[1] - av[0] <= 30:
+            chars |= {chr(x).lower()[:1] for x in range(av[0], av[1] + 1)}
+        else:
+            return None
+    return chars if len(chars) <= 40 else None
+
+
+class Lexicon:
+    """Many patterns, each with a meaning; at one position, earlier entries win.
+
+    Patterns in scripts written with spaces go through a ``Scanner``; patterns in
+    Chinese, Japanese, Korean and Thai form one alternation that runs only when
+    the text holds such characters.
+    """
+
+    def __init__(self, entries: list[tuple[Term, str, bool]]) -> None:
+        spaced: list[re.Pattern[str]] = []
+        unspaced: list[re.Pattern[str]] = []
+        self._spaced_terms: list[Term] = []
+        self._unspaced_terms: list[Term] = []
+        for term, pattern, ignore_case in entries:
+            latin: list[str] = []
+            other: list[str] = []
+            for alt in _top_level_alternatives(to_simplified(pattern)):
+                (other if _NO_SPACE_SCRIPT_RE.search(alt) else latin).append(alt)
+            flags = re.IGNORECASE if ignore_case else 0
+            if latin:
+                spaced.append(re.compile("|".join(latin), flags))
+                self._spaced_terms.append(term)
+            if other:
+                unspaced.append(re.compile("|".join(other), flags))
+                self._unspaced_terms.append(term)
+        self._scanner = Scanner(spaced)
+        self._cjk_scanner = Scanner(unspaced, unspaced=True)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[re.Match[str], Term]]:
+        """Yield (match, term) in text order over ``text`` (already normalised)."""
+        end = len(text) if endpos is None else endpos
+        found = [(m, self._spaced_terms[i]) for m, i in self._scanner.finditer(text, pos, end)]
+        if self._cjk_scanner.patterns and _NO_SPACE_SCRIPT_RE.search(text, pos, end):
+            found += [(m, self._unspaced_terms[i]) for m, i in self._cjk_scanner.finditer(text, pos, end)]
+            found.sort(key=lambda mt: mt[0].start())
+        yield from found
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """Split a pattern on the "|" that are outside groups and character classes."""
+    parts: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _t(kind: str, rule: str, weight: float = 1.0, *, verb: bool = False, neg: bool = False) -> Term:
+    return Term(kind, rule, weight, verb, neg)
+
+
+_YEAR = r"(?:19|20)\d\d"
+_REPORT_WORDS = (
+    r"(?:laporan|báo\s+cáo|informe|rapport|relatório|relatorio|bericht|доклад\w*|отч[её]т\w*|rapor\w*|raport\w*)"
+)
+
+# --- report names --------------------------------------------------------------------
+# family: tip (US State Department), unodc, greta, gsi; "other" are reports that
+# are not about trafficking in persons but are rebutted in the same words.
+
+REPORTS = Lexicon(
+    [
+        # UNODC Global Report on Trafficking in Persons
+        (_t("unodc", "unodc_name"), r"Global\s+Report\s+on\s+Trafficking\s+in\s+(?:Persons|Human\s+Beings)", True),
+        (_t("unodc", "unodc_acronym"), r"\bGLOTIP\b", False),
+        (_t("unodc", "unodc_described", 0.8),
+         r"\bUNODC(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:human[\s-]+)?trafficking\s+report", True),
+        (_t("unodc", "unodc_zh"), r"全球(?:人口贩运|贩运人口|人口贩卖)(?:问题)?报告", False),
+        (_t("unodc", "unodc_es"), r"Informe\s+Global\s+sobre\s+(?:la\s+)?Trata\s+de\s+Personas", True),
+        (_t("unodc", "unodc_fr"), r"Rapport\s+mondial\s+sur\s+la\s+traite\s+des\s+personnes", True),
+        # Walk Free Global Slavery Index
+        (_t("gsi", "gsi_name"), r"Global\s+Slavery\s+Index", True),
+        (_t("gsi", "gsi_zh"), r"全球奴(?:役|隶制?)指数", False),
+        (_t("gsi", "gsi_foreign"),
+         r"Índice\s+Global\s+de\s+(?:Escravidão|Esclavitud)|Indice\s+mondial\s+de\s+l['’]esclavage"
+         r"|Globale[rn]?\s+Sklaverei[\s-]?Index|Indeks\s+Perbudakan\s+Global", True),
+        # Council of Europe GRETA
+        (_t("greta", "greta_name"),
+         r"Group\s+of\s+Experts\s+on\s+Action\s+against\s+Trafficking\s+in\s+Human\s+Beings", True),
+        (_t("greta", "greta_fr"),
+         r"Groupe\s+d['’]experts\s+sur\s+la\s+lutte\s+contre\s+la\s+traite\s+des\s+êtres\s+humains", True),
+        (_t("greta", "greta_acronym", 0.9), r"\bGRETA\b", False),
+        (_t("greta", "greta_zh"), r"欧洲委员会[^。]{0,12}(?:人口贩运|贩运人口)[^。]{0,8}专家组", False),
+        # US State Department Trafficking in Persons Report
+        (_t("tip", "tip_name"),
+         rf"(?:{_YEAR}\s+)?Trafficking[\s-]+in[\s-]+Persons\s*(?:\(\s*TIP\s*\)\s*)?Report(?:\s+(?:for\s+)?{_YEAR})?",
+         True),
+        (_t("tip", "tip_acronym_paren"), r"Trafficking\s+in\s+Persons\s*\(\s*TIP\s*\)", True),
+        (_t("tip", "tip_acronym"), rf"\bTIP\)?\s+(?:{_YEAR}\s+)?(?:[Rr]eport|REPORT|[Rr]ankings?)\b", False),
+        (_t("tip", "tip_acronym_foreign", 0.9), rf"(?i:\b{_REPORT_WORDS}\s+(?:\w+\s+){{0,2}}?)\(?TIP\b", False),
+        (_t("tip", "tip_titlecase", 0.6), r"\b(?:Tip|TiP)\s+(?:Report|report)\b", False),
+        (_t("tip", "tip_described_us", 0.9),
+         r"(?:\bUS|\bU\.S\.|(?i:\bAmerican|\bState\s+Department(?:['’]s)?|\bWashington(?:['’]s)?))\s+"
+         r"(?i:(?:annual\s+|latest\s+|new\s+)?(?:human[\s-]+|people[\s-]+)?trafficking\s+(?:in\s+persons\s+)?"
+         r"(?:report|rankings?|ratings?|list|watch\s*-?\s*list|blacklist|assessment))", False),
+        (_t("tip", "tip_described", 0.8),
+         r"\b(?:human|people|persons?)[\s-]+trafficking\s+(?:report|rankings?|ratings?|watch\s*-?\s*list|blacklist)\b",
+         True),
+        (_t("tip", "tip_report_on", 0.8),
+         r"\breport\s+on\s+(?:(?:global|human|people|worldwide|international)\s+){0,2}trafficking"
+         r"(?:\s+in\s+persons)?\b", True),
+        (_t("tip", "tip_us_report", 0.7),
+         r"(?:\bUS|\bU\.S\.|(?i:\bAmerican))\s+(?i:report)\b"
+         r"(?=[^.。]{0,100}?(?i:trafficking|Tier\s*\d|watch\s*-?\s*list|forced\s+labou?r|modern\s+slavery))", False),
+        (_t("tip", "tip_zh"), r"(?:人口贩运|贩运人口|人口贩卖|贩卖人口)(?:问题)?(?:年度)?报告", False),
+        (_t("tip", "tip_ja"), r"人身(?:取引|売買)報告書?", False),
+        (_t("tip", "tip_ko"), r"인신\s*매매\s*(?:실태\s*)?보고서", False),
+        (_t("tip", "tip_es", 0.9), r"\binforme\s+(?:\w+\s+){0,3}?sobre\s+(?:la\s+)?trata\s+de\s+personas", True),
+        (_t("tip", "tip_fr", 0.9),
+         r"\brapport\s+(?:\S+\s+){0,6}?sur\s+la\s+traite\s+des\s+(?:personnes|êtres\s+humains)", True),
+        (_t("tip", "tip_pt", 0.9),
+         r"\brelat[óo]rio\s+(?:\w+\s+){0,3}?sobre\s+(?:o\s+)?tr[áa]fico\s+de\s+pessoas", True),
+        (_t("tip", "tip_de", 0.9),
+         r"Menschenhandelsbericht\w*|\bBericht\w*\s+(?:\S+\s+){0,3}?(?:über|zum|zu)\s+(?:den\s+)?Menschenhandel",
+         True),
+        (_t("tip", "tip_ru", 0.9), r"(?:доклад|отч[её]т)\w*\s+(?:\S+\s+){0,4}?о\s+торговле\s+людьми", True),
+        (_t("tip", "tip_id", 0.9),
+         r"\blaporan\s+(?:\w+\s+){0,2}?(?:perdagangan|pemerdagangan)\s+(?:orang|manusia)", True),
+        (_t("tip", "tip_vi", 0.9), r"báo\s+cáo\s+(?:\w+\s+){0,3}?(?:buôn\s+bán|mua\s+bán)\s+người", True),
+        (_t("tip", "tip_th", 0.9), r"รายงาน(?:สถานการณ์)?การค้ามนุษย์", False),
+        (_t("tip", "tip_ar", 0.9), r"تقرير\s+(?:\S+\s+){0,3}?الاتجار\s+ب(?:البشر|الأشخاص)", False),
+        (_t("tip", "tip_tr", 0.9), r"İnsan\s+Ticareti\s+Raporu", True),
+        (_t("tip", "tip_it", 0.9),
+         r"\brapporto\s+(?:\w+\s+){0,3}?sulla\s+tratta\s+(?:di\s+persone|degli\s+esseri\s+umani)", True),
+        (_t("tip", "tip_pl_cs_uk_ro", 0.9),
+         r"\braport\w*\s+(?:\S+\s+){0,3}?o\s+handlu\s+ludźmi|\bzpráv\w*\s+(?:\S+\s+){0,3}?o\s+obchodování\s+s\s+lidmi"
+         r"|звіт\w*\s+(?:\S+\s+){0,3}?про\s+торгівлю\s+людьми|\braport\w*\s+(?:\S+\s+){0,3}?privind\s+traficul"
+         r"\s+de\s+persoane|mensenhandelrapport\w*", True),
+        (_t("tip", "tip_hi_fa_he", 0.9), r"मानव\s+तस्करी\s+(?:पर\s+)?रिपोर्ट|گزارش\s+(?:\S+\s+){0,3}?قاچاق\s+انسان"
+         r"|דו\"ח\s+(?:\S+\s+){0,2}?סחר\s+בבני\s+אדם", False),
+        (_t("tip", "tip_trafficking_report", 0.5),
+         r"\btrafficking\s+(?:report|rankings?|watch\s*-?\s*list|blacklist)\b", True),
+        # other reports, rebutted in the same words
+        (_t("other", "religious_freedom"),
+         r"(?:International\s+)?Religious\s+Freedom\s+Report|Report\s+on\s+International\s+Religious\s+Freedom"
+         r"|religious[\s-]+freedom\s+report", True),
+        (_t("other", "human_rights_report"),
+         r"Country\s+Reports?\s+on\s+Human\s+Rights\s+Practices|human[\s-]+rights\s+(?:practices\s+)?report", True),
+        (_t("other", "hong_kong_policy_act"), r"Hong\s+Kong\s+Policy\s+Act(?:\s+Report)?", True),
+        (_t("other", "narcotics"),
+         r"International\s+Narcotics\s+Control\s+Strategy\s+Report|\bINCSR\b|World\s+Drug\s+Report|Drogenbericht\w*"
+         r"|Informe\s+Mundial\s+sobre\s+las\s+Drogas", True),
+        (_t("other", "special_301"), r"Special\s+301(?:\s+Report)?", True),
+        (_t("other", "world_report"), rf"World\s+Report\s+{_YEAR}", False),
+        (_t("other", "other_topic", 0.8),
+         r"\b(?:arms[\s-]+control|compliance|climate|press[\s-]+freedom|trade|investment|wildlife(?:\s+trafficking)?"
+         r"|drugs?(?:\s+trafficking)?|arms(?:\s+trafficking)?|weapons(?:\s+trafficking)?|narcotics|risk\s+analysis"
+         r"|Frontex|Amnesty(?:\s+International)?(?:['’]s)?|autonomy)\s+report\b", True),
+        (_t("other", "other_by", 0.8),
+         r"\breport\s+by\s+(?:the\s+)?(?:UN\s+human\s+rights\s+office|Amnesty|Human\s+Rights\s+Watch|a\s+UN\s+panel)",
+         True),
+        (_t("other", "other_acronym", 0.8),
+         r"\b(?!(?:TIP|US|UN|UNODC|GRETA|GSI|UK|EU)\b)[A-Z]{2,6}(?:['’]s)?\s+(?i:report)\b", False),
+        (_t("other", "other_report_by", 0.8),
+         r"\breport\s+(?:released\s+|published\s+|issued\s+)?by\s+(?:the\s+|a\s+)?(?!(?:US|U\.S\.|State\s+Department"
+         r"|Department\s+of\s+State|Walk\s+Free|UNODC|UN\s+Office\s+on\s+Drugs|GRETA|Council\s+of\s+Europe)\b)"
+         r"(?:[A-Z][\w-]+|UN\s+\w+)", False),
+        (_t("other", "other_zh"),
+         r"(?:国际)?宗教自由报告|国别人权报告|人权报告|香港政策法》?(?:报告)?|世界毒品报告|禁毒报告|301报告", False),
+    ]
+)
+
+# "the report", "its ranking", 该报告: refers back to the last report named.
+_ANAPHOR_TAIL = (
+    r"(?:(?:so-called|latest|annual|new|whole|entire|same|US|U\.S\.|American|department['’]s"
+    r"|State\s+Department['’]s|year['’]s|\d{4})\s+){0,3}(?:report|document|assessment|ranking|rating|review"
+    r"|findings|index|downgrade|upgrade|evaluation|classification|conclusions|remarks|allegations|claims)s?\b"
+)
+ANAPHORS = Lexicon(
+    [
+        (_t("anaphor", "anaphor"),
+         rf"\b(?:the|this|that|its|their|such|a|an)\s+{_ANAPHOR_TAIL}", True),
+        (_t("anaphor", "anaphor_possessive"), rf"\b[A-Z]\w*(?:\s+[A-Z]\w*)?['’]s\s+(?i:{_ANAPHOR_TAIL})", False),
+        (_t("anaphor", "anaphor"),
+         r"\b(?:informe|rapport|relatório|bericht|laporan|báo\s+cáo|доклад\w*|отч[её]т\w*|documento)\b"
+         r"|\b(?:informe|rapport|relatório|bericht|laporan|báo\s+cáo|доклад\w*|отч[её]т\w*|documento)\b"
+         r"|报告书?|评级|排名|보고서|รายงาน|تقرير", True),
+    ]
+)
+
+# --- tiers ---------------------------------------------------------------------------
+
+TIERS = Lexicon(
+    [
+        (_t("Tier 2 Watch List", "tier_watch_list"),
+         r"Tier[\s-]*(?:2|two|II)[\s-]*(?:Watch[\s-]*List|Watchlist)", True),
+        (_t("Tier 1", "tier"), r"\bTier[\s-]*(?:1|one|I)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
+        (_t("Tier 2", "tier"), r"\bTier[\s-]*(?:2|two|II)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
+        (_t("Tier 3", "tier"), r"\bTier[\s-]*(?:3|three|III)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
+        (_t("Tier 2 Watch List", "watch_list", 0.6), r"\bwatch[\s-]*list\b|\bdanh\s+sách\s+theo\s+dõi\b", True),
+        (_t("Tier 3", "tier_lowest", 0.6), r"\b(?:lowest|bottom)\s+(?:tier|rating|ranking|category)\b", True),
+        (_t("Tier 1", "tier_highest", 0.6), r"\b(?:top|highest)\s+(?:tier|rating|ranking|category)\b", True),
+        (_t("Tier 2 Watch List", "tier_watch_list_foreign"),
+         r"\b(?:Nivel|Niveau|Nível)\s+(?:2|II|dos|deux|dois)\s+(?:en\s+|sous\s+|em\s+|de\s+)?(?:Observación|Vigilancia"
+         r"|surveillance|observation|Observação|Vigilância)", True),
+        (_t("Tier 1", "tier_foreign"), r"\b(?:Nivel|Niveau|Nível|Kategorie)\s+(?:1|I|uno|un)\b", True),
+        (_t("Tier 2", "tier_foreign"), r"\b(?:Nivel|Niveau|Nível|Kategorie)\s+(?:2|II|dos|deux|dois)\b", True),
+        (_t("Tier 3", "tier_foreign"), r"\b(?:Nivel|Niveau|Nível|Kategorie)\s+(?:3|III|tres|trois|três)\b", True),
+        (_t("Tier 3", "tier_ru"), r"трет\w+\s+категори\w+", True),
+        (_t("Tier 2 Watch List", "tier_zh"), r"第(?:二|2)(?:级|等级|類|类)?(?:观察|监察|监视)名单", False),
+        (_t("Tier 2 Watch List", "watch_list_zh", 0.6), r"(?:观察|监察|监视)名单", False),
+        (_t("Tier 1", "tier_zh"), r"第(?:一|1)(?:级|等级|类|层|階層|阶层)|1등급", False),
+        (_t("Tier 2", "tier_zh"), r"第(?:二|2)(?:级|等级|类|层|階層|阶层)|2등급", False),
+        (_t("Tier 3", "tier_zh"), r"第(?:三|3)(?:级|等级|类|层|階層|阶层)|3등급", False),
+    ]
+)
+TIER_ORDER = {"Tier 1": 1, "Tier 2": 2, "Tier 2 Watch List": 3, "Tier 3": 4}
+
+# --- stance cues ---------------------------------------------------------------------
+# kind: rebut, welcome, accept, neutral.
+
+CUES = Lexicon(
+    [
+        # English: rejection
+        (_t("rebut", "firmly_opposes", 1.0, verb=True),
+         r"\b(?:firmly|strongly|resolutely|categorically|totally|completely|flatly|vehemently|firmly\s+and\s+strongly)"
+         r"\s+(?:oppos\w*|reject\w*|disapprov\w*|refut\w*|deplor\w*|condemn\w*|den(?:y|ies|ied)|protest\w*|object\w*"
+         r"|dismiss\w*|disagree\w*)", True),
+        (_t("rebut", "firm_opposition"),
+         r"\b(?:firm|strong|resolute|stern|solemn)\s+(?:opposition|objection|dissatisfaction|disapproval|protests?"
+         r"|representations?|discontent)\b", True),
+        (_t("rebut", "does_not_accept", 0.9),
+         r"\b(?:(?:does|do|did|will|would|could|can)\s+not|doesn['’]t|don['’]t|didn['’]t|won['’]t|cannot"
+         r"|refus\w+\s+to)\s+accept\w*", True),
+        (_t("rebut", "does_not_reflect", 0.8),
+         r"\b(?:(?:does|do|did)\s+not|doesn['’]t|don['’]t|didn['’]t|fail(?:s|ed)?\s+to|not)\s+"
+         r"(?:objectively\s+|fully\s+|accurately\s+|truly\s+)?reflect\w*", True),
+        (_t("rebut", "not_objective", 0.8),
+         r"\bnot\s+(?:objective|fair|credible|accurate|true|impartial|balanced)\b", True),
+        (_t("rebut", "dissatisfaction", 0.9), r"\b(?:dissatisf\w+|displeas\w+)", True),
+        (_t("rebut", "rejects", 1.0, verb=True, neg=True),
+         r"\b(?:reject\w*|rebut\w*|refut\w*|repudiat\w*|denounc\w*|decr(?:y|ies|ied)|slam(?:s|med|ming)?"
+         r"|lambast\w*|blast(?:s|ed|ing)?|castigat\w*|disapprov\w*|rebuff\w*|deplor\w*)\b", True),
+        (_t("rebut", "hits_out", 1.0, verb=True), r"\b(?:hit(?:s|ting)?|lash(?:es|ed|ing)?)\s+(?:back|out)\b", True),
+        (_t("rebut", "dismisses", 0.9, verb=True, neg=True), r"\bdismiss(?:es|ed|ing)?\b", True),
+        (_t("rebut", "slanders"),
+         r"\b(?:slander\w*|smear\w*|vilif\w*|calumn\w*|defam\w*|stigmati[sz]\w*|demoni[sz]\w*|tarnish\w*)", True),
+        (_t("rebut", "internal_affairs"),
+         r"\binterfer\w*\s+(?:in|with)\s+(?:\S+\s+){0,6}?(?:internal|domestic)\s+affairs|\binternal\s+affairs\b", True),
+        (_t("rebut", "interferes", 0.7), r"\binterfer(?:e|es|ed|ing|ence)\b", True),
+        (_t("rebut", "urges_stop", 0.9),
+         r"\burg\w*\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|Washington|American\s+side|US\s+side)\s+to\s+"
+         r"(?:stop|cease|change|correct|immediately|respect|abandon|refrain|look)", True),
+        (_t("rebut", "no_right", 0.8),
+         r"\b(?:no\s+(?:right|standing|qualification|moral\s+authority)\s+to|not\s+qualified\s+to|lectur\w+"
+         r"|pass(?:ing)?\s+judg(?:e)?ment)", True),
+        (_t("rebut", "baseless", 0.9),
+         r"\b(?:unsubstantiated|baseless|groundless|unfounded|fabricat\w+|full\s+of\s+lies|pack\s+of\s+lies"
+         r"|disinformation|misinformation|propaganda|slanderous|untrue|preposterous|absurd|fake|falsehoods?"
+         r"|false\s+(?:accusations|allegations|claims|information|narratives?))\b", True),
+        (_t("rebut", "biased", 0.8),
+         r"\b(?:politically[\s-]+motivated|politici[sz]\w*|political\s+(?:tool|manipulation|prejudice|motives?"
+         r"|motivations?|plot|agenda|purposes?|bias|games?)|biased|bias|prejudice\w*|double\s+standards?|hypocri\w+"
+         r"|ideological\w*|one-sided|arbitrary|flawed|manipulat\w+)\b", True),
+        (_t("rebut", "distorts", 0.9),
+         r"\b(?:distort\w*|misrepresent\w*|confus\w+\s+right\s+and\s+wrong|(?:disregard\w*|ignor\w*)\s+(?:the\s+)?"
+         r"(?:basic\s+)?facts|factually\s+(?:incorrect|wrong|inaccurate)|turn\w*\s+a\s+blind\s+eye)", True),
+        (_t("rebut", "inaccurate", 0.8),
+         r"\b(?:inaccura\w+|incorrect|misleading|outdated|erroneous|unfair\w*|unjust\w*|unverified|irresponsible)\b",
+         True),
+        (_t("rebut", "objects", 0.9, verb=True, neg=True),
+         r"\bobject(?:s|ed|ing)?\s+(?:to|strongly)\b|\bobjections?\b", True),
+        (_t("rebut", "disputes", 0.8, verb=True, neg=True),
+         r"\b(?:disput\w+|contest(?:s|ed|ing)?|take[sn]?\s+issue|took\s+issue|disagree\w*"
+         r"|(?:challeng|question)\w*\s+(?:the|its)\s+(?:findings|report|ranking|rating|assessment|conclusions|methodology))\b",
+         True),
+        (_t("rebut", "criticises", 0.7, verb=True, neg=True),
+         r"\b(?:critici[sz]\w*|condemn\w*|censur\w+|lodg\w+\s+(?:a\s+)?(?:complaint|protest))\b", True),
+        (_t("rebut", "protests", 0.7, verb=True, neg=True), r"\bprotest(?:s|ed|ing)?\b", True),
+        (_t("rebut", "denies", 0.8, verb=True, neg=True), r"\bden(?:y|ies|ied|ying)\b", True),
+        (_t("rebut", "brushes_off", 0.9, verb=True),
+         r"\b(?:brush(?:es|ed|ing)?\s+(?:aside|off)|fir(?:e|es|ed|ing)\s+back|push(?:es|ed|ing)?\s+back"
+         r"|took\s+exception|take[sn]?\s+exception|cr(?:y|ies|ied)\s+foul)\b", True),
+        (_t("rebut", "unacceptable", 0.8),
+         r"\b(?:unacceptable|nonsense|concocted|arrogan\w+|lack\w*\s+(?:any\s+)?credibility|no\s+credibility)\b", True),
+        (_t("rebut", "regrets", 0.5), r"\b(?:regret\w*|disappoint\w*)\b", True),
+        # English: acceptance
+        (_t("welcome", "welcomes", verb=True),
+         r"\b(?:welcom\w+|applaud\w*|hail(?:s|ed)?|prais\w+|commend\w*|pleased|delighted|grateful|appreciat\w+"
+         r"|thank(?:s|ed)?\s+(?:the|US|U\.S\.|United|Washington)|recognition\s+of)\b", True),
+        (_t("accept", "accepts", verb=True),
+         r"\b(?:accept(?:s|ed|ing)?|acknowledg\w+|agree[ds]?\s+(?:with|that)|admit\w*"
+         r"|take[sn]?\s+(?:\S+\s+){0,3}?seriously|took\s+(?:\S+\s+){0,3}?seriously"
+         r"|(?:will|would)\s+(?:continue\s+to\s+|further\s+|keep\s+)?(?:work|strive|strengthen|step\s+up|intensify"
+         r"|improve|implement|address)|committed\s+to|commitment\s+to|pledg\w+|vow\w*)\b", True),
+        (_t("neutral", "takes_note", verb=True),
+         r"\b(?:took\s+note|takes?\s+note|(?:will|would)\s+(?:carefully\s+)?(?:study|review|examine|look\s+into)"
+         r"|declin\w+\s+to\s+comment|no\s+comment|(?:was|is|were|are)\s+aware|studying|reviewing)\b", True),
+        # Chinese (written Simplified; Traditional text is normalised first)
+        (_t("rebut", "zh_firm_opposition"),
+         r"强烈不满|坚决反对|强烈反对|严正交涉|强烈谴责|不容置喙|不容[^。，]{0,6}置喙|坚决抵制", False),
+        (_t("rebut", "zh_slander"),
+         r"抹黑|污蔑|诬蔑|诋毁|颠倒黑白|歪曲|罔顾事实|无视事实|无端指责|横加指责|妄加评论|说三道四|指手画脚|政治操弄"
+         r"|造谣|谎言|编造|别有用心|恶意|驳斥|反驳|毫无根据|无理指控|失实|与事实不符|不实|充满偏见|偏见|双重标准"
+         r"|干涉[^。]{0,10}内政|干预[^。]{0,10}(?:事务|内政)|政治工具|不符事实", False),
+        (_t("rebut", "zh_not_accept", 0.9), r"拒绝接受|不予接受|不接受|不认同|不同意|不承认|否认|并不认同", False),
+        (_t("rebut", "zh_headline_rebukes", 0.8),
+         r"痛斥|怒斥|斥责|(?<![驳怒痛])斥(?!资)|炮轰|狠批|怒批|猛批|痛批|回击|反击|粗暴干涉|不符合事实|严重失实|不客观"
+         r"|毫无道理", False),
+        (_t("rebut", "zh_criticises", 0.7, verb=True, neg=True), r"批评|质疑|反对|谴责|不满|不公|片面|抨击", False),
+        (_t("rebut", "zh_regrets", 0.5), r"遗憾", False),
+        (_t("welcome", "zh_welcomes"), r"欢迎|感谢|赞赏|肯定|高兴|歓迎", False),
+        (_t("accept", "zh_accepts"), r"(?<![不未])(?:接受|认同)|认真研究|继续努力|将继续|承诺|虚心", False),
+        (_t("neutral", "zh_notes"), r"注意到|不予评论|研究(?![员所院])|检讨", False),
+        # other languages: the commonest words, the report name usually being in English
+        (_t("rebut", "es_rejects", 0.9),
+         r"\b(?:rechaz\w+|repudi\w+|desmient\w*|desmint\w+|calumni\w+|difam\w+|injerencia\w*|infundad\w+|sesgad\w+"
+         r"|politizad\w+|no\s+refleja\w*)\b", True),
+        (_t("rebut", "fr_rejects", 0.9),
+         r"\b(?:rejet\w*|rejett\w+|réfut\w+|dénon[cç]\w+|contest\w+|calomni\w+|infondé\w*|ingérence|partial\w*"
+         r"|ne\s+refl[eè]t\w+\s+pas)", True),
+        (_t("rebut", "pt_rejects", 0.9),
+         r"\b(?:rejeit\w+|repudi\w+|calúni\w+|infundad\w+|n[ãa]o\s+reflete\w*|ingerência)", True),
+        (_t("rebut", "de_rejects", 0.9),
+         r"\b(?:zurückgewiesen|zurückweis\w+|(?:wies|weist|weisen)\s+(?:\S+\s+){0,8}?zurück|Einmischung|haltlos\w*"
+         r"|unbegründet\w*|verleumd\w+)", True),
+        (_t("rebut", "ru_rejects", 0.9),
+         r"отверг\w*|осуди\w*|осужда\w*|фальшивк\w*|клевет\w*|русофоб\w*|вмешательств\w*|пропаганд\w*|предвзят\w*"
+         r"|необоснованн\w*|политизирован\w*", True),
+        (_t("rebut", "id_rejects", 0.9),
+         r"\b(?:menolak|tolak|ditolak|membantah|bantah|menyangkal|mengecam|kecam|fitnah|tidak\s+adil"
+         r"|tidak\s+mencerminkan|tidak\s+berasas)\b", True),
+        (_t("rebut", "vi_rejects", 0.9),
+         r"bác\s+bỏ|phản\s+đối|không\s+khách\s+quan|thiếu\s+khách\s+quan|xuyên\s+tạc|vu\s+khống|không\s+phản\s+ánh",
+         True),
+        (_t("rebut", "tr_rejects", 0.9), r"\b(?:reddetti|reddediyor|reddet\w*|kınadı|kınıyor|asılsız)\b", True),
+        (_t("rebut", "it_rejects", 0.9), r"\b(?:respin\w+|infondat\w+)\b", True),
+        (_t("rebut", "cjk_rejects", 0.9), r"반박|반발|항의|거부|왜곡|反発|反論|抗議|事実無根", False),
+        (_t("rebut", "th_ar_rejects", 0.9),
+         r"ปฏิเสธ|ไม่เป็นธรรม|โต้แย้ง|ไม่ยอมรับ|رفض|ترفض|يرفض|رفضت|تنفي|نفت|أدان|تدين|أدانت|مسيس|افتراء", False),
+        (_t("welcome", "xx_welcomes"),
+         r"\b(?:acog\w+|celebr\w+|agradec\w+|salu[eé]\w*|se\s+félicit\w+|begrüß\w+|menyambut\s+baik|mengapresiasi"
+         r"|hoan\s+nghênh|приветств\w+)|환영", True),
+        (_t("neutral", "xx_notes"), r"\b(?:prend\w*\s+note|prenait\s+note|tom\w+\s+nota|zur\s+Kenntnis)|검토", True),
+    ]
+)
+
+# --- actors ----------------------------------------------------------------------------
+# kind decides whether a stance counts as an official rebuttal.
+OFFICIAL_KINDS = frozenset(
+    {"commissioner", "foreign_ministry", "ministry", "government", "embassy", "spokesperson", "official", "agency",
+     "legislature", "police"}
+)
+ORG_KINDS = frozenset(
+    {"commissioner", "foreign_ministry", "ministry", "government", "embassy", "agency", "legislature", "ngo", "media",
+     "international", "issuer", "court", "police"}
+)
+
+ACTORS = Lexicon(
+    [
+        (_t("commissioner", "commissioner_office"),
+         r"Office\s+of\s+the\s+Commissioner\s+of\s+the\s+(?:Chinese\s+)?(?:Ministry\s+of\s+Foreign\s+Affairs"
+         r"|Foreign\s+Ministry)(?:\s+of\s+the\s+People['’]s\s+Republic\s+of\s+China)?(?:\s+in\s+(?:the\s+)?"
+         r"(?:Hong\s+Kong|HKSAR|Macao|Macau)(?:\s+(?:SAR|Special\s+Administrative\s+Region))?)?", True),
+        (_t("commissioner", "foreign_affairs_office"),
+         r"\b(?:foreign\s+affairs|commissioner['’]?s?|foreign\s+ministry['’]?s?)\s+office(?:\s+in\s+(?:the\s+)?"
+         r"(?:Hong\s+Kong(?:\s+SAR)?|HKSAR|Macao|Macau|city))?", True),
+        (_t("commissioner", "zh_commissioner"),
+         r"外交部驻(?:香港|港|澳门|澳)(?:特别行政区)?特派员公署|驻(?:港|澳)公署", False),
+        (_t("issuer", "state_department"),
+         r"(?:\bUS\s+|\bU\.S\.\s+|(?i:\bAmerican\s+))?(?i:\bState\s+Department|\bDepartment\s+of\s+State"
+         r"|\bSecretary\s+of\s+State|\bOffice\s+to\s+Monitor\s+and\s+Combat\s+Trafficking\s+in\s+Persons)"
+         r"|(?i:\b(?:Trump|Biden|Obama)\s+administration|\bWhite\s+House)"
+         r"|美国国务院|美国国务卿|国务卿|美国政府|Госдеп\w*", False),
+        (_t("issuer", "us_body"),
+         r"\b(?:US|U\.S\.)\s+(?i:embassy|consulate|officials?|government|administration|ambassador)\b", False),
+        (_t("international", "international"),
+         r"\b(?:UNODC|UN\s+Office\s+on\s+Drugs\s+and\s+Crime|United\s+Nations|UN\s+(?:human\s+rights\s+office"
+         r"|Secretary-General|panel)|Secretary-General|European\s+Commission|Council\s+of\s+Europe"
+         r"|International\s+Labou?r\s+Organi[sz]ation|ILO|IOM|European\s+Union)\b|联合国", True),
+        (_t("media", "media"),
+         r"\b(?:state\s+media|state-run\s+(?:media|newspaper|television|broadcaster)|Global\s+Times|Xinhua"
+         r"|People['’]s\s+Daily|KCNA|Korean\s+Central\s+News\s+Agency|China\s+Daily|broadcaster|newspaper|tabloid)\b"
+         r"|新华社|人民日报|环球时报|官媒", True),
+        (_t("ngo", "ngo_named"),
+         r"\b(?:Human\s+Rights\s+Watch|Amnesty(?:\s+International)?|Walk\s+Free(?:\s+Foundation)?|Polaris(?:\s+Project)?"
+         r"|La\s+Strada|Anti-Slavery\s+International|Freedom\s+House|Freedom\s+United|TRAFFIC)\b", False),
+        (_t("foreign_ministry", "foreign_ministry"),
+         r"(?i:\bMinistry\s+of\s+(?:Foreign|External)\s+Affairs(?:\s+and\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)?"
+         r"|\bforeign\s+(?:affairs\s+)?ministry|\bForeign\s+Office|Cancillería|\bcanciller\w*"
+         r"|\bMinisterio\s+de\s+(?:Relaciones|Asuntos)\s+Exteriores|\bministère\s+(?:\w+\s+)?des\s+Affaires\s+étrangères"
+         r"|\bItamaraty|\bMinistério\s+das\s+Relações\s+Exteriores|\bAuswärtige[sn]?\s+Amt|\bAußenministerium"
+         r"|\bМИД\w*|\bBộ\s+Ngoại\s+giao|\bKementerian\s+Luar\s+Negeri|\bWisma\s+Putra)|\bMO?FA\b|\bFO\b"
+         r"|외교부|外务省|外交部",
+         False),
+        (_t("ministry", "ministry_named"),
+         r"\bMinistry\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+|of\s+|for\s+)?[A-Z][\w’'-]*){0,4}", False),
+        (_t("agency", "agency_named"),
+         r"(?:Bureau|Secretariat|Authority|Agency|Council|Commission|Office|Department)\b"
+         r"(?:\s+(?:for|of|on|against|Against)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of|in|and|for)?\s*[A-Z][\w-]*){0,5})?",
+         False),
+        (_t("ministry", "zh_state_council_office"),
+         r"国务院(?:台湾|港澳)事务办公室|国台办|港澳办|中央政府驻(?:香港|澳门)(?:特别行政区)?联络办公室|中联办"
+         r"|驻港国安公署", False),
+        (_t("ministry", "ministry"),
+         r"\b(?:(?:home|interior|justice|labou?r|information|commerce|trade|manpower|human\s+resources|public\s+security"
+         r"|defen[cs]e|social\s+(?:affairs|development)|women['’]s\s+affairs|security|health|education)\s+)?"
+         r"(?:ministry|ministries)\b|\b(?:ministerio|ministère|ministério|Ministerium|kementerian|министерств\w*)\b"
+         r"|(?:内政|人力资源|劳工|司法|公安|商务|国防|新闻|内务|劳动|外务)部|保安局|保安司|国务院新闻办公室|国新办",
+         True),
+        (_t("agency", "agency_generic"),
+         r"\b[Tt]he\s+(?:authority|agency|bureau|secretariat|council|commission|office|department)\b", False),
+        (_t("government", "government"),
+         r"\b(?:(?:state|central|national|federal|mainland)\s+authorities|government|govt|administration|authorities"
+         r"|cabinet|state\s+council|presidential\s+(?:office|palace)|presidency|kremlin|regime|junta|executive\s+yuan"
+         r"|Malaca[ñn]ang|(?-i:[A-Z]\w+)\s+side"
+         r"|gobierno|gouvernement|governo|Regierung|Bundesregierung|pemerintah|kerajaan|chính\s+phủ|hükümet"
+         r"|правительств\w*)\b"
+         r"|(?:香港|澳门)?特区政府|港府|澳府|(?:香港|澳门|中国)政府|政府|当局|정부|รัฐบาล|الحكومة|中方", True),
+        (_t("embassy", "embassy"),
+         r"\b(?:embass(?:y|ies)|consulate(?:[\s-]general)?|(?:permanent\s+)?mission\s+(?:in|to)\s+[A-Z]\w+"
+         r"|embajada|ambassade|embaixada|Botschaft|kedutaan|đại\s+sứ\s+quán|посольств\w*)\b"
+         r"|驻[^，。、\s]{1,8}(?:总领事馆|大使馆|使馆|领事馆)|大使馆|使馆|领事馆|대사관", True),
+        (_t("spokesperson", "spokesperson"),
+         r"\bspokes(?:man|woman|person|people|persons|men|women)\b|\b(?:portavoz|porte-parole|porta-voz|Sprecher\w*"
+         r"|juru\s*bicara|jurucakap|người\s+phát\s+ngôn|официальн\w+\s+представител\w+|пресс-секретар\w+|sözcü\w*)\b"
+         r"|发言人|대변인|报道官|โฆษก|المتحدث", True),
+        (_t("legislator", "legislator"),
+         r"\b(?:lawmakers?|legislators?|senators?|congress(?:man|woman|men|women|members?)|parliamentarians?"
+         r"|members?\s+of\s+(?:parliament|congress)|(?-i:MPs?))\b|立法会议员|议员|人大代表|政协委员", True),
+        (_t("legislature", "legislature"),
+         r"\b(?:parliament|congress|senate|legislative\s+council|National\s+Assembly|National\s+People['’]s\s+Congress"
+         r"|Legislative\s+Yuan)\b|立法会|全国人大", True),
+        (_t("official", "official"),
+         r"\b(?:(?:deputy\s+)?(?:prime|foreign|home|interior|justice|labou?r|information|security|human\s+resources)"
+         r"\s+minister|ministers?|premier|president|chancellor|chief\s+executive|chief\s+secretary|chief\s+cabinet\s+"
+         r"secretary|secretary\s+for\s+[A-Z]\w+|(?:justice\s+|foreign\s+|home\s+)?secretary|ambassador|envoy|consul"
+         r"(?:[\s-]general)?|deputy\s+director(?:[\s-]general)?|director(?:[\s-]general)?|undersecretary"
+         r"|under-secretary|state\s+secretary|officials?|commissioner|governor|mayor|ministro|ministre|menteri"
+         r"|министр\w*|bộ\s+trưởng)\b"
+         r"|部长|司长|局长|官员|总理|总统|首相|行政长官|特首|大使|外长|官房长官|大臣|장관|รัฐมนตรี|وزير", True),
+        (_t("police", "police"), r"\bpolice\b|警方|警察", True),
+        (_t("court", "court"), r"\b(?:court|judge|magistrate|prosecutors?|tribunal|jury)\b|法院|法官", True),
+        (_t("ngo", "ngo"),
+         r"\b(?:(?:human\s+)?rights\s+groups?|(?:advocacy|labou?r|workers['’]?|migrant\s+workers['’]?|migrant"
+         r"|civil\s+society|campaign|activist|concern|helpers['’]?)\s+(?:groups?|unions?|organi[sz]ations?)"
+         r"|NGOs?|non-?governmental\s+organi[sz]ations?|charit(?:y|ies)|campaigners?|activists?|advocates?|unions?"
+         r"|the\s+group|the\s+organi[sz]ation|foundation|ONG|associations?)\b"
+         r"|关注团体|民间团体|非政府组织|人权组织|团体|工会|慈善机构|组织", True),
+        (_t("commentator", "commentator"),
+         r"\b(?:analysts?|scholars?|academics?|experts?|researchers?|professors?|commentators?|columnists?|observers?"
+         r"|critics?|editorials?|the\s+author|think[\s-]tanks?|fellows?|pundits?|economists?)\b"
+         r"|学者|专家|研究员|评论员|分析人士|观察人士|社评", True),
+    ]
+)
+
+# --- helpers used by the detector -------------------------------------------------------
+
+# (Patterns used with .match(text, pos) carry no "^": it would anchor at 0, not at pos.)
+# Trafficking in persons as a topic (not drugs, arms or wildlife).
+TRAFFICKING_CONTEXT_RE = re.compile(
+    to_simplified(
+        r"(?i:\b(?:human|people|persons?|sex|labou?r|child)[\s-]+trafficking|trafficking\s+in\s+(?:persons|human\s+beings)"
+        r"|\btrafficking\s+victims|victims\s+of\s+trafficking|forced\s+labou?r|modern\s+slavery"
+        r"|trata\s+de\s+personas|traite\s+des|tráfico\s+de\s+pessoas|Menschenhandel|торговл\w+\s+людьми"
+        r"|perdagangan\s+orang|pemerdagangan|buôn\s+bán\s+người|mua\s+bán\s+người)"
+        r"|人口贩运|贩运人口|人口贩卖|贩卖人口|人身取引|인신매매|การค้ามนุษย์|الاتجار"
+    )
+)
+OTHER_TRAFFICKING_RE = re.compile(
+    r"(?i:\b(?:drugs?|narcotics?|cocaine|heroin|fentanyl|arms|weapons?|firearms?|guns?|wildlife|ivory|pangolins?"
+    r"|timber|antiquities|cigarettes?|tobacco)\b[\s-]*(?:\w+[\s-]+)?$)"
+)
+# Negation right before a verb cue.
+NEGATION_RE = re.compile(
+    to_simplified(
+        r"(?i:\b(?:not|never|no|neither|nor|without|n['’]t|declined\s+to|refused\s+to|yet\s+to)\s+(?:\w+\s+)?$)"
+        r"|(?:不|没有|未|并未|并非|无意)$"
+    )
+)
+# What follows a verb cue when its object is the crime, not the report.
+CRIME_OBJECT_RE = re.compile(
+    to_simplified(
+        r"(?i:\s*(?:(?:all|any|every|the|such|those|these|its|forms?|of|kinds?|in)\s+)*(?:(?:human|people|child|sex"
+        r"|labou?r|illegal)\s+)?(?:trafficking|traffickers|exploitation|exploit\w*|crimes?|criminals?|slavery"
+        r"|forced\s+labou?r|abuses?|violence|terror\w*|those\s+who))"
+        r"|[^，。,;；]{0,8}(?:人口贩运|贩运|拐卖|犯罪|强迫劳动|剥削)"
+    )
+)
+# A report or its issuer as the subject right before a verb cue ("the report criticised").
+REPORT_SUBJECT_RE = re.compile(
+    to_simplified(
+        r"(?i:\b(?:report|document|index|assessment|study|survey|State\s+Department|department|Washington|US"
+        r"|United\s+States|GRETA|UNODC|Walk\s+Free|it)(?:['’]s)?\s+(?:(?:also|again|had|has|have|however|,|which|that"
+        r"|then|further|strongly|sharply|nevertheless|still|remained|was|is)\s+){0,3}$)"
+        r"|(?:报告|报告书|美方|美国)(?:还|也|再次|亦|则|更)?$"
+    )
+)
+# A place acting as a speaker: "Hong Kong on Friday rebutted", "Beijing and Hong Kong hit out".
+PLACE_STANCE_RE = re.compile(
+    r"(?i:(?:\s*,)?(?:\s+(?:on|this|last|late|early|earlier)\s+\w+)?(?:\s+(?:has|have|had|also|again|firmly"
+    r"|strongly|swiftly|angrily|quickly|on\s+\w+day|,))*\s+(?:rebut\w*|reject\w*|hit(?:s|ting)?\s+(?:out|back)"
+    r"|slam\w*|dismiss\w*|denounc\w*|condemn\w*|object\w*|protest\w*|disput\w*|bristl\w*|lodg\w*|rebuff\w*|blast\w*"
+    r"|lash\w*|critici[sz]\w*|accus\w*|says|said|welcom\w*|hail\w*|vow\w*|pledg\w*|respond\w*|refut\w*|calls|called"
+    r"|urg\w+|den(?:y|ies|ied)|voic\w+|express\w*|responds?|regrets?|regretted|thank\w*|appreciat\w+|rechaz\w+"
+    r"|rejet\w+|rejett\w+|menolak|tolak)\b)"
+)
+# After a rejection verb: someone else's claims or report ("rejected claims by the opposition").
+OTHER_PARTY_OBJECT_RE = re.compile(
+    r"(?i:\s*(?:what\s+it\s+called\s+)?(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:claims?|accusations?"
+    r"|allegations?|criticisms?|charges?|suggestions?|reports?|findings|statements?|remarks|motion)\s+"
+    r"(?:made\s+|released\s+|published\s+)?(?:by|from)\s+(?!(?:the\s+)?(?:US|U\.S\.|United\s+States|Washington"
+    r"|State\s+Department|Department\s+of\s+State|American)\b)"
+    r"|\s*(?:the\s+)?(?:opposition|critics?|activists?|NGOs?|(?:human\s+)?rights\s+groups?|lawmakers?|unions?|media"
+    r"|press|Amnesty|HRW)(?:['’]s?)?\s+(?:\w+\s+)?(?:claims?|accusations?|allegations?|criticisms?|charges?|reports?))"
+)
+# Words that put the noun after them in object position: its subject is elsewhere.
+OBJECT_MARKER_RE = re.compile(
+    r"(?i:\b(?:of|at|against|on|by|to|accusing|accused|urging|urged|told|than|over|from|about|toward|towards"
+    r"|and\s+(?:urged|accused|told))\s+(?:the\s+|a\s+|an\s+)?$)"
+)
+QUOTE_RE = re.compile(
+    r"“([^”]{2,600})”|\"([^\"\n]{2,600})\"|「([^」]{2,600})」|『([^』]{2,600})』|«\s*([^»]{2,600}?)\s*»"
+)
+YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# Speech verbs: the speaker of a sentence is the subject of the first one.
+SPEECH_VERB_RE = re.compile(
+    to_simplified(
+        r"(?i:\b(?:said|says|say|told|stated|added|insisted|argued|warned|noted|claimed|declared|stressed|wrote"
+        r"|explained|according\s+to)\b)"
+        r"|表示|指出|强调|认为|回应|发表谈话|(?<![声宣号堪简名])称(?!为|号)|说(?!三道四|明|法|服)"
+    )
+)
+# Background, not news: "for years officials have rejected", 一贯, 历来.
+HABITUAL_RE = re.compile(
+    to_simplified(
+        r"(?i:\b(?:for\s+years|for\s+decades|every\s+year|each\s+year|year\s+after\s+year|traditionally|historically"
+        r"|in\s+the\s+past|in\s+previous\s+years|has\s+long|have\s+long|routinely|typically|usually|habitually"
+        r"|keeps?\s+\w+ing|repeatedly)\b)|历来|向来|多年来"
+    )
+)
+PRONOUN_START_RE = re.compile(
+    to_simplified(r"(?i:^(?:[“\"‘「]|he\b|she\b|it\b|they\b|we\b|the\s+(?:statement|spokes\w+)\b|in\s+(?:a|the|its)"
+                  r"\s+statement))|^(?:他|她|其|该|声明)")
+)
+

@@ -1,0 +1,300 @@
+"""Detect trafficking-in-persons report coverage and official rebuttals of such reports.
+
+Pure and rule based. Report coverage needs a report name (TIP report, UNODC
+Global Report, GRETA, Global Slavery Index; English, Chinese and a few other
+languages) with weight for where it appears. A rebuttal needs, in one
+sentence, a rejection cue, an official speaker who is not the report's
+issuer, and the report as target (named, referred back to, or the topic of
+the sentences just before). Every decision carries its evidence.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from extractors.actors import ActorModel, Phrase
+from extractors.cues import (
+    CRIME_OBJECT_RE,
+    CUES,
+    HABITUAL_RE,
+    NEGATION_RE,
+    OTHER_PARTY_OBJECT_RE,
+    PRONOUN_START_RE,
+    REPORT_SUBJECT_RE,
+)
+from extractors.mentions import (
+    TIP_FAMILIES,
+    Doc,
+    ReportMention,
+    analyse,
+    complete,
+    may_mention_report,
+    referent_before,
+)
+from extractors.structure import (
+    FAMILIES,
+    StanceEvent,
+    extract_claims,
+    extract_jurisdictions,
+    extract_report,
+    extract_responses,
+    extract_tiers,
+    fallback_primary,
+)
+from newswatch.models import Claims, Detection, Evidence
+
+__all__ = ["DETECTOR_NAME", "DETECTOR_VERSION", "REBUTTAL_THRESHOLD", "REPORT_THRESHOLD", "detect"]
+
+DETECTOR_NAME = "newswatch-rules"
+DETECTOR_VERSION = "1.0.0"
+REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
+REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
+
+_TITLE_FACTOR = 1.5
+_LEAD_FACTOR = 1.2
+_PASSING_FACTOR = 0.6  # a single mention outside title and lead: background, not the subject
+_HABITUAL_FACTOR = 0.4  # "for years officials have rejected...": background, not this item's news
+_ISSUER_WORDS = ("US", "U.S.", "Washington", "United States", "美方", "美国", "State Department")
+
+
+def detect(
+    title: str | None,
+    text: str,
+    language: str | None = None,
+    *,
+    published: date | datetime | None = None,
+) -> Detection:
+    """Decide whether an item covers a trafficking report and whether an official rebuts it.
+
+    ``language`` (ISO 639-1) only tells whether the text is CJK; it is inferred
+    when None. ``published`` dates the report's edition when the text names none.
+    """
+    if not may_mention_report(text) and not (title and may_mention_report(title)):
+        return Detection(False, False, 0.0, 0.0, detector=DETECTOR_NAME, detector_version=DETECTOR_VERSION)
+    doc = analyse(title, text, language)
+    family, report_raw, report_evidence = _score_report(doc)
+    if family is None:
+        return Detection(False, False, 0.0, 0.0, detector=DETECTOR_NAME, detector_version=DETECTOR_VERSION)
+    complete(doc)
+
+    issuer_code = FAMILIES[family][2]
+    jurisdictions = extract_jurisdictions(doc, issuer_code)
+    primary = jurisdictions[0].code if jurisdictions else fallback_primary(doc, issuer_code)
+    model = ActorModel(doc, primary, issuer_code)
+    events = _stance_events(doc, model)
+    rebuttal_raw, rebuttal_evidence = _score_rebuttal(events)
+
+    is_report = report_raw >= REPORT_THRESHOLD
+    if not is_report and rebuttal_raw >= REBUTTAL_THRESHOLD and any(e.target >= 0.9 for e in events if e.counted):
+        # A report an official bothers to rebut by name is what the item is about.
+        is_report = True
+        report_raw = max(report_raw, REPORT_THRESHOLD)
+        report_evidence.append(Evidence("report", "report:rebutted_by_name", rebuttal_evidence[0].sentence, 1.0))
+    is_rebuttal = is_report and rebuttal_raw >= REBUTTAL_THRESHOLD
+
+    evidence = tuple(report_evidence + rebuttal_evidence)
+    report_score = round(1.0 - 0.5 ** (report_raw / REPORT_THRESHOLD), 3)
+    rebuttal_score = round(rebuttal_raw, 3)
+    if not is_report:
+        return Detection(False, False, report_score, rebuttal_score, evidence, detector=DETECTOR_NAME,
+                         detector_version=DETECTOR_VERSION)
+
+    pub = published.date() if isinstance(published, datetime) else published
+    report_sents = _report_sentences(doc, family)
+    return Detection(
+        is_report=True,
+        is_rebuttal=is_rebuttal,
+        report_score=report_score,
+        rebuttal_score=rebuttal_score,
+        evidence=evidence,
+        report=extract_report(doc, family, pub),
+        jurisdictions=jurisdictions,
+        tiers=extract_tiers(doc, primary, issuer_code) if family == "tip" else (),
+        responses=extract_responses(doc, model, events),
+        claims=extract_claims(doc, family, report_sents) if family in FAMILIES else Claims(),
+        detector=DETECTOR_NAME,
+        detector_version=DETECTOR_VERSION,
+    )
+
+
+# --- report coverage ------------------------------------------------------------------------
+
+
+def _score_report(doc: Doc) -> tuple[str | None, float, list[Evidence]]:
+    """The report family the item is about, its raw score and evidence."""
+    best: tuple[str | None, float, list[Evidence]] = (None, 0.0, [])
+    other = _family_score(doc, "other")
+    other_in_lead = any(r.explicit and r.family == "other" and doc.is_lead(r.sent) for r in doc.reports)
+    for family in TIP_FAMILIES:
+        mentions = [r for r in doc.reports if r.explicit and r.family == family]
+        if not mentions:
+            continue
+        raw = _family_score(doc, family)
+        evidence = [
+            Evidence("report", f"report:{r.rule}", doc.text_of(r.sent), round(r.weight * _position(doc, r.sent), 2))
+            for r in mentions[:3]
+        ]
+        in_lead = any(doc.is_lead(r.sent) for r in mentions)
+        tier_in_lead = family == "tip" and any(t.weight >= 0.9 and doc.is_lead(t.sent) for t in doc.tiers)
+        if not in_lead and not tier_in_lead and len(mentions) == 1:
+            raw *= _PASSING_FACTOR
+            evidence.append(Evidence("report", "report:passing_mention", doc.text_of(mentions[0].sent), 0.0))
+        if family == "tip":
+            tiers = [t for t in doc.tiers if t.weight >= 0.9]
+            raw += min(0.4, 0.2 * len(tiers))
+            if tiers:
+                evidence.append(Evidence("report", f"report:{tiers[0].rule}", doc.text_of(tiers[0].sent), 0.2))
+        anaphors = [r for r in doc.reports if not r.explicit and r.family == family]
+        raw += min(0.4, 0.1 * len(anaphors))
+        other_in_title = any(r.explicit and r.family == "other" and doc.is_title(r.sent) for r in doc.reports)
+        if other_in_title and not any(doc.is_title(r.sent) for r in mentions):
+            raw *= _PASSING_FACTOR
+            evidence.append(Evidence("report", "report:other_report_in_title", doc.text_of(0), 0.0))
+        elif other > raw and other_in_lead and not in_lead:
+            raw *= 0.5
+            evidence.append(Evidence("report", "report:other_report_dominates", doc.text_of(mentions[0].sent), 0.0))
+        if raw > best[1]:
+            best = (family, raw, evidence)
+    return best
+
+
+def _family_score(doc: Doc, family: str) -> float:
+    return sum(r.weight * _position(doc, r.sent) for r in doc.reports if r.explicit and r.family == family)
+
+
+def _position(doc: Doc, sent: int) -> float:
+    if doc.is_title(sent):
+        return _TITLE_FACTOR
+    return _LEAD_FACTOR if doc.is_lead(sent) else 1.0
+
+
+def _report_sentences(doc: Doc, family: str) -> set[int]:
+    sents = {r.sent for r in doc.reports if r.family == family}
+    for i, s in enumerate(doc.sentences):
+        if i - 1 in sents and PRONOUN_START_RE.match(s.text) and s.text[:2] in ("It", "it"):
+            sents.add(i)
+    return sents
+
+
+# --- stances and rebuttal ------------------------------------------------------------------
+
+
+def _stance_events(doc: Doc, model: ActorModel) -> list[StanceEvent]:
+    """Every stance cue with its speakers, checked for negation, subject, object and target."""
+    events: list[StanceEvent] = []
+    norm = doc.norm
+    other_named = any(r.explicit and r.family == "other" for r in doc.reports)
+    by_sent: dict[int, list[ReportMention]] = {}
+    for r in doc.reports:
+        if r.family is not None:
+            by_sent.setdefault(r.sent, []).append(r)
+    for m, term in CUES.finditer(norm):
+        sent = doc.sentence_of(m.start())
+        s = doc.sentences[sent]
+        ev = StanceEvent(sent, m.start(), term.kind, term.rule, term.weight, sentence=s.text)
+        ev.habitual = HABITUAL_RE.search(norm, s.start, s.end) is not None and doc.in_quote(m.start()) is None
+        events.append(ev)
+        if term.negatable and NEGATION_RE.search(norm, max(s.start, m.start() - 25), m.start()):
+            ev.why = "negated"
+            continue
+        if term.verb and REPORT_SUBJECT_RE.search(norm, max(s.start, m.start() - 60), m.start()):
+            ev.why = "the report is the subject"
+            continue
+        if term.kind == "rebut" and CRIME_OBJECT_RE.match(norm, m.end(), min(s.end, m.end() + 60)):
+            ev.why = "the object is the crime, not the report"
+            continue
+        if term.kind == "rebut" and term.verb and OTHER_PARTY_OBJECT_RE.match(norm, m.end(), min(s.end, m.end() + 80)):
+            ev.why = "the object is another party's claims"
+            continue
+        ev.target = _target(doc, sent, m.start(), by_sent.get(sent, []), other_named)
+        if ev.target == 0.0:
+            ev.why = "no trafficking report as target"
+            continue
+        ev.speakers = model.speakers_at(sent, m.start())
+        if not ev.speakers:
+            ev.why = "no speaker"
+            continue
+        ev.counted = True
+    return events
+
+
+def _target(doc: Doc, sent: int, pos: int, here: list[ReportMention], other_named: bool) -> float:
+    """How surely a cue at ``pos`` is aimed at the trafficking report (0 when at another report)."""
+    named = [r for r in here if r.explicit]
+    if named:
+        nearest = min(named, key=lambda r: abs(r.start - pos))
+        return 1.0 if nearest.family in TIP_FAMILIES else 0.0
+    if here:
+        nearest = min(here, key=lambda r: abs(r.start - pos))
+        return 0.9 if nearest.family in TIP_FAMILIES else 0.0
+    before = referent_before(doc, sent - 1, window=3) if sent > 0 else None
+    if before is not None:
+        if before not in TIP_FAMILIES:
+            return 0.0
+        text = doc.text_of(sent)
+        return 0.8 if any(w in text for w in _ISSUER_WORDS) else 0.7
+    return 0.0 if other_named else 0.6
+
+
+def _actor_weight(speakers: list[Phrase]) -> tuple[float, str]:
+    best, kind = 0.0, "none"
+    for ph in speakers:
+        actor = ph.actor
+        if actor is None:
+            continue
+        if actor.issuer:
+            w = 0.0
+        elif actor.official:
+            w = 0.9 if ph.metonym else 1.0
+        elif actor.kind == "legislator":
+            w = 0.4
+        else:
+            w = 0.0
+        if w > best or kind == "none":
+            best, kind = max(best, w), actor.kind
+    return best, kind
+
+
+def _score_rebuttal(events: list[StanceEvent]) -> tuple[float, list[Evidence]]:
+    """Noisy-or of the counted rejection cues; evidence for the strongest ones and near misses."""
+    hits: list[tuple[float, StanceEvent, str]] = []
+    misses: list[tuple[float, StanceEvent, str]] = []
+    for ev in events:
+        if ev.stance != "rebut":
+            continue
+        if not ev.counted:
+            misses.append((ev.weight, ev, ev.why))
+            continue
+        actor_w, kind = _actor_weight(ev.speakers)
+        hit = ev.weight * actor_w * ev.target * (_HABITUAL_FACTOR if ev.habitual else 1.0)
+        if hit > 0:
+            hits.append((hit, ev, kind))
+        else:
+            misses.append((ev.weight, ev, f"speaker is {kind}"))
+    remaining = 1.0
+    for hit, _ev, _kind in hits:
+        remaining *= 1.0 - hit
+    raw = 1.0 - remaining
+    hits.sort(key=lambda h: -h[0])
+    return raw, _rebuttal_evidence(hits, misses)
+
+
+def _rebuttal_evidence(
+    hits: list[tuple[float, StanceEvent, str]], misses: list[tuple[float, StanceEvent, str]]
+) -> list[Evidence]:
+    out: list[Evidence] = []
+    seen: set[tuple[int, str]] = set()
+    for hit, ev, kind in hits:
+        if (ev.sent, ev.rule) in seen or len(out) >= 4:
+            continue
+        seen.add((ev.sent, ev.rule))
+        names = ", ".join(sorted({ph.actor.name for ph in ev.speakers if ph.actor is not None}))
+        out.append(Evidence("rebuttal", f"rebuttal:{ev.rule}; speaker {kind} ({names}); target {ev.target:.1f}",
+                            ev.sentence, round(hit, 2)))
+    misses.sort(key=lambda m: -m[0])
+    for _w, ev, why in misses[:2]:
+        if (ev.sent, ev.rule) in seen:
+            continue
+        seen.add((ev.sent, ev.rule))
+        out.append(Evidence("rebuttal", f"rebuttal:{ev.rule} not counted: {why}", ev.sentence, 0.0))
+    return out

@@ -1,0 +1,277 @@
+"""The analysed document: normalised text, sentences and the mentions found in it.
+
+Everything is found once on the whole text with compiled alternations and
+mapped to sentences by offset, which keeps detection fast on long articles.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from extractors.cues import (
+    ANAPHORS,
+    OTHER_TRAFFICKING_RE,
+    QUOTE_RE,
+    REPORTS,
+    TIERS,
+    TRAFFICKING_CONTEXT_RE,
+    YEAR_RE,
+    has_cjk,
+    to_simplified,
+)
+from extractors.places import Place, find_places
+from extractors.sentences import Sentence, split_sentences
+
+__all__ = [
+    "LEAD_SENTENCES",
+    "Doc",
+    "PlaceMention",
+    "Quote",
+    "ReportMention",
+    "TierMention",
+    "analyse",
+    "complete",
+    "may_mention_report",
+]
+
+LEAD_SENTENCES = 2  # sentences of body text that, with the title, make the lead
+TIP_FAMILIES = ("tip", "unodc", "greta", "gsi")
+
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*(?:年度?版?|년|['’]s)?\s*[《「“\"(]?\s*$")
+_YEAR_AFTER = re.compile(r"^\s*[)）》」”\"]?\s*(?:for\s+|of\s+)?((?:19|20)\d\d)(?!\d)")
+# Lowercase stems one of which any report name contains (checked with ``in``: fast).
+_GATE_STEMS = (
+    "traffick", "slavery", "greta", "glotip", "trata de", "traite des", "tráfico de", "trafico de", "menschenhandel",
+    "торговл", "perdagangan", "buôn bán", "mua bán", "ticaret", "tratta", "sklaverei", "esclav", "escrav",
+    "perbudakan", "人口贩", "人口販", "贩运", "販運", "贩卖", "販賣", "人身取引", "人身売買", "奴役", "奴隶", "奴隸",
+    "인신", "ค้ามนุษย์", "الاتجار",
+)
+_TIP_WORD = re.compile(r"\btip\b")
+_GRETA_CONTEXT = re.compile(
+    r"(?i:Council\s+of\s+Europe|Conseil\s+de\s+l['’]Europe|Europarat|欧洲委员会|traffick|traite)"
+)
+
+
+@dataclass(frozen=True)
+class ReportMention:
+    """A report named ("Trafficking in Persons Report") or referred to ("the report")."""
+
+    family: str | None  # tip, unodc, greta, gsi, other; None when an anaphor finds no referent
+    rule: str
+    weight: float
+    start: int
+    end: int
+    sent: int
+    explicit: bool
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class TierMention:
+    tier: str
+    rule: str
+    weight: float
+    start: int
+    end: int
+    sent: int
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    place: Place
+    start: int
+    end: int
+    sent: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: outer span (with marks) and its inner text."""
+
+    start: int
+    end: int
+    text: str
+    sent: int
+
+
+@dataclass
+class Doc:
+    """One item under analysis; offsets refer to both ``raw`` and ``norm``."""
+
+    raw: str
+    norm: str
+    sentences: list[Sentence]
+    n_title: int
+    cjk: bool
+    reports: list[ReportMention] = field(default_factory=list)
+    tiers: list[TierMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    trafficking_context: bool = False
+    _starts: list[int] = field(default_factory=list)
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence holding offset ``pos``."""
+        return max(0, bisect_right(self._starts, pos) - 1)
+
+    def is_title(self, sent: int) -> bool:
+        return sent < self.n_title
+
+    def is_lead(self, sent: int) -> bool:
+        return sent < self.n_title + LEAD_SENTENCES
+
+    def text_of(self, sent: int) -> str:
+        return self.sentences[sent].text
+
+    def in_quote(self, pos: int) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+
+def analyse(title: str | None, text: str, language: str | None = None) -> Doc:
+    """Build the document and find report, tier, place and quote mentions."""
+    title = (title or "").strip()
+    head = title + "\n\n" if title else ""
+    raw = head + text
+    title_sents = split_sentences(title) if title else []
+    body_sents = [Sentence(s.start + len(head), s.end + len(head), s.text) for s in split_sentences(text)]
+    sentences = title_sents + body_sents
+    if not sentences:
+        sentences = [Sentence(0, len(raw), raw)]
+    cjk = language.lower().startswith(("zh", "ja", "ko")) if language else has_cjk(raw)
+    doc = Doc(
+        raw=raw,
+        norm=to_simplified(raw),
+        sentences=sentences,
+        n_title=len(title_sents),
+        cjk=cjk,
+        _starts=[s.start for s in sentences],
+    )
+    doc.trafficking_context = TRAFFICKING_CONTEXT_RE.search(doc.norm) is not None
+    doc.tiers = [
+        TierMention(term.kind, term.rule, term.weight, m.start(), m.end(), doc.sentence_of(m.start()))
+        for m, term in TIERS.finditer(doc.norm)
+    ]
+    doc.reports = _find_reports(doc)
+    return doc
+
+
+def complete(doc: Doc) -> Doc:
+    """Add what only a report item needs: places and quotes."""
+    doc.places = _find_places(doc)
+    doc.quotes = _find_quotes(doc)
+    return doc
+
+
+def may_mention_report(text: str) -> bool:
+    """A cheap first look: False when no report family can be named in ``text``."""
+    low = text.lower()
+    return any(stem in low for stem in _GATE_STEMS) or ("tip" in low and _TIP_WORD.search(low) is not None)
+
+
+def _find_reports(doc: Doc) -> list[ReportMention]:
+    norm = doc.norm
+    explicit: list[ReportMention] = []
+    for m, term in REPORTS.finditer(norm):
+        start, end = m.start(), m.end()
+        if term.rule == "greta_acronym" and not _GRETA_CONTEXT.search(norm):
+            continue
+        if term.rule in ("tip_titlecase", "tip_acronym", "tip_acronym_foreign") and not doc.trafficking_context:
+            continue
+        if term.rule in ("tip_trafficking_report", "tip_described") and OTHER_TRAFFICKING_RE.search(
+            norm, max(0, start - 30), start
+        ):
+            continue
+        explicit.append(
+            ReportMention(term.kind, term.rule, term.weight, start, end, doc.sentence_of(start), True,
+                          _year_near(norm, start, end))
+        )
+    anaphors: list[ReportMention] = []
+    covered = bytearray(len(norm) + 1)
+    for r in explicit:
+        covered[r.start : r.end] = b"\x01" * (r.end - r.start)
+    for m, _term in ANAPHORS.finditer(norm):
+        if covered[m.start()] or covered[m.end() - 1]:
+            continue
+        year = YEAR_RE.search(m.group(0))
+        anaphors.append(
+            ReportMention(None, "anaphor", 0.0, m.start(), m.end(), doc.sentence_of(m.start()), False,
+                          int(year.group(1)) if year else None)
+        )
+    if not any(r.family in TIP_FAMILIES for r in explicit) and doc.trafficking_context:
+        anaphors = _implied_tip(doc, anaphors)
+    return _resolve(sorted(explicit + anaphors, key=lambda r: r.start))
+
+
+_STRICT_TIER = re.compile(r"(?i:\bTier[\s-]*(?:1|2|3|one|two|three)\b|第[一二三123](?:级|等级)|(?:观察|监察)名单)")
+_US_REPORT = re.compile(r"(?i:\b(?:US|U\.S\.|American|annual|State\s+Department['’]s)\b|美国|美方|年度)")
+
+
+def _implied_tip(doc: Doc, anaphors: list[ReportMention]) -> list[ReportMention]:
+    """"The report" or "an annual US report" counts as the TIP report where the item speaks of its tiers."""
+    tier_sents = {doc.sentence_of(m.start()) for m in _STRICT_TIER.finditer(doc.norm)}
+    if not tier_sents:
+        return anaphors
+    out: list[ReportMention] = []
+    for r in anaphors:
+        text = doc.norm[r.start : r.end]
+        if r.sent in tier_sents or _US_REPORT.search(text):
+            out.append(ReportMention("tip", "tip_implied", 0.7, r.start, r.end, r.sent, True, r.year))
+        else:
+            out.append(r)
+    return out
+
+
+def _resolve(mentions: list[ReportMention]) -> list[ReportMention]:
+    """Give each anaphor the family of the last report named before it (or the first after)."""
+    first = next((r.family for r in mentions if r.explicit), None)
+    last: str | None = None
+    out: list[ReportMention] = []
+    for r in mentions:
+        if r.explicit:
+            last = r.family
+            out.append(r)
+        else:
+            out.append(ReportMention(last or first, r.rule, r.weight, r.start, r.end, r.sent, False, r.year))
+    return out
+
+
+def _year_near(norm: str, start: int, end: int) -> int | None:
+    inner = YEAR_RE.search(norm, start, end)
+    if inner:
+        return int(inner.group(1))
+    before = _YEAR_BEFORE.search(norm[max(0, start - 14) : start])
+    if before:
+        return int(before.group(1))
+    after = _YEAR_AFTER.search(norm[end : end + 14])
+    if after:
+        return int(after.group(1))
+    return None
+
+
+def _find_places(doc: Doc) -> list[PlaceMention]:
+    return [PlaceMention(place, start, end, doc.sentence_of(start)) for start, end, place in find_places(doc.norm)]
+
+
+def _find_quotes(doc: Doc) -> list[Quote]:
+    out: list[Quote] = []
+    for m in QUOTE_RE.finditer(doc.raw):
+        inner = next(g for g in m.groups() if g is not None)
+        out.append(Quote(m.start(), m.end(), inner.strip(), doc.sentence_of(m.start())))
+    return out
+
+
+def referent_before(doc: Doc, sent: int, window: int = 3) -> str | None:
+    """The family of the last report named or referred to in the ``window`` sentences up to ``sent``."""
+    for r in reversed(doc.reports):
+        if r.sent > sent:
+            continue
+        if r.sent < sent - window:
+            break
+        if r.family is not None:
+            return r.family
+    return None

@@ -1,0 +1,100 @@
+"""Sentence splitting for news text in English, Chinese and other scripts.
+
+Rule based and offset preserving: each sentence knows where it sits in the
+text, so cues found on the whole text can be mapped back to sentences.
+A sentence is not split inside an open quotation, so a quote and its
+attribution ("...," the spokesman said) stay together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "split_sentences"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its text and [start, end) offsets in the source string."""
+
+    start: int
+    end: int
+    text: str
+
+
+# Candidate boundaries: a blank or line break, CJK full stops, Latin full stops
+# followed by whitespace. Closing quotes and brackets stay with the sentence.
+_BOUNDARY = re.compile(
+    r"(?P<nl>[ \t]*\n\s*)"
+    r"|(?P<cjk>[。！？；!?][”’\"」』）)]*)"
+    r"|(?P<lat>[.!?…]+[\"”’')\]]*)(?=\s)"
+)
+# Words that end with a dot without ending a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "inc", "co",
+        "ltd", "corp", "jr", "sr", "vs", "etc", "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "dept", "est", "fig",
+        "vol", "pp", "ph.d", "a.m", "p.m",
+    ]
+)
+_CLOSERS = {"“": "”", "«": "»", "「": "」", "『": "』"}
+
+
+def _open_quote_depth(text: str, start: int, end: int) -> bool:
+    """True when a curly, guillemet or corner quote opened in text[start:end] is still open."""
+    depth = 0
+    straight = 0
+    for ch in text[start:end]:
+        if ch in _CLOSERS:
+            depth += 1
+        elif ch in ("”", "»", "」", "』"):
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            straight ^= 1
+    return depth > 0 or straight == 1
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the dot at ``dot`` closes an abbreviation or an initial."""
+    i = dot
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot].lower()
+    if not word:
+        return False
+    if len(word) == 1 and text[i].isupper():  # an initial: "M. Saravanan"
+        return True
+    return word in _ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences with offsets; empty pieces are dropped."""
+    out: list[Sentence] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if m.group("lat") is not None:
+            if m.group("lat")[0] == "." and _is_abbreviation(text, m.start()):
+                continue
+            nxt = text[end : end + 3].lstrip()
+            if nxt and nxt[0].islower():
+                continue
+            if _open_quote_depth(text, start, m.start()):
+                continue
+        elif m.group("cjk") is not None and _open_quote_depth(text, start, m.start()):
+            continue
+        _append(out, text, start, m.end() if m.group("nl") is None else m.start())
+        start = end
+    _append(out, text, start, len(text))
+    return out
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))

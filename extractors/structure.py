@@ -1,0 +1,415 @@
+"""The structured record of a report item: report, jurisdictions, tiers, responses, claims."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from extractors.actors import Actor, ActorModel, Phrase
+from extractors.cues import TIER_ORDER, has_cjk
+from extractors.mentions import Doc, PlaceMention, TierMention
+from newswatch.models import Claims, Jurisdiction, Quote, ReportRef, Response, Stance, TierChange, TierRating
+
+__all__ = [
+    "FAMILIES",
+    "StanceEvent",
+    "extract_claims",
+    "extract_jurisdictions",
+    "extract_report",
+    "extract_responses",
+    "extract_tiers",
+]
+
+# family -> (report name, issuer, issuer's ISO code)
+FAMILIES: dict[str, tuple[str, str, str | None]] = {
+    "tip": ("Trafficking in Persons Report", "US Department of State", "US"),
+    "unodc": ("Global Report on Trafficking in Persons", "United Nations Office on Drugs and Crime", None),
+    "greta": ("GRETA evaluation report", "Council of Europe (GRETA)", None),
+    "gsi": ("Global Slavery Index", "Walk Free", None),
+}
+
+
+@dataclass
+class StanceEvent:
+    """A stance cue with its speakers; ``counted`` when it passed the target and grammar checks."""
+
+    sent: int
+    pos: int
+    stance: str  # rebut, welcome, accept, neutral
+    rule: str
+    weight: float
+    sentence: str = ""
+    speakers: list[Phrase] = field(default_factory=list)
+    target: float = 0.0
+    counted: bool = False
+    habitual: bool = False
+    why: str = ""
+
+
+# --- report --------------------------------------------------------------------------
+
+
+def extract_report(doc: Doc, family: str, published: date | None = None) -> ReportRef:
+    """Name, issuer and edition year of the report the item is about."""
+    name, issuer, _code = FAMILIES[family]
+    years: Counter[int] = Counter()
+    for r in doc.reports:
+        if r.family == family and r.year is not None:
+            years[r.year] += 3 if r.explicit and doc.is_lead(r.sent) else 2 if r.explicit else 1
+    year: int | None = None
+    if years:
+        year = max(years.items(), key=lambda kv: (kv[1], -_first_pos(doc, family, kv[0])))[0]
+    elif published is not None:
+        # The TIP report appears in June or later; before that the latest edition is last year's.
+        year = published.year - 1 if family == "tip" and published.month < 6 else published.year
+    return ReportRef(name=name, issuer=issuer, year=year)
+
+
+def _first_pos(doc: Doc, family: str, year: int) -> int:
+    return min((r.start for r in doc.reports if r.family == family and r.year == year), default=0)
+
+
+# --- jurisdictions -----------------------------------------------------------------------
+
+
+def extract_jurisdictions(doc: Doc, issuer_code: str | None) -> tuple[Jurisdiction, ...]:
+    """Places the item is about, main one first: named in the title, the lead or a tier statement."""
+    tier_sents = {t.sent for t in doc.tiers if t.weight >= 0.6}
+    spots = [pm for pm in doc.places if doc.is_lead(pm.sent) or pm.sent in tier_sents]
+    ordered: list[PlaceMention] = [pm for pm in spots if not pm.place.demonym and not pm.place.metonym]
+    if not any(pm.place.code != issuer_code for pm in ordered):
+        ordered += [pm for pm in spots if pm.place.demonym]
+    out: dict[str, Jurisdiction] = {}
+    for pm in ordered:
+        code = pm.place.code
+        if code is None or code == issuer_code or code in out:
+            continue
+        out[code] = Jurisdiction(pm.place.name, code)
+    return tuple(out.values())
+
+
+def fallback_primary(doc: Doc, issuer_code: str | None) -> str | None:
+    """The most mentioned place (capitals included) when the lead names none."""
+    counts = Counter(pm.place.code for pm in doc.places if pm.place.code and pm.place.code != issuer_code)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# --- tiers --------------------------------------------------------------------------------
+
+_UP = re.compile(
+    r"(?i:upgrad\w*|moved?\s+(?:\w+\s+){0,2}up|moving\s+up|promot\w+|elevat\w+|climb\w*|improved\s+rating|lift\w*"
+    r"|上调|升级|提升|调升|升至|nâng|naik|subi\w*|rehauss\w*)"
+)
+_DOWN = re.compile(
+    r"(?i:downgrad\w*|moved?\s+(?:\w+\s+){0,2}down|dropp\w*|lower\w*|demot\w*|relegat\w*|slipp\w*|slid\w*|\bfell\b"
+    r"|下调|降级|降至|调降|rebaj\w*|rétrograd\w*|turun|hạ\s+bậc)"
+)
+_SAME = re.compile(
+    r"(?i:\bremain\w*|\bagain\b|\bstay\w*|\bretain\w*|\bkept\b|\bkeeps?\b|\bmaintain\w*|\bstill\b|\bunchanged\b|in\s+a\s+row"
+    r"|(?:straight|consecutive)\s+year|for\s+another\s+year|\bleft\b|维持|保持|继续|连续|mantien\w*|mantuvo|maintien\w*|permanec\w*|tetap|bleibt"
+    r"|据え置)"
+)
+_PREVIOUS_BEFORE = re.compile(
+    r"(?i:(?:\bfrom|\boff|\bout\s+of|\bremoved\s+from|从|由)\s*(?:the\s+|a\s+|its\s+)?$|(?:\bafter|\bhad\s+been)\b[^.;]{0,60}?\b(?:on|in|at)\s+(?:the\s+|a\s+)?$)"
+)
+_CURRENT_BEFORE = re.compile(r"(?i:(?:\bto|\binto|\bonto|至|到|为|入)\s*(?:the\s+|a\s+)?$)")
+_YEARS = re.compile(
+    r"(?i:(?:\bfor|\bafter)\s+(?:the\s+(?:past|last|previous)\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+(?:consecutive\s+|straight\s+|successive\s+)?years?)"
+)
+_WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+             "ten": 10}
+_LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|&|、|和|及)\s*(?:the\s+)?$")
+_PLURAL = re.compile(r"(?i:\b(?:countries|governments|nations|jurisdictions)\b)|个国家|国家和地区")
+
+
+@dataclass
+class _Statement:
+    code: str | None
+    tier: str | None = None
+    previous: str | None = None
+    change: TierChange | None = None
+    years: int | None = None
+    marked: bool = False  # the current tier follows "to", "into", 至: stated, not inferred
+
+
+def extract_tiers(doc: Doc, primary: str | None, issuer_code: str | None) -> tuple[TierRating, ...]:
+    """Tier ratings per jurisdiction, merged over the sentences that state them."""
+    by_sent: dict[int, list[TierMention]] = {}
+    for t in doc.tiers:
+        by_sent.setdefault(t.sent, []).append(t)
+    statements: list[_Statement] = []
+    for sent, mentions in sorted(by_sent.items()):
+        statements += _statements(doc, sent, mentions, primary, issuer_code)
+    merged: dict[str | None, _Statement] = {}
+    for st in sorted(statements, key=lambda st: not st.marked):
+        cur = merged.setdefault(st.code, _Statement(st.code))
+        cur.tier = cur.tier or st.tier
+        cur.previous = cur.previous or st.previous
+        cur.change = cur.change or st.change
+        cur.years = cur.years or st.years
+    out: list[TierRating] = []
+    names = {pm.place.code: pm.place.name for pm in doc.places}
+    for code, st in merged.items():
+        if code is None or (st.tier is None and st.previous is None):
+            continue
+        if st.tier and st.previous and st.change is None:
+            st.change = _compare(st.previous, st.tier)
+        if st.change == "unchanged" and st.previous is None:
+            st.previous = st.tier
+        if st.change == "unchanged":
+            st.years = None
+        out.append(TierRating(jurisdiction=names.get(code) if code else None, tier=st.tier, previous=st.previous,
+                              change=st.change, years_on_previous=st.years))
+    return tuple(out)
+
+
+def _statements(
+    doc: Doc, sent: int, mentions: list[TierMention], primary: str | None, issuer_code: str | None
+) -> list[_Statement]:
+    s = doc.sentences[sent]
+    norm = doc.norm
+    places = [pm for pm in doc.places if pm.sent == sent and pm.place.code not in (None, issuer_code)
+              and not pm.place.metonym]
+    previous: TierMention | None = None
+    current: TierMention | None = None
+    unmarked: list[TierMention] = []
+    for t in mentions:
+        left = norm[max(s.start, t.start - 80) : t.start]
+        if previous is None and _PREVIOUS_BEFORE.search(left):
+            previous = t
+        elif current is None and _CURRENT_BEFORE.search(left[-14:]):
+            current = t
+        else:
+            unmarked.append(t)
+    if previous is None and current is None and len(unmarked) > 1:
+        # "X was ranked Tier 1, while Y and Z were placed in Tier 3": one statement per mention.
+        out: list[_Statement] = []
+        prior = s.start
+        for t in unmarked:
+            out += _statement(doc, norm[prior : t.end], places, t, None, t, primary)
+            prior = t.end
+        return out
+    marked = current is not None
+    current = current or (unmarked[0] if unmarked else None)
+    if current is None and previous is None:
+        return []
+    anchor = current or previous
+    assert anchor is not None
+    out = _statement(doc, norm[s.start : s.end], places, current, previous, anchor, primary)
+    for st in out:
+        st.marked = marked
+    return out
+
+
+def _statement(
+    doc: Doc,
+    clause: str,
+    places: list[PlaceMention],
+    current: TierMention | None,
+    previous: TierMention | None,
+    anchor: TierMention,
+    primary: str | None,
+) -> list[_Statement]:
+    change: TierChange | None = None
+    up, down, same = _UP.search(clause), _DOWN.search(clause), _SAME.search(clause)
+    if up and not down:
+        change = "upgrade"
+    elif down and not up:
+        change = "downgrade"
+    elif same and not up and not down:
+        change = "unchanged"
+    years = None
+    ym = _YEARS.search(clause)
+    if ym and previous is not None:
+        years = int(ym.group(1)) if ym.group(1).isdigit() else _WORD_NUM.get(ym.group(1).lower())
+    clause_start = anchor.end - len(clause) if clause else anchor.start
+    in_clause = [pm for pm in places if pm.start >= clause_start]
+    codes = _subjects(doc.norm, in_clause, anchor.start)
+    if not codes:
+        if _PLURAL.search(clause):
+            return []
+        after = [pm for pm in places if anchor.end <= pm.start < anchor.end + 40]
+        codes = [after[0].place.code] if after and len(mentions_after(doc, anchor)) == 0 else [primary]
+    return [
+        _Statement(code, current.tier if current else None, previous.tier if previous else None, change, years)
+        for code in codes
+    ]
+
+
+def mentions_after(doc: Doc, anchor: TierMention) -> list[TierMention]:
+    """Tier mentions later in the same sentence."""
+    return [t for t in doc.tiers if t.sent == anchor.sent and t.start > anchor.start]
+
+
+def _subjects(norm: str, places: list[PlaceMention], anchor: int) -> list[str | None]:
+    """The jurisdictions a tier mention is said of: the nearest place before it, or a list of them."""
+    before = [pm for pm in places if pm.end <= anchor]
+    if not before:
+        return []
+    chosen = [before[-1]]
+    for pm in reversed(before[:-1]):
+        if _LIST_GAP.match(norm[pm.end : chosen[-1].start]):
+            chosen.append(pm)
+        else:
+            break
+    return [pm.place.code for pm in reversed(chosen)]
+
+
+def _compare(previous: str, tier: str) -> TierChange:
+    a, b = TIER_ORDER.get(previous, 0), TIER_ORDER.get(tier, 0)
+    if a == b:
+        return "unchanged"
+    return "upgrade" if b < a else "downgrade"
+
+
+# --- responses ------------------------------------------------------------------------------
+
+_STANCE_RANK: dict[str, Stance] = {"rebut": "rebuts", "welcome": "welcomes", "accept": "accepts", "neutral": "neutral"}
+
+
+def extract_responses(doc: Doc, model: ActorModel, events: list[StanceEvent]) -> tuple[Response, ...]:
+    """One response per actor that took a stance on the report, with the quotes attributed to it."""
+    stances: dict[str, set[str]] = {}
+    actors: dict[str, Actor] = {}
+    for ev in events:
+        if not ev.counted:
+            continue
+        for ph in ev.speakers:
+            actor = ph.actor
+            if actor is None or actor.issuer or actor.kind in ("court", "media", "international"):
+                continue
+            actors.setdefault(actor.name, actor)
+            stances.setdefault(actor.name, set()).add(ev.stance)
+    quotes: dict[str, list[Quote]] = {}
+    for found in doc.quotes:
+        if not _is_quote(found.text):
+            continue
+        for ph in model.speakers_at(found.sent, found.start):
+            actor = ph.actor
+            if actor is None or actor.name not in actors:
+                continue
+            speaker = ph.person or ph.person_text or _speaker_label(ph)
+            bucket = quotes.setdefault(actor.name, [])
+            text = found.text.rstrip(" ,;:")
+            if all(existing.text != text for existing in bucket):
+                bucket.append(Quote(text=text, speaker=speaker))
+    # Fold generic actors ("Beijing", "state authorities") into the one named body of the same place.
+    for name, actor in list(actors.items()):
+        if not actor.generic:
+            continue
+        named = [a for a in actors.values() if not a.generic and a.code == actor.code and a.name != name
+                 and a.official]
+        bodies = [a for a in named if a.kind != "official"]
+        if len(bodies) == 1 or len(named) == 1:
+            target = (bodies or named)[0].name
+            stances[target] |= stances.pop(name)
+            for quote in quotes.pop(name, []):
+                if all(existing.text != quote.text for existing in quotes.setdefault(target, [])):
+                    quotes[target].append(quote)
+            del actors[name]
+    # "Chinese Embassy" and "Chinese Embassy in the United States", "Japan's chief cabinet secretary" and
+    # "Chief Cabinet Secretary Yoshimasa Hayashi" are one actor.
+    for name in sorted(actors, key=len):
+        core = _core(name)
+        longer = [n for n in actors if n != name and core in _core(n) and actors[n].kind == actors[name].kind]
+        if len(longer) == 1:
+            stances[longer[0]] |= stances.pop(name)
+            for quote in quotes.pop(name, []):
+                if all(existing.text != quote.text for existing in quotes.setdefault(longer[0], [])):
+                    quotes[longer[0]].append(quote)
+            del actors[name]
+    out: list[Response] = []
+    for name, actor in actors.items():
+        taken = stances[name]
+        stance = next(_STANCE_RANK[s] for s in ("rebut", "welcome", "accept", "neutral") if s in taken)
+        out.append(Response(actor=name, kind=actor.kind, stance=stance, quotes=tuple(quotes.get(name, ()))))
+    return tuple(out)
+
+
+def _core(name: str) -> str:
+    """A name without a leading "X's" and case, for matching two mentions of one actor."""
+    return re.sub(r"^[\w\s.-]*?['’]s\s+", "", name).lower()
+
+
+def _is_quote(text: str) -> bool:
+    if has_cjk(text):
+        return len(text) >= 4
+    return len(text.split()) >= 2
+
+
+def _speaker_label(ph: Phrase) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"\s+", " ", ph.text).strip(), flags=re.IGNORECASE)
+
+
+# --- claims ----------------------------------------------------------------------------------
+
+_IMPROVEMENT = re.compile(
+    r"(?i:(?:efforts|improvements|progress|achievements|steps)\s+(?:cited|noted|credited|highlighted|recogni[sz]ed)"
+    r"[^.;]{0,60}?\s+(?:included|includes|include|were|are)\s+"
+    r"|\bcredited\s+[^,.;]{1,40}?\s+with\s+"
+    r"|\b(?:pointing\s+to|citing)\s+(?=(?:an?\s+)?(?:increase|increased|more|improved|better|new|stronger|greater))"
+    r"|\b(?:noted|cited|recogni[sz]ed|acknowledged|praised|commended|welcomed|highlighted)\s+"
+    r"(?=(?:an?\s+|the\s+)?(?:increase|increased|more|improved|better|new|stronger|greater|adoption|progress))"
+    r"|\breconoce\s+|\bsaluent\s+|\blobt\s+|\bdestaca\s+(?=o\s+aumento)|\bmencatat\s+)"
+)
+_CRITICISM = re.compile(
+    r"(?i:\b(?:remained|remains|was|is)\s+critical\s+of\s+(?:what\s+it\s+(?:said|called|described\s+as)\s+"
+    r"(?:were|was)\s+)?"
+    r"|\b(?:in\s+)?claiming\s+(?:that\s+)?"
+    r"|\bcritici[sz](?:ed|es|ing)\s+"
+    r"|\b(?:said|found)\s+(?:that\s+)?(?=[^.;]{0,80}\b(?:failed|not|no|insufficient|inadequate|few|low|rarely|lack))"
+    r"|\bcited\s+(?=[^.;]{0,60}\b(?:allegations|forced|abuse|complicit|concerns?))"
+    r"|\burged\s+[^,.;]{1,40}?\s+to\s+"
+    r"|\brecommended\s+that\s+"
+    r"|\bseñala\s+que\s+|\bcritica\s+|\bkritisiert\s+(?:aber\s+)?|\bmenyoroti\s+|\bs['’]inquiètent\s+(?:du|de|des)\s+)"
+)
+_CUT = re.compile(r"(?i:\s+(?:despite|but|however|while|although|because|after)\b|[;:]|,\s+(?:but|while|and\s+that)\b)")
+_SPLIT = re.compile(r"(?i:,\s+(?:as\s+well\s+as\s+|and\s+)?|;\s+|\s+as\s+well\s+as\s+)")
+_ZH_CRITICISM = re.compile(r"报告(?:还|也|再次|并)?(?:指|指出|批评|称|关注|认为)([^。；]{4,60})")
+_ZH_IMPROVEMENT = re.compile(r"报告(?:肯定|赞扬|承认|认可)([^。；]{4,60})")
+
+
+def extract_claims(doc: Doc, family: str, report_sents: set[int]) -> Claims:
+    """Criticisms and improvements the report is said to make, as short phrases."""
+    criticisms: list[str] = []
+    improvements: list[str] = []
+    for i, s in enumerate(doc.sentences):
+        if doc.is_title(i) or i not in report_sents:
+            continue
+        text = doc.raw[s.start : s.end]
+        norm = doc.norm[s.start : s.end]
+        for m in _IMPROVEMENT.finditer(text):
+            body = text[m.end() :].rstrip(" .")
+            improvements += [_trim(x) for x in _SPLIT.split(body) if len(x.split()) >= 2]
+            break
+        else:
+            for m in _CRITICISM.finditer(text):
+                body = _CUT.split(text[m.end() :], maxsplit=1)[0].rstrip(" .")
+                if len(body.split()) >= 3:
+                    criticisms.append(_trim(body))
+                    break
+        for zm in _ZH_CRITICISM.finditer(norm):
+            criticisms.append(text[zm.start(1) : zm.end(1)])
+        for zm in _ZH_IMPROVEMENT.finditer(norm):
+            improvements.append(text[zm.start(1) : zm.end(1)])
+    return Claims(criticisms=_dedupe(criticisms), improvements=_dedupe(improvements))
+
+
+def _trim(phrase: str, limit: int = 16) -> str:
+    words = phrase.strip(" ,.;").split()
+    return " ".join(words[:limit])
+
+
+def _dedupe(items: list[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for item in items:
+        words = set(re.findall(r"\w+", item.lower()))
+        if not words:
+            continue
+        if any(len(words & set(re.findall(r"\w+", o.lower()))) / len(words) > 0.6 for o in out):
+            continue
+        out.append(item)
+    return tuple(out)

@@ -1,0 +1,510 @@
+"""`Store`: every read and write newswatch makes, on SQLite or PostgreSQL.
+
+Queries are SQLAlchemy Core, so one code path serves both backends; upserts use each
+dialect's ON CONFLICT. SQLite runs in WAL mode with a busy timeout, and a write that
+still meets a locked database is retried, never dropped; on PostgreSQL a transaction
+lost to a deadlock or serialization failure is retried the same way. Full-text search
+(storage/fts.py) is an FTS5 table on SQLite, a tsvector GIN index on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime
+from datetime import time as dtime
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Connection,
+    Engine,
+    create_engine,
+    event,
+    func,
+    literal_column,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
+
+from newswatch.errors import StorageError
+from newswatch.models import PageRecord, SourceState
+from storage import fts
+from storage.schema import article_sources, articles, sources
+from storage.serialize import detection_fields
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+SaveResult = Literal["inserted", "updated", "unchanged"]
+T = TypeVar("T")
+MIGRATION_LOCK = 0x6E657773  # PostgreSQL advisory lock key held while migrating ("news")
+_RETRY_SQLSTATES = {"40001", "40P01"}  # serialization failure, deadlock detected
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    report: bool = False
+    rebuttal: bool = False
+    source: str | None = None
+    since: date | None = None
+    limit: int | None = 50
+
+
+class Store:
+    """A connection pool to one database, migrated to the current schema on open."""
+
+    def __init__(self, url: str, *, migrate: bool = True) -> None:
+        self.url = url
+        try:
+            self.engine = _engine(url)
+            if migrate:
+                upgrade(self.engine)
+        except (SQLAlchemyError, ArgumentError, OSError) as exc:
+            raise StorageError(f"cannot open database {_redact(url)}: {exc}") from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- sources ---------------------------------------------------------------
+
+    def source_state(self, name: str) -> SourceState | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(sources).where(sources.c.name == name)).mappings().first()
+        return _source_from_row(row) if row else None
+
+    def list_sources(self) -> list[SourceState]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(sources).order_by(sources.c.name)).mappings().all()
+        return [_source_from_row(r) for r in rows]
+
+    def save_source_state(self, state: SourceState) -> None:
+        values = asdict(state)
+        stmt = self._insert(sources).values(**values)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[sources.c.name], set_={k: v for k, v in values.items() if k != "name"}
+        )
+        self._write(lambda conn: conn.execute(stmt))
+
+    # --- articles --------------------------------------------------------------
+
+    def known_urls(self, urls: Iterable[str]) -> set[str]:
+        """The subset of `urls` already stored."""
+        wanted = list(dict.fromkeys(urls))
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                found.update(conn.execute(select(articles.c.url).where(articles.c.url.in_(chunk))).scalars())
+        return found
+
+    def link_sources(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Record that each (url, source) was seen; urls not stored are ignored."""
+        pairs = list(pairs)
+        if not pairs:
+            return
+        now = _now()
+
+        def write(conn: Connection) -> None:
+            for url, source in pairs:
+                article_id = conn.execute(select(articles.c.id).where(articles.c.url == url)).scalar()
+                if article_id is None:
+                    continue
+                stmt = self._insert(article_sources).values(
+                    article_id=article_id, source=source, first_seen_at=now
+                )
+                conn.execute(stmt.on_conflict_do_nothing())
+
+        self._write(write)
+
+    def save_pages(self, pages: Iterable[PageRecord]) -> dict[str, int]:
+        """Upsert analysed pages by URL in one transaction; counts inserted/updated/unchanged."""
+        counts = {"inserted": 0, "updated": 0, "unchanged": 0}
+        # Sorted, so concurrent writers take row locks in the same order (no deadlocks on PostgreSQL).
+        rows = sorted((_article_row(p) for p in pages), key=lambda r: r["url"])
+        if not rows:
+            return counts
+
+        def write(conn: Connection) -> None:
+            for key in counts:
+                counts[key] = 0
+            for row in rows:
+                counts[self._upsert_article(conn, row)] += 1
+
+        self._write(write)
+        return counts
+
+    def _upsert_article(self, conn: Connection, row: dict[str, Any]) -> SaveResult:
+        now = _now()
+        stmt = self._insert(articles).values(**row, created_at=now, updated_at=now)
+        stmt = stmt.on_conflict_do_nothing(index_elements=[articles.c.url]).returning(articles.c.id)
+        # RETURNING, not rowcount: PostgreSQL reports -1 for an INSERT ... RETURNING.
+        inserted_id = conn.execute(stmt).scalar()
+        article_id = inserted_id or conn.execute(select(articles.c.id).where(articles.c.url == row["url"])).scalar_one()
+        outcome: SaveResult = "inserted"
+        reindex = True
+        if inserted_id is None:
+            changes = {k: v for k, v in row.items() if k not in ("url", "source", "fetched_at", "created_at")}
+            current = conn.execute(
+                select(*[articles.c[k] for k in changes]).where(articles.c.id == article_id)
+            ).mappings().one()
+            reindex = _text_changed(current, changes)
+            if all(_same(current[k], v) for k, v in changes.items()):
+                outcome = "unchanged"
+            else:
+                conn.execute(update(articles).where(articles.c.id == article_id).values(**changes, updated_at=now))
+                outcome = "updated"
+        if reindex:
+            self._index_text(conn, article_id, row["title"], row["text"])
+        link = self._insert(article_sources).values(article_id=article_id, source=row["source"], first_seen_at=now)
+        conn.execute(link.on_conflict_do_nothing())
+        return outcome
+
+    def update_analysis(self, article_id: int, page: PageRecord) -> bool:
+        """Replace the extracted fields of a stored article; True if anything changed."""
+        row = _article_row(page)
+        keep = ("url", "source", "fetched_at", "raw_html", "content_type")
+        changes = {k: v for k, v in row.items() if k not in keep}
+
+        def write(conn: Connection) -> bool:
+            current = conn.execute(
+                select(*[articles.c[k] for k in changes]).where(articles.c.id == article_id)
+            ).mappings().first()
+            if current is None or all(_same(current[k], v) for k, v in changes.items()):
+                return False
+            conn.execute(update(articles).where(articles.c.id == article_id).values(**changes, updated_at=_now()))
+            if _text_changed(current, changes):
+                self._index_text(conn, article_id, changes["title"], changes["text"])
+            return True
+
+        return self._write(write)
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
+
+    def list_articles(self, flt: ArticleFilter) -> list[dict[str, Any]]:
+        query = select(articles).order_by(articles.c.published_at.desc().nulls_last(), articles.c.id.desc())
+        if flt.report:
+            query = query.where(articles.c.is_report.is_(True))
+        if flt.rebuttal:
+            query = query.where(articles.c.is_rebuttal.is_(True))
+        if flt.source:
+            seen_in = select(article_sources.c.article_id).where(article_sources.c.source == flt.source)
+            query = query.where(articles.c.id.in_(seen_in))
+        if flt.since:
+            query = query.where(articles.c.published_at >= datetime.combine(flt.since, dtime(), UTC))
+        if flt.limit:
+            query = query.limit(flt.limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+            extra = self._sources_of(conn, [r["id"] for r in rows])
+        return [_public(r, extra.get(r["id"], [])) for r in rows]
+
+    def get_article(self, article_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
+            if row is None:
+                return None
+            extra = self._sources_of(conn, [article_id])
+        return _public(row, extra.get(article_id, []))
+
+    def iter_raw(
+        self, since: date | None = None, source: str | None = None, batch: int = 200,
+        until: datetime | None = None,
+    ) -> Iterator[tuple[int, str, str, bytes, datetime, dict[str, Any]]]:
+        """(id, url, source, raw html, fetched_at, previous date info) of stored pages, in id order.
+
+        `since` (a date: its midnight UTC; or a datetime) and `until` (exclusive) bound published_at.
+        """
+        last = 0
+        while True:
+            query = (
+                select(
+                    articles.c.id, articles.c.url, articles.c.source, articles.c.raw_html,
+                    articles.c.fetched_at, articles.c.published_at, articles.c.published_from,
+                )
+                .where(articles.c.id > last)
+                .order_by(articles.c.id)
+                .limit(batch)
+            )
+            if since:
+                query = query.where(articles.c.published_at >= _as_utc(since))
+            if until:
+                query = query.where(articles.c.published_at < _as_utc(until))
+            if source:
+                query = query.where(articles.c.source == source)
+            with self.engine.connect() as conn:
+                rows = conn.execute(query).mappings().all()
+            if not rows:
+                return
+            for r in rows:
+                dates = {"published_at": _utc(r["published_at"]), "published_from": r["published_from"]}
+                yield r["id"], r["url"], r["source"], zlib.decompress(r["raw_html"]), _utc(r["fetched_at"]), dates
+            last = rows[-1]["id"]
+
+    def search(self, query: str, limit: int | None = 50) -> list[dict[str, Any]]:
+        """Records whose title or text contains every term of `query`, newest first.
+
+        Terms are words ("quoted phrases" allowed); CJK terms match as exact substrings.
+        See storage/fts.py. Rows have the shape `list_articles` returns.
+        """
+        terms = fts.search_terms(query)
+        if not terms:
+            return []
+        stmt = (
+            select(articles)
+            .where(self._matches(terms))
+            .order_by(articles.c.published_at.desc().nulls_last(), articles.c.id.desc())
+        )
+        if limit:
+            stmt = stmt.limit(limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(stmt).mappings().all()
+            extra = self._sources_of(conn, [r["id"] for r in rows])
+        return [_public(r, extra.get(r["id"], [])) for r in rows]
+
+    def _matches(self, terms: list[str]) -> ColumnElement[bool]:
+        if self.engine.dialect.name == "postgresql":
+            simple: ColumnElement[Any] = literal_column("'simple'::regconfig")
+            tsquery: ColumnElement[Any] = func.phraseto_tsquery(simple, terms[0])
+            for term in terms[1:]:
+                tsquery = tsquery.op("&&")(func.phraseto_tsquery(simple, term))
+            document = getattr(func, fts.PG_FUNCTION)(articles.c.title, articles.c.text)
+            return document.op("@@", return_type=Boolean)(tsquery)
+        hits = text(f"SELECT rowid FROM {fts.SQLITE_TABLE} WHERE {fts.SQLITE_TABLE} MATCH :match")
+        return articles.c.id.in_(hits.bindparams(match=fts.fts5_match(terms)))
+
+    # --- helpers ---------------------------------------------------------------
+
+    def _index_text(self, conn: Connection, article_id: int, title: str | None, body: str) -> None:
+        """Keep the SQLite FTS5 row of an article in step (PostgreSQL's index follows the row itself)."""
+        if self.engine.dialect.name == "postgresql":
+            return
+        conn.execute(text(f"DELETE FROM {fts.SQLITE_TABLE} WHERE rowid = :id"), {"id": article_id})
+        conn.execute(
+            text(f"INSERT INTO {fts.SQLITE_TABLE} (rowid, doc) VALUES (:id, :doc)"),
+            {"id": article_id, "doc": fts.search_document(title, body)},
+        )
+
+    def _sources_of(self, conn: Connection, ids: list[int]) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
+        if not ids:
+            return out
+        query = (
+            select(article_sources.c.article_id, article_sources.c.source)
+            .where(article_sources.c.article_id.in_(ids))
+            .order_by(article_sources.c.first_seen_at, article_sources.c.source)
+        )
+        for article_id, source in conn.execute(query):
+            out.setdefault(article_id, []).append(source)
+        return out
+
+    def _insert(self, table: Any) -> Any:
+        if self.engine.dialect.name == "postgresql":
+            return postgresql.insert(table)
+        return sqlite.insert(table)
+
+    def _write(self, work: Callable[[Connection], T]) -> T:
+        """Run `work` in a transaction; retry it while SQLite reports a locked database or
+        PostgreSQL aborts it for a deadlock or serialization failure."""
+        delay = 0.05
+        for attempt in range(40):
+            try:
+                with self.engine.begin() as conn:
+                    return work(conn)
+            except DBAPIError as exc:
+                if not _retryable(exc) or attempt == 39:
+                    raise StorageError(f"write failed: {exc}") from exc
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+        raise AssertionError("unreachable")
+
+
+def upgrade(engine: Engine, *, wait_s: float = 600.0) -> None:
+    """Bring the database to the current schema (no-op when it is there already).
+
+    Safe when several processes open the same database at once: each takes a lock
+    (SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction advisory lock) and reads the
+    revision again under it, so one migrates and the others find the work done. A
+    SQLite lock still held after the busy timeout (a long migration) is waited for up
+    to `wait_s` seconds.
+    """
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if current_revision(engine) == head:
+        return
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            with engine.connect() as conn:
+                if engine.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+                elif engine.dialect.name == "sqlite":
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                if MigrationContext.configure(conn).get_current_revision() != head:
+                    cfg = alembic_config()
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+                conn.commit()
+            return
+        except OperationalError as exc:
+            if not _retryable(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The Alembic revision the database is at (None: empty database)."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def alembic_config() -> Config:
+    """Alembic configuration for storage/migrations (pass a connection in `cfg.attributes["connection"]`)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _article_row(page: PageRecord) -> dict[str, Any]:
+    a = page.article
+    evidence, record = detection_fields(page.detection)
+    return {
+        "url": a.url,
+        "source": page.source,
+        "title": a.title,
+        "authors": list(a.authors),
+        "language": a.language,
+        "published_at": a.published_at,
+        "published_from": a.published_from,
+        "fetched_at": page.fetched_at,
+        "site_name": a.site_name,
+        "text": a.text,
+        "raw_html": zlib.compress(page.raw_html, 6),
+        "content_type": page.content_type,
+        "is_report": page.detection.is_report,
+        "is_rebuttal": page.detection.is_rebuttal,
+        "report_score": page.detection.report_score,
+        "rebuttal_score": page.detection.rebuttal_score,
+        "evidence": evidence,
+        "record": record,
+        "detector": page.detection.detector,
+        "detector_version": page.detection.detector_version,
+    }
+
+
+def _public(row: Any, seen_in: list[str]) -> dict[str, Any]:
+    record = dict(row["record"] or {})
+    return {
+        "id": row["id"],
+        "url": row["url"],
+        "title": row["title"],
+        "source": row["source"],
+        "sources": seen_in or [row["source"]],
+        "published_at": _iso(row["published_at"]),
+        "published_from": row["published_from"],
+        "fetched_at": _iso(row["fetched_at"]),
+        "language": row["language"],
+        "authors": list(row["authors"] or []),
+        "site_name": row["site_name"],
+        "text": row["text"],
+        "is_report": bool(row["is_report"]),
+        "is_rebuttal": bool(row["is_rebuttal"]),
+        "report_score": row["report_score"],
+        "rebuttal_score": row["rebuttal_score"],
+        "evidence": row["evidence"],
+        **record,
+        "detector": row["detector"],
+        "detector_version": row["detector_version"],
+        "raw_sha256": hashlib.sha256(zlib.decompress(row["raw_html"])).hexdigest(),
+        "updated_at": _iso(row["updated_at"]),
+    }
+
+
+def _source_from_row(row: Any) -> SourceState:
+    data = dict(row)
+    for key in ("last_checked_at", "last_success_at"):
+        data[key] = _utc(data[key])
+    return SourceState(**data)
+
+
+def _text_changed(current: Any, new: dict[str, Any]) -> bool:
+    return current["title"] != new["title"] or current["text"] != new["text"]
+
+
+def _retryable(exc: DBAPIError) -> bool:
+    """A write worth repeating: SQLite busy/locked, PostgreSQL deadlock or serialization failure."""
+    if getattr(exc.orig, "sqlstate", None) in _RETRY_SQLSTATES:
+        return True
+    return isinstance(exc, OperationalError) and "locked" in str(exc).lower()
+
+
+def _as_utc(value: date | datetime) -> datetime:
+    """A datetime as UTC (naive ones taken as UTC); a date as its midnight UTC."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return datetime.combine(value, dtime(), UTC)
+
+
+def _same(stored: Any, new: Any) -> bool:
+    if isinstance(stored, datetime) or isinstance(new, datetime):
+        return _utc(stored) == _utc(new)
+    return bool(stored == new)
+
+
+def _utc(value: Any) -> Any:
+    """SQLite hands datetimes back naive; everything stored is UTC."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return value
+
+
+def _iso(value: Any) -> str | None:
+    value = _utc(value)
+    return value.isoformat() if isinstance(value, datetime) else None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _redact(url: str) -> str:
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url

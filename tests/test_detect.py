@@ -1,0 +1,342 @@
+"""Unit tests for extractors.detect: positives, hard negatives, languages, evidence, speed.
+
+Texts here are synthetic, written for these tests.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.cues import ACTORS, CUES, REPORTS, Scanner, pattern_prefixes, to_simplified
+from extractors.detect import DETECTOR_NAME, DETECTOR_VERSION, detect
+from extractors.sentences import split_sentences
+
+# --- positives --------------------------------------------------------------------------
+
+
+def test_official_rebuttal_of_tip_report() -> None:
+    d = detect(
+        "Thailand rejects US trafficking downgrade",
+        "Thailand's Ministry of Foreign Affairs on Thursday rejected the findings of the 2021 Trafficking in Persons "
+        "Report, which moved the kingdom down to the Tier 2 Watch List. The ministry said the assessment "
+        '"does not reflect the reality on the ground".',
+    )
+    assert d.is_report and d.is_rebuttal
+    assert d.report_score > 0.5 and d.rebuttal_score >= 0.5
+    assert d.detector == DETECTOR_NAME and d.detector_version == DETECTOR_VERSION
+
+
+def test_evidence_names_sentence_and_rule() -> None:
+    text = (
+        "The government on Tuesday rejected the Global Slavery Index, calling its estimate for the country "
+        "arbitrary. The index was published by Walk Free."
+    )
+    d = detect("India rejects slavery index", text)
+    assert d.is_rebuttal
+    report_ev = [e for e in d.evidence if e.label == "report"]
+    rebuttal_ev = [e for e in d.evidence if e.label == "rebuttal" and e.weight > 0]
+    assert any(e.rule == "report:gsi_name" for e in report_ev)
+    assert any("rejects" in e.rule for e in rebuttal_ev)
+    assert all(e.sentence and e.sentence in ("India rejects slavery index\n\n" + text) for e in d.evidence)
+
+
+def test_rebuttal_by_place_as_speaker_in_headline() -> None:
+    d = detect(
+        "Beijing and Hong Kong hit out at US trafficking report",
+        "The annual Trafficking in Persons Report kept Hong Kong on the Tier 2 Watch List.",
+    )
+    assert d.is_rebuttal
+
+
+def test_rebuttal_with_quote_attributed_after_it() -> None:
+    d = detect(
+        None,
+        '"The assessment is unfair and ignores our cooperation," a spokesperson for the Lao foreign ministry said, '
+        "after the 2023 Trafficking in Persons Report downgraded Laos to the Tier 2 Watch List.",
+    )
+    assert d.is_rebuttal
+
+
+# --- not a rebuttal: who speaks, and what they say -------------------------------------------
+
+
+def test_official_welcoming_the_ranking_is_not_a_rebuttal() -> None:
+    d = detect(
+        "Philippines keeps Tier 1 in US trafficking report",
+        "The Philippines kept its Tier 1 ranking in the US Trafficking in Persons Report. The justice secretary "
+        "welcomed the result and thanked prosecutors.",
+    )
+    assert d.is_report and not d.is_rebuttal
+
+
+def test_official_noting_the_report_is_not_a_rebuttal() -> None:
+    d = detect(
+        None,
+        "Singapore remains on Tier 2 of the Trafficking in Persons Report 2023. The Ministry of Home Affairs said "
+        "it took note of the report and would study its recommendations.",
+    )
+    assert d.is_report and not d.is_rebuttal
+
+
+def test_ngo_criticism_is_not_an_official_rebuttal() -> None:
+    d = detect(
+        "Rights group says US trafficking report goes easy on allies",
+        "Human Rights Watch criticised the 2023 Trafficking in Persons Report as biased towards Gulf allies.",
+    )
+    assert d.is_report and not d.is_rebuttal
+    assert any("ngo" in e.rule for e in d.evidence if e.label == "rebuttal")
+
+
+def test_commentator_is_not_an_official() -> None:
+    d = detect(
+        "Opinion: the TIP report has lost its credibility",
+        "Analysts say the Trafficking in Persons Report is biased and politicised.",
+    )
+    assert d.is_report and not d.is_rebuttal
+
+
+def test_official_opposing_trafficking_itself_is_not_a_rebuttal() -> None:
+    d = detect(
+        None,
+        "The US Trafficking in Persons Report kept Cambodia on Tier 3. The interior ministry said the government "
+        "firmly opposes human trafficking in all its forms and would study the report's recommendations.",
+    )
+    assert d.is_report and not d.is_rebuttal
+
+
+def test_issuer_defending_its_report_is_not_a_rebuttal() -> None:
+    d = detect(
+        None,
+        "A State Department spokesperson rejected accusations that the Trafficking in Persons Report was "
+        "politicised, saying the rankings were based on a rigorous review.",
+    )
+    assert d.is_report and not d.is_rebuttal
+
+
+def test_rejecting_the_oppositions_claims_is_not_a_rebuttal() -> None:
+    d = detect(
+        None,
+        "The government rejected claims by opposition lawmakers that it had ignored the US Trafficking in Persons "
+        "Report, which downgraded the country to the Tier 2 Watch List.",
+    )
+    assert d.is_report and not d.is_rebuttal
+
+
+def test_negated_rejection_does_not_count() -> None:
+    d = detect(
+        None,
+        "Malaysia's home ministry did not reject the 2022 Trafficking in Persons Report and said it would work "
+        "with the United States.",
+    )
+    assert d.is_report and not d.is_rebuttal
+
+
+# --- hard negatives -------------------------------------------------------------------------
+
+HARD_NEGATIVES = {
+    "religious freedom report": (
+        "China firmly opposes US religious freedom report",
+        "China's foreign ministry said it firmly opposed the 2023 Report on International Religious Freedom, "
+        "accusing Washington of slandering China and interfering in its internal affairs.",
+    ),
+    "human rights practices": (
+        "Beijing hits out at US human rights report",
+        "China rejected the Country Reports on Human Rights Practices, which cited forced labour, as full of lies.",
+    ),
+    "hong kong policy act": (
+        None,
+        "The Hong Kong SAR Government strongly disapproves of and firmly rejects the unsubstantiated remarks in the "
+        "so-called Hong Kong Policy Act Report, a spokesman said.",
+    ),
+    "drug trafficking": (
+        "Bolivia rejects US drug report",
+        "Bolivia's government rejected the International Narcotics Control Strategy Report, which said drug "
+        "trafficking organisations operated with impunity.",
+    ),
+    "arms trafficking": (None, "A UN panel report said weapons trafficking across the Sahel had increased sharply."),
+    "wildlife trafficking": (
+        None,
+        "Seizures of pangolin scales hit a record, according to a wildlife trafficking report released on Monday.",
+    ),
+    "road traffic": ("Traffic report: jams on the highway", "Traffic was heavy after a crash near the tunnel."),
+    "single arrest": (
+        "Three arrested in human trafficking raid",
+        "Police arrested three people on suspicion of human trafficking after raiding a massage parlour.",
+    ),
+    "court case": (
+        None,
+        "A court convicted a recruiter of qualified trafficking in persons under the Anti-Trafficking in Persons Act.",
+    ),
+    "ITAR": (None, "The firm broke the International Traffic in Arms Regulations (ITAR), the State Department said."),
+    "tip pun": ("Hot tip: report finds diners tipping less", "The average tip fell to 4 per cent of the bill."),
+    "tip as advice": ("TIP: How to report a scam call", "Hang up and report it to the police hotline."),
+    "greta thunberg": ("Greta Thunberg report: activist detained", "Police briefly detained the climate activist."),
+    "tier 1 cities": ("Tier 1 cities report rebound", "Home prices in tier 1 cities rose in October."),
+    "passing mention in a court story": (
+        "Recruiter jailed for trafficking Filipinas",
+        "A court sentenced a recruiter to life imprisonment for trafficking 14 women. Prosecutors said the women "
+        "had their passports taken. The conviction was the fourth this year. The Philippines has been ranked Tier 1 "
+        "in the US State Department's Trafficking in Persons Report since 2016.",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(HARD_NEGATIVES))
+def test_hard_negative_stays_negative(kind: str) -> None:
+    title, text = HARD_NEGATIVES[kind]
+    d = detect(title, text)
+    assert not d.is_report, kind
+    assert not d.is_rebuttal, kind
+
+
+# --- Chinese and other languages --------------------------------------------------------------
+
+
+def test_chinese_simplified_rebuttal() -> None:
+    d = detect(
+        "外交部：美方所谓人口贩运问题报告充满偏见",
+        "外交部发言人表示，美国国务院发布的《2024年人口贩运问题报告》罔顾事实，中方对此坚决反对。",
+    )
+    assert d.is_report and d.is_rebuttal
+    assert d.report is not None and d.report.year == 2024
+
+
+def test_chinese_traditional_rebuttal_keeps_original_text_in_evidence() -> None:
+    text = "特區政府今日表示，強烈不滿及堅決反對美國《販運人口問題報告》對香港的失實描述。"
+    d = detect(None, text)
+    assert d.is_report and d.is_rebuttal
+    assert any(e.sentence == text for e in d.evidence if e.label == "rebuttal")
+    assert d.responses and d.responses[0].actor == "Hong Kong SAR Government"
+
+
+def test_chinese_welcome_is_not_a_rebuttal() -> None:
+    d = detect(
+        "美國販運人口報告 台灣列第一級",
+        "美國國務院公布人口販運問題報告，台灣獲評為第一級。外交部表示感謝美方肯定。",
+    )
+    assert d.is_report and not d.is_rebuttal
+
+
+def test_chinese_hard_negatives() -> None:
+    religious_freedom = "中方对美方报告强烈不满、坚决反对，敦促美方停止干涉中国内政。"
+    assert not detect("外交部：坚决反对美方所谓宗教自由报告", religious_freedom).is_report
+    assert not detect("廣州海關破獲毒品走私案", "海關表示，將持續打擊毒品販運犯罪。").is_report
+    assert not detect(None, "區域法院裁定男子販運人口罪成，判處入獄七年。").is_report
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Indonesia di Tier 2", "Indonesia tetap berada di Tier 2 dalam Trafficking in Persons (TIP) Report 2024."),
+        ("México en el Nivel 2", "México se mantuvo en el Nivel 2 del Trafficking in Persons Report 2024."),
+        ("日本は第2階層", "米国務省は2024年版「人身取引報告書」（Trafficking in Persons Report）を公表した。"),
+    ],
+)
+def test_other_languages_naming_the_report_in_english(title: str, text: str) -> None:
+    assert detect(title, text).is_report
+
+
+def test_other_language_rebuttal() -> None:
+    d = detect(
+        "Cuba rechaza informe de EE.UU.",
+        "La Cancillería cubana rechazó el informe Trafficking in Persons Report del Departamento de Estado.",
+    )
+    assert d.is_rebuttal
+
+
+def test_language_argument_matches_inference() -> None:
+    text = "外交部发言人表示，美方人口贩运问题报告罔顾事实，中方坚决反对。"
+    assert detect(None, text, "zh") == detect(None, text)
+
+
+# --- machinery ------------------------------------------------------------------------------
+
+
+def test_traditional_to_simplified_is_one_to_one() -> None:
+    trad = "販運人口問題報告 強烈不滿 堅決反對 觀察名單 澳門 臺灣 駁斥"
+    simp = to_simplified(trad)
+    assert len(simp) == len(trad)
+    assert simp == "贩运人口问题报告 强烈不满 坚决反对 观察名单 澳门 台湾 驳斥"
+
+
+def test_sentences_keep_quotes_with_their_attribution() -> None:
+    text = '"We reject the claim. The report ignores our work," he said. Next sentence. 第一句。第二句！'
+    got = [s.text for s in split_sentences(text)]
+    assert got[0] == '"We reject the claim. The report ignores our work," he said.'
+    assert got[1:] == ["Next sentence.", "第一句。", "第二句！"]
+
+
+def test_sentences_do_not_split_on_abbreviations() -> None:
+    got = [s.text for s in split_sentences("The U.S. State Department said so. Minister M. Saravanan agreed.")]
+    assert got == ["The U.S. State Department said so.", "Minister M. Saravanan agreed."]
+
+
+def test_prefixes_of_patterns() -> None:
+    assert pattern_prefixes(re.compile(r"\b(?:firmly|strongly)\s+x", re.I)) == {"firm", "stro"}
+    assert pattern_prefixes(re.compile(r"\(?TIP\b")) == {"(tip", "tip"}
+    assert pattern_prefixes(re.compile(r"\w+ing")) is None
+
+
+DEV_LIKE_TEXTS = [
+    "Thailand's Ministry of Foreign Affairs firmly rejected the 2021 Trafficking in Persons Report as biased.",
+    "The Hong Kong government said it strongly disapproves of the remarks; the Security Bureau agreed.",
+    "Human Rights Watch and the US State Department differ; GRETA and UNODC published reports.",
+    "Foreign ministry spokesperson Lin Jian said the report was full of lies and would not be accepted.",
+]
+
+
+@pytest.mark.parametrize("lexicon", [REPORTS, CUES, ACTORS], ids=["reports", "cues", "actors"])
+def test_scanner_finds_what_a_plain_scan_finds(lexicon: object) -> None:
+    scanner: Scanner = lexicon._scanner  # type: ignore[attr-defined]
+    for text in DEV_LIKE_TEXTS:
+        found = [(m.start(), m.end()) for m, _ in scanner.finditer(text)]
+        for rx in scanner.patterns:
+            for m in rx.finditer(text):
+                if m.end() == m.start():
+                    continue
+                assert any(s < m.end() and m.start() < e for s, e in found), (rx.pattern[:60], m.group(0))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    title=st.one_of(st.none(), st.text(max_size=80)),
+    text=st.text(
+        alphabet=st.sampled_from(list("abc Trafficking in Persons Report Tier 2 ”“\"'.,;:!?\n") + list("人口贩运报告")),
+        max_size=400,
+    ),
+)
+def test_detect_never_crashes(title: str | None, text: str) -> None:
+    d = detect(title, text)
+    assert 0.0 <= d.report_score <= 1.0 and 0.0 <= d.rebuttal_score <= 1.0
+    assert not d.is_rebuttal or d.is_report
+
+
+def _article(n_chars: int) -> str:
+    para = (
+        "Thailand's Ministry of Foreign Affairs on Thursday rejected the findings of the 2021 Trafficking in Persons "
+        'Report. "The assessment does not reflect the reality," a spokesman said. The report cited forced labour on '
+        "fishing vessels and said officials had made insufficient efforts to identify victims. "
+    )
+    return (para * (n_chars // len(para) + 1))[:n_chars]
+
+
+def test_detection_is_fast() -> None:
+    text = _article(5000)
+    detect("Thailand rejects US report", text)
+    runs = 20
+    start = time.process_time()
+    for _ in range(runs):
+        detect("Thailand rejects US report", text)
+    per_article = (time.process_time() - start) / runs
+    # Budget: a few ms on one core for a dense report article; generous here to stay stable under CI load.
+    assert per_article < 0.05, per_article
+    plain = "The council approved a new budget on Tuesday after a long debate. " * 75
+    start = time.process_time()
+    for _ in range(runs):
+        detect("Budget approved", plain)
+    assert (time.process_time() - start) / runs < 0.005

@@ -1,0 +1,249 @@
+"""The structured record: report and edition year, jurisdictions, tiers, responses, claims.
+
+The shared reference article (a real SCMP report, kept outside the repository) is read from
+../shared/reference; the synthetic look-alikes below always run.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extractors.detect import DETECTOR_NAME, DETECTOR_VERSION, detect
+from newswatch.models import Detection, Jurisdiction, Response, TierRating
+
+REFERENCE = Path(__file__).resolve().parents[1].parent / "shared" / "reference" / "hk-tip-rebuttal-2025.txt"
+COMMISSIONER_HK = "Office of the Commissioner of the Chinese Ministry of Foreign Affairs in the HKSAR"
+COMMISSIONER_MO = "Office of the Commissioner of the Chinese Ministry of Foreign Affairs in the Macao SAR"
+
+
+def _responses(d: Detection) -> dict[str, Response]:
+    return {r.actor: r for r in d.responses}
+
+
+# --- the reference article -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def reference() -> Detection:
+    if not REFERENCE.is_file():
+        pytest.skip(f"shared reference article not found at {REFERENCE}")
+    title, _, text = REFERENCE.read_text(encoding="utf-8").partition("\n")
+    # The text names no year; a feed gives the publication date (2025, after the report's release).
+    return detect(title, text, published=date(2025, 9, 26))
+
+
+def test_reference_labels(reference: Detection) -> None:
+    assert reference.is_report and reference.is_rebuttal
+    assert reference.detector == DETECTOR_NAME and reference.detector_version == DETECTOR_VERSION
+
+
+def test_reference_report_and_edition_year(reference: Detection) -> None:
+    assert reference.report is not None
+    assert reference.report.name == "Trafficking in Persons Report"
+    assert reference.report.issuer == "US Department of State"
+    assert reference.report.year == 2025
+
+
+def test_reference_jurisdiction_is_hong_kong_not_china(reference: Detection) -> None:
+    assert reference.jurisdictions[0] == Jurisdiction("Hong Kong", "HK")
+    assert all(j.code != "CN" for j in reference.jurisdictions)
+
+
+def test_reference_tier(reference: Detection) -> None:
+    assert reference.tiers == (
+        TierRating(jurisdiction="Hong Kong", tier="Tier 2", previous="Tier 2 Watch List", change="upgrade",
+                   years_on_previous=3),
+    )
+
+
+def test_reference_responders_and_quotes(reference: Detection) -> None:
+    responses = _responses(reference)
+    assert set(responses) == {COMMISSIONER_HK, "Hong Kong SAR Government"}
+    office, government = responses[COMMISSIONER_HK], responses["Hong Kong SAR Government"]
+    assert (office.kind, office.stance) == ("ministry", "rebuts")
+    assert (government.kind, government.stance) == ("government", "rebuts")
+    office_quotes = [q.text for q in office.quotes]
+    assert "tool of stigmatisation" in office_quotes
+    assert any(q.startswith("We urge the US to change its course") for q in office_quotes)
+    assert [q.text for q in government.quotes] == [
+        "strongly disapproves of and firmly rejects the unsubstantiated remarks"
+    ]
+
+
+def test_reference_claims(reference: Detection) -> None:
+    assert "more victims being identified" in reference.claims.improvements
+    assert any("cyber hotline" in c for c in reference.claims.improvements)
+    assert any("foreign domestic helpers" in c for c in reference.claims.criticisms)
+
+
+def test_reference_year_needs_a_date_when_the_text_names_none() -> None:
+    if not REFERENCE.is_file():
+        pytest.skip(f"shared reference article not found at {REFERENCE}")
+    title, _, text = REFERENCE.read_text(encoding="utf-8").partition("\n")
+    d = detect(title, text)
+    assert d.report is not None and d.report.year is None
+
+
+# --- synthetic look-alikes (always run) ---------------------------------------------------------
+
+MACAO_LOOKALIKE = (
+    "Macao and Beijing's foreign affairs office reject US trafficking report despite better grade",
+    "- The State Department's Trafficking in Persons Report lifts the city off its watch list\n"
+    "The Macao government and the Office of the Commissioner of the Chinese Ministry of Foreign Affairs in the "
+    "Macao SAR on Saturday rejected a US report on human trafficking that nonetheless gave the city a better "
+    "grade.\n"
+    "The 2024 Trafficking in Persons Report moved Macao up to Tier 2 after two years on the Tier 2 Watch List, "
+    "citing more prosecutions and a new shelter for victims.\n"
+    "The report remained critical of what it said were weak inspections in the construction sector.\n"
+    "A spokesperson for the commissioner's office said the report was \"full of prejudice\" and urged the US to "
+    "stop interfering in China's internal affairs.\n"
+    "The Macao government said it \"firmly opposes the groundless accusations\" in the report.",
+)
+
+
+@pytest.fixture(scope="module")
+def macao() -> Detection:
+    return detect(*MACAO_LOOKALIKE, published=date(2024, 6, 30))
+
+
+def test_lookalike_detected_with_report_year_from_text(macao: Detection) -> None:
+    assert macao.is_report and macao.is_rebuttal
+    assert macao.report is not None and macao.report.year == 2024
+
+
+def test_lookalike_macao_is_its_own_jurisdiction(macao: Detection) -> None:
+    assert macao.jurisdictions[0] == Jurisdiction("Macao", "MO")
+    assert all(j.code != "CN" for j in macao.jurisdictions)
+
+
+def test_lookalike_tier(macao: Detection) -> None:
+    assert macao.tiers == (
+        TierRating(jurisdiction="Macao", tier="Tier 2", previous="Tier 2 Watch List", change="upgrade",
+                   years_on_previous=2),
+    )
+
+
+def test_lookalike_responders(macao: Detection) -> None:
+    responses = _responses(macao)
+    assert set(responses) == {COMMISSIONER_MO, "Macao SAR Government"}
+    assert {r.stance for r in responses.values()} == {"rebuts"}
+    assert [q.text for q in responses[COMMISSIONER_MO].quotes] == ["full of prejudice"]
+    assert [q.text for q in responses["Macao SAR Government"].quotes] == ["firmly opposes the groundless accusations"]
+
+
+def test_lookalike_claims(macao: Detection) -> None:
+    assert any("weak inspections" in c for c in macao.claims.criticisms)
+    assert any("more prosecutions" in c for c in macao.claims.improvements)
+
+
+# --- tiers ------------------------------------------------------------------------------------------
+
+LEAD = "The US State Department released its annual Trafficking in Persons Report on Monday. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Malaysia was downgraded to Tier 3 after three years on the Tier 2 Watch List.",
+            [TierRating("Malaysia", "Tier 3", "Tier 2 Watch List", "downgrade", 3)],
+        ),
+        (
+            "Malaysia has been upgraded from Tier 3 to the Tier 2 Watch List.",
+            [TierRating("Malaysia", "Tier 2 Watch List", "Tier 3", "upgrade", None)],
+        ),
+        (
+            "Singapore remained on Tier 2 for the fifth consecutive year.",
+            [TierRating("Singapore", "Tier 2", "Tier 2", "unchanged", None)],
+        ),
+        (
+            "Thirty countries were ranked Tier 1, while China, Iran and Russia were placed in Tier 3.",
+            [TierRating("China", "Tier 3"), TierRating("Iran", "Tier 3"), TierRating("Russia", "Tier 3")],
+        ),
+        (
+            "报告将马来西亚从第三级上调至第二级观察名单。",
+            [TierRating("Malaysia", "Tier 2 Watch List", "Tier 3", "upgrade", None)],
+        ),
+    ],
+    ids=["downgrade-after-years", "upgrade-from-to", "unchanged", "list-of-countries", "chinese"],
+)
+def test_tier_statements(sentence: str, expected: list[TierRating]) -> None:
+    d = detect(None, LEAD + sentence)
+    assert d.is_report
+    assert list(d.tiers) == expected
+
+
+# --- report edition year ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "year"),
+    [
+        ("Malaysia stayed on Tier 3 in the 2024 Trafficking in Persons Report.", date(2025, 2, 10), 2024),
+        ("Malaysia stayed on Tier 3 in the Trafficking in Persons Report 2023, as it did in 2019.", None, 2023),
+        ("Malaysia stayed on Tier 3 in the latest Trafficking in Persons Report.", date(2025, 3, 1), 2024),
+        ("Malaysia stayed on Tier 3 in the latest Trafficking in Persons Report.", date(2025, 7, 1), 2025),
+        ("马来西亚在《2022年人口贩运问题报告》中仍被列为第三级。", date(2023, 1, 5), 2022),
+    ],
+)
+def test_report_year_is_the_edition_year(text: str, published: date | None, year: int) -> None:
+    d = detect(None, text, published=published)
+    assert d.report is not None and d.report.year == year
+
+
+def test_report_families() -> None:
+    unodc = detect(None, "UNODC published its Global Report on Trafficking in Persons 2024 on Wednesday.")
+    gsi = detect(None, "The 2023 Global Slavery Index by Walk Free estimates 50 million people in modern slavery.")
+    greta = detect(None, "The Council of Europe's GRETA published its third evaluation report on Ireland.")
+    assert unodc.report is not None and unodc.report.issuer == "United Nations Office on Drugs and Crime"
+    assert gsi.report is not None and (gsi.report.name, gsi.report.year) == ("Global Slavery Index", 2023)
+    assert greta.report is not None and greta.report.issuer == "Council of Europe (GRETA)"
+    assert unodc.tiers == () and gsi.tiers == ()
+
+
+# --- jurisdictions and responses --------------------------------------------------------------------
+
+
+def test_hong_kong_and_macao_are_not_merged_into_china() -> None:
+    d = detect(
+        "Hong Kong, Macao and China rated in US trafficking report",
+        "Hong Kong and Macao remained on the Tier 2 Watch List of the Trafficking in Persons Report, while China "
+        "stayed on Tier 3.",
+    )
+    assert [(j.name, j.code) for j in d.jurisdictions] == [("Hong Kong", "HK"), ("Macao", "MO"), ("China", "CN")]
+
+
+def test_stances_of_responders() -> None:
+    d = detect(
+        "Mixed reactions to US trafficking report",
+        "The 2023 Trafficking in Persons Report moved Indonesia up to Tier 2. Indonesia's foreign ministry "
+        "welcomed the upgrade. Human Rights Watch criticised the report as too lenient. Chief Cabinet Secretary "
+        "Hirokazu Matsuno said Japan would take the report's recommendations seriously.",
+    )
+    got = {r.actor: (r.kind, r.stance) for r in d.responses}
+    assert got["Indonesian Ministry of Foreign Affairs"] == ("ministry", "welcomes")
+    assert got["Human Rights Watch"] == ("ngo", "rebuts")
+    assert got["Chief Cabinet Secretary Hirokazu Matsuno"] == ("official", "accepts")
+    assert not d.is_rebuttal
+
+
+def test_quote_attributed_to_named_speaker() -> None:
+    d = detect(
+        "China rejects US trafficking report",
+        "Foreign ministry spokesperson Lin Jian said the 2024 Trafficking in Persons Report was \"full of lies\". "
+        '"China firmly opposes the US side\'s practice," Lin said.',
+    )
+    (response,) = d.responses
+    assert response.actor == "Chinese Ministry of Foreign Affairs"
+    assert [(q.text, q.speaker) for q in response.quotes] == [
+        ("full of lies", "Lin Jian"),
+        ("China firmly opposes the US side's practice", "Lin Jian"),
+    ]
+
+
+def test_no_structure_without_a_report() -> None:
+    d = detect("Budget passed", "The council passed the budget.")
+    assert (d.report, d.jurisdictions, d.tiers, d.responses) == (None, (), (), ())
