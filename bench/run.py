@@ -81,24 +81,25 @@ def _bare_floor(conn: Connection) -> None:
     import trafilatura
 
     pages = load_pages()
-    rates = []
+    passes = []
     for _ in range(BARE_PASSES):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         for body in pages:
             trafilatura.extract(body)
-        rates.append(len(pages) / (time.perf_counter() - start))
-    conn.send(rates)
+        passes.append((len(pages) / (time.perf_counter() - start), (time.process_time() - cpu) / len(pages)))
+    conn.send(passes)
 
 
-def bare_floor() -> list[float]:
-    """Pages per second of `trafilatura.extract(body)` in one fresh process, per pass."""
+def bare_floor() -> list[tuple[float, float]]:
+    """(pages per second, CPU seconds per page) of `trafilatura.extract(body)` over the
+    benchmark pages in one fresh process, per pass."""
     ctx = multiprocessing.get_context("spawn")
     parent, child = ctx.Pipe()
     proc = ctx.Process(target=_bare_floor, args=(child,))
     proc.start()
-    rates: list[float] = parent.recv()
+    passes: list[tuple[float, float]] = parent.recv()
     proc.join()
-    return rates
+    return passes
 
 
 # --- memory ---------------------------------------------------------------------------------
@@ -323,76 +324,105 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench skipped: {exc}", file=sys.stderr)
         print(json.dumps({"skipped": str(exc)}))
         return 0
-
-    from newswatch.settings import FetchSettings, Settings, Source
-
     figures: dict[str, Any] = {
         "date": datetime.now(UTC).date().isoformat(), "host": platform.node(), "cpus": os.cpu_count(),
+        "load_before": round(os.getloadavg()[0], 2),
     }
     rows: list[tuple[str, str]] = []
-    total_start = time.perf_counter()
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="newswatch-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        rates = bare_floor()
-        figures["bare_extract_pages_per_s"] = statistics.median(rates)
-        passes = ", ".join(f"{r:.1f}" for r in rates)
-        rows.append(("bare floor: trafilatura.extract, 1 process",
-                     f"{figures['bare_extract_pages_per_s']:.1f} pages/s (median of {passes})"))
-
-        with corpus_server(args.articles) as (base, bench_sources, server_pid):
-            sources = tuple(Source(s.name, base + s.path) for s in bench_sources)
-            settings = Settings(
-                db_url=f"sqlite:///{tmp / 'bench.db'}",
-                sources=sources,
-                fetch=FetchSettings(allow_private_networks=True, max_articles_per_source=0),
-            )
-            figures["feeds"] = len(sources)
-            with MemorySampler(exclude={server_pid}) as memory:
-                summary, e2e_s = ingest_run(settings, setup_in_timing=True)
-                figures.update(e2e_s=e2e_s, e2e_feeds_parsed=summary["feeds_parsed"],
-                               e2e_entries=summary["entries_seen"], e2e_stored=summary["stored"],
-                               e2e_failed_pages=summary["failed_pages"],
-                               e2e_failed_feeds=summary["failed"],
-                               e2e_articles_per_s=summary["stored"] / e2e_s)
-                again, repoll_s = ingest_run(settings, setup_in_timing=False)
-                figures.update(repoll_s=repoll_s, repoll_feeds_parsed=again["feeds_parsed"],
-                               repoll_extracted=again["fetched"], repoll_not_modified=again["not_modified"])
-            raw_s, raw_304 = raw_conditional_gets(settings)
-            figures.update(raw_conditional_get_s=raw_s, raw_not_modified=raw_304)
-        figures["peak_rss_mb"] = memory.peak_rss / 1024
-        figures["peak_pss_mb"] = memory.peak_pss / 1024
-        rows += [
-            ("end to end: feeds / entries / stored",
-             f"{len(sources)} / {summary['entries_seen']} / {summary['stored']} "
-             f"({summary['failed_pages']} failed pages, {summary['failed']} failed feeds)"),
-            ("end to end: wall time", f"{e2e_s:.1f} s"),
-            ("end to end: articles stored per second", f"{figures['e2e_articles_per_s']:.1f}"),
-            ("re-poll: feeds parsed / pages extracted", f"{again['feeds_parsed']} / {again['fetched']}"),
-            ("re-poll: newswatch / bare httpx", f"{repoll_s:.3f} s / {raw_s:.3f} s ({raw_304} answered 304)"),
-            ("peak memory, ingest + workers",
-             f"RSS {figures['peak_rss_mb']:.0f} MB (PSS {figures['peak_pss_mb']:.0f} MB)"),
-        ]
+        rows += _bare_step(figures)
+        rows += _ingest_steps(figures, tmp, args.articles)
         if not args.no_prefect:
-            fixed = fixed_costs(tmp)
-            figures["fixed_cost_s"] = fixed["no_server"]["wall_s"]
-            figures["fixed_cost_server_s"] = fixed["server"]["wall_s"]
-            figures["fixed_cost_detail"] = fixed
-            for label, key in (("no Prefect server", "no_server"), ("running Prefect server", "server")):
-                f = fixed[key]
-                rows.append((f"fixed cost, {label}",
-                             f"{f['wall_s']:.1f} s fresh process (import {f['import_s']:.1f} s, first run "
-                             f"{f['first_run_s']:.1f} s, second run {f['second_run_s']:.2f} s)"))
+            rows += _fixed_cost_step(figures, tmp)
     figures["e2e_over_bare"] = figures["e2e_articles_per_s"] / figures["bare_extract_pages_per_s"]
     figures["repoll_over_raw"] = figures["repoll_s"] / figures["raw_conditional_get_s"]
-    figures["bench_wall_s"] = time.perf_counter() - total_start
+    figures["load_after"] = round(os.getloadavg()[0], 2)
+    figures["bench_wall_s"] = time.perf_counter() - started
     rows += [
         ("ratio e2e / bare (target >= 1.5)", f"{figures['e2e_over_bare']:.2f}"),
         ("ratio re-poll / bare httpx (target <= 1.3)", f"{figures['repoll_over_raw']:.2f}"),
+        ("load average before / after", f"{figures['load_before']} / {figures['load_after']} "
+         f"(other work on this machine skews every figure)"),
         ("bench wall time", f"{figures['bench_wall_s']:.0f} s"),
     ]
     _print_table(rows)
-    print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}))
+    print(json.dumps(_rounded(figures)))
     return 0
+
+
+def _bare_step(figures: dict[str, Any]) -> list[tuple[str, str]]:
+    passes = bare_floor()
+    figures["bare_extract_pages_per_s"] = statistics.median(rate for rate, _ in passes)
+    figures["bare_cpu_ms_per_page"] = 1000 * statistics.median(cpu for _, cpu in passes)
+    rates = ", ".join(f"{rate:.1f}" for rate, _ in passes)
+    return [("bare floor: trafilatura.extract, 1 process",
+             f"{figures['bare_extract_pages_per_s']:.1f} pages/s (median of {rates}); "
+             f"{figures['bare_cpu_ms_per_page']:.1f} ms CPU per page")]
+
+
+def _ingest_steps(figures: dict[str, Any], tmp: Path, articles: int | None) -> list[tuple[str, str]]:
+    from newswatch.settings import FetchSettings, Settings, Source
+
+    with corpus_server(articles) as (base, bench_sources, server_pid):
+        settings = Settings(
+            db_url=f"sqlite:///{tmp / 'bench.db'}",
+            sources=tuple(Source(s.name, base + s.path) for s in bench_sources),
+            fetch=FetchSettings(allow_private_networks=True, max_articles_per_source=0),
+        )
+        with ProcessSampler(exclude={server_pid}, interval=0.25) as sampler:
+            first, e2e_s = ingest_run(settings, setup_in_timing=True)
+            sampler.sample()
+            e2e_cpu = sampler.cpu_s
+            again, repoll_s = ingest_run(settings, setup_in_timing=False)
+        raw_s, raw_304 = raw_conditional_gets(settings)
+    stored = first["stored"]
+    figures.update(
+        feeds=len(settings.sources), e2e_s=e2e_s, e2e_entries=first["entries_seen"], e2e_stored=stored,
+        e2e_feeds_parsed=first["feeds_parsed"], e2e_failed_pages=first["failed_pages"],
+        e2e_failed_feeds=first["failed"], e2e_articles_per_s=stored / e2e_s,
+        e2e_cpu_ms_per_article=1000 * e2e_cpu / max(1, stored),
+        e2e_cpu_busy=e2e_cpu / (e2e_s * (os.cpu_count() or 1)),
+        repoll_s=repoll_s, repoll_feeds_parsed=again["feeds_parsed"], repoll_extracted=again["fetched"],
+        repoll_not_modified=again["not_modified"], raw_conditional_get_s=raw_s, raw_not_modified=raw_304,
+        peak_rss_mb=sampler.peak_rss / 1024, peak_pss_mb=sampler.peak_pss / 1024,
+    )
+    return [
+        ("end to end: feeds / entries / stored",
+         f"{figures['feeds']} / {first['entries_seen']} / {stored} "
+         f"({first['failed_pages']} failed pages, {first['failed']} failed feeds)"),
+        ("end to end: wall time", f"{e2e_s:.1f} s"),
+        ("end to end: articles stored per second", f"{figures['e2e_articles_per_s']:.1f}"),
+        ("end to end: CPU per article, all processes",
+         f"{figures['e2e_cpu_ms_per_article']:.1f} ms ({100 * figures['e2e_cpu_busy']:.0f}% of the cores busy)"),
+        ("re-poll: feeds parsed / pages extracted", f"{again['feeds_parsed']} / {again['fetched']}"),
+        ("re-poll: newswatch / bare httpx", f"{repoll_s:.3f} s / {raw_s:.3f} s ({raw_304} answered 304)"),
+        ("peak memory, ingest + workers",
+         f"RSS {figures['peak_rss_mb']:.0f} MB (PSS {figures['peak_pss_mb']:.0f} MB)"),
+    ]
+
+
+def _fixed_cost_step(figures: dict[str, Any], tmp: Path) -> list[tuple[str, str]]:
+    fixed = fixed_costs(tmp)
+    figures["fixed_cost_s"] = fixed["no_server"]["wall_s"]
+    figures["fixed_cost_server_s"] = fixed["server"]["wall_s"]
+    figures["fixed_cost_detail"] = fixed
+    rows = []
+    for label, key in (("no Prefect server", "no_server"), ("running Prefect server", "server")):
+        f = fixed[key]
+        rows.append((f"fixed cost, {label}",
+                     f"{f['wall_s']:.1f} s fresh process (import {f['import_s']:.1f} s, first run "
+                     f"{f['first_run_s']:.1f} s, second run {f['second_run_s']:.2f} s)"))
+    return rows
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    return value
 
 
 def _print_table(rows: list[tuple[str, str]]) -> None:

@@ -30,9 +30,9 @@ def parse_feed(data: bytes, url: str) -> ParsedFeed:
         raw = feedparser.parse(data, response_headers={"content-location": url})
     except Exception as exc:  # feedparser is meant not to raise; be sure
         raise ParseError(f"{url}: feed parser failed: {exc}") from exc
-    exc = raw.get("bozo_exception")
+    bozo = raw.get("bozo_exception")
     # A wrong or missing Content-Type says nothing about the feed itself.
-    problem = _describe(exc) if raw.get("bozo") and type(exc).__name__ != "NonXMLContentType" else None
+    problem = _describe(bozo) if raw.get("bozo") and type(bozo).__name__ != "NonXMLContentType" else None
     if not raw.get("version") and not raw.entries:
         raise ParseError(f"{url}: not a feed ({problem or 'no RSS, Atom or JSON Feed found'})")
     entries = []

@@ -73,7 +73,8 @@ def _run_flow(settings: Settings, sources: list[str] | None) -> dict[str, Any]:
 
     from flows.ingest import ingest
 
-    flow = ingest.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max(1, settings.fetch.source_workers)))
+    runner: ThreadPoolTaskRunner[Any] = ThreadPoolTaskRunner(max_workers=max(1, settings.fetch.source_workers))
+    flow = ingest.with_options(task_runner=runner)  # type: ignore[arg-type]  # Prefect's invariant generic
     err.print(f"polling {len(settings.enabled_sources(sources))} source(s) into {settings.db_url} ...")
     return flow(
         sources=sources,
@@ -220,7 +221,7 @@ def sources_list(config: ConfigOpt = None, db: DbOpt = None, as_json: JsonOpt = 
     settings = _settings(config, db)
     with _store(settings) as store:
         states = {s.name: s for s in store.list_sources()}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for src in settings.sources:
         st = states.get(src.name)
         rows.append({

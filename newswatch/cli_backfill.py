@@ -106,15 +106,11 @@ def backfill(
         raise typer.BadParameter(str(exc)) from None
     settings = settings_or_exit(config, db)
     store_or_exit(settings).close()  # fail fast (exit 1) on an unreachable database; migrates it
-    rich_bar = err.is_terminal and not as_json
-    progress: ProgressReporter = RichProgress(err) if rich_bar else LineProgress(_stderr_line, every=50)
+    bar = RichProgress(err) if err.is_terminal and not as_json else None
+    progress: ProgressReporter = bar or LineProgress(_stderr_line, every=50)
     try:
-        with _terminate_as_interrupt():
-            if isinstance(progress, RichProgress):
-                with progress:
-                    summary = run_backfill(settings, request, progress=progress)
-            else:
-                summary = run_backfill(settings, request, progress=progress)
+        with _terminate_as_interrupt(), bar or contextlib.nullcontext():
+            summary = run_backfill(settings, request, progress=progress)
     except StorageError as exc:  # the database failed while storing: finished batches are kept
         fail(str(exc))
     except NewswatchError as exc:  # bad input, found while listing: before any write
@@ -193,5 +189,6 @@ def _listing_line(summary: dict[str, Any]) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    """Add `backfill` to the `newswatch` command line."""
-    app.command("backfill")(backfill)
+    """Add `backfill` to the `newswatch` command line (once, however often it is called)."""
+    if not any(command.name == "backfill" for command in app.registered_commands):
+        app.command("backfill")(backfill)

@@ -130,7 +130,7 @@ def _parse_fetch(raw: Any, where: str) -> FetchSettings:
             value = float(value)
         if not isinstance(value, want) or (want is int and isinstance(value, bool)):
             raise ConfigError(f"{where}: fetch.{key}: expected {want.__name__}, got {value!r}")
-        if want in (int, float) and value < 0:
+        if isinstance(value, int | float) and value < 0:
             raise ConfigError(f"{where}: fetch.{key}: must not be negative, got {value!r}")
         values[key] = value
     return FetchSettings(**values)

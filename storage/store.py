@@ -23,6 +23,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import (
     Boolean,
     ColumnElement,
@@ -72,6 +73,9 @@ class Store:
                 upgrade(self.engine)
         except (SQLAlchemyError, ArgumentError, OSError) as exc:
             raise StorageError(f"cannot open database {_redact(url)}: {exc}") from exc
+        except CommandError as exc:  # e.g. a revision from a newer newswatch than this one
+            raise StorageError(f"cannot migrate database {_redact(url)}: {exc} "
+                               "(is it at a schema from a newer newswatch?)") from exc
 
     def close(self) -> None:
         self.engine.dispose()

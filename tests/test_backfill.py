@@ -31,6 +31,8 @@ from newswatch.settings import Settings
 from storage.store import ArticleFilter, Store
 from tests.helpers import local_settings
 
+pytest_plugins = ["tests.conftest_db"]
+
 SINCE, UNTIL = "2025-09-01", "2025-10-15"
 OUTLET = "Example Harbour Gazette (synthetic)"
 GAZETTE = "https://gazette.example.org"  # the outlet's public name, used inside WARCs
@@ -599,7 +601,9 @@ def test_line_progress_reports_counts_and_eta() -> None:
     assert lines[3:] == ["reading sitemaps ...", "reading sitemaps: 3"]
 
 
-def test_backfill_and_ingest_at_once_store_each_url_once(gazette: LocalSite, db_url: str) -> None:
+def test_backfill_and_ingest_at_once_store_each_url_once(gazette: LocalSite, store_url: str) -> None:
+    """On SQLite and on PostgreSQL."""
+    db_url = store_url
     settings = gazette_settings(gazette, db_url)
     # A slow page keeps both runs busy on the same URLs at the same time.
     gazette.routes["/news/edge-start.html"] = replace(gazette.routes["/news/edge-start.html"], delay=0.3)

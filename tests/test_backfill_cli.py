@@ -15,19 +15,18 @@ from newswatch.localsite import LocalSite
 from storage.store import ArticleFilter, Store
 from tests.test_backfill import IN_WINDOW, SINCE, UNTIL, WARC_PAGES, build_warc, gazette_config, gazette_routes
 
+REPO = Path(__file__).resolve().parents[1]
+
 
 @pytest.fixture(scope="module")
 def app() -> typer.Typer:
-    """The `newswatch` app with its optional sub-commands registered, as `main()` does."""
-    from newswatch import cli
+    """The `newswatch` app: importing newswatch.cli registers its sub-commands, backfill among them."""
+    from newswatch.cli import app
     from newswatch.cli_backfill import register
 
-    if not any(c.name == "backfill" for c in cli.app.registered_commands):
-        try:
-            cli._register_optional()
-        except ModuleNotFoundError:  # another optional sub-command's module is not written yet
-            register(cli.app)
-    return cli.app
+    register(app)  # registering again adds nothing
+    assert [c.name for c in app.registered_commands].count("backfill") == 1
+    return app
 
 
 @pytest.fixture
@@ -149,3 +148,20 @@ def test_bad_input_exits_1_and_stores_nothing(
         stderr = flat(result.stderr)
         assert message in stderr and "nothing was stored" in stderr, stderr
     assert urls_in(db_url) == set()
+
+
+def test_readme_shows_each_path_with_real_options(app: typer.Typer) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    # The draft until its text is pasted into the README.
+    draft = REPO / "README-backfill.md"
+    text = readme if "newswatch backfill --warc" in readme else draft.read_text(encoding="utf-8")
+    commands = [line.split("#")[0].split(">")[0].split() for line in text.splitlines()
+                if line.startswith("newswatch backfill ")]
+    for option in ("--sitemap", "--source", "--warc", "--urls", "--dry-run"):
+        assert any(option in words for words in commands), option
+    assert "prefect deployment run 'backfill/" in text
+    group = typer.main.get_command(app)
+    command = group.commands["backfill"]  # type: ignore[attr-defined]  # a group: it has sub-commands
+    known = {name for param in command.params for name in param.opts}
+    for words in commands:
+        assert {w for w in words if w.startswith("--")} <= known, words

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from newswatch.cli import app, records_app
 from newswatch.cli_ops import _absolute, register
 from newswatch.models import PageRecord
-from storage.store import Store
+from storage.store import Store, current_revision
 
 pytest_plugins = ["tests.conftest_db"]
 MakePage = Callable[..., PageRecord]
@@ -74,6 +74,13 @@ def test_search_needs_a_query_and_a_database(tmp_path: Path) -> None:
     assert runner.invoke(app, ["records", "search"]).exit_code == 2
     bad = runner.invoke(app, ["records", "search", "x", "--db", f"sqlite:///{tmp_path}/missing-dir/x.db"])
     assert bad.exit_code == 1 and "cannot open database" in bad.stderr
+
+
+def test_db_upgrade_migrates_an_empty_database_on_both_backends(store_url: str) -> None:
+    result = runner.invoke(app, ["db", "upgrade", "--db", store_url])
+    assert result.exit_code == 0, result.output
+    with Store(store_url, migrate=False) as store:
+        assert current_revision(store.engine) == "0002"
 
 
 def test_serve_needs_a_prefect_server(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from flows.ingest import RunWindow, parse_when, resolve_window
 from newswatch.demo import demo_config, demo_routes
 from newswatch.localsite import LocalSite
 from storage.store import ArticleFilter, Store
+from tests.helpers import local_settings
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -78,6 +80,27 @@ def test_parse_when_reads_dates_and_datetimes() -> None:
     assert parse_when("2025-09-06") == datetime(2025, 9, 6, tzinfo=UTC)
     assert parse_when("2025-09-06", end=True) == datetime(2025, 9, 7, tzinfo=UTC)
     assert parse_when("2025-09-06T10:30:00-04:00") == datetime(2025, 9, 6, 14, 30, tzinfo=UTC)
+
+
+def test_catching_up_skips_entries_before_the_window_and_keeps_no_validators(site: LocalSite, db_url: str) -> None:
+    from flows.ingest import WindowPipeline
+
+    settings = local_settings(site, db_url, {"pier-post": "/feed.json"})  # one entry, dated 2025-09-05T21:00Z
+    [source] = settings.sources
+    window = RunWindow(datetime(2025, 9, 6, tzinfo=UTC), datetime(2025, 9, 6, 1, tzinfo=UTC), "given", True)
+    with WindowPipeline(settings, window) as pipeline:
+        caught_up = pipeline.poll_source(source)
+        assert pipeline.skipped == 1
+    assert (caught_up.status, caught_up.entries, caught_up.new, caught_up.pages.stored) == ("ok", 1, 0, 0)
+    with Store(db_url) as store:
+        state = store.source_state("pier-post")
+    assert state is not None and state.etag is None and state.body_hash is None  # the next run reads it all
+
+    on_time = replace(window, since=datetime(2025, 9, 6, tzinfo=UTC) - timedelta(days=3), catch_up=False)
+    with WindowPipeline(settings, on_time) as pipeline:
+        normal = pipeline.poll_source(source)
+        assert pipeline.skipped == 0
+    assert (normal.status, normal.pages.stored) == ("ok", 1)
 
 
 # --- prefect.yaml ------------------------------------------------------------------

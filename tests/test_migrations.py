@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, insert, inspect, text
 
+from newswatch.errors import StorageError
 from newswatch.models import PageRecord
 from storage import fts
 from storage.schema import article_sources, articles, metadata
@@ -122,3 +124,10 @@ def test_search_objects_are_the_only_ones_outside_metadata(store_url: str) -> No
         assert fts.SQLITE_TABLE in hidden_tables
     else:
         assert fts.PG_INDEX in indexes and not hidden_tables
+
+
+def test_a_database_from_a_newer_release_is_refused_clearly(store_url: str) -> None:
+    with Store(store_url) as store, store.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(StorageError, match="newer newswatch"):
+        Store(store_url)

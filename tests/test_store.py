@@ -311,3 +311,24 @@ def test_sqlite_round_trips_any_record(page: PageRecord) -> None:
     assert {k: hit[k] for k in record} == record
     assert (hit["detector"], hit["detector_version"]) == (d.detector, d.detector_version)
     assert raw[3] == page.raw_html
+
+
+_cjk = st.text(st.sampled_from("人口贩运问题报告香港特区政府反对美国第二级观察名单"), min_size=1, max_size=40)
+
+
+@settings(max_examples=40, deadline=None)
+@given(body=_cjk, data=st.data())
+def test_sqlite_search_finds_any_cjk_substring(body: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(body) - 1))
+    needle = body[start: data.draw(st.integers(start + 1, len(body)))]
+    url = f"https://cjk.example/{next(_serial)}"
+    with Store(f"sqlite:///{_prop_dir.name}/cjk.db") as store:
+        store.save_pages([_plain_page(url, body)])
+        hits = {r["url"] for r in store.search(needle, limit=None)}
+    assert url in hits
+
+
+def _plain_page(url: str, body: str) -> PageRecord:
+    article = Article(url=url, title=None, text=body)
+    return PageRecord(source="s", article=article, detection=Detection(False, False, 0.0, 0.0), raw_html=b"",
+                      fetched_at=datetime(2025, 1, 1, tzinfo=UTC))
