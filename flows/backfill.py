@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 from urllib.parse import unquote, urlsplit
 
-import httpx
 from prefect import flow, get_run_logger
 
 from extractors.analyse import PageJob
@@ -35,7 +34,7 @@ from extractors.sitemaps import is_site_root, parse_sitemap, robots_txt_url, sit
 from extractors.urllist import is_http_url, parse_url_list
 from extractors.urls import host_of, normalize_url
 from extractors.warc import iter_warc_pages
-from flows.fetch import fetch
+from flows.fetch import download, fetch
 from flows.pipeline import Candidate, PageCounts, Pipeline
 from newswatch.errors import (
     ConfigError,
@@ -44,7 +43,6 @@ from newswatch.errors import (
     ParseError,
     PermanentFetchError,
     StorageError,
-    TransientFetchError,
 )
 from newswatch.models import DateWindow, FeedEntry, ParsedFeed, SitemapEntry
 from newswatch.settings import Settings, load_settings
@@ -58,7 +56,6 @@ MAX_SITEMAPS = 10_000  # sitemap documents read in one backfill
 MAX_SITEMAP_DEPTH = 5  # index -> index -> ... -> urlset
 MAX_ARCHIVE_PAGES = 1_000  # feed pages walked in one backfill
 MAX_WARC_DOWNLOAD_BYTES = 16 * 1024**3  # a CC-NEWS file is about 1 GB
-_DOWNLOAD_CHUNK = 1024 * 1024
 
 
 # --- request and progress ------------------------------------------------------------
@@ -524,29 +521,8 @@ def _local_warc(pipeline: Pipeline, target: str) -> Iterator[tuple[Path, str]]:
     name = unquote(urlsplit(target).path.rstrip("/").rpartition("/")[2]) or host_of(target)
     with tempfile.TemporaryDirectory(prefix="newswatch-warc-") as tmp:
         path = Path(tmp) / "download.warc"
-        _download(pipeline.client, target, path, MAX_WARC_DOWNLOAD_BYTES)
+        download(pipeline.client, target, path, max_bytes=MAX_WARC_DOWNLOAD_BYTES)
         yield path, name
-
-
-def _download(client: httpx.Client, url: str, dest: Path, max_bytes: int) -> None:
-    """Stream ``url`` into ``dest`` through the guarded client, never holding it in memory."""
-    # TODO(fetch.py owner): a streaming `download()` belongs in flows/fetch.py, the httpx module.
-    try:
-        # identity: a .warc.gz must arrive as the file is, not re-encoded for transfer.
-        with client.stream("GET", url, headers={"Accept-Encoding": "identity"}) as response, \
-                dest.open("wb") as out:
-            if response.status_code >= 400:
-                error = TransientFetchError if response.status_code in (408, 429) or response.status_code >= 500 \
-                    else PermanentFetchError
-                raise error(f"WARC {url}: HTTP {response.status_code}", url=url, status=response.status_code)
-            size = 0
-            for chunk in response.iter_raw(_DOWNLOAD_CHUNK):  # raw: a .warc.gz stays gzipped
-                size += len(chunk)
-                if size > max_bytes:
-                    raise PermanentFetchError(f"WARC {url}: larger than {max_bytes} bytes", url=url)
-                out.write(chunk)
-    except httpx.HTTPError as exc:
-        raise TransientFetchError(f"WARC {url}: {type(exc).__name__}: {exc}", url=url) from exc
 
 
 def _summary(

@@ -10,9 +10,12 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 
 import httpx
 
@@ -119,35 +122,57 @@ def _fetch_once(
         headers["If-Modified-Since"] = last_modified
     if accept:
         headers["Accept"] = accept
+    with _http_errors(url), client.stream("GET", url, headers=headers) as response:
+        _check_status(response, url, max_bytes)
+        chunks = list(_capped(response.iter_bytes(), url, max_bytes))
+        return FetchResult(
+            url=str(response.url),
+            status=response.status_code,
+            body=b"".join(chunks),
+            content_type=response.headers.get("Content-Type"),
+            etag=response.headers.get("ETag"),
+            last_modified=response.headers.get("Last-Modified"),
+            fetched_at=datetime.now(UTC),
+        )
+
+
+def download(client: httpx.Client, url: str, dest: Path, *, max_bytes: int) -> None:
+    """Stream `url` into the file `dest` as the server sends it (a .warc.gz stays gzipped),
+    never holding the body in memory; same errors, guard and size cap as `fetch`."""
+    with _http_errors(url), client.stream("GET", url, headers={"Accept-Encoding": "identity"}) as response:
+        _check_status(response, url, max_bytes)
+        with dest.open("wb") as out:
+            for chunk in _capped(response.iter_raw(1 << 20), url, max_bytes):
+                out.write(chunk)
+
+
+def _check_status(response: httpx.Response, url: str, max_bytes: int) -> None:
+    status = response.status_code
+    if status in _TRANSIENT_STATUS:
+        raise TransientFetchError(
+            f"HTTP {status}", url=url, status=status, retry_after=_retry_after(response.headers.get("Retry-After"))
+        )
+    if status >= 400:
+        raise PermanentFetchError(f"HTTP {status}", url=url, status=status)
+    declared = response.headers.get("Content-Length")
+    if declared and declared.isdigit() and int(declared) > max_bytes:
+        raise PermanentFetchError(f"body too large ({declared} bytes > {max_bytes})", url=url)
+
+
+def _capped(chunks: Iterator[bytes], url: str, max_bytes: int) -> Iterator[bytes]:
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > max_bytes:
+            raise PermanentFetchError(f"body too large (over {max_bytes} bytes)", url=url)
+        yield chunk
+
+
+@contextmanager
+def _http_errors(url: str) -> Iterator[None]:
+    """Convert httpx's exceptions into newswatch's transient/permanent ones."""
     try:
-        with client.stream("GET", url, headers=headers) as response:
-            status = response.status_code
-            if status in _TRANSIENT_STATUS:
-                raise TransientFetchError(
-                    f"HTTP {status}", url=url, status=status,
-                    retry_after=_retry_after(response.headers.get("Retry-After")),
-                )
-            if status >= 400:
-                raise PermanentFetchError(f"HTTP {status}", url=url, status=status)
-            declared = response.headers.get("Content-Length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise PermanentFetchError(f"body too large ({declared} bytes > {max_bytes})", url=url)
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise PermanentFetchError(f"body too large (over {max_bytes} bytes)", url=url)
-                chunks.append(chunk)
-            return FetchResult(
-                url=str(response.url),
-                status=status,
-                body=b"".join(chunks),
-                content_type=response.headers.get("Content-Type"),
-                etag=response.headers.get("ETag"),
-                last_modified=response.headers.get("Last-Modified"),
-                fetched_at=datetime.now(UTC),
-            )
+        yield
     except FetchError:
         raise
     except httpx.TooManyRedirects as exc:
