@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
-from flows.fetch import check_public_host, fetch, make_client
+from flows.fetch import check_public_host, download, fetch, make_client
 from newswatch.errors import PermanentFetchError, TransientFetchError
 from newswatch.localsite import LocalSite, Route
 from newswatch.settings import FetchSettings
@@ -117,3 +118,13 @@ def test_guard_checks_every_redirect_hop() -> None:
         request = guarded.build_request("GET", s.url("/ok"))
         with pytest.raises(PermanentFetchError):
             guarded.send(request)
+
+
+def test_download_streams_to_a_file_with_the_same_cap(server: LocalSite, client: httpx.Client, tmp_path: Path) -> None:
+    dest = tmp_path / "ok.bin"
+    download(client, server.url("/ok"), dest, max_bytes=LOCAL.max_bytes)
+    assert dest.read_bytes() == b"hello"
+    with pytest.raises(PermanentFetchError, match="body too large"):
+        download(client, server.url("/big"), tmp_path / "big.bin", max_bytes=LOCAL.max_bytes)
+    with pytest.raises(PermanentFetchError, match="HTTP 404"):
+        download(client, server.url("/gone"), tmp_path / "gone.bin", max_bytes=LOCAL.max_bytes)
