@@ -10,18 +10,21 @@ the last matching actor or to the government of the item's main jurisdiction.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from extractors.cues import (
     ACTORS,
+    FIRST_PERSON_RE,
     OBJECT_MARKER_RE,
     OFFICIAL_KINDS,
     ORG_KINDS,
+    PASSIVE_BY_RE,
     PLACE_STANCE_RE,
     PRONOUN_START_RE,
-    SPEECH_VERB_RE,
+    SPEECH_VERBS,
 )
-from extractors.mentions import Doc, PlaceMention
+from extractors.mentions import Doc, PlaceMention, ReportMention
 from extractors.places import adjective, place_name
 
 __all__ = ["Actor", "ActorModel", "Phrase"]
@@ -78,7 +81,8 @@ _RIGHT_OWNER_GAP = re.compile(r"(?i:^\s*(?:of\s+(?:the\s+)?|de\s+(?:la\s+|l['’
 _RIGHT_SEAT_GAP = re.compile(r"(?i:^\s*(?:in|to|at)\s+(?:the\s+)?$)")
 _SEAT_BEFORE = re.compile(r"(?:驻|(?i:\b(?:in|to)\s+(?:the\s+)?))$")
 _MERGE_GAP = re.compile(
-    r"^(?:['’]s)?\s*,?\s*(?:(?:for|of|at|from|in)\s+)?(?:(?:the|a|an|its|their)\s+)?"
+    r"^(?:['’]s)?\s*,?\s*(?:(?:for|of|at|from|in|de|del|du|des|da|do|das|dos|der|von|vom|des|para|pour|dari|của"
+    r"|باسم|في)\s+)?(?:(?:the|a|an|its|their|la|le|les|el|los|las|o|os|die|den|dem)\s+|l['’])?"
     r"(?:(?:[A-Z][\w’'-]*|deputy|senior|top|chief|vice|acting)\s+)*\s*$"
 )
 _TITLE_GAP = re.compile(r"(?i:^\s+for\s+(?:[\w’'-]+\s+){1,3}(?:at|of|in)\s+(?:the\s+)?$)")
@@ -96,6 +100,22 @@ _ATTRIBUTION_GAP = re.compile(
     r"(?i:^[\s,.:;!?”’\"»」』]*(?:(?:he|she|they|it)\s+)?(?:(?:said|says|told|added|warned|stated|wrote|insisted"
     r"|stressed|noted|according\s+to)\s+)?(?:(?:the|a|an)\s+)?$)"
 )
+# What joins a report noun to its owner: "report of the", "informe del", "rapport du", nothing (genitive, idafa).
+_OWNER_GAP = re.compile(
+    r"(?i:^\s*(?:(?:of|by|from|de|del|du|des|da|do|das|dos|von|vom|der|des|ل|لل)\s*)?(?:(?:the|la|le|el|o|a)\s+|l['’])?$)"
+)
+# What follows an issuer that released something: "State Department released", 国务院发布的, が発表した, 가 발표한.
+_RELEASED_AFTER = re.compile(
+    r"(?i:\s*(?:(?:['’]s\s+)?(?:annual\s+|latest\s+)?(?:released|published|issued|unveiled)\b"
+    r"|(?:on\s+\w+\s+)?(?:released|published|issued)\s+(?:its|the|a|an)\b)"
+    r"|\s*(?:が|가|이|は|에서)?\s*(?:発表|公表|公開|발표|공개|공표)|\s*(?:今天|昨天|日前|近日|\d+日)?(?:发布|发表|公布|出台)(?:了|的)"
+    r"|\s*(?:yayımladığı|yayınladığı|açıkladığı)|\s*(?:vừa\s+)?công\s+bố|\s*(?:merilis|dirilis|mengeluarkan))"
+)
+_ISSUER_TITLE = re.compile(r"(?i:secretary\s+of\s+state|ambassador[\s-]+at[\s-]+large|国务卿)")
+_AT_LARGE = re.compile(r"(?i:ambassador[\s-]+at[\s-]+large)")
+# Between an issuer and the report it owns there is no clause break and no verb of speech.
+_CLAUSE_BREAK = re.compile(r"[,;:，；：、\"“”«»「」]|\b(?:said|says|told|and|but)\b")
+_RELATIVE_AFTER = re.compile(r"(?i:\s*,\s*(?:which|who|que|qui|der|die|котор\w+)\b)")
 _CLEAN_LEAD = re.compile(r"^(?:the|a|an|The|A|An)\s+")
 _POSSESSIVE_PLACE = re.compile(r"^[\w\s.’'-]*?['’]s\s+")
 _GENERIC_MINISTRY = re.compile(r"(?i:ministry|ministries|ministerio|ministère|ministério|Ministerium|kementerian)")
@@ -139,6 +159,14 @@ class ActorModel:
         self._memory: list[tuple[int, Actor]] = []
         self._persons: dict[str, tuple[Actor, str]] = {}
         self._default: dict[int, list[Phrase]] = {}
+        self._host: list[Phrase] = []
+        self._objects: dict[tuple[int, int, bool], bool] = {}
+        self._verbs: list[tuple[int, int]] | None = None
+        self._we: list[int] | None = None
+        self._verb_starts: list[int] = []
+        self._reports_by_sent: dict[int, list[ReportMention]] = {}
+        for r in doc.reports:
+            self._reports_by_sent.setdefault(r.sent, []).append(r)
         self._build()
 
     # --- building -----------------------------------------------------------------------
@@ -181,7 +209,7 @@ class ActorModel:
             phrases = [p for p in phrases if p.code is not None or not _SIDE_HEAD.search(p.head)]
             phrases = self._merge(phrases, sent_places)
             for p in phrases:
-                if p.person_kind is not None:
+                if p.person_kind is not None or (p.kind == "issuer" and _ISSUER_TITLE.search(p.head)):
                     p.person = find_person(doc, p)
             phrases += self._metonyms(sent, phrases, sent_places)
             phrases += self._person_refs(sent, phrases)
@@ -194,6 +222,7 @@ class ActorModel:
             self.by_sent[sent] = phrases
             if not host and (doc.is_title(sent) or sent == doc.n_title):
                 host = host or [p for p in phrases if p.actor is not None and p.actor.official][:1]
+                self._host = host
             outside = [p for p in phrases if not p.in_quote]
             if in_answer and not outside and host:
                 # A press-briefing answer ("A: ...", 答：...) is the host's, sentence after sentence.
@@ -242,7 +271,7 @@ class ActorModel:
                 for pm in places:
                     if prev.end <= pm.start and pm.end <= p.start:
                         gap = gap.replace(norm[pm.start : pm.end], "")
-                if _MERGE_GAP.match(gap) or _TITLE_GAP.match(gap) or (self.doc.cjk and gap == ""):
+                if (_MERGE_GAP.match(gap) or _TITLE_GAP.match(gap) or gap == "") and not _apart(prev, p, gap):
                     out[-1] = _combine(prev, p, self.doc.raw)
                     continue
             out.append(p)
@@ -407,6 +436,10 @@ class ActorModel:
         return Actor(_body_name(code, "Government"), "government", code, official=True, generic=generic)
 
     def _person_actor(self, p: Phrase, text: str) -> Actor:
+        if p.code is None and _AT_LARGE.search(p.head) and self.issuer_code is not None:
+            # The issuer's envoy who presents and defends the report (US Ambassador-at-Large for TIP).
+            return Actor(f"{adjective(self.issuer_code)} {_clean(text)}", "issuer", self.issuer_code, official=False,
+                         issuer=True)
         if p.code is None and p.kind == "spokesperson":
             same = next((a for sent, a in reversed(self._memory) if sent == p.sent and a.kind in ORG_KINDS
                          and not a.issuer), None)
@@ -470,11 +503,28 @@ class ActorModel:
 
     def _sentence_speakers(self, sent: int) -> list[Phrase]:
         phrases = [p for p in self.by_sent.get(sent, []) if not p.in_quote]
-        if phrases:
+        subjects = [p for p in phrases if not self._object(p)]
+        if subjects:
+            return _chain(subjects[0])
+        if phrases and not self._first_person(sent, self.doc.sentences[sent].end):
             return _chain(phrases[0])
-        if sent > 0 and PRONOUN_START_RE.match(self.doc.sentences[sent].text):
-            return self._default.get(sent - 1, [])
+        if sent > 0 and (PRONOUN_START_RE.match(self.doc.sentences[sent].text)
+                         or self._first_person(sent, self.doc.sentences[sent].end)):
+            return self._default.get(sent - 1, []) or self._host
         return []
+
+    def _first_person(self, sent: int, pos: int) -> bool:
+        """ "We consider...", "Nous rejetons...": a statement in the voice of the body that issued it."""
+        if self._we is None:
+            self._we = [m.start() for m in FIRST_PERSON_RE.finditer(self.doc.norm)]
+        s = self.doc.sentences[sent]
+        i = bisect_left(self._we, s.start)
+        end = min(pos, s.start + 80)
+        while i < len(self._we) and self._we[i] < end:
+            if self.doc.in_quote(self._we[i]) is None:
+                return True
+            i += 1
+        return False
 
     def speakers_at(self, sent: int, pos: int) -> list[Phrase]:
         """The actor phrases a cue or quote at offset ``pos`` of sentence ``sent`` is attributed to."""
@@ -492,9 +542,9 @@ class ActorModel:
                 return _chain(after[0])
             return self._carry(sent)
         s = doc.sentences[sent]
-        verb = SPEECH_VERB_RE.search(doc.norm, s.start, pos)
+        verb = self._speech_verb(s.start, pos)
         if verb is not None:
-            subject = [p for p in phrases if p.end <= verb.start() and not self._object(p)]
+            subject = [p for p in phrases if p.end <= verb[0] and not self._object(p)]
             if subject:
                 return _chain(subject[-1])
         before = [p for p in phrases if p.end <= pos and not self._object(p)]
@@ -509,6 +559,26 @@ class ActorModel:
             return _chain(after[0])
         if not phrases:
             return self._default.get(sent) or self._carry(sent)
+        if self._first_person(sent, pos):
+            return self._carry(sent) or self._host
+        return []
+
+    def passive_agent(self, sent: int, end: int) -> list[Phrase]:
+        """The agent of a passive verb ending at ``end``: "rejected by the foreign ministry", "rechazado por Cuba"."""
+        doc = self.doc
+        s_end = doc.sentences[sent].end
+        m = PASSIVE_BY_RE.match(doc.norm, end, min(s_end, end + 60))
+        if m is None:
+            return []
+        at = m.end()
+        for p in self.by_sent.get(sent, []):
+            if at <= p.start <= at + 2 and not p.in_quote:
+                return _chain(p)
+        for pm in doc.places:
+            if pm.sent == sent and at <= pm.start <= at + 2 and not pm.place.demonym:
+                p = self._place_phrase(pm, sent)
+                p.actor = self._resolve(p)
+                return [p]
         return []
 
     def _trailing_attribution(self, sent: int, pos: int, phrases: list[Phrase]) -> Phrase | None:
@@ -518,9 +588,19 @@ class ActorModel:
         for p in phrases:
             if p.start <= pos or norm[max(0, p.start - 12) : p.start].rfind(",") < 0:
                 continue
-            verb = SPEECH_VERB_RE.search(norm, p.end, min(end, p.end + 40))
-            if verb is not None and "," not in norm[p.end : verb.start()]:
+            verb = self._speech_verb(p.end, min(end, p.end + 40))
+            if verb is not None and "," not in norm[p.end : verb[0]]:
                 return p
+        return None
+
+    def _speech_verb(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first speech verb ("said", 表示, заявил) within [start, end); found once for the whole text."""
+        if self._verbs is None:
+            self._verbs = [(m.start(), m.end()) for m, _term in SPEECH_VERBS.finditer(self.doc.norm)]
+            self._verb_starts = [v[0] for v in self._verbs]
+        i = bisect_left(self._verb_starts, start)
+        if i < len(self._verbs) and self._verbs[i][1] <= end:
+            return self._verbs[i]
         return None
 
     def _carry(self, sent: int) -> list[Phrase]:
@@ -533,12 +613,45 @@ class ActorModel:
         return []
 
     def _object(self, p: Phrase) -> bool:
-        start = self.doc.sentences[p.sent].start
-        return OBJECT_MARKER_RE.search(self.doc.norm, max(start, p.start - 30), p.start) is not None
+        key = (p.start, p.end, p.actor is not None and p.actor.issuer)
+        known = self._objects.get(key)
+        if known is None:
+            known = self._objects[key] = self._is_object(p)
+        return known
+
+    def _is_object(self, p: Phrase) -> bool:
+        doc = self.doc
+        start = doc.sentences[p.sent].start
+        if OBJECT_MARKER_RE.search(doc.norm, max(start, p.start - 30), p.start) is not None:
+            # "a rebuke from Beijing, which rejected it": the object here is the subject of what follows.
+            return _RELATIVE_AFTER.match(doc.norm, p.end, min(doc.sentences[p.sent].end, p.end + 12)) is None
+        if p.actor is None or not p.actor.issuer:
+            return False
+        # The issuer as the report's owner ("доклад Госдепартамента", "تقرير وزارة الخارجية الأمريكية",
+        # 美国国务院发布的报告, 米国務省が発表した報告書): it describes the report, it does not speak.
+        if _RELEASED_AFTER.match(doc.norm, p.end, min(doc.sentences[p.sent].end, p.end + 40)):
+            return True
+        # ... or named just before it: "ABD Dışişleri Bakanlığının yıllık İnsan Ticareti Raporu",
+        # 美国国务院年度人口贩运报告, 미 국무부의 연례 인신매매 보고서, "the State Department's annual report".
+        for r in self._reports_by_sent.get(p.sent, ()):
+            if 0 <= p.start - r.end <= 12 and _OWNER_GAP.match(doc.norm[r.end : p.start]):
+                return True
+            if 0 <= r.start - p.end <= 30 and not _CLAUSE_BREAK.search(doc.norm, p.end, r.start):
+                return True
+        return False
 
     def actors(self) -> list[Actor]:
         """Every resolved actor, in reading order."""
         return [actor for _sent, actor in self._memory]
+
+
+def _apart(a: Phrase, b: Phrase, gap: str) -> bool:
+    """Two bodies listed side by side, not one body: "X Sözcüsü, ABD Dışişleri Bakanlığının..." (different sides)."""
+    if "," not in gap and "，" not in gap:
+        return False
+    if (a.kind == "issuer") != (b.kind == "issuer"):
+        return True
+    return a.code is not None and b.code is not None and a.code != b.code
 
 
 def _combine(a: Phrase, b: Phrase, raw: str) -> Phrase:

@@ -1,6 +1,11 @@
 """Lexicons for detection: report names, stance cues, actors, tiers.
 
-English, Chinese (Simplified and Traditional) and a few other languages.
+English and Chinese (Simplified and Traditional) in depth; Spanish, French, Portuguese,
+German, Russian, Arabic, Turkish, Vietnamese, Thai, Indonesian/Malay, Japanese and Korean
+for report names (the report named in the local language only), tiers, rejection,
+welcome and note cues, and the bodies that speak (ministries, spokespeople, embassies,
+legislatures, NGOs, media). Patterns allow the few words that news copy puts between a
+report noun and its topic ("informe anual del Departamento de Estado sobre la trata").
 Chinese patterns are written in any script and normalised with
 ``to_simplified`` at import, the same way article text is normalised before
 matching; the mapping is one character to one character, so offsets found
@@ -11,6 +16,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from re import _constants as _sre_constants  # type: ignore[attr-defined]
@@ -151,10 +157,14 @@ class Scanner:
                     skip_to = m.end()
                     break
         if self._always:
-            taken = [(m.start(), m.end()) for m, _ in out]
+            # Matches above do not overlap and come in order: the last one starting before a new match's end
+            # is the only one that can overlap it.
+            starts = [m.start() for m, _ in out]
+            ends = [m.end() for m, _ in out]
             for i in self._always:
                 for m in self.patterns[i].finditer(text, pos, end):
-                    if not any(s < m.end() and m.start() < e for s, e in taken):
+                    k = bisect_left(starts, m.end()) - 1
+                    if k < 0 or ends[k] <= m.start():
                         out.append((m, i))
             out.sort(key=lambda mi: mi[0].start())
         return out
@@ -388,12 +398,20 @@ def _t(kind: str, rule: str, weight: float = 1.0, *, verb: bool = False, neg: bo
 
 _YEAR = r"(?:19|20)\d\d"
 _REPORT_WORDS = (
-    r"(?:laporan|báo\s+cáo|informe|rapport|relatório|relatorio|bericht|доклад\w*|отч[её]т\w*|rapor\w*|raport\w*)"
+    r"(?:laporan|báo\s+cáo|informe|reporte|rapport|relatório|relatorio|bericht|доклад\w*|отч[её]т\w*|rapor\w*|raport\w*)"
 )
+# Up to n words between a report noun and what it is about ("informe anual del Departamento de Estado sobre...").
+_GAP = r"(?:[^\s.;:!?。،؛]+\s+){{0,{n}}}?"
+# Arabic: "report" with its clitics (بتقرير، والتقرير، للتقرير) and "trafficking in persons" (الاتجار/الإتجار بالبشر).
+_AR_REPORT = r"(?:[وفبل]|لل)?(?:ال)?تقرير\w*"
+_AR_TIP = r"\S*[اإ]تجار\s+ب(?:ال)?(?:بشر|أشخاص)"
 
 # --- report names --------------------------------------------------------------------
 # family: tip (US State Department), unodc, greta, gsi; "other" are reports that
 # are not about trafficking in persons but are rebutted in the same words.
+# The TIP report is named in many languages; its translations follow the pattern
+# "report (adjectives, issuer) on trafficking in persons", so each allows a few words
+# between the report noun and the topic.
 
 REPORTS = Lexicon(
     [
@@ -402,20 +420,34 @@ REPORTS = Lexicon(
         (_t("unodc", "unodc_acronym"), r"\bGLOTIP\b", False),
         (_t("unodc", "unodc_described", 0.8),
          r"\bUNODC(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:human[\s-]+)?trafficking\s+report", True),
-        (_t("unodc", "unodc_zh"), r"全球(?:人口贩运|贩运人口|人口贩卖)(?:问题)?报告", False),
-        (_t("unodc", "unodc_es"), r"Informe\s+Global\s+sobre\s+(?:la\s+)?Trata\s+de\s+Personas", True),
-        (_t("unodc", "unodc_fr"), r"Rapport\s+mondial\s+sur\s+la\s+traite\s+des\s+personnes", True),
+        (_t("unodc", "unodc_zh"),
+         r"全球(?:人口贩运|贩运人口|人口贩卖)(?:问题)?报告|人身取引に関する(?:グローバル|世界)報告書?", False),
+        (_t("unodc", "unodc_es"),
+         r"Informe\s+(?:Global|Mundial)\s+sobre\s+(?:la\s+)?Trata\s+de\s+Personas"
+         r"|Relatório\s+(?:Global|Mundial)\s+sobre\s+(?:o\s+)?Tráfico\s+de\s+Pessoas", True),
+        (_t("unodc", "unodc_fr"),
+         r"Rapport\s+mondial\s+sur\s+la\s+traite\s+des\s+personnes|Globale[rn]?\s+(?:Bericht|Report)\s+(?:über|zum)\s+"
+         r"Menschenhandel|Глобальн\w+\s+доклад\w*\s+о\s+торговле\s+людьми|Küresel\s+İnsan\s+Ticareti\s+Rapor\w*", True),
+        (_t("unodc", "unodc_ar"), rf"(?:[وفبل]|لل)?(?:ال)?تقرير\s+(?:ال)?عالمي\s+(?:عن|حول|بشأن)\s+{_AR_TIP}", False),
         # Walk Free Global Slavery Index
         (_t("gsi", "gsi_name"), r"Global\s+Slavery\s+Index", True),
-        (_t("gsi", "gsi_zh"), r"全球奴(?:役|隶制?)指数", False),
+        (_t("gsi", "gsi_zh"),
+         r"全球奴(?:役|隶制?)指数|(?:世界|グローバル)奴隷(?:制)?指数|세계\s*노예\s*지수|글로벌\s*노예\s*지수"
+         r"|ดัชนี(?:การค้า)?ทาส(?:ยุคใหม่)?โลก", False),
         (_t("gsi", "gsi_foreign"),
          r"Índice\s+Global\s+de\s+(?:Escravidão|Esclavitud)|Indice\s+mondial\s+de\s+l['’]esclavage"
-         r"|Globale[rn]?\s+Sklaverei[\s-]?Index|Indeks\s+Perbudakan\s+Global", True),
+         r"|Globale[rn]?\s+Sklaverei[\s-]?Index|Indeks\s+Perbudakan\s+Global|Глобальн\w+\s+индекс\w*\s+рабства"
+         r"|Küresel\s+Kölelik\s+Endeksi|Chỉ\s+số\s+Nô\s+lệ\s+Toàn\s+cầu|(?:ال)?مؤشر\s+(?:ال)?عالمي\s+للعبودية"
+         r"|مؤشر\s+العبودية\s+العالمي", True),
         # Council of Europe GRETA
         (_t("greta", "greta_name"),
          r"Group\s+of\s+Experts\s+on\s+Action\s+against\s+Trafficking\s+in\s+Human\s+Beings", True),
         (_t("greta", "greta_fr"),
-         r"Groupe\s+d['’]experts\s+sur\s+la\s+lutte\s+contre\s+la\s+traite\s+des\s+êtres\s+humains", True),
+         r"Groupe\s+d['’]experts\s+sur\s+la\s+lutte\s+contre\s+la\s+traite\s+des\s+êtres\s+humains"
+         r"|Grupo\s+de\s+(?:Expertos|Peritos)\s+(?:\S+\s+){0,4}?(?:Trata|Tráfico)\s+de\s+Seres\s+Humanos"
+         r"|Expertengruppe\s+(?:\S+\s+){0,3}?(?:gegen|zur\s+Bekämpfung\s+des)\s+Menschenhandel\w*"
+         r"|Группа\s+экспертов\s+(?:\S+\s+){0,3}?торговле\s+людьми|İnsan\s+Ticaretiyle\s+Mücadele\s+Uzmanlar\s+Grubu",
+         True),
         (_t("greta", "greta_acronym", 0.9), r"\bGRETA\b", False),
         (_t("greta", "greta_zh"), r"欧洲委员会[^。]{0,12}(?:人口贩运|贩运人口)[^。]{0,8}专家组", False),
         # US State Department Trafficking in Persons Report
@@ -424,7 +456,10 @@ REPORTS = Lexicon(
          True),
         (_t("tip", "tip_acronym_paren"), r"Trafficking\s+in\s+Persons\s*\(\s*TIP\s*\)", True),
         (_t("tip", "tip_acronym"), rf"\bTIP\)?\s+(?:{_YEAR}\s+)?(?:[Rr]eport|REPORT|[Rr]ankings?)\b", False),
-        (_t("tip", "tip_acronym_foreign", 0.9), rf"(?i:\b{_REPORT_WORDS}\s+(?:\w+\s+){{0,2}}?)\(?TIP\b", False),
+        (_t("tip", "tip_acronym_foreign", 0.9),
+         rf"(?i:\b{_REPORT_WORDS}\s+(?:\w+\s+){{0,2}}?)\(?TIP\b"
+         r"|\bTIP[\s-]+(?i:Bericht\w*|Raporu\w*|rapor\w*|報告書?|报告书?|보고서|รายงาน)"
+         r"|(?:รายงาน|보고서)\s*\(?TIP\b", False),
         (_t("tip", "tip_titlecase", 0.6), r"\b(?:Tip|TiP)\s+(?:Report|report)\b", False),
         (_t("tip", "tip_described_us", 0.9),
          r"(?:\bUS|\bU\.S\.|(?i:\bAmerican|\bState\s+Department(?:['’]s)?|\bWashington(?:['’]s)?))\s+"
@@ -440,23 +475,31 @@ REPORTS = Lexicon(
          r"(?:\bUS|\bU\.S\.|(?i:\bAmerican))\s+(?i:report)\b"
          r"(?=[^.。]{0,100}?(?i:trafficking|Tier\s*\d|watch\s*-?\s*list|forced\s+labou?r|modern\s+slavery))", False),
         (_t("tip", "tip_zh"), r"(?:人口贩运|贩运人口|人口贩卖|贩卖人口)(?:问题)?(?:年度)?报告", False),
-        (_t("tip", "tip_ja"), r"人身(?:取引|売買)報告書?", False),
-        (_t("tip", "tip_ko"), r"인신\s*매매\s*(?:실태\s*)?보고서", False),
-        (_t("tip", "tip_es", 0.9), r"\binforme\s+(?:\w+\s+){0,3}?sobre\s+(?:la\s+)?trata\s+de\s+personas", True),
+        (_t("tip", "tip_ja"), r"人身(?:取引|売買)(?:に関する)?(?:年次)?(?:報告書?|レポート)", False),
+        (_t("tip", "tip_ko"), r"인신\s*매매\s*(?:실태\s*)?(?:연례\s*)?보고서", False),
+        (_t("tip", "tip_es", 0.9),
+         r"\b(?:informe|reporte)s?\s+" + _GAP.format(n=8)
+         + r"(?:sobre|de|acerca\s+de)\s+(?:la\s+)?(?:trata|tráfico)\s+de\s+(?:personas|seres\s+humanos)", True),
         (_t("tip", "tip_fr", 0.9),
-         r"\brapport\s+(?:\S+\s+){0,6}?sur\s+la\s+traite\s+des\s+(?:personnes|êtres\s+humains)", True),
+         r"\brapports?\s+" + _GAP.format(n=8)
+         + r"sur\s+(?:la\s+traite|le\s+trafic)\s+(?:des|d['’])\s*(?:personnes|êtres\s+humains)", True),
         (_t("tip", "tip_pt", 0.9),
-         r"\brelat[óo]rio\s+(?:\w+\s+){0,3}?sobre\s+(?:o\s+)?tr[áa]fico\s+de\s+pessoas", True),
+         r"\brelat[óo]rios?\s+" + _GAP.format(n=8)
+         + r"(?:sobre|de|do|acerca\s+do)\s+(?:o\s+)?tr[áa]fico\s+de\s+(?:pessoas|seres\s+humanos)", True),
         (_t("tip", "tip_de", 0.9),
-         r"Menschenhandelsbericht\w*|\bBericht\w*\s+(?:\S+\s+){0,3}?(?:über|zum|zu)\s+(?:den\s+)?Menschenhandel",
-         True),
-        (_t("tip", "tip_ru", 0.9), r"(?:доклад|отч[её]т)\w*\s+(?:\S+\s+){0,4}?о\s+торговле\s+людьми", True),
+         r"Menschenhandels-?[Bb]ericht\w*|\bBericht\w*\s+" + _GAP.format(n=6)
+         + r"(?:über|zum|zu|gegen)\s+(?:den\s+)?Menschenhandel", True),
+        (_t("tip", "tip_ru", 0.9),
+         r"(?:доклад|отч[её]т)\w*\s+" + _GAP.format(n=8) + r"(?:о|по)\s+(?:проблем\w+\s+)?торговл\w+\s+людьми", True),
         (_t("tip", "tip_id", 0.9),
-         r"\blaporan\s+(?:\w+\s+){0,2}?(?:perdagangan|pemerdagangan)\s+(?:orang|manusia)", True),
-        (_t("tip", "tip_vi", 0.9), r"báo\s+cáo\s+(?:\w+\s+){0,3}?(?:buôn\s+bán|mua\s+bán)\s+người", True),
-        (_t("tip", "tip_th", 0.9), r"รายงาน(?:สถานการณ์)?การค้ามนุษย์", False),
-        (_t("tip", "tip_ar", 0.9), r"تقرير\s+(?:\S+\s+){0,3}?الاتجار\s+ب(?:البشر|الأشخاص)", False),
-        (_t("tip", "tip_tr", 0.9), r"İnsan\s+Ticareti\s+Raporu", True),
+         r"\blaporan\s+" + _GAP.format(n=6) + r"(?:tentang\s+|mengenai\s+)?(?:perdagangan|pemerdagangan)\s+"
+         r"(?:orang|manusia)", True),
+        (_t("tip", "tip_vi", 0.9),
+         r"báo\s+cáo\s+" + _GAP.format(n=10) + r"(?:buôn\s+bán|mua\s+bán)\s+(?:người|nguời)", True),
+        (_t("tip", "tip_th", 0.9), r"รายงาน(?:ประจำปี)?(?:สถานการณ์|ว่าด้วย|เกี่ยวกับ)?(?:สถานการณ์)?การค้ามนุษย์", False),
+        (_t("tip", "tip_ar", 0.9), _AR_REPORT + r"\s+" + _GAP.format(n=8) + _AR_TIP, False),
+        (_t("tip", "tip_tr", 0.9),
+         r"İnsan\s+Ticareti(?:yle\s+Mücadele)?\s+(?:\S+\s+)?Rapor\w*", True),
         (_t("tip", "tip_it", 0.9),
          r"\brapporto\s+(?:\w+\s+){0,3}?sulla\s+tratta\s+(?:di\s+persone|degli\s+esseri\s+umani)", True),
         (_t("tip", "tip_pl_cs_uk_ro", 0.9),
@@ -476,7 +519,9 @@ REPORTS = Lexicon(
         (_t("other", "hong_kong_policy_act"), r"Hong\s+Kong\s+Policy\s+Act(?:\s+Report)?", True),
         (_t("other", "narcotics"),
          r"International\s+Narcotics\s+Control\s+Strategy\s+Report|\bINCSR\b|World\s+Drug\s+Report|Drogenbericht\w*"
-         r"|Informe\s+Mundial\s+sobre\s+las\s+Drogas", True),
+         r"|Informe\s+Mundial\s+sobre\s+(?:las\s+)?Drogas|Rapport\s+mondial\s+sur\s+les\s+drogues"
+         r"|Relatório\s+Mundial\s+sobre\s+Drogas|Всемирн\w+\s+доклад\w*\s+о\s+наркотиках|Dünya\s+Uyuşturucu\s+Raporu"
+         r"|World\s+Wildlife\s+Crime\s+Report", True),
         (_t("other", "special_301"), r"Special\s+301(?:\s+Report)?", True),
         (_t("other", "world_report"), rf"World\s+Report\s+{_YEAR}", False),
         (_t("other", "other_topic", 0.8),
@@ -492,8 +537,26 @@ REPORTS = Lexicon(
          r"\breport\s+(?:released\s+|published\s+|issued\s+)?by\s+(?:the\s+|a\s+)?(?!(?:US|U\.S\.|State\s+Department"
          r"|Department\s+of\s+State|Walk\s+Free|UNODC|UN\s+Office\s+on\s+Drugs|GRETA|Council\s+of\s+Europe)\b)"
          r"(?:[A-Z][\w-]+|UN\s+\w+)", False),
+        # The same other reports in other languages: religious freedom, human rights, drugs, arms.
+        (_t("other", "other_foreign", 0.9),
+         r"\b(?:informe|reporte|rapport|relatório|Bericht|laporan|báo\s+cáo)s?\s+" + _GAP.format(n=6)
+         + r"(?:sobre\s+(?:la\s+)?libertad\s+religiosa|sur\s+la\s+liberté\s+religieuse|sobre\s+(?:a\s+)?liberdade"
+         r"\s+religiosa|(?:über|zur)\s+(?:die\s+)?Religionsfreiheit|kebebasan\s+beragama|(?:về\s+)?tự\s+do\s+tôn\s+giáo"
+         r"|sobre\s+(?:los\s+)?derechos\s+humanos|sur\s+les\s+droits\s+de\s+l['’]homme|sobre\s+(?:os\s+)?direitos"
+         r"\s+humanos|(?:über|zur)\s+(?:die\s+)?Menschenrechte\w*|hak\s+asasi\s+manusia|(?:về\s+)?nhân\s+quyền"
+         r"|sobre\s+(?:las\s+)?drogas|sur\s+les\s+drogues|sobre\s+drogas|(?:sobre\s+el\s+|sur\s+le\s+)?tr[áa]fic[oa]?"
+         r"\s+(?:de\s+|d['’])\s*(?:armas|armes|drogas|drogue|stupéfiants|especies|espèces))"
+         r"|Religionsfreiheitsbericht\w*|Menschenrechtsbericht\w*|Libertad\s+Religiosa\s+Internacional"
+         r"|(?:доклад|отч[её]т)\w*\s+" + _GAP.format(n=6)
+         + r"(?:о\s+(?:свободе\s+вероисповедания|религиозной\s+свободе|соблюдении\s+прав|правах\s+человека"
+         r"|наркотиках)|по\s+правам\s+человека)"
+         r"|(?:Uluslararası\s+)?Din\s+Özgürlüğü\s+Rapor\w*|İnsan\s+Hakları\s+Rapor\w*"
+         r"|" + _AR_REPORT + r"\s+" + _GAP.format(n=6) + r"(?:ال)?(?:حرية\s+(?:ال)?دينية|حقوق\s+(?:ال)?إنسان"
+         r"|مخدرات|(?:ال)?حرية\s+الدينية)", True),
         (_t("other", "other_zh"),
-         r"(?:国际)?宗教自由报告|国别人权报告|人权报告|香港政策法》?(?:报告)?|世界毒品报告|禁毒报告|301报告", False),
+         r"(?:国际)?宗教自由报告|国别人权报告|人权报告|香港政策法》?(?:报告)?|世界毒品报告|禁毒报告|301报告"
+         r"|信教の自由(?:に関する)?(?:年次)?報告書?|人権報告書|종교\s*자유\s*보고서|국제종교자유보고서|인권\s*보고서"
+         r"|รายงาน(?:สถานการณ์)?(?:เสรีภาพทางศาสนา|สิทธิมนุษยชน)", False),
     ]
 )
 
@@ -528,12 +591,27 @@ TIERS = Lexicon(
         (_t("Tier 3", "tier_lowest", 0.6), r"\b(?:lowest|bottom)\s+(?:tier|rating|ranking|category)\b", True),
         (_t("Tier 1", "tier_highest", 0.6), r"\b(?:top|highest)\s+(?:tier|rating|ranking|category)\b", True),
         (_t("Tier 2 Watch List", "tier_watch_list_foreign"),
-         r"\b(?:Nivel|Niveau|Nível)\s+(?:2|II|dos|deux|dois)\s+(?:en\s+|sous\s+|em\s+|de\s+)?(?:Observación|Vigilancia"
-         r"|surveillance|observation|Observação|Vigilância)", True),
-        (_t("Tier 1", "tier_foreign"), r"\b(?:Nivel|Niveau|Nível|Kategorie)\s+(?:1|I|uno|un)\b", True),
-        (_t("Tier 2", "tier_foreign"), r"\b(?:Nivel|Niveau|Nível|Kategorie)\s+(?:2|II|dos|deux|dois)\b", True),
-        (_t("Tier 3", "tier_foreign"), r"\b(?:Nivel|Niveau|Nível|Kategorie)\s+(?:3|III|tres|trois|três)\b", True),
+         r"\b(?:Nivel|Niveau|Nível|categoría|catégorie|categoria|Kategorie|Stufe)\s+(?:2|II|dos|deux|dois|zwei)"
+         r"(?:\s*\(?\s*|\s+(?:de\s+la\s+|de\s+|da\s+|en\s+|sous\s+|em\s+|na\s+|auf\s+der\s+)?)"
+         r"(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
+         r"|Beobachtungsliste|surveillance|observation|Vigilancia|observación|Observação|Vigilância)", True),
+        (_t("Tier 1", "tier_foreign"),
+         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat)\s+(?:1|I|uno|un|um|eins)\b"
+         r"|\b1\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:1|I|một)\b|\bперв\w+\s+категори\w+"
+         r"|\bкатегори\w+\s+1\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:أولى|أول|1)\b", True),
+        (_t("Tier 2", "tier_foreign"),
+         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat)\s+(?:2|II|dos|deux|dois|zwei)\b"
+         r"|\b2\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:2|II|hai)\b|\bвтор\w+\s+категори\w+"
+         r"|\bкатегори\w+\s+2\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:ثانية|ثاني|2)\b", True),
+        (_t("Tier 3", "tier_foreign"),
+         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat)\s+(?:3|III|tres|trois|três|drei)\b"
+         r"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:3|III|ba)\b|\bкатегори\w+\s+3\b"
+         r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
         (_t("Tier 3", "tier_ru"), r"трет\w+\s+категори\w+", True),
+        (_t("Tier 2 Watch List", "watch_list_foreign", 0.6),
+         r"\b(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
+         r"|Beobachtungsliste|спис\w+\s+(?:для\s+)?наблюдения|izleme\s+listesi\w*|senarai\s+pemerhatian"
+         r"|daftar\s+pengawasan)\b|قائمة\s+(?:ال)?مراقبة|監視リスト|감시\s*대상|บัญชีจับตามอง", True),
         (_t("Tier 2 Watch List", "tier_zh"), r"第(?:二|2)(?:级|等级|類|类)?(?:观察|监察|监视)名单", False),
         (_t("Tier 2 Watch List", "watch_list_zh", 0.6), r"(?:观察|监察|监视)名单", False),
         (_t("Tier 1", "tier_zh"), r"第(?:一|1)(?:级|等级|类|层|階層|阶层)|1등급", False),
@@ -582,7 +660,8 @@ CUES = Lexicon(
          r"\b(?:no\s+(?:right|standing|qualification|moral\s+authority)\s+to|not\s+qualified\s+to|lectur\w+"
          r"|pass(?:ing)?\s+judg(?:e)?ment)", True),
         (_t("rebut", "baseless", 0.9),
-         r"\b(?:unsubstantiated|baseless|groundless|unfounded|fabricat\w+|full\s+of\s+lies|pack\s+of\s+lies"
+         r"\b(?:unsubstantiated|baseless|groundless|unfounded|fabricat\w+|full\s+of\s+lies|pack\s+of\s+lies|farce"
+         r"|charade|sham|travesty|hoax"
          r"|disinformation|misinformation|propaganda|slanderous|untrue|preposterous|absurd|fake|falsehoods?"
          r"|false\s+(?:accusations|allegations|claims|information|narratives?))\b", True),
         (_t("rebut", "biased", 0.8),
@@ -610,7 +689,7 @@ CUES = Lexicon(
          r"|took\s+exception|take[sn]?\s+exception|cr(?:y|ies|ied)\s+foul)\b", True),
         (_t("rebut", "unacceptable", 0.8),
          r"\b(?:unacceptable|nonsense|concocted|arrogan\w+|lack\w*\s+(?:any\s+)?credibility|no\s+credibility)\b", True),
-        (_t("rebut", "regrets", 0.5), r"\b(?:regret\w*|disappoint\w*)\b", True),
+        (_t("rebut", "regrets", 0.4), r"\b(?:regret\w*|disappoint\w*)\b", True),
         # English: acceptance
         (_t("welcome", "welcomes", verb=True),
          r"\b(?:welcom\w+|applaud\w*|hail(?:s|ed)?|prais\w+|commend\w*|pleased|delighted|grateful|appreciat\w+"
@@ -635,40 +714,170 @@ CUES = Lexicon(
          r"痛斥|怒斥|斥责|(?<![驳怒痛])斥(?!资)|炮轰|狠批|怒批|猛批|痛批|回击|反击|粗暴干涉|不符合事实|严重失实|不客观"
          r"|毫无道理", False),
         (_t("rebut", "zh_criticises", 0.7, verb=True, neg=True), r"批评|质疑|反对|谴责|不满|不公|片面|抨击", False),
-        (_t("rebut", "zh_regrets", 0.5), r"遗憾", False),
+        (_t("rebut", "zh_regrets", 0.4), r"遗憾", False),
         (_t("welcome", "zh_welcomes"), r"欢迎|感谢|赞赏|肯定|高兴|歓迎", False),
         (_t("accept", "zh_accepts"), r"(?<![不未])(?:接受|认同)|认真研究|继续努力|将继续|承诺|虚心", False),
         (_t("neutral", "zh_notes"), r"注意到|不予评论|研究(?![员所院])|检讨", False),
-        # other languages: the commonest words, the report name usually being in English
-        (_t("rebut", "es_rejects", 0.9),
-         r"\b(?:rechaz\w+|repudi\w+|desmient\w*|desmint\w+|calumni\w+|difam\w+|injerencia\w*|infundad\w+|sesgad\w+"
-         r"|politizad\w+|no\s+refleja\w*)\b", True),
-        (_t("rebut", "fr_rejects", 0.9),
-         r"\b(?:rejet\w*|rejett\w+|réfut\w+|dénon[cç]\w+|contest\w+|calomni\w+|infondé\w*|ingérence|partial\w*"
-         r"|ne\s+refl[eè]t\w+\s+pas)", True),
-        (_t("rebut", "pt_rejects", 0.9),
-         r"\b(?:rejeit\w+|repudi\w+|calúni\w+|infundad\w+|n[ãa]o\s+reflete\w*|ingerência)", True),
-        (_t("rebut", "de_rejects", 0.9),
-         r"\b(?:zurückgewiesen|zurückweis\w+|(?:wies|weist|weisen)\s+(?:\S+\s+){0,8}?zurück|Einmischung|haltlos\w*"
-         r"|unbegründet\w*|verleumd\w+)", True),
-        (_t("rebut", "ru_rejects", 0.9),
-         r"отверг\w*|осуди\w*|осужда\w*|фальшивк\w*|клевет\w*|русофоб\w*|вмешательств\w*|пропаганд\w*|предвзят\w*"
-         r"|необоснованн\w*|политизирован\w*", True),
-        (_t("rebut", "id_rejects", 0.9),
-         r"\b(?:menolak|tolak|ditolak|membantah|bantah|menyangkal|mengecam|kecam|fitnah|tidak\s+adil"
-         r"|tidak\s+mencerminkan|tidak\s+berasas)\b", True),
-        (_t("rebut", "vi_rejects", 0.9),
-         r"bác\s+bỏ|phản\s+đối|không\s+khách\s+quan|thiếu\s+khách\s+quan|xuyên\s+tạc|vu\s+khống|không\s+phản\s+ánh",
+        # other languages: rejection ("rechaza"), denial of fairness ("no refleja", "injusto"), bias, interference,
+        # disagreement; then welcome and notes. Verbs may be negated ("no rechazó", "n'a pas rejeté").
+        (_t("rebut", "es_rejects", 0.9, verb=True, neg=True),
+         r"\b(?:rechaz\w+|repudi\w+|desmient\w*|desmint\w+|desaprueb\w+|refut\w+|deplor\w+|descalific\w+"
+         r"|no\s+(?:reconoce\w*|reconocemos|acepta\w*|aceptamos|puede\s+aceptar|refleja\w*|se\s+ajusta\w*))\b", True),
+        (_t("rebut", "es_discredits", 0.8),
+         r"\b(?:calumni\w+|difam\w+|injerencia\w*|injerencista\w*|infundad\w+|sin\s+fundamento|sesgad\w+|politizad\w+"
+         r"|panfleto\w*|mentir\w+|mentiros\w+|falsedad\w*|manipulad\w+|tendencios\w+|parcializad\w+|inaceptable\w*"
+         r"|injust\w+|carece\w*\s+de\s+(?:fundamento|rigor|objetividad|credibilidad|autoridad)|doble\s+rasero"
+         r"|dobles?\s+est[áa]ndar(?:es)?|autoridad\s+moral|desacuerdo|discrepa\w*"
+         r"|no\s+(?:es|son)\s+objetiv\w+)\b", True),
+        (_t("rebut", "es_regrets", 0.4), r"\b(?:lament\w+|deplor\w+)\b", True),
+        (_t("rebut", "xx_farce", 0.8),
+         r"\b(?:farsa|patraña\w*|mascarade|Farce|Posse|fars\w*|maskaralık|trò\s+hề|lelucon|sandiwara"
+         r"|no\s+tiene\w*\s+(?:la\s+)?(?:moral|autoridad|calidad\s+moral)|n['’]a\s+(?:aucune\s+)?(?:légitimité|leçon))\b"
+         r"|фарс\w*|مهزلة|闹剧|鬧劇|茶番|촌극", True),
+        # More ways officials discredit a report: ridicule, hostility, illegitimacy, one-sidedness, lies.
+        (_t("rebut", "en_discredits", 0.8),
+         r"\b(?:ridiculous|ludicrous|laughable|malicious\w*|illegitimate|cherry-pick\w*|(?:outright|blatant|sheer)\s+lies"
+         r"|(?:do|does|did|will)\s+not\s+recogni[sz]e|refus\w+\s+to\s+recogni[sz]e|hostil(?:e|ity)"
+         r"|unilateral)\b", True),
+        (_t("rebut", "es_pt_fr_discredits", 0.8),
+         r"\b(?:ridícul\w+|absurd\w+|malicios\w+|malintencionad\w+|hostil\w*|unilatera\w+|ilegítim\w+|espuri\w+"
+         r"|falaz\w*|falacia\w*|desestim\w+|impugn\w+|arremet\w+|desment\w+|ridicule\w*|absurde\w*|malveillan\w+"
+         r"|hostile\w*|unilatéra\w+|illégitime\w*|fallacieu\w+|fustig\w+|s['’]insurg\w+|s['’]indign\w+|démenti\w*|dément\w+"
+         r"|ne\s+correspond\w*\s+(?:pas|nullement|en\s+rien)|não\s+corresponde\w*)\b", True),
+        (_t("rebut", "es_pt_fr_criticises", 0.7, verb=True, neg=True),
+         r"\b(?:critic(?:ó|aron|a|an|ou|aram|am)|conden(?:ó|aron|a|an|amos|ou|aram)|cuestion(?:ó|aron|a|an)"
+         r"|question(?:ou|aram|a)|critiqu(?:e|é|ent|ait|aient)|condamn(?:e|é|ent|ait)|balay(?:é|e|ent)\s+d['’]un\s+revers)\b",
          True),
-        (_t("rebut", "tr_rejects", 0.9), r"\b(?:reddetti|reddediyor|reddet\w*|kınadı|kınıyor|asılsız)\b", True),
+        (_t("rebut", "de_ru_discredits", 0.8),
+         r"\b(?:lächerlich\w*|absurd\w*|böswillig\w*|feindselig\w*|unzulässig\w*|Unterstellung\w*|Propaganda"
+         r"|Diffamierung\w*|diffamier\w+|Hetzkampagne\w*|empört\w*)\b"
+         r"|абсурд\w*|смехотворн\w+|враждебн\w+|недружественн\w+|возмущени\w+|бездоказательн\w+|необъективн\w+"
+         r"|нелеп\w+|искажа\w+|искажени\w+|очерня\w+|очернени\w+|дискредит\w+", True),
+        (_t("rebut", "de_ru_protests", 0.7, verb=True, neg=True),
+         r"\b(?:protestier\w+|verurteil(?:t|te|ten|en)\b)|протест\w*|осуждаем", True),
+        (_t("rebut", "tr_vi_id_discredits", 0.8),
+         r"\b(?:saçma\w*|düşmanca|tek\s+taraflı|gerçek\s*dışı|yalan\w*|vô\s+căn\s+cứ|bịa\s+đặt|thù\s+địch|áp\s+đặt"
+         r"|không\s+đúng\s+sự\s+thật|chính\s+trị\s+hóa|phi\s+lý|mengada-ada|bohong|kebohongan|tuduhan\s+(?:palsu"
+         r"|tidak\s+berasas)|tidak\s+masuk\s+akal)", True),
+        (_t("rebut", "tr_vi_id_criticises", 0.7, verb=True),
+         r"\b(?:eleştir\w+|tepki\s+gösterdi\w*|protesto\w*|lên\s+án|chỉ\s+trích|mengkritik|memprotes)\b", True),
+        (_t("rebut", "ar_th_cjk_discredits", 0.8),
+         r"(?:[وف])?مرفوض\w*|(?:[وف])?(?:تستهجن|يستهجن|استهجان\w*)|تسييس\w*|تشويه\w*|سخيف\w*|عدائي\w*"
+         r"|لا\s+يمت\s+(?:إلى|الى|ل)\S*\s+(?:ال)?واقع|مجاف\w*\s+لل?حقيقة|ไม่เป็นความจริง|ใส่ร้าย|ไร้เหตุผล|ตอบโต้"
+         r"|荒谬|荒唐|可笑|恶毒|敌视|政治化|污名化|不公正|强烈抗议|虚假|事実と異なる|一方的|虚偽|悪意|誹謗|受け入れ難い"
+         r"|強い不満|거짓|허위|악의적|일방적|불쾌감|강한\s*불만|단호히\s*반대|강력히\s*반대", False),
+        (_t("rebut", "ar_th_cjk_criticises", 0.7),
+         r"(?:[وف])?(?:تنتقد|ينتقد|انتقد\w*)|احتجاج\w*|วิพากษ์วิจารณ์|ประท้วง|批判|非難|비판", False),
+        (_t("rebut", "xx_no_right", 0.8),
+         r"\b(?:hipócrita\w*|hipocresía|dar\s+lecciones|sermone\w+|hypocrite\w*|hypocrisie|donner\s+des\s+leçons"
+         r"|faire\s+la\s+leçon|leçons\s+de\s+morale|hipocrisia|dar\s+lições|heuchlerisch\w*|Heuchelei|scheinheilig\w*"
+         r"|belehren\w*|Belehrung\w*|kein\w*\s+Recht|ikiyüzlü\w*|riyakâr\w*|ders\s+verme\w*|hakkı\s+yok"
+         r"|đạo\s+đức\s+giả|không\s+có\s+quyền|munafik|hipokrit|tidak\s+berhak)\b"
+         r"|лицемер\w*|поуча\w+|нравоучени\w+|не\s+име\w+\s+(?:никакого\s+)?(?:морального\s+)?права"
+         r"|نفاق|منافق\w*|ليس\s+(?:لها|له|لواشنطن)\s+(?:ال)?حق|إعطاء\s+(?:ال)?دروس"
+         r"|虚伪|伪善|偽善|说教|說教|没有资格|無權|无权|資格はない|위선|훈계|자격이\s*없", True),
+        (_t("rebut", "fr_rejects", 0.9, verb=True, neg=True),
+         r"\b(?:rejet\w*|rejett\w+|récus\w+|réfut\w+|dénon[cç]\w+|contest\w+|désapprouv\w+"
+         r"|ne\s+(?:refl[eè]t\w+|peut\s+accepter|saurait\s+accepter|reconna[iî]t)\s+(?:pas|nullement|en\s+rien|aucunement)"
+         r"|n['’]accept\w+\s+pas|s['’]inscri\w+\s+en\s+faux)", True),
+        (_t("rebut", "fr_discredits", 0.8),
+         r"\b(?:calomni\w+|diffam\w+|infondé\w*|sans\s+fondement|ingérence\w*|partial(?:e|es|ité)?\b|mensong\w+"
+         r"|tendancieu\w+|politis\w+|injust\w+|inacceptable\w*|deux\s+poids(?:\s+et)?\s+deux\s+mesures|désaccord"
+         r"|non\s+vérifié\w*|amalgame\w*|biaisé\w*|ne\s+(?:sont|est)\s+pas\s+objecti\w+)", True),
+        (_t("rebut", "fr_regrets", 0.4), r"\b(?:regrett\w+|déplor\w+|déçu\w*|déception)", True),
+        (_t("rebut", "pt_rejects", 0.9, verb=True, neg=True),
+         r"\b(?:rejeit\w+|repudi\w+|refut\w+|contest\w+|desment\w+|discord\w+|n[ãa]o\s+(?:reconhece\w*|aceita\w*"
+         r"|reflete\w*|corresponde\w*))", True),
+        (_t("rebut", "pt_discredits", 0.8),
+         r"\b(?:calúni\w+|calunios\w+|difam\w+|infundad\w+|sem\s+fundamento|ingerência\w*|tendencios\w+|politizad\w+"
+         r"|injust\w+|inaceitáve\w+|desacordo|mentir\w+|desajustad\w+|parcial\b|duplo\s+padr[ãa]o|dois\s+pesos)", True),
+        (_t("rebut", "pt_regrets", 0.4), r"\b(?:lament\w+|deplor\w+)", True),
+        (_t("rebut", "de_rejects", 0.9, verb=True, neg=True),
+         r"\b(?:zurückgewiesen|zurückweis\w+|(?:wies|weist|weisen)\s+(?:\S+\s+){0,8}?zurück"
+         r"|(?:lehnt|lehnte|lehnen|lehnten|lehne)\s+(?:\S+\s+){0,8}?ab\b|abgelehnt|Ablehnung|widerspr\w+|widersprech\w+"
+         r"|bestritt\w*|bestreit\w+|nicht\s+(?:akzeptier\w+|hinnehm\w+|anerkenn\w+))", True),
+        (_t("rebut", "de_discredits", 0.8),
+         r"\b(?:Einmischung|haltlos\w*|unbegründet\w*|verleumd\w+|Lügen|voller\s+Lügen|verlogen\w*|voreingenommen\w*"
+         r"|Vorurteil\w*|Verzerrung\w*|verzerrt\w*"
+         r"|politisch\s+motiviert\w*|einseitig\w*|ungerecht\w*|inakzeptabel\w*|Doppelmoral|doppelte\w*\s+Standards?"
+         r"|nicht\s+objektiv|falsch\w*\s+Behauptung\w*)", True),
+        (_t("rebut", "de_criticises", 0.7, verb=True, neg=True), r"\b(?:kritisier\w+|Kritik\s+zurück)", True),
+        (_t("rebut", "de_regrets", 0.4), r"\b(?:bedauer\w+|enttäusch\w+)", True),
+        (_t("rebut", "ru_rejects", 0.9, verb=True, neg=True),
+         r"отверг\w*|осуди\w*|осужда\w*|отклон\w+|опроверг\w*|несоглас\w+|не\s+соглас\w+|не\s+принима\w+"
+         r"|не\s+можем\s+принять|не\s+призна\w+", True),
+        (_t("rebut", "ru_discredits", 0.8),
+         r"фальшивк\w*|фальсифик\w*|клевет\w*|русофоб\w*|вмешательств\w*|пропаганд\w*|предвзят\w*|необоснованн\w*"
+         r"|политизирован\w*|инсинуаци\w*|измышлени\w*|ложн\w+|ложь|лжи|голословн\w+|двойн\w+\s+стандарт\w*"
+         r"|неприемлем\w+|надуманн\w+|не\s+(?:отражает|соответству\w+\s+действительност\w+)|тенденциозн\w+"
+         r"|не\s+имеют\s+ничего\s+общего", True),
+        (_t("rebut", "ru_regrets", 0.4), r"сожалени\w+|разочаров\w+", True),
+        (_t("rebut", "id_rejects", 0.9, verb=True, neg=True),
+         r"\b(?:menolak|tolak|ditolak|membantah|bantah|dibantah|menyangkal|mengecam|kecam|dikecam|mempertikai\w*"
+         r"|mempersoalkan|tidak\s+(?:bersetuju|setuju|menerima|dapat\s+menerima|boleh\s+menerima|mengakui))\b", True),
+        (_t("rebut", "id_discredits", 0.8),
+         r"\b(?:fitnah|tidak\s+(?:adil|mencerminkan|berasas|berdasar|objektif|tepat|akurat)|tanpa\s+(?:dasar|asas)"
+         r"|berat\s+sebelah|campur\s+tangan|dipolitikkan|bermotif\s+politik|keberatan|standar\s+ganda"
+         r"|dwistandard|menyesatkan)\b", True),
+        (_t("rebut", "id_regrets", 0.4), r"\b(?:kecewa|kekecewaan|menyesalkan|menyesali)\b", True),
+        (_t("rebut", "vi_rejects", 0.9),
+         r"bác\s+bỏ|phản\s+đối|không\s+(?:chấp\s+nhận|đồng\s+tình|thừa\s+nhận)|phản\s+bác", True),
+        (_t("rebut", "vi_discredits", 0.8),
+         r"không\s+khách\s+quan|thiếu\s+khách\s+quan|xuyên\s+tạc|vu\s+khống|không\s+phản\s+ánh\s+(?:đúng|chính\s+xác)"
+         r"|sai\s+lệch|sai\s+sự\s+thật|không\s+chính\s+xác|(?:thiếu|không\s+có)\s+cơ\s+sở|định\s+kiến|phiến\s+diện"
+         r"|can\s+thiệp\s+(?:vào\s+)?công\s+việc\s+nội\s+bộ|thiếu\s+thiện\s+chí", True),
+        (_t("rebut", "vi_regrets", 0.4), r"lấy\s+làm\s+tiếc|đáng\s+tiếc|thất\s+vọng", True),
+        (_t("rebut", "tr_rejects", 0.9),
+         r"\b(?:redde[dt](?!m[eiı])\w*|red\s+etti\w*|kınadı\w*|kınıyor\w*|kınama\w*|itiraz\w*"
+         r"|kabul\s+(?:etm(?:iyor|ed|ey|ez)\w*|edilemez\w*|edilmez\w*))", True),
+        (_t("rebut", "tr_discredits", 0.8),
+         r"\b(?:asılsız|taraflı|yanlı|gerçeklerden\s+uzak|gerçeği\s+yansıtm\w+|yansıtmıyor\w*|yansıtmadığ\w*|iftira\w*"
+         r"|karalama\w*|siyasi\s+(?:amaçlı|motivasyonlu)|iç\s+işlerine\s+müdahale\w*|çifte\s+standart\w*"
+         r"|temelsiz|mesnetsiz|önyargılı)", True),
+        (_t("rebut", "tr_regrets", 0.4), r"\b(?:üzüntü\w*|esef\w*|hayal\s+kırıklığı\w*)", True),
         (_t("rebut", "it_rejects", 0.9), r"\b(?:respin\w+|infondat\w+)\b", True),
-        (_t("rebut", "cjk_rejects", 0.9), r"반박|반발|항의|거부|왜곡|反発|反論|抗議|事実無根", False),
-        (_t("rebut", "th_ar_rejects", 0.9),
-         r"ปฏิเสธ|ไม่เป็นธรรม|โต้แย้ง|ไม่ยอมรับ|رفض|ترفض|يرفض|رفضت|تنفي|نفت|أدان|تدين|أدانت|مسيس|افتراء", False),
+        (_t("rebut", "ar_rejects", 0.9),
+         r"(?:[وفبل]|لل)?(?:ت|ي|ن)?رفض\w*|(?:[وفبل])?رافض\w*|(?:[وف])?(?:تنفي|ينفي|نفت|نفى)|(?:[وف])?(?:أدان\w*|تدين|يدين)"
+         r"|(?:[وف])?(?:تستنكر|يستنكر|استنكر\w*)|(?:[وف])?(?:تختلف|يختلف|اختلف\w*)\s+(?:بشدة\s+)?مع"
+         r"|عدم\s+(?:موافقت\w*|قبول\w*|رضا\w*)|لا\s+(?:تقبل|يقبل|نقبل)", False),
+        (_t("rebut", "ar_discredits", 0.8),
+         r"مسيس\w*|افتراء\w*|مغالط\w*|أكاذيب|ادعاءات\s+(?:باطلة|كاذبة|مغلوطة)|مزاعم|(?:لا|لم)\s+(?:ي|ت)عكس"
+         r"|لا\s+(?:ي|ت)ستند\s+(?:إلى|على)\s+أي|لا\s+أساس\s+له|عار(?:ية)?\s+(?:عن|من)\s+الصحة"
+         r"|غير\s+(?:موضوعي|دقيق|منصف|عادل|صحيح|مقبول)\w*|استياء\w*|(?:ال)?تدخل\s+في\s+(?:ال)?شؤون"
+         r"|ازدواجية\s+(?:ال)?معايير|مضلل\w*|(?:ت|ي)تجاهل|تجاهل\w*|متحيز\w*|انحياز\w*|خلط\w*", False),
+        (_t("rebut", "ar_regrets", 0.4), r"(?:ال)?أسف\w*|خيبة\s+أمل", False),
+        (_t("rebut", "th_rejects", 0.9), r"ปฏิเสธ|ไม่ยอมรับ|ไม่เห็นด้วย|คัดค้าน|โต้แย้ง|ประณาม", False),
+        (_t("rebut", "th_discredits", 0.8),
+         r"ไม่เป็นธรรม|ไม่สะท้อน|บิดเบือน|ไม่ถูกต้อง|อคติ|ไม่เป็นกลาง|ไม่มีมูล|ไร้มูล|แทรกแซงกิจการภายใน|สองมาตรฐาน", False),
+        (_t("rebut", "th_regrets", 0.4), r"ผิดหวัง|เสียใจ", False),
+        (_t("rebut", "ja_rejects", 0.9),
+         r"反発|反論|抗議|事実無根|断固反対|強く反対|反対する|反対した|反対の|拒否|受け入れられない|受け入れない"
+         r"|認められない|認めない|容認できない", False),
+        (_t("rebut", "ja_discredits", 0.8),
+         r"中傷|でっち上げ|歪曲|偏見|内政干渉|不当|根拠のない|根拠がない|事実に反する|事実を無視|誤った|不公平"
+         r"|強烈な不満", False),
+        (_t("rebut", "ko_rejects", 0.9),
+         r"반박|반발|항의|거부|배격|규탄|부인했|부인하|동의하지\s*않|받아들일\s*수\s*없|수용할\s*수\s*없"
+         r"|인정할\s*수\s*없|인정하지\s*않|용납\w*\s*않|용납할\s*수\s*없", False),
+        (_t("rebut", "ko_discredits", 0.8),
+         r"왜곡|날조|모략|비난|내정\s*간섭|이중\s*잣대|이중\s*기준|편견|사실과\s*다르|근거\s*없|부당|불공정"
+         r"|적대시", False),
+        (_t("rebut", "cjk_regrets", 0.4), r"유감|遺憾|실망", False),
         (_t("welcome", "xx_welcomes"),
          r"\b(?:acog\w+|celebr\w+|agradec\w+|salu[eé]\w*|se\s+félicit\w+|begrüß\w+|menyambut\s+baik|mengapresiasi"
-         r"|hoan\s+nghênh|приветств\w+)|환영", True),
-        (_t("neutral", "xx_notes"), r"\b(?:prend\w*\s+note|prenait\s+note|tom\w+\s+nota|zur\s+Kenntnis)|검토", True),
+         r"|menghargai|mengalu-alukan|berterima\s+kasih|hoan\s+nghênh|cảm\s+ơn|приветств\w+|благодар\w+"
+         r"|memnuniyet\w*|memnun\w*|teşekkür\w*|saud\w+|congratul\w+|felicit\w+)"
+         r"|환영|감사|歓迎|感謝|ยินดี|ขอบคุณ|ชื่นชม|(?:[وف])?(?:رحب\w*|ترحب|يرحب|الترحيب|ترحيب\w*|تثمن|يثمن|أشاد\w*|تشيد|يشيد)",
+         True),
+        (_t("accept", "xx_accepts"),
+         r"\b(?:redoblar\w*|redoblará\w*|se\s+compromet\w+|s['’]engag\w+|seguirá\s+trabajando|continuará\s+trabajando"
+         r"|continuer\w*\s+(?:à|de)\s+renforcer|continuará\s+a|weiterhin|будет\s+продолж\w+|продолжит\w*"
+         r"|akan\s+terus|tiếp\s+tục\s+(?:nỗ\s+lực|triển\s+khai|thực\s+hiện)|çalışmalarını\s+sürdürece\w*)"
+         r"|真摯に受け止め|重く受け止め|존중|노력을\s*지속|ستواصل|سيواصل", True),
+        (_t("neutral", "xx_notes"),
+         r"\b(?:prend\w*\s+note|prenait\s+note|tom\w+\s+nota|toma\s+nota|zur\s+Kenntnis|принял\w*\s+к\s+сведению"
+         r"|принимаем\s+к\s+сведению|mencatat|ghi\s+nhận|not\s+aldı\w*|dikkate\s+alın\w*)|검토|留意|รับทราบ"
+         r"|(?:أخذ|تأخذ|يأخذ)\w*\s+علما", True),
     ]
 )
 
@@ -683,6 +892,9 @@ ORG_KINDS = frozenset(
      "international", "issuer", "court", "police"}
 )
 
+# Arabic words take clitics: و (and), ب (by), ل (for), لل (for the).
+_AR_PRE = r"(?:[وبلف]|لل|وب|ول|ولل)?"
+
 ACTORS = Lexicon(
     [
         (_t("commissioner", "commissioner_office"),
@@ -696,29 +908,55 @@ ACTORS = Lexicon(
          r"外交部驻(?:香港|港|澳门|澳)(?:特别行政区)?特派员公署|驻(?:港|澳)公署", False),
         (_t("issuer", "state_department"),
          r"(?:\bUS\s+|\bU\.S\.\s+|(?i:\bAmerican\s+))?(?i:\bState\s+Department|\bDepartment\s+of\s+State"
-         r"|\bSecretary\s+of\s+State|\bOffice\s+to\s+Monitor\s+and\s+Combat\s+Trafficking\s+in\s+Persons)"
+         r"|\bSecretary\s+of\s+State|\bOffice\s+to\s+Monitor\s+and\s+Combat\s+Trafficking\s+in\s+Persons"
+         r"|\bAmbassador[\s-]+at[\s-]+Large\s+to\s+Monitor\s+and\s+Combat\s+Trafficking(?:\s+in\s+Persons)?)"
          r"|(?i:\b(?:Trump|Biden|Obama)\s+administration|\bWhite\s+House)"
          r"|美国国务院|美国国务卿|国务卿|美国政府|Госдеп\w*", False),
+        (_t("issuer", "state_department_foreign"),
+         r"(?i:\bDepartamento\s+de\s+Estado(?:\s+(?:de\s+(?:los\s+)?)?(?:EE\.\s*UU\.|EEUU|EUA|Estados\s+Unidos"
+         r"|estadounidense|norte-?americano|americano|dos\s+(?:EUA|Estados\s+Unidos)))?"
+         r"|\bDépartement\s+d['’]État(?:\s+(?:américain|des\s+États-Unis))?"
+         r"|\bUS-(?:Außenministerium\w*|Regierung\w*|Außenamt\w*)|\b(?:US-)?amerikanische\w*\s+Außenministerium\w*"
+         r"|\bAußenministerium\s+(?:der\s+USA|in\s+Washington)"
+         r"|\bГосударственн\w+\s+департамент\w*(?:\s+США)?"
+         r"|\bABD\s+(?:Dışişleri\s+Bakanlığı\w*|yönetimi\w*|hükümeti\w*|Dışişleri\s+Bakanı\w*)|\bWashington\s+yönetimi\w*"
+         r"|\bBộ\s+Ngoại\s+giao\s+(?:Mỹ|Hoa\s+Kỳ)|\bchính\s+quyền\s+Mỹ|\bchính\s+phủ\s+Mỹ"
+         r"|\b(?:Departemen|Kementerian)\s+Luar\s+Negeri\s+(?:AS|Amerika(?:\s+Serikat)?)"
+         r"|\bJabatan\s+Negara\s+(?:AS|Amerika\s+Syarikat)|\bpemerintah\s+AS\b|\bkerajaan\s+AS\b)"
+         r"|" + _AR_PRE + r"(?:وزارة\s+)?(?:ال)?خارجية\s+(?:ال)?(?:أمري?كية|أميركية)"
+         r"|" + _AR_PRE + r"(?:ال)?(?:إدارة|حكومة)\s+(?:ال)?(?:أمري?كية|أميركية)"
+         r"|กระทรวงการต่างประเทศสหรัฐ(?:อเมริกา|ฯ)?|รัฐบาลสหรัฐ(?:อเมริกา|ฯ)?"
+         r"|米国務省|米国務長官|米政府|国務省|国務長官|미 ?국무부|미국 ?국무부|국무부|미 ?국무장관|미국 ?정부|미 ?정부",
+         False),
         (_t("issuer", "us_body"),
          r"\b(?:US|U\.S\.)\s+(?i:embassy|consulate|officials?|government|administration|ambassador)\b", False),
         (_t("international", "international"),
          r"\b(?:UNODC|UN\s+Office\s+on\s+Drugs\s+and\s+Crime|United\s+Nations|UN\s+(?:human\s+rights\s+office"
          r"|Secretary-General|panel)|Secretary-General|European\s+Commission|Council\s+of\s+Europe"
-         r"|International\s+Labou?r\s+Organi[sz]ation|ILO|IOM|European\s+Union)\b|联合国", True),
+         r"|International\s+Labou?r\s+Organi[sz]ation|ILO|IOM|European\s+Union|ONUDC|ONUDD|Naciones\s+Unidas"
+         r"|Nations\s+unies|Nações\s+Unidas|Vereinte\w*\s+Nationen|Liên\s+Hợp\s+Quốc|PBB|Consejo\s+de\s+Europa"
+         r"|Conseil\s+de\s+l['’]Europe|Europarat\w*|Conselho\s+da\s+Europa|Avrupa\s+Konseyi)\b|ООН|Совет\w*\s+Европы"
+         r"|" + _AR_PRE + r"(?:ال)?أمم\s+(?:ال)?متحدة|联合国|国連|유엔|สหประชาชาติ", True),
         (_t("media", "media"),
          r"\b(?:state\s+media|state-run\s+(?:media|newspaper|television|broadcaster)|Global\s+Times|Xinhua"
-         r"|People['’]s\s+Daily|KCNA|Korean\s+Central\s+News\s+Agency|China\s+Daily|broadcaster|newspaper|tabloid)\b"
-         r"|新华社|人民日报|环球时报|官媒", True),
+         r"|People['’]s\s+Daily|KCNA|Korean\s+Central\s+News\s+Agency|China\s+Daily|broadcaster|newspaper|tabloid"
+         r"|TASS|ТАСС|РИА\s+Новости|Prensa\s+Latina|Granma|Anadolu(?:\s+Ajansı)?)\b"
+         r"|新华社|人民日报|环球时报|官媒|朝鲜中央通讯社|조선중앙통신|노동신문", True),
         (_t("ngo", "ngo_named"),
          r"\b(?:Human\s+Rights\s+Watch|Amnesty(?:\s+International)?|Walk\s+Free(?:\s+Foundation)?|Polaris(?:\s+Project)?"
          r"|La\s+Strada|Anti-Slavery\s+International|Freedom\s+House|Freedom\s+United|TRAFFIC)\b", False),
         (_t("foreign_ministry", "foreign_ministry"),
          r"(?i:\bMinistry\s+of\s+(?:Foreign|External)\s+Affairs(?:\s+and\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)?"
          r"|\bforeign\s+(?:affairs\s+)?ministry|\bForeign\s+Office|Cancillería|\bcanciller\w*"
-         r"|\bMinisterio\s+de\s+(?:Relaciones|Asuntos)\s+Exteriores|\bministère\s+(?:\w+\s+)?des\s+Affaires\s+étrangères"
-         r"|\bItamaraty|\bMinistério\s+das\s+Relações\s+Exteriores|\bAuswärtige[sn]?\s+Amt|\bAußenministerium"
-         r"|\bМИД\w*|\bBộ\s+Ngoại\s+giao|\bKementerian\s+Luar\s+Negeri|\bWisma\s+Putra)|\bMO?FA\b|\bFO\b"
-         r"|외교부|外务省|外交部",
+         r"|\bMinisterio\s+(?:del\s+Poder\s+Popular\s+para\s+(?:las\s+)?|de\s+)(?:Relaciones|Asuntos)\s+Exteriores"
+         r"|\bMINREX|\bministère\s+(?:\w+\s+)?des\s+Affaires\s+étrangères|\bQuai\s+d['’]Orsay"
+         r"|\bItamaraty|\bMinistério\s+das\s+Relações\s+Exteriores|\bMinistério\s+dos\s+Negócios\s+Estrangeiros"
+         r"|\bAuswärtige[sn]?\s+Amt\w*|\bAußenministerium\w*|\bAußenamt\w*"
+         r"|\bМИД\w*|\bМинистерств\w+\s+иностранных\s+дел|\bвнешнеполитическ\w+\s+ведомств\w+"
+         r"|\bBộ\s+Ngoại\s+giao|\bKementerian\s+Luar\s+Negeri|\bKemenlu\b|\bKemlu\b|\bWisma\s+Putra"
+         r"|\bDışişleri(?:\s+Bakanlığı\w*)?)|\bMO?FA\b|\bFO\b"
+         r"|" + _AR_PRE + r"وزارة\s+(?:ال)?(?:شؤون\s+(?:ال)?)?خارجية|" + _AR_PRE + r"(?:ال)?خارجية"
+         r"|외교부|외무성|外务省|外交部|外務省|กระทรวงการต่างประเทศ",
          False),
         (_t("ministry", "ministry_named"),
          r"\bMinistry\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+|of\s+|for\s+)?[A-Z][\w’'-]*){0,4}", False),
@@ -735,49 +973,105 @@ ACTORS = Lexicon(
          r"(?:ministry|ministries)\b|\b(?:ministerio|ministère|ministério|Ministerium|kementerian|министерств\w*)\b"
          r"|(?:内政|人力资源|劳工|司法|公安|商务|国防|新闻|内务|劳动|外务)部|保安局|保安司|国务院新闻办公室|国新办",
          True),
+        (_t("ministry", "ministry_foreign"),
+         r"(?i:\bSecretaría\s+de\s+(?:Gobernación|Estado|Relaciones\s+Exteriores|Seguridad)"
+         r"|\bMinisterio\s+(?:de(?:l)?\s+)?(?:[A-ZÁÉÍÓÚ]\w+)(?:\s+(?:y\s+)?[A-ZÁÉÍÓÚ]\w+){0,3}"
+         r"|\bMinistério\s+(?:d[aoe]s?\s+)?(?:[A-ZÁÉÍÓÚ]\w+)(?:\s+(?:e\s+)?[A-ZÁÉÍÓÚ]\w+){0,3}"
+         r"|\bminist[eè]re\s+(?:de\s+l['’]|de\s+la\s+|des\s+|du\s+)\w+"
+         r"|\bМВД\b|\bМинюст\w*|\bведомств\w+|\bBakanlığı\w*|\bBakanlık\w*|\bKDN\b|\bKementerian\s+Dalam\s+Negeri"
+         r"|\bBộ\s+(?:Công\s+an|Lao\s+động|Tư\s+pháp|Nội\s+vụ)|\bMinisterstw\w+)"
+         r"|" + _AR_PRE + r"وزارة\s+(?:ال)?[^\s،.]+"
+         r"|(?:여성가족|법무|고용노동|통일|국방|행정안전|보건복지)부|(?:法務|厚生労働|国土交通|経済産業)省|出入国在留管理庁|警察庁"
+         r"|กระทรวง(?:มหาดไทย|แรงงาน|ยุติธรรม|การพัฒนาสังคม[^\s]{0,20})", False),
+        # German compounds: Bundesfamilienministerium, Regierungssprecher, Außenminister.
+        (_t("ministry", "ministry_de_compound"),
+         r"\b(?:Bundes|Außen|Innen|Justiz|Familien|Arbeits|Sozial|Entwicklungs|Wirtschafts|Finanz|Verteidigungs"
+         r"|Gesundheits|Landwirtschafts)\w*ministerium\w*", False),
+        (_t("spokesperson", "spokesperson_de_compound"),
+         r"\b(?:Regierungs|Ministeriums|Außenamts|Bundesregierungs|Botschafts|Kreml|Ministerium)\w*sprecher(?:in)?\b",
+         False),
+        (_t("official", "official_de_compound"),
+         r"\b(?:Bundes|Außen|Innen|Justiz|Familien|Arbeits|Premier|Staats|Vize|Regierungs)\w*minister(?:in)?\b", False),
+        (_t("agency", "agency_foreign"),
+         r"\b(?:Comisión|Comité|Consejo\s+Nacional|Secretaría|Commission|Cellule|Conseil\s+national|Haut-Commissariat"
+         r"|Comissão|Conselho\s+Nacional|Secretaria|Kommission|Ausschuss|Behörde|Bundesamt|комисси\w+|комитет\w*"
+         r"|Komisyon\w*|Kurul\w*|Başkanlığı\w*|Müdürlüğü\w*|İdaresi\w*|Ủy\s+ban|Ban\s+chỉ\s+đạo|Komisi|Badan|Satgas"
+         r"|Suruhanjaya|Majlis)\b"
+         r"|" + _AR_PRE + r"(?:ال)?(?:لجنة|هيئة|مجلس|جهاز|مكتب)|คณะกรรมการ|สำนักงาน|위원회|委員会|委员会", True),
         (_t("agency", "agency_generic"),
          r"\b[Tt]he\s+(?:authority|agency|bureau|secretariat|council|commission|office|department)\b", False),
         (_t("government", "government"),
          r"\b(?:(?:state|central|national|federal|mainland)\s+authorities|government|govt|administration|authorities"
          r"|cabinet|state\s+council|presidential\s+(?:office|palace)|presidency|kremlin|regime|junta|executive\s+yuan"
-         r"|Malaca[ñn]ang|(?-i:[A-Z]\w+)\s+side"
-         r"|gobierno|gouvernement|governo|Regierung|Bundesregierung|pemerintah|kerajaan|chính\s+phủ|hükümet"
-         r"|правительств\w*)\b"
-         r"|(?:香港|澳门)?特区政府|港府|澳府|(?:香港|澳门|中国)政府|政府|当局|정부|รัฐบาล|الحكومة|中方", True),
+         r"|Malaca[ñn]ang"
+         r"|gobierno|gouvernement|governo|Regierung|Bundesregierung|pemerintah|kerajaan|chính\s+phủ|hükümet\w*"
+         r"|правительств\w*|Кремл\w+|власт(?:и|ей|ям)|autoridades|autorités|autoridades|Behörden)\b"
+         r"|(?:香港|澳门)?特区政府|港府|澳府|(?:香港|澳门|中国)政府|政府|当局|정부|당국|รัฐบาล|"
+         + _AR_PRE + r"(?:ال)?حكوم(?:ة|ات)\w*|" + _AR_PRE + r"(?:ال)?سلطات|中方", True),
+        (_t("government", "government_side"), r"\b[A-Z]\w+\s+(?i:side)\b", False),
+        (_t("government", "government_exec"), r"\b(?:Ejecutivo|Executivo|Exécutif)\b", False),
         (_t("embassy", "embassy"),
          r"\b(?:embass(?:y|ies)|consulate(?:[\s-]general)?|(?:permanent\s+)?mission\s+(?:in|to)\s+[A-Z]\w+"
-         r"|embajada|ambassade|embaixada|Botschaft|kedutaan|đại\s+sứ\s+quán|посольств\w*)\b"
-         r"|驻[^，。、\s]{1,8}(?:总领事馆|大使馆|使馆|领事馆)|大使馆|使馆|领事馆|대사관", True),
+         r"|embajada|ambassade|embaixada|Botschaft|kedutaan|đại\s+sứ\s+quán|посольств\w*|Büyükelçiliği\w*)\b"
+         r"|驻[^，。、\s]{1,8}(?:总领事馆|大使馆|使馆|领事馆)|大使馆|使馆|领事馆|대사관|สถานทูต"
+         r"|" + _AR_PRE + r"(?:ال)?سفارة",
+         True),
         (_t("spokesperson", "spokesperson"),
          r"\bspokes(?:man|woman|person|people|persons|men|women)\b|\b(?:portavoz|porte-parole|porta-voz|Sprecher\w*"
-         r"|juru\s*bicara|jurucakap|người\s+phát\s+ngôn|официальн\w+\s+представител\w+|пресс-секретар\w+|sözcü\w*)\b"
-         r"|发言人|대변인|报道官|โฆษก|المتحدث", True),
+         r"|juru\s*bicara|jurucakap|người\s+phát\s+ngôn|официальн\w+\s+представител\w+|пресс-секретар\w+|sözcü\w*"
+         r"|press\s+(?:service|office|secretary)|пресс-служб\w+|servicio\s+de\s+prensa|service\s+de\s+presse"
+         r"|Pressestelle|basın\s+müşavir\w*)\b"
+         r"|发言人|대변인|报道官|報道官|โฆษก|" + _AR_PRE + r"(?:ال)?(?:متحدث|ناطق)\w*", True),
         (_t("legislator", "legislator"),
          r"\b(?:lawmakers?|legislators?|senators?|congress(?:man|woman|men|women|members?)|parliamentarians?"
-         r"|members?\s+of\s+(?:parliament|congress)|(?-i:MPs?))\b|立法会议员|议员|人大代表|政协委员", True),
+         r"|members?\s+of\s+(?:parliament|congress)|(?-i:MPs?)|diputad[oa]s?|députés?|deputad[oa]s?"
+         r"|Abgeordnete\w*|депутат\w*|milletvekil\w*|anggota\s+DPR)\b"
+         r"|立法会议员|议员|人大代表|政协委员|국회의원", True),
         (_t("legislature", "legislature"),
          r"\b(?:parliament|congress|senate|legislative\s+council|National\s+Assembly|National\s+People['’]s\s+Congress"
-         r"|Legislative\s+Yuan)\b|立法会|全国人大", True),
+         r"|Legislative\s+Yuan|Asamblea\s+Nacional|Assemblée\s+nationale|Assembleia\s+Nacional|Congreso|Congresso"
+         r"|parlamento|parlement|Parlament|Bundestag|Госдум\w+|парламент\w*|TBMM|Meclis\w*|Quốc\s+hội|DPR"
+         r"|Dewan\s+Rakyat|Parlimen)\b|立法会|全国人大|국회|国会|รัฐสภา|" + _AR_PRE
+         + r"(?:مجلس\s+(?:ال)?(?:أمة|نواب|شعب|شورى)|(?:ال)?برلمان)", True),
         (_t("official", "official"),
          r"\b(?:(?:deputy\s+)?(?:prime|foreign|home|interior|justice|labou?r|information|security|human\s+resources)"
          r"\s+minister|ministers?|premier|president|chancellor|chief\s+executive|chief\s+secretary|chief\s+cabinet\s+"
-         r"secretary|secretary\s+for\s+[A-Z]\w+|(?:justice\s+|foreign\s+|home\s+)?secretary|ambassador|envoy|consul"
+         r"secretary|secretary\s+for\s+[A-Z]\w+|(?:justice\s+|foreign\s+|home\s+)?secretary|ambassador(?:[\s-]+at[\s-]+large)?|envoy|consul"
          r"(?:[\s-]general)?|deputy\s+director(?:[\s-]general)?|director(?:[\s-]general)?|undersecretary"
          r"|under-secretary|state\s+secretary|officials?|commissioner|governor|mayor|ministro|ministre|menteri"
-         r"|министр\w*|bộ\s+trưởng)\b"
-         r"|部长|司长|局长|官员|总理|总统|首相|行政长官|特首|大使|外长|官房长官|大臣|장관|รัฐมนตรี|وزير", True),
-        (_t("police", "police"), r"\bpolice\b|警方|警察", True),
-        (_t("court", "court"), r"\b(?:court|judge|magistrate|prosecutors?|tribunal|jury)\b|法院|法官", True),
+         r"|министр\w*|bộ\s+trưởng|thứ\s+trưởng|embajador\w*|ambassadeur\w*|embaixador\w*|Botschafter\w*|посол\w*"
+         r"|Büyükelçi\w*|duta\s+besar|đại\s+sứ|presidente|vicepresident\w*|vice-?presidente|président\w*|Präsident\w*"
+         r"|президент\w*|Cumhurbaşkanı\w*|Presiden|Thủ\s+tướng|Perdana\s+Menteri|canciller|funcionari[oa]s?"
+         r"|fonctionnaires?|funcionári[oa]s?|Bakan\w*|yetkili\w*|pejabat|quan\s+chức|чиновник\w*)\b"
+         r"|部长|司长|局长|官员|总理|总统|首相|行政长官|特首|大使|外长|官房长官|大臣|장관|총리|대통령|당국자|รัฐมนตรี|นายกรัฐมนตรี"
+         r"|เอกอัครราชทูต|อธิบดี|" + _AR_PRE + r"(?:ال)?(?:وزير|سفير|مسؤول|رئيس)\w*", True),
+        (_t("police", "police"),
+         r"\b(?:police|policía|polícia|Polizei|полици\w+|polis|emniyet|polisi|Polri|Polda|PDRM|công\s+an)\b"
+         r"|警方|警察|경찰|ตำรวจ|" + _AR_PRE + r"(?:ال)?شرطة", True),
+        (_t("court", "court"),
+         r"\b(?:court|judge|magistrate|prosecutors?|tribunal|jury|juez|jueza|fiscal\w*|cour|juge|procureur|parquet"
+         r"|Gericht\w*|Landgericht|Richter\w*|Staatsanwalt\w*|суд|суда|суде|судья|прокурор\w*|mahkeme\w*|savcı\w*"
+         r"|pengadilan|mahkamah|tòa\s+án|TAND|Justiça)\b|法院|法官|裁判所|법원|ศาล|" + _AR_PRE + r"(?:ال)?محكمة", True),
         (_t("ngo", "ngo"),
          r"\b(?:(?:human\s+)?rights\s+groups?|(?:advocacy|labou?r|workers['’]?|migrant\s+workers['’]?|migrant"
          r"|civil\s+society|campaign|activist|concern|helpers['’]?)\s+(?:groups?|unions?|organi[sz]ations?)"
          r"|NGOs?|non-?governmental\s+organi[sz]ations?|charit(?:y|ies)|campaigners?|activists?|advocates?|unions?"
-         r"|the\s+group|the\s+organi[sz]ation|foundation|ONG|associations?)\b"
-         r"|关注团体|民间团体|非政府组织|人权组织|团体|工会|慈善机构|组织", True),
+         r"|the\s+group|the\s+organi[sz]ation|foundation|ONG|associations?|organizaci[oó]n(?:es)?|organisations?"
+         r"|organizaç(?:ão|ões)|Organisation\w*|Hilfsorganisation\w*|организаци\w+|kuruluş\w*|dernek\w*"
+         r"|tổ\s+chức|LSM|yayasan|fundación|fondation|fundação|Stiftung|activistas|defensores|sindicatos?|colectivos?"
+         r"|militants?|syndicats?|collectifs?|ativistas|entidades|Beratungsstelle\w*|Verbände"
+         r"|Gewerkschaft\w*|Aktivist\w*|правозащитник\w*|активист\w*|aktivist\w*|sendika\w*|nhà\s+hoạt\s+động"
+         r"|aktivis|pegiat|Menschenrechtsorganisation\w*|Hilfsorganisation\w*|Nichtregierungsorganisation\w*)\b"
+         r"|ناشط\w*|حقوقي\w*|นักเคลื่อนไหว|เอ็นจีโอ|시민단체|활동가|인권단체|人権団体|支援団体|活動家"
+         r"|关注团体|民间团体|非政府组织|人权组织|团体|工会|慈善机构|组织|단체|団体|องค์กร"
+         r"|" + _AR_PRE + r"(?:ال)?منظم(?:ة|ات)", True),
         (_t("commentator", "commentator"),
          r"\b(?:analysts?|scholars?|academics?|experts?|researchers?|professors?|commentators?|columnists?|observers?"
-         r"|critics?|editorials?|the\s+author|think[\s-]tanks?|fellows?|pundits?|economists?)\b"
-         r"|学者|专家|研究员|评论员|分析人士|观察人士|社评", True),
+         r"|critics?|editorials?|the\s+author|think[\s-]tanks?|fellows?|pundits?|economists?|analistas?|expert[oa]s?"
+         r"|Experte\w*|эксперт\w*|аналитик\w*|uzman\w*|analist\w*|chuyên\s+gia|pengamat|pakar|críticos|critiques"
+         r"|Kritiker\w*|критик\w*|eleştirmen\w*)\b"
+         r"|学者|专家|研究员|评论员|分析人士|观察人士|社评|社説|사설|전문가"
+         r"|" + _AR_PRE + r"(?:ال)?(?:محلل|خبير|خبراء)\w*", True),
     ]
 )
 
@@ -789,19 +1083,23 @@ TRAFFICKING_CONTEXT_RE = re.compile(
     to_simplified(
         r"(?i:\b(?:human|people|persons?|sex|labou?r|child)[\s-]+trafficking|trafficking\s+in\s+(?:persons|human\s+beings)"
         r"|\btrafficking\s+victims|victims\s+of\s+trafficking|forced\s+labou?r|modern\s+slavery"
-        r"|trata\s+de\s+personas|traite\s+des|tráfico\s+de\s+pessoas|Menschenhandel|торговл\w+\s+людьми"
-        r"|perdagangan\s+orang|pemerdagangan|buôn\s+bán\s+người|mua\s+bán\s+người)"
-        r"|人口贩运|贩运人口|人口贩卖|贩卖人口|人身取引|인신매매|การค้ามนุษย์|الاتجار"
+        r"|trata\s+de\s+(?:personas|seres\s+humanos)|tráfico\s+de\s+(?:personas|pessoas|seres\s+humanos)"
+        r"|traite\s+(?:des|d['’]êtres)|Menschenhandel|торговл\w+\s+людьми|insan\s+ticaret\w*"
+        r"|perdagangan\s+orang|pemerdagangan|buôn\s+bán\s+người|mua\s+bán\s+người|tratta\s+di\s+persone|\bTPPO\b)"
+        r"|人口贩运|贩运人口|人口贩卖|贩卖人口|人身取引|人身売買|인신\s*매매|การค้ามนุษย์|[اإ]تجار\s+ب(?:ال)?(?:بشر|أشخاص)"
     )
 )
 OTHER_TRAFFICKING_RE = re.compile(
     r"(?i:\b(?:drugs?|narcotics?|cocaine|heroin|fentanyl|arms|weapons?|firearms?|guns?|wildlife|ivory|pangolins?"
     r"|timber|antiquities|cigarettes?|tobacco)\b[\s-]*(?:\w+[\s-]+)?$)"
+    r"|(?i:\b(?:drogas?|armas?|armes|stupéfiants|especies|espèces|Drogen|Waffen|наркотик\w*|оружи\w*)\s+(?:\w+\s+)?$)"
 )
 # Negation right before a verb cue.
 NEGATION_RE = re.compile(
     to_simplified(
-        r"(?i:\b(?:not|never|no|neither|nor|without|n['’]t|declined\s+to|refused\s+to|yet\s+to)\s+(?:\w+\s+)?$)"
+        r"(?i:\b(?:not|never|no|neither|nor|without|n['’]t|declined\s+to|refused\s+to|yet\s+to|nunca|jamás|sin|ne|pas"
+        r"|jamais|sans|não|nem|sem|nicht|kein\w*|nie|не|ни|без|không|chưa|chẳng|tidak|tak|belum|bukan|لا|لم|لن|ليس"
+        r"|ليست)\s+(?:\w+\s+)?$)"
         r"|(?:不|没有|未|并未|并非|无意)$"
     )
 )
@@ -823,14 +1121,38 @@ REPORT_SUBJECT_RE = re.compile(
         r"|(?:报告|报告书|美方|美国)(?:还|也|再次|亦|则|更)?$"
     )
 )
+# A sentence that opens with the report as its subject ("The report criticised...", "O documento critica...",
+# "Доклад...", التقرير, 报告): its verbs are the report's, unless someone is named as speaking.
+REPORT_START_RE = re.compile(
+    to_simplified(
+        r"(?i:[«\"“„‘]?\s*(?:the|this|that|its|el|la|le|lo|o|a|der|die|das|este|esta|ese|esa|ce|cette|esse|essa"
+        r"|dieser|diese|dieses)?\s*(?:(?:annual|latest|new|US|U\.S\.|American|anual|nuevo|annuel|jährlich\w*|yıllık"
+        r"|ежегодн\w+)\s+)?(?:report|document|index|informe|reporte|documento|rapport|relatório|Bericht|Dokument"
+        r"|доклад\w*|документ\w*|отч[её]т\w*|rapor\w*|báo\s+cáo|laporan|dokumen)\b)"
+        r"|(?:[وف])?(?:ال)?(?:تقرير|وثيقة)|报告|該報告|该报告|報告書|보고서|รายงาน"
+    )
+)
+# After a passive verb: the agent ("was rejected outright by", "rechazado por", "rejeté par", "zurückgewiesen von").
+PASSIVE_BY_RE = re.compile(
+    r"(?i:\s*(?:[\w-]+\s+){0,3}?(?:by|por|par|pelo|pela|von|vom|oleh)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+|le\s+"
+    r"|les\s+|l['’]|o\s+|a\s+|os\s+|as\s+|der\s+|dem\s+|den\s+)?)"
+)
+# "..., which rejected it": a relative clause brings in another subject.
+RELATIVE_CLAUSE_RE = re.compile(
+    r"(?i:,\s*(?:which|who|que|qui|quien|quienes|lequel|laquelle|der|die|welche\w*|котор\w+|الذي|التي|yang))\b"
+)
 # A place acting as a speaker: "Hong Kong on Friday rebutted", "Beijing and Hong Kong hit out".
 PLACE_STANCE_RE = re.compile(
-    r"(?i:(?:\s*,)?(?:\s+(?:on|this|last|late|early|earlier)\s+\w+)?(?:\s+(?:has|have|had|also|again|firmly"
+    r"(?i:(?:\s*,)?(?:\s+(?:on|this|last|late|early|earlier)\s+\w+)?(?:\s+(?:has|have|had|also|again|which|who|firmly"
     r"|strongly|swiftly|angrily|quickly|on\s+\w+day|,))*\s+(?:rebut\w*|reject\w*|hit(?:s|ting)?\s+(?:out|back)"
     r"|slam\w*|dismiss\w*|denounc\w*|condemn\w*|object\w*|protest\w*|disput\w*|bristl\w*|lodg\w*|rebuff\w*|blast\w*"
     r"|lash\w*|critici[sz]\w*|accus\w*|says|said|welcom\w*|hail\w*|vow\w*|pledg\w*|respond\w*|refut\w*|calls|called"
     r"|urg\w+|den(?:y|ies|ied)|voic\w+|express\w*|responds?|regrets?|regretted|thank\w*|appreciat\w+|rechaz\w+"
-    r"|rejet\w+|rejett\w+|menolak|tolak)\b)"
+    r"|rejet\w+|rejett\w+|menolak|tolak|récus\w+|contest\w+|dénonc\w+|rejeit\w+|repudi\w+|acus\w+|weist|wies"
+    r"|lehnt\w*|kritisiert\w*|отверг\w*|осудил\w*|отклонил\w*|заявил\w*|redde\w+|kınadı|bác\s+bỏ|phản\s+đối"
+    r"|membantah|mengecam|kecewa)\b"
+    # a headline's "Russia: ..." and a Korean or Japanese topic or subject: 북한은, 中国は
+    r"|\s*[:：]\s|(?:은|는|이|가|は|が)(?![\uac00-\ud7af\u3040-\u30ff]))"
 )
 # After a rejection verb: someone else's claims or report ("rejected claims by the opposition").
 OTHER_PARTY_OBJECT_RE = re.compile(
@@ -844,19 +1166,40 @@ OTHER_PARTY_OBJECT_RE = re.compile(
 # Words that put the noun after them in object position: its subject is elsewhere.
 OBJECT_MARKER_RE = re.compile(
     r"(?i:\b(?:of|at|against|on|by|to|accusing|accused|urging|urged|told|than|over|from|about|toward|towards"
-    r"|and\s+(?:urged|accused|told))\s+(?:the\s+|a\s+|an\s+)?$)"
+    r"|and\s+(?:urged|accused|told)"
+    # Prepositions before an object in Spanish, French, Portuguese, German, Russian, Indonesian, Vietnamese
+    r"|del|de|contra|sobre|por|al|para|du|des|contre|sur|par|pour|envers|au|aux|do|da|dos|das|pelo|pela|ao|aos"
+    r"|von|vom|gegen|über|durch|für|gegenüber|против|от|об|к|для|oleh|terhadap|kepada|tentang|của|đối\s+với"
+    r"|bởi)\s+(?:the\s+|a\s+|an\s+|la\s+|el\s+|los\s+|las\s+|le\s+|les\s+|l['’]|o\s+|os\s+|as\s+"
+    r"|die\s+|der\s+|den\s+|dem\s+|das\s+)?$)"
+    # Chinese: 对/就/针对/向/关于 X (表示...): X is what is spoken about.
+    r"|(?:对于|对|就|针对|向|关于|對)$"
 )
 QUOTE_RE = re.compile(
     r"“([^”]{2,600})”|\"([^\"\n]{2,600})\"|「([^」]{2,600})」|『([^』]{2,600})』|«\s*([^»]{2,600}?)\s*»"
 )
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_SPEECH_VERBS_LATIN = (
+    r"\b(?:said|says|say|told|stated|added|insisted|argued|warned|noted|claimed|declared|stressed|wrote"
+    r"|explained|according\s+to"
+    # Spanish, French, Portuguese, German, Russian, Turkish, Vietnamese, Indonesian/Malay
+    r"|dijo|afirmó|señaló|declaró|indicó|aseguró|sostuvo|subrayó|según|déclaré|affirmé|indiqué|estimé|souligné"
+    r"|ajouté|déclare|affirme|estime|selon|disse|afirmou|declarou|sublinhou|segundo|sagte|erklärte|betonte"
+    r"|teilte\s+\w+\s+mit|laut|заявил\w*|сказал\w*|сообщил\w*|отметил\w*|подчеркнул\w*|по\s+словам|dedi|açıkladı"
+    r"|belirtti|ifade\s+etti|vurguladı|denildi|cho\s+biết|khẳng\s+định|nhấn\s+mạnh|mengatakan|berkata|menyatakan"
+    r"|menegaskan|menurut|قال|قالت|أكد|أكدت|صرح|صرحت|أوضح|أوضحت|أضاف|أضافت|وقال|وقالت|وأكد|وأكدت|وأضاف|وأضافت)\b"
+)
+_SPEECH_VERBS_UNSPACED = (
+    r"表示|指出|强调|认为|回应|发表谈话|(?<![声宣号堪简名])称(?!为|号)|说(?!三道四|明|法|服)"
+    r"|述べ|語った|밝혔|말했|강조했|주장했|กล่าว|ระบุ"
+)
 # Speech verbs: the speaker of a sentence is the subject of the first one.
-SPEECH_VERB_RE = re.compile(
-    to_simplified(
-        r"(?i:\b(?:said|says|say|told|stated|added|insisted|argued|warned|noted|claimed|declared|stressed|wrote"
-        r"|explained|according\s+to)\b)"
-        r"|表示|指出|强调|认为|回应|发表谈话|(?<![声宣号堪简名])称(?!为|号)|说(?!三道四|明|法|服)"
-    )
+SPEECH_VERB_RE = re.compile(to_simplified(f"(?i:{_SPEECH_VERBS_LATIN})|{_SPEECH_VERBS_UNSPACED}"))
+SPEECH_VERBS = Lexicon(
+    [
+        (_t("speech", "speech_verb"), _SPEECH_VERBS_LATIN, True),
+        (_t("speech", "speech_verb"), _SPEECH_VERBS_UNSPACED, False),
+    ]
 )
 # Background, not news: "for years officials have rejected", 一贯, 历来.
 HABITUAL_RE = re.compile(
@@ -866,8 +1209,35 @@ HABITUAL_RE = re.compile(
         r"|keeps?\s+\w+ing|repeatedly)\b)|历来|向来|多年来"
     )
 )
+# A report mentioned once, mid-text, is background ("X has been ranked Tier 1 since 2016") unless the item
+# reports what this edition says or when it came out ("the report, released in June, said...").
+REPORT_CONTENT_RE = re.compile(
+    to_simplified(
+        r"(?i:\b(?:report|it|index|document)\s+(?:\w+\s+){0,2}?(?:said|says|found|finds|noted|notes|highlighted"
+        r"|highlights|cited|cites|warned|warns|urged|urges|recommended|recommends|criticised|criticized|accused"
+        r"|estimated|estimates|documented|devoted|identified|concluded|described)\b"
+        r"|\b(?:released|published|issued|unveiled)\s+(?:on|in|this|last|earlier|late|at)\b"
+        r"|\b(?:latest|most\s+recent|this\s+year['’]s|newly\s+released)\s+(?:\w+\s+){0,5}?(?:report|edition|ranking)"
+        r"|\b(?:señal[óa]|afirm[óa]|indic[óa]|destac[óa]|advirti[óo]|recomend[óo]|critic[óa]|estim[óa]|concluy[óe])\b"
+        r"|\b(?:publicad[oa]|divulgad[oa]|difundid[oa]|presentad[oa])\s+(?:en|el|este|esta|la|nesta|neste|na|no|em)\b"
+        r"|\b(?:souligne|soulignait|indique|relève|constate|recommande|dénonce|publié\s+(?:le|en|cette|ce|mardi|lundi"
+        r"|mercredi|jeudi|vendredi))\b|\b(?:aponta|apontou|destaca|destacou|recomenda|recomendou|reconhece|critica)\b"
+        r"|\b(?:stellt\s+fest|heißt\s+es|kritisiert|mahnt|veröffentlicht\w*\s+(?:am|im|in|diese))\b"
+        r"|говорится|отмечается|указывается|опубликованн\w+|\b(?:raporda|rapora\s+göre|yayımlanan|yayımladığı)\b"
+        r"|\b(?:cho\s+rằng|chỉ\s+ra|vừa\s+công\s+bố|công\s+bố\s+ngày)\b|\b(?:menyebut|menyatakan|dirilis|dikeluarkan)\b)"
+        r"|报告(?:称|指出|说|认为|显示|批评|还|提到)|发布的|最新|報告書は|によると|発表した|보고서는|보고서에서|발표한"
+        r"|(?:أشار|ذكر|قال|أفاد)\s+التقرير|الصادر|الأخير|ระบุว่า|เผยแพร่"
+    )
+)
+# "We consider...", "Nous rejetons...": in a statement, the issuing body speaks.
+FIRST_PERSON_RE = re.compile(
+    to_simplified(
+        r"(?i:(?<![\w’'])(?:we|our|nosotros|rechazamos|nous|nós|rejeitamos|wir|мы|нами|нас|kami|chúng\s+tôi"
+        r"|biz|reddediyoruz)\b)|我们|我方|われわれ|我々|우리는|نحن|نرفض"
+    )
+)
 PRONOUN_START_RE = re.compile(
-    to_simplified(r"(?i:^(?:[“\"‘「]|he\b|she\b|it\b|they\b|we\b|the\s+(?:statement|spokes\w+)\b|in\s+(?:a|the|its)"
+    to_simplified(r"(?i:^(?:[“\"‘「«]|he\b|she\b|it\b|they\b|we\b|the\s+(?:statement|spokes\w+)\b|in\s+(?:a|the|its)"
                   r"\s+statement))|^(?:他|她|其|该|声明)")
 )
 

@@ -1,11 +1,16 @@
 """Detect trafficking-in-persons report coverage and official rebuttals of such reports.
 
 Pure and rule based. Report coverage needs a report name (TIP report, UNODC
-Global Report, GRETA, Global Slavery Index; English, Chinese and a few other
-languages) with weight for where it appears. A rebuttal needs, in one
+Global Report, GRETA, Global Slavery Index; in English, Chinese, Spanish,
+French, Portuguese, German, Russian, Arabic, Turkish, Vietnamese, Thai,
+Indonesian/Malay, Japanese, Korean and a few more) with weight for where it
+appears; a single mention outside the lead counts fully only when the item
+reports what this edition says or when it came out. A rebuttal needs, in one
 sentence, a rejection cue, an official speaker who is not the report's
-issuer, and the report as target (named, referred back to, or the topic of
-the sentences just before). Every decision carries its evidence.
+issuer (named, the subject of a speech verb, the agent of a passive, the
+issuing body of a first-person statement), and the report as target (named,
+referred back to, or the topic of the sentences just before). Every decision
+carries its evidence.
 """
 
 from __future__ import annotations
@@ -20,6 +25,9 @@ from extractors.cues import (
     NEGATION_RE,
     OTHER_PARTY_OBJECT_RE,
     PRONOUN_START_RE,
+    RELATIVE_CLAUSE_RE,
+    REPORT_CONTENT_RE,
+    REPORT_START_RE,
     REPORT_SUBJECT_RE,
 )
 from extractors.mentions import (
@@ -46,7 +54,7 @@ from newswatch.models import Claims, Detection, Evidence
 __all__ = ["DETECTOR_NAME", "DETECTOR_VERSION", "REBUTTAL_THRESHOLD", "REPORT_THRESHOLD", "detect"]
 
 DETECTOR_NAME = "newswatch-rules"
-DETECTOR_VERSION = "1.0.0"
+DETECTOR_VERSION = "1.1.0"  # 1.1.0: report names, tiers, cues and actors in 16 languages
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 
@@ -136,7 +144,7 @@ def _score_report(doc: Doc) -> tuple[str | None, float, list[Evidence]]:
         ]
         in_lead = any(doc.is_lead(r.sent) for r in mentions)
         tier_in_lead = family == "tip" and any(t.weight >= 0.9 and doc.is_lead(t.sent) for t in doc.tiers)
-        if not in_lead and not tier_in_lead and len(mentions) == 1:
+        if not in_lead and not tier_in_lead and len(mentions) == 1 and not _reports_content(doc, mentions[0].sent):
             raw *= _PASSING_FACTOR
             evidence.append(Evidence("report", "report:passing_mention", doc.text_of(mentions[0].sent), 0.0))
         if family == "tip":
@@ -156,6 +164,12 @@ def _score_report(doc: Doc) -> tuple[str | None, float, list[Evidence]]:
         if raw > best[1]:
             best = (family, raw, evidence)
     return best
+
+
+def _reports_content(doc: Doc, sent: int) -> bool:
+    """The sentence naming the report, or the next, tells what this edition says or when it came out."""
+    last = min(len(doc.sentences) - 1, sent + 1)
+    return REPORT_CONTENT_RE.search(doc.norm, doc.sentences[sent].start, doc.sentences[last].end) is not None
 
 
 def _family_score(doc: Doc, family: str) -> float:
@@ -197,7 +211,14 @@ def _stance_events(doc: Doc, model: ActorModel) -> list[StanceEvent]:
         if term.negatable and NEGATION_RE.search(norm, max(s.start, m.start() - 25), m.start()):
             ev.why = "negated"
             continue
-        if term.verb and REPORT_SUBJECT_RE.search(norm, max(s.start, m.start() - 60), m.start()):
+        # "The report was dismissed by Beijing": the agent of a passive verb speaks, not the report.
+        agent = model.passive_agent(sent, m.end()) if term.verb and term.kind == "rebut" else []
+        if term.verb and not agent and (
+            REPORT_SUBJECT_RE.search(norm, max(s.start, m.start() - 60), m.start())
+            or (REPORT_START_RE.match(norm, s.start, m.start())
+                and not RELATIVE_CLAUSE_RE.search(norm, s.start, m.start())
+                and not any(p.start < m.start() for p in model.by_sent.get(sent, [])))
+        ):
             ev.why = "the report is the subject"
             continue
         if term.kind == "rebut" and CRIME_OBJECT_RE.match(norm, m.end(), min(s.end, m.end() + 60)):
@@ -210,7 +231,7 @@ def _stance_events(doc: Doc, model: ActorModel) -> list[StanceEvent]:
         if ev.target == 0.0:
             ev.why = "no trafficking report as target"
             continue
-        ev.speakers = model.speakers_at(sent, m.start())
+        ev.speakers = agent or model.speakers_at(sent, m.start())
         if not ev.speakers:
             ev.why = "no speaker"
             continue

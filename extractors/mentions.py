@@ -46,11 +46,15 @@ _GATE_STEMS = (
     "traffick", "slavery", "greta", "glotip", "trata de", "traite des", "tráfico de", "trafico de", "menschenhandel",
     "торговл", "perdagangan", "buôn bán", "mua bán", "ticaret", "tratta", "sklaverei", "esclav", "escrav",
     "perbudakan", "人口贩", "人口販", "贩运", "販運", "贩卖", "販賣", "人身取引", "人身売買", "奴役", "奴隶", "奴隸",
-    "인신", "ค้ามนุษย์", "الاتجار",
+    "인신", "ค้ามนุษย์", "اتجار", "إتجار", "العبودية", "kölelik", "рабства", "노예", "奴隷", "nô lệ",
+    "ทาส", "pemerdagangan", "traite d", "trafic des", "trafic de personnes",
 )
 _TIP_WORD = re.compile(r"\btip\b")
 _GRETA_CONTEXT = re.compile(
-    r"(?i:Council\s+of\s+Europe|Conseil\s+de\s+l['’]Europe|Europarat|欧洲委员会|traffick|traite)"
+    r"(?i:Council\s+of\s+Europe|Conseil\s+de\s+l['’]Europe|Europarat|Consejo\s+de\s+Europa|Conselho\s+da\s+Europa"
+    r"|Consiglio\s+d['’]Europa|Avrupa\s+Konseyi|Совет\w*\s+Европы|Rada\s+Europy|مجلس\s+أوروبا|欧洲委员会|歐洲委員會"
+    r"|欧州評議会|유럽\s*평의회|traffick|traite|trata\s+de|tráfico\s+de\s+(?:seres|pessoas)|Menschenhandel"
+    r"|торговл\w+\s+людьми|insan\s+ticaret)"
 )
 
 
@@ -176,11 +180,20 @@ def may_mention_report(text: str) -> bool:
 def _find_reports(doc: Doc) -> list[ReportMention]:
     norm = doc.norm
     explicit: list[ReportMention] = []
+    greta_context: bool | None = None
     for m, term in REPORTS.finditer(norm):
         start, end = m.start(), m.end()
-        if term.rule == "greta_acronym" and not _GRETA_CONTEXT.search(norm):
-            continue
-        if term.rule in ("tip_titlecase", "tip_acronym", "tip_acronym_foreign") and not doc.trafficking_context:
+        if term.rule == "greta_acronym":
+            if greta_context is None:
+                greta_context = _GRETA_CONTEXT.search(norm) is not None
+            if not greta_context:
+                continue
+        # "TIP" alone names the report where the item speaks of trafficking, or of its tiers.
+        if (
+            term.rule in ("tip_titlecase", "tip_acronym", "tip_acronym_foreign")
+            and not doc.trafficking_context
+            and (term.rule == "tip_titlecase" or not _STRICT_TIER.search(norm))
+        ):
             continue
         if term.rule in ("tip_trafficking_report", "tip_described") and OTHER_TRAFFICKING_RE.search(
             norm, max(0, start - 30), start

@@ -199,6 +199,147 @@ Dhaka|BD|
 Kathmandu|NP|
 """
 
+
+# The same places in the other languages of the news watched: Spanish, French, Portuguese, German, Russian,
+# Arabic, Turkish, Vietnamese, Indonesian/Malay (aliases, demonyms) and Thai, Korean, Japanese (last column).
+# Inflected forms are listed where a language declines names (России, Китая; الكويتية).
+_TABLE_MORE = """
+China|CN|Китай;Китая;Китае;Китаем;КНР;Çin;Trung Quốc;Tiongkok;Cina;الصين;Pekín||
+China|CN||chino;china;chinos;chinesa;chinês;chinois;chinoise;chinesische;chinesischen;chinesischer;китайский|
+China|CN||китайского;китайская;китайской;китайские;китайских;الصينية;الصيني|
+China|CN|||จีน;중국;中華人民共和国
+Hong Kong|HK|Гонконг;Гонконга;Сянган;Hồng Kông;هونغ كونغ;هونج كونج|hongkonés|ฮ่องกง;홍콩
+Macao|MO|Макао;Аомэнь;Ma Cao;ماكاو|macaense|มาเก๊า;마카오;マカオ
+Russia|RU|Российская Федерация;Российской Федерации;Россией;РФ;Rusya;Russie;روسيا||
+Russia|RU||ruso;rusa;russe;russo;russa;russische;russischen;russischer;российский;российского;российская;российской|
+Russia|RU||российские;российских;الروسية;الروسي|
+Russia|RU|||รัสเซีย;러시아;ロシア
+Belarus|BY|Беларусь;Беларуси;Белоруссия;Белоруссии;Республика Беларусь;Республики Беларусь;Weißrussland||
+Belarus|BY|Bielorrússia;بيلاروسيا||
+Belarus|BY||bielorruso;biélorusse;белорусский;белорусского;белорусская;белорусской|
+Belarus|BY|||벨라루스
+United States|US|EUA;Vereinigte Staaten;Vereinigten Staaten;ABD;Amerika Birleşik Devletleri;Hoa Kỳ;الولايات المتحدة||
+United States|US|أمريكا;أميركا;Соединённые Штаты;Соединенных Штатов||
+United States|US||estadounidenses;norteamericano;norteamericana;norte-americano;norte-americana;norte-americanos|
+United States|US||americano;americana;américains;américaines;amerikanische;amerikanischen;US-amerikanische|
+United States|US||US-amerikanischen;американский;американского;американская;американской;американские;Amerikan|
+United States|US||الأمريكية;الأمريكي;الأميركية;الأميركي|
+United States|US|||สหรัฐอเมริกา;สหรัฐฯ;สหรัฐ;アメリカ
+Venezuela|VE|Венесуэла;Венесуэлы;فنزويلا|venezolano;venezolana;vénézuélien;vénézuélienne;venezuelano;venezuelana|
+Cuba|CU|Kuba;Куба;Кубы;كوبا|cubain;cubaine;kubanische;kubanischen|
+Nicaragua|NI|Nikaragua;Никарагуа;نيكاراغوا|nicaragüense;nicaraguayen;nicaraguayenne|
+Eritrea|ER|إريتريا;Эритрея;Эритреи|eritreo;érythréen;érythréenne|
+Malaysia|MY|Malezya;Малайзия;Малайзии;ماليزيا|malasio;malaisien;malaisienne;الماليزية|มาเลเซีย;말레이시아;マレーシア
+Thailand|TH|Tayland;Таиланд;Таиланда;Thái Lan;تايلاند|tailandés;thaïlandais;thaïlandaise;tailandês|ไทย;태국
+Vietnam|VN|Вьетнам;Вьетнама;فيتنام;Vietnã|vietnamita;vietnamien;vietnamienne|เวียดนาม;베트남;ベトナム
+Cambodia|KH|Kamboçya;Kamboja;Камбоджа;Камбоджи;Campuchia;كمبوديا|camboyano;cambodgien;cambodgienne|กัมพูชา;캄보디아;カンボジア
+Myanmar|MM|Мьянма;Мьянмы;ميانمار|birmano;birman;birmane|เมียนมา;พม่า;미얀마;ミャンマー
+Kuwait|KW|Кувейт;Кувейта;Kuveyt;الكويت|kuwaití;koweïtien;koweïtienne;الكويتية;الكويتي|
+Algeria|DZ|Algerien;Argélia;Алжир;Алжира;Cezayir;الجزائر|argelino;argelina;الجزائرية|
+Egypt|EG|Egipto;Égypte;Egito;Ägypten;Египет;Египта;Mısır;Ai Cập;Mesir;مصر|egipcio;égyptien;égyptienne;المصرية;المصري|
+Qatar|QA|Катар;قطر|catarí;qatari;qatarie;القطرية;القطري|
+Saudi Arabia|SA|Saudi-Arabien;Suudi Arabistan;Саудовская Аравия;Саудовской Аравии;السعودية;المملكة العربية السعودية||
+Saudi Arabia|SA||saudí;saoudien;saoudienne|
+United Arab Emirates|AE|Emiratos Árabes Unidos;Émirats arabes unis;Vereinigte Arabische Emirate;ОАЭ;BAE;الإمارات||
+United Arab Emirates|AE||الإماراتية;الإماراتي|
+Bahrain|BH|Bahréin;Bahreïn;Бахрейн;البحرين|البحرينية;البحريني|
+Turkey|TR|Türkei;Turquía;Turquie;Turquia;Турция;Турции;تركيا|turco;turca;turc;turque;türkische;türkischen;التركية|
+North Korea|KP|КНДР;Северная Корея;Северной Кореи;Triều Tiên;Kuzey Kore;Korea Utara;كوريا الشمالية||
+North Korea|KP||norcoreano;nord-coréen;nord-coréenne|
+North Korea|KP|||북한;北朝鮮
+Iran|IR|Иран;Ирана;إيران|iraní;iranien;iranienne|
+Syria|SY|Siria;Syrie;Syrien;Сирия;سوريا|sirio;syrien|
+South Korea|KR|Южная Корея;Hàn Quốc;Güney Kore;Korea Selatan;كوريا الجنوبية|surcoreano;sud-coréen|韓国
+Japan|JP|Япония;Японии;Japonya;Nhật Bản;اليابان|japonés;japonais;japonaise|일본;ญี่ปุ่น
+Philippines|PH|Филиппины;Filipina;الفلبين|filipino;philippin;philippine|
+Indonesia|ID|Индонезия;Endonezya;إندونيسيا|indonesio;indonésien|
+Singapore|SG|Singapur;Сингапур;سنغافورة|singapurense;singapourien|
+Taiwan|TW|Тайвань;Đài Loan;تايوان|taiwanés;taïwanais|대만
+Kazakhstan|KZ|Казахстан;Казахстана;Казахстане;Kazajistán;Kazakhstan|kazajo|
+Uzbekistan|UZ|Узбекистан;Узбекистана;Usbekistan||
+Burundi|BI|Бурунди|burundais;burundaise;burundés|
+Guinea-Bissau|GW|Guiné-Bissau;Guinée-Bissau|guineense;bissau-guinéen|
+Mauritania|MR|Mauritanie;Mauritânia;موريتانيا|mauritanien;mauritanienne;mauritano|
+Senegal|SN|Sénégal|sénégalais;sénégalaise;senegalés|
+Peru|PE|Perú|peruano;peruana;péruvien|
+Mexico|MX||mexicano;mexicana;mexicain;mexicaine|
+Colombia|CO|Colombie;Kolumbien|colombiano;colombienne|
+Brazil|BR|Brésil;Brasilien;Бразилия|brésilien;brésilienne|
+Angola|AO||angolano;angolana|
+Germany|DE||alemán;allemand;deutsche;deutschen|
+Spain|ES|Espagne;Spanien;Espanha|español;espagnol|
+France|FR|Francia;Frankreich;França;Франция;فرنسا||
+Portugal|PT|||
+United Kingdom|GB|Reino Unido;Royaume-Uni;Großbritannien;Великобритания|británico;britannique|
+"""
+_METONYMS_MORE = """
+Peking|CN|
+Pékin|CN|
+Pequim|CN|
+Пекин|CN|
+Pekin|CN|
+Bắc Kinh|CN|
+بكين|CN|
+Moskau|RU|
+Moscou|RU|
+Moscú|RU|
+Moscovo|RU|
+Москва|RU|
+Москвы|RU|
+Moskova|RU|
+موسكو|RU|
+Вашингтон|US|
+Вашингтона|US|
+Вашингтоне|US|
+واشنطن|US|
+Vaşington|US|
+Hà Nội|VN|
+La Habana|CU|
+Havane|CU|
+Havanna|CU|
+Гавана|CU|
+Минск|BY|
+Nay Pyi Taw|MM|
+Pjöngjang|KP|
+Pionyang|KP|
+Пхеньян|KP|평양
+Alger|DZ|
+Argel|DZ|
+Algier|DZ|
+Kuwait City|KW|
+Téhéran|IR|
+Teherán|IR|
+Teheran|IR|
+Тегеран|IR|
+طهران|IR|
+Cairo|EG|
+Le Caire|EG|
+El Cairo|EG|
+Kairo|EG|
+القاهرة|EG|
+الدوحة|QA|
+الرياض|SA|
+Abu Dhabi|AE|
+أبوظبي|AE|
+Manama|BH|
+المنامة|BH|
+Nouakchott|MR|
+Tashkent|UZ|
+Ташкент|UZ|
+Astana|KZ|
+Астана|KZ|
+Bujumbura|BI|
+Gitega|BI|
+Luanda|AO|
+Bissau|GW|
+Dakar|SN|
+Bogotá|CO|
+Brasília|BR|
+Mexico City|MX|
+Phnôm Pênh|KH|
+Damascus|SY|
+"""
+
 _BY_CODE: dict[str, str] = {}
 _LOOKUP: dict[str, Place] = {}
 _ADJECTIVES: dict[str, str] = {}
@@ -232,13 +373,42 @@ def _load() -> None:
             key = to_simplified(alias)
             _LOOKUP[key] = Place(_BY_CODE[code], code, metonym=True)
             (_CJK if _is_cjk(key) else _LATIN).append(key)
+    for line in _TABLE_MORE.strip().splitlines():
+        name, code, aliases, demonyms, unspaced = (part.strip() for part in line.split("|"))
+        _BY_CODE.setdefault(code, name)
+        for alias in filter(None, aliases.split(";")):
+            for key in _arabic_forms(to_simplified(alias)):
+                _LOOKUP.setdefault(key, Place(name, code))
+                (_CJK if _is_cjk(key) else _LATIN).append(key)
+        for dem in filter(None, demonyms.split(";")):
+            for key in _arabic_forms(dem):
+                _LOOKUP.setdefault(key, Place(name, code, demonym=True))
+                _LATIN.append(key)
+        for alias in filter(None, unspaced.split(";")):
+            key = to_simplified(alias)
+            _LOOKUP.setdefault(key, Place(name, code))
+            _CJK.append(key)
+    for line in _METONYMS_MORE.strip().splitlines():
+        city, code, unspaced = (part.strip() for part in line.split("|"))
+        for alias in filter(None, [city, unspaced]):
+            for key in _arabic_forms(to_simplified(alias)):
+                _LOOKUP.setdefault(key, Place(_BY_CODE[code], code, metonym=True))
+                (_CJK if _is_cjk(key) else _LATIN).append(key)
     _ADJECTIVES["HK"] = "Hong Kong SAR"
     _ADJECTIVES["MO"] = "Macao SAR"
     _ADJECTIVES["US"] = "US"
 
 
 def _is_cjk(s: str) -> bool:
-    return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in s)
+    """Written without spaces between words (Chinese, Japanese, Korean, Thai): matched anywhere."""
+    return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" or "\u0e00" <= ch <= "\u0e7f" for ch in s)
+
+
+def _arabic_forms(alias: str) -> list[str]:
+    """An Arabic name with the clitics it takes: الكويت, والكويت, بالكويت, للكويت."""
+    if not alias.startswith("ال"):
+        return [alias]
+    return [alias, "و" + alias, "ب" + alias, "ل" + alias[1:], "ف" + alias, "وب" + alias, "ول" + alias[1:]]
 
 
 def _alias_pattern(alias: str) -> str:
@@ -252,7 +422,7 @@ _LATIN_ALIASES = sorted(set(_LATIN), key=len, reverse=True)
 _SCANNER = Scanner([re.compile(rf"(?<![\w.]){_alias_pattern(a)}{_SUFFIX}") for a in _LATIN_ALIASES])
 _CJK_ALIASES = sorted(set(_CJK), key=len, reverse=True)
 _CJK_SCANNER = Scanner([re.compile(re.escape(a)) for a in _CJK_ALIASES], unspaced=True)
-_HAS_CJK = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
+_HAS_CJK = re.compile(r"[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]")
 
 
 def find_places(text: str) -> list[tuple[int, int, Place]]:

@@ -6,7 +6,6 @@ Texts here are synthetic, written for these tests.
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -249,6 +248,141 @@ def test_other_language_rebuttal() -> None:
     assert d.is_rebuttal
 
 
+# The report named in the local language only, rebutted in the local language.
+LOCAL_LANGUAGE_REBUTTALS = {
+    "es": (
+        "Venezuela rechaza informe",
+        "La Cancillería venezolana rechazó el informe anual del Departamento de Estado sobre la trata de personas, "
+        "que calificó de panfleto político.",
+    ),
+    "fr": (
+        None,
+        "Le ministère des Affaires étrangères a rejeté le rapport du Département d'État sur la traite des personnes, "
+        "qui ne reflète nullement les efforts du pays.",
+    ),
+    "pt": (
+        None,
+        "O Governo rejeitou o relatório do Departamento de Estado norte-americano sobre tráfico de pessoas, "
+        "considerando-o injusto.",
+    ),
+    "de": ("Moskau weist US-Bericht über Menschenhandel zurück", "Das Papier sei politisch motiviert."),
+    "ru": (
+        None,
+        "Официальный представитель МИД заявил, что доклад Госдепартамента о торговле людьми носит "
+        "предвзятый характер.",
+    ),
+    "ar": (None, "أعربت وزارة الخارجية عن رفضها لما تضمنه تقرير وزارة الخارجية الأمريكية حول الاتجار بالأشخاص."),
+    "tr": (None, "Dışişleri Bakanlığı, ABD'nin İnsan Ticareti Raporu'ndaki asılsız iddiaları reddettiğini açıkladı."),
+    "vi": (None, "Người phát ngôn Bộ Ngoại giao bác bỏ Báo cáo về tình hình buôn bán người của Mỹ."),
+    "id": (None, "Pemerintah Malaysia menolak penilaian dalam Laporan Perdagangan Orang Departemen Luar Negeri AS."),
+    "th": (None, "กระทรวงการต่างประเทศไม่เห็นด้วยกับรายงานการค้ามนุษย์ของสหรัฐฯ ซึ่งไม่เป็นธรรมต่อไทย"),
+    "ja": (None, "中国外務省の報道官は、米国務省の人身取引報告書について「断固反対する」と反発した。"),
+    "ko": (None, "중국 외교부 대변인은 미국 국무부의 인신매매 보고서에 대해 근거 없는 비방이라고 반박했다."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LOCAL_LANGUAGE_REBUTTALS))
+def test_rebuttal_with_the_report_named_in_the_local_language(lang: str) -> None:
+    title, text = LOCAL_LANGUAGE_REBUTTALS[lang]
+    d = detect(title, text)
+    assert d.is_report and d.is_rebuttal, lang
+
+
+LOCAL_LANGUAGE_NEGATIVES = {
+    "es drug trafficking": ("Capturan red de tráfico de drogas", "La Policía capturó a 12 narcotraficantes."),
+    "es religious freedom": (
+        None,
+        "La cancillería cubana rechazó el Informe sobre Libertad Religiosa Internacional por calumnioso.",
+    ),
+    "ru narcotrafficking": (None, "ФСБ пресекла канал наркотрафика, задержаны 14 человек."),
+    "ar drug trafficking": (None, "ضبط شبكة دولية للاتجار بالمخدرات وإحالة أفرادها إلى النيابة."),
+    "vi religious freedom": (
+        None,
+        "Người phát ngôn Bộ Ngoại giao bác bỏ Báo cáo tự do tôn giáo quốc tế của Mỹ, "
+        "cho rằng báo cáo thiếu khách quan.",
+    ),
+    "ja religious freedom": (None, "中国外務省の報道官は、米国務省の信教の自由報告書に断固反対すると述べた。"),
+    "de court case": (None, "Vor dem Landgericht hat der Prozess gegen fünf mutmaßliche Menschenhändler begonnen."),
+    "fr greta thunberg": (None, "Greta Thunberg a été interpellée lors d'une manifestation à La Haye."),
+    "tr road traffic": (None, "Bayram tatilinde trafik yoğunluğu: trafik raporuna göre TEM otoyolu kilitlendi."),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(LOCAL_LANGUAGE_NEGATIVES))
+def test_local_language_hard_negatives(kind: str) -> None:
+    title, text = LOCAL_LANGUAGE_NEGATIVES[kind]
+    d = detect(title, text)
+    assert not d.is_report and not d.is_rebuttal, kind
+
+
+def test_local_language_welcome_is_not_a_rebuttal() -> None:
+    d = detect(
+        "Malaysia naik ke Tier 2 dalam Laporan TIP 2023",
+        "Menteri Dalam Negeri berkata kerajaan menyambut baik kenaikan tersebut dalam Laporan Pemerdagangan Orang.",
+    )
+    assert d.is_report and not d.is_rebuttal
+
+
+def test_rebuttal_by_pronoun_and_so_called_ranking() -> None:
+    d = detect(
+        "Asmara dismisses US ranking",
+        "The US Trafficking in Persons Report kept Eritrea at Tier 3. The Ministry of Information said: "
+        '"We categorically reject the so-called ranking." It is full of lies, the minister added.',
+    )
+    assert d.is_rebuttal
+
+
+def test_statement_in_the_first_person_is_the_issuing_bodys() -> None:
+    d = detect(
+        "Comment by the press service of the Ministry of Foreign Affairs",
+        "We have taken note of the US State Department's report on trafficking in persons. We consider the "
+        "conclusions of the American side to be biased and politicised.",
+    )
+    assert d.is_rebuttal
+
+
+def test_passive_rejection_by_an_official() -> None:
+    d = detect(None, "The 2024 Trafficking in Persons Report was dismissed by Cuba's foreign ministry as a farce.")
+    assert d.is_rebuttal
+    d = detect(None, "The 2024 Trafficking in Persons Report was criticised by rights groups as too lenient.")
+    assert d.is_report and not d.is_rebuttal
+
+
+def test_issuer_as_owner_of_the_report_is_not_the_speaker() -> None:
+    # "доклад Госдепартамента": the State Department owns the report; the foreign ministry speaks.
+    d = detect(None, "В МИД России заявили, что доклад Государственного департамента США о торговле людьми предвзят.")
+    assert d.is_rebuttal
+
+
+def test_regret_alone_is_not_a_rebuttal() -> None:
+    d = detect(
+        "Korea vows to improve after slipping to Tier 2",
+        "The gender ministry said it regretted the drop to Tier 2 in the US State Department's annual human "
+        "trafficking report, but pledged to strengthen victim identification.",
+    )
+    assert d.is_report and not d.is_rebuttal
+
+
+def test_ambassador_at_large_defending_the_report_is_the_issuer() -> None:
+    d = detect(
+        None,
+        "The Trafficking in Persons Report was debated in Congress. \"We reject the suggestion that rankings are "
+        'political," the ambassador-at-large said.',
+    )
+    assert d.is_report and not d.is_rebuttal
+
+
+def test_mid_text_mention_of_this_editions_findings_is_coverage() -> None:
+    filler = "Copper output rose 6 per cent in April, and the central bank kept its rate at 4.75 per cent. " * 6
+    news = (
+        "El Informe sobre la Trata de Personas del Departamento de Estado, publicado en junio, mantuvo a Perú en "
+        "el nivel 2 y señaló que la trata persiste en la minería ilegal. "
+    )
+    assert detect("Peru's economy grows", filler + news + filler).is_report
+    background = "The Philippines has been ranked Tier 1 in the US Trafficking in Persons Report since 2016."
+    assert not detect("Recruiter jailed", filler + background).is_report
+
+
 def test_language_argument_matches_inference() -> None:
     text = "外交部发言人表示，美方人口贩运问题报告罔顾事实，中方坚决反对。"
     assert detect(None, text, "zh") == detect(None, text)
@@ -302,6 +436,42 @@ def test_scanner_finds_what_a_plain_scan_finds(lexicon: object) -> None:
                 assert any(s < m.end() and m.start() < e for s, e in found), (rx.pattern[:60], m.group(0))
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    title=st.one_of(st.none(), st.text(max_size=200)),
+    text=st.text(max_size=1500),
+    language=st.one_of(
+        st.none(), st.text(max_size=8), st.sampled_from(["en", "zh", "zh-Hant", "ja", "ko", "ar", "th"])
+    ),
+)
+def test_detect_never_raises_on_arbitrary_input(title: str | None, text: str, language: str | None) -> None:
+    # Scores are defined in [0, 1]: report_score = 1 - 0.5 ** (raw / threshold), rebuttal_score a noisy-or.
+    d = detect(title, text, language)
+    assert 0.0 <= d.report_score <= 1.0 and 0.0 <= d.rebuttal_score <= 1.0
+    assert not d.is_rebuttal or d.is_report
+    assert not d.is_report or d.report_score >= 0.5
+
+
+_CUE_WORDS = (
+    "Trafficking in Persons Report", "Tier 3", "rejects", "rechaza", "informe sobre la trata de personas",
+    "доклад о торговле людьми", "отвергает", "تقرير الاتجار بالبشر", "ترفض", "人口贩运问题报告", "坚决反对", "外交部",
+    "人身取引報告書", "인신매매 보고서", "반발", "İnsan Ticareti Raporu", "reddetti", "รายงานการค้ามนุษย์", "ปฏิเสธ",
+    "the ministry said", "we", "GRETA", "Global Slavery Index", "«", "»", "「", "」", '"', "。", ".", "\n", ": ",
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    title=st.one_of(st.none(), st.lists(st.sampled_from(_CUE_WORDS), max_size=6).map(" ".join)),
+    parts=st.lists(st.one_of(st.sampled_from(_CUE_WORDS), st.text(max_size=12)), max_size=60),
+    language=st.one_of(st.none(), st.sampled_from(["en", "zh", "ja", "ko", "ar", "ru", "xx"])),
+)
+def test_detect_never_raises_on_cue_soup(title: str | None, parts: list[str], language: str | None) -> None:
+    d = detect(title, " ".join(parts), language)
+    assert 0.0 <= d.report_score <= 1.0 and 0.0 <= d.rebuttal_score <= 1.0
+    assert not d.is_rebuttal or d.is_report
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     title=st.one_of(st.none(), st.text(max_size=80)),
@@ -316,27 +486,16 @@ def test_detect_never_crashes(title: str | None, text: str) -> None:
     assert not d.is_rebuttal or d.is_report
 
 
-def _article(n_chars: int) -> str:
-    para = (
-        "Thailand's Ministry of Foreign Affairs on Thursday rejected the findings of the 2021 Trafficking in Persons "
-        'Report. "The assessment does not reflect the reality," a spokesman said. The report cited forced labour on '
-        "fishing vessels and said officials had made insufficient efforts to identify victims. "
+def test_rebuttal_mid_text_of_a_long_article_is_found() -> None:
+    # A 5,000-character wire story: background paragraphs with the report and its rebuttal mid-text.
+    background = (
+        "Gross gaming revenue rose 5 per cent in May, and visitor arrivals topped three million for the fifth "
+        "month. The government is pushing operators to diversify into concerts, sports and conventions. "
     )
-    return (para * (n_chars // len(para) + 1))[:n_chars]
-
-
-def test_detection_is_fast() -> None:
-    text = _article(5000)
-    detect("Thailand rejects US report", text)
-    runs = 20
-    start = time.process_time()
-    for _ in range(runs):
-        detect("Thailand rejects US report", text)
-    per_article = (time.process_time() - start) / runs
-    # Budget: a few ms on one core for a dense report article; generous here to stay stable under CI load.
-    assert per_article < 0.05, per_article
-    plain = "The council approved a new budget on Tuesday after a long debate. " * 75
-    start = time.process_time()
-    for _ in range(runs):
-        detect("Budget approved", plain)
-    assert (time.process_time() - start) / runs < 0.005
+    news = (
+        "The SAR government said the 2025 Trafficking in Persons Report, which kept the city on the Tier 2 Watch "
+        'List, was groundless. "We strongly oppose it," a spokesperson said. '
+    )
+    text = (background * 12 + news + background * 12)[:5000]
+    d = detect("Macao hits back at US report", text)
+    assert d.is_report and d.is_rebuttal
