@@ -14,7 +14,7 @@ entries and entries newer than the window are never skipped: a feed cannot be re
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -113,6 +113,10 @@ class WindowPipeline(Pipeline):
         return counts, complete and len(kept) == len(wanted)
 
 
+# In-process listeners told as each source finishes (the CLI prints progress with them).
+ON_SOURCE_DONE: list[Callable[[SourceResult], None]] = []
+
+
 @task(cache_policy=NO_CACHE, task_run_name="poll-{source.name}")
 def poll_source(pipeline: Pipeline, source: Source) -> SourceResult:
     """Fetch one feed and store its new articles (never cached: a cached fetch never refreshes)."""
@@ -123,6 +127,8 @@ def poll_source(pipeline: Pipeline, source: Source) -> SourceResult:
     else:
         logger.info("%s: %s, %d entries, %d new, %d stored", source.name, result.status,
                     result.entries, result.new, result.pages.stored)
+    for listener in ON_SOURCE_DONE:
+        listener(result)
     return result
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -71,16 +72,31 @@ def run(
 def _run_flow(settings: Settings, sources: list[str] | None) -> dict[str, Any]:
     from prefect.task_runners import ThreadPoolTaskRunner
 
-    from flows.ingest import ingest
+    from flows.ingest import ON_SOURCE_DONE, ingest
+    from flows.pipeline import SourceResult
 
     runner: ThreadPoolTaskRunner[Any] = ThreadPoolTaskRunner(max_workers=max(1, settings.fetch.source_workers))
     flow = ingest.with_options(task_runner=runner)  # type: ignore[arg-type]  # Prefect's invariant generic
-    err.print(f"polling {len(settings.enabled_sources(sources))} source(s) into {settings.db_url} ...")
-    return flow(
-        sources=sources,
-        config=str(settings.config_path) if settings.config_path else None,
-        db_url=settings.db_url,
-    )
+    total = len(settings.enabled_sources(sources))
+    err.print(f"polling {total} source(s) into {settings.db_url} ...", highlight=False)
+    done: list[str] = []
+    lock = threading.Lock()
+
+    def progress(result: SourceResult) -> None:
+        with lock:
+            done.append(result.source)
+            note = result.error if result.status == "failed" else f"{result.new} new, {result.pages.stored} stored"
+            err.print(f"[{len(done)}/{total}] {result.source}: {result.status} ({note})", highlight=False)
+
+    ON_SOURCE_DONE.append(progress)
+    try:
+        return flow(
+            sources=sources,
+            config=str(settings.config_path) if settings.config_path else None,
+            db_url=settings.db_url,
+        )
+    finally:
+        ON_SOURCE_DONE.remove(progress)
 
 
 def _print_summary(summary: dict[str, Any], as_json: bool) -> None:

@@ -55,6 +55,7 @@ def test_cli_run_prints_summary_and_records(site: LocalSite, db_url: str, tmp_pa
     assert result.exit_code == 0, result.output
     assert "refused" in result.output and "failed" in result.output  # reported with its reason, not fatal
     assert "stored: 4" in result.output
+    assert "/4] refused: failed (ConnectError" in result.stderr  # progress, one line per source as it finishes
 
     listed = runner.invoke(app, ["records", "list", "--rebuttal", "--json", "--config", str(cfg), "--db", db_url])
     assert listed.exit_code == 0, listed.output
