@@ -1,0 +1,1 @@
+"""Prefect deployments of newswatch: prefect.yaml, and serve.py behind `newswatch serve`."""

@@ -22,6 +22,7 @@ from newswatch.cli_common import (
     JsonOpt,
     err,
     out,
+    print_records,
 )
 from newswatch.cli_common import fail as _fail
 from newswatch.cli_common import parse_date as _date
@@ -148,7 +149,7 @@ def demo(
         summary = _run_flow(settings, None)
         _print_summary(summary, False)
         with _store(settings) as store:
-            _print_records(store.list_articles(ArticleFilter(limit=None)))
+            print_records(store.list_articles(ArticleFilter(limit=None)))
         if keep:
             out.print(f"database kept at {keep}")
 
@@ -179,20 +180,7 @@ def records_list(
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
-    _print_records(rows)
-
-
-def _print_records(rows: list[dict[str, Any]]) -> None:
-    table = Table(title=f"{len(rows)} record(s)")
-    for col in ("id", "published", "from", "lang", "source", "report", "rebuttal", "title"):
-        table.add_column(col, overflow="fold")
-    for r in rows:
-        table.add_row(
-            str(r["id"]), (r["published_at"] or "")[:10], r["published_from"] or "", r["language"] or "",
-            ",".join(r["sources"]), "yes" if r["is_report"] else "", "yes" if r["is_rebuttal"] else "",
-            r["title"] or r["url"],
-        )
-    out.print(table)
+    print_records(rows)
 
 
 @records_app.command("show")

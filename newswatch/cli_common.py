@@ -8,6 +8,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from newswatch.errors import NewswatchError
 from newswatch.settings import Settings, load_settings
@@ -17,7 +18,10 @@ err = Console(stderr=True)
 
 ConfigOpt = Annotated[
     Path | None,
-    typer.Option("--config", help="TOML settings file (default: ./newswatch.toml if present, else built-ins)."),
+    typer.Option(
+        "--config",
+        help="TOML settings file (default: $NEWSWATCH_CONFIG, else ./newswatch.toml if present, else built-ins).",
+    ),
 ]
 DbOpt = Annotated[
     str | None,
@@ -56,3 +60,15 @@ def parse_date(value: str | None, option: str) -> date | None:
         raise typer.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}", param_hint=option) from None
 
 
+def print_records(rows: list[dict[str, Any]]) -> None:
+    """The readable table of `records list` and `records search`."""
+    table = Table(title=f"{len(rows)} record(s)")
+    for col in ("id", "published", "from", "lang", "source", "report", "rebuttal", "title"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(
+            str(r["id"]), (r["published_at"] or "")[:10], r["published_from"] or "", r["language"] or "",
+            ",".join(r["sources"]), "yes" if r["is_report"] else "", "yes" if r["is_rebuttal"] else "",
+            r["title"] or r["url"],
+        )
+    out.print(table)

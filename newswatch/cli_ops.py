@@ -11,7 +11,7 @@ import typer
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from newswatch.cli_common import ConfigOpt, DbOpt, err, fail, settings_or_exit, store_or_exit
+from newswatch.cli_common import ConfigOpt, DbOpt, err, fail, print_records, settings_or_exit, store_or_exit
 
 
 def register(app: typer.Typer, records_app: typer.Typer) -> None:
@@ -65,7 +65,6 @@ def records_search(
     Words match whole words, case-insensitively; Chinese or Japanese terms match as exact
     substrings. Every term must occur.
     """
-    from newswatch.cli import _print_records
 
     with store_or_exit(settings_or_exit(config, db)) as store:
         rows = store.search(query, limit or None)
@@ -73,7 +72,7 @@ def records_search(
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
-    _print_records(rows)
+    print_records(rows)
 
 
 def _absolute(url: str) -> str:

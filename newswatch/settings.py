@@ -1,6 +1,7 @@
 """Settings, read once from a TOML file and the environment, then passed down.
 
 Precedence: command-line options > environment (NEWSWATCH_DB_URL) > file > built-in defaults.
+The file is --config, else $NEWSWATCH_CONFIG, else ./newswatch.toml when it exists.
 """
 
 from __future__ import annotations
@@ -76,9 +77,12 @@ def load_settings(
     db_url: str | None = None,
     env: Mapping[str, str] | None = None,
 ) -> Settings:
-    """Build settings from `config` (or ./newswatch.toml if present), the environment and overrides."""
+    """Build settings from `config` (else $NEWSWATCH_CONFIG, else ./newswatch.toml if present),
+    the environment and overrides."""
     env = os.environ if env is None else env
     settings = Settings()
+    if config is None and env.get("NEWSWATCH_CONFIG"):
+        config = Path(env["NEWSWATCH_CONFIG"])
     path = config if config is not None else (DEFAULT_CONFIG if DEFAULT_CONFIG.exists() else None)
     if path is not None:
         settings = _from_file(path)

@@ -110,7 +110,8 @@ def test_prefect_yaml_declares_the_three_deployments() -> None:
     from deployments.serve import load_specs
 
     doc = yaml.safe_load((REPO / "deployments" / "prefect.yaml").read_text(encoding="utf-8"))
-    by_name = {d["name"]: d for d in doc["deployments"]}
+    assert {d["name"] for d in doc["deployments"]} == {"default"}  # ingest/default, backfill/default, ...
+    by_name = {d["entrypoint"].split(":")[1]: d for d in doc["deployments"]}
     assert set(by_name) == {"ingest", "backfill", "reprocess"}
     [schedule] = by_name["ingest"]["schedules"]
     assert schedule == {"cron": "*/30 * * * *", "timezone": "UTC", "slug": "ingest-every-30-minutes", "active": True}
@@ -119,13 +120,15 @@ def test_prefect_yaml_declares_the_three_deployments() -> None:
     for spec in load_specs():  # every entry point is a repo-relative file and a flow in it
         path, function = spec.entrypoint.split(":")
         assert (REPO / path).is_file() and f"def {function}(" in (REPO / path).read_text(encoding="utf-8")
-        assert by_name[spec.name]["work_pool"]["name"] == "newswatch"
+        assert by_name[function]["work_pool"]["name"] == "newswatch"
 
 
 def test_serve_builds_the_same_deployments() -> None:
     from deployments.serve import build_deployments, load_specs
 
-    deployments = {d.name: d for d in build_deployments(load_specs(), {"db_url": "sqlite:////tmp/x.db"})}
+    built = build_deployments(load_specs(), {"db_url": "sqlite:////tmp/x.db"})
+    assert {d.name for d in built} == {"default"}
+    deployments = {d.entrypoint.rsplit(".", 1)[1]: d for d in built if d.entrypoint}
     assert set(deployments) == {"ingest", "backfill", "reprocess"}
     ingest = deployments["ingest"]
     assert ingest.entrypoint == "flows.ingest.ingest"
@@ -254,9 +257,9 @@ def test_ingest_deployment_runs_on_a_process_worker(server: Server, demo_site: t
     site, cfg = demo_site
     db_url = f"sqlite:///{tmp_path / 'worker.db'}"
     server.cli("prefect", "work-pool", "create", "newswatch", "--type", "process")
-    server.cli("prefect", "--no-prompt", "deploy", "--prefect-file", "deployments/prefect.yaml", "--name", "ingest",
-               "--param", f"config={cfg}", "--param", f"db_url={db_url}")
-    deployment = server.deployment("ingest/ingest")
+    server.cli("prefect", "--no-prompt", "deploy", "--prefect-file", "deployments/prefect.yaml",
+               "--name", "ingest/default", "--param", f"config={cfg}", "--param", f"db_url={db_url}")
+    deployment = server.deployment("ingest/default")
     assert deployment["work_pool_name"] == "newswatch" and deployment["entrypoint"] == "flows/ingest.py:ingest"
     assert deployment["parameters"] == {"interval_minutes": 30, "config": str(cfg), "db_url": db_url}
     [schedule] = deployment["schedules"]
@@ -264,7 +267,7 @@ def test_ingest_deployment_runs_on_a_process_worker(server: Server, demo_site: t
         "*/30 * * * *", "UTC", "ingest-every-30-minutes", True)
 
     # A run now, by hand; and one for a past slot through Prefect's schedule endpoint (catch-up).
-    server.cli("prefect", "deployment", "run", "ingest/ingest")
+    server.cli("prefect", "deployment", "run", "ingest/default")
     now = datetime.now(UTC)
     past_range = {"start_time": (now - timedelta(hours=3)).isoformat(),
                   "end_time": (now - timedelta(hours=2, minutes=31)).isoformat(), "max_runs": 1}
@@ -292,8 +295,9 @@ def test_ingest_deployment_runs_on_a_process_worker(server: Server, demo_site: t
 
 @pytest.mark.prefect
 @pytest.mark.timeout(180)
-def test_serve_runs_deployments_and_stops_on_sigterm_with_schedules_active(
-    server: Server, demo_site: tuple[LocalSite, Path], tmp_path: Path
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["sigterm", "ctrl-c"])
+def test_serve_runs_deployments_and_stops_cleanly_with_schedules_active(
+    server: Server, demo_site: tuple[LocalSite, Path], tmp_path: Path, stop: signal.Signals
 ) -> None:
     _site, cfg = demo_site
     db_url = f"sqlite:///{tmp_path / 'served.db'}"
@@ -303,7 +307,7 @@ def test_serve_runs_deployments_and_stops_on_sigterm_with_schedules_active(
         cwd=tmp_path, env=server.env, stdout=log, stderr=subprocess.STDOUT,
     )
     try:
-        names = ("ingest/ingest", "backfill/backfill", "reprocess/reprocess")
+        names = ("ingest/default", "backfill/default", "reprocess/default")
         deadline = time.monotonic() + 60
         while not all(found := [server.served(name, db_url) for name in names]):
             assert proc.poll() is None and time.monotonic() < deadline, (tmp_path / "serve.log").read_text()
@@ -311,18 +315,25 @@ def test_serve_runs_deployments_and_stops_on_sigterm_with_schedules_active(
         deployment = found[0]
         assert deployment is not None and deployment["entrypoint"] == "flows.ingest.ingest"
         assert deployment["parameters"] == {"interval_minutes": 30, "config": str(cfg), "db_url": db_url}
-        run = server.http.post(f"/deployments/{deployment['id']}/create_flow_run", json={}).json()
+        # serve may still be registering its deployments: retry a refused request for a while.
+        for _ in range(20):
+            response = server.http.post(f"/deployments/{deployment['id']}/create_flow_run", json={})
+            if response.status_code in (200, 201):
+                break
+            time.sleep(0.5)
+        assert response.status_code in (200, 201), response.text
+        run = response.json()
         states = server.wait_for([run["id"]], timeout=90)
         assert states == {run["id"]: "COMPLETED"}, server.logs(run["id"])[-10:]
         with Store(db_url) as store:
             assert store.count_articles() == 4
 
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(stop)
         assert proc.wait(timeout=30) == 0
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
         log.close()
-    after = server.deployment("ingest/ingest")
+    after = server.deployment("ingest/default")
     assert after["paused"] is False and [s["active"] for s in after["schedules"]] == [True]

@@ -86,3 +86,11 @@ def test_config_errors_name_file_key_and_problem(tmp_path: Path, text: str, expe
 def test_missing_config_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="file not found"):
         load_settings(tmp_path / "absent.toml", env={})
+
+
+def test_config_from_environment(tmp_path: Path) -> None:
+    cfg = write(tmp_path, 'db_url = "sqlite:///from-env-config.db"\n')
+    assert load_settings(env={"NEWSWATCH_CONFIG": str(cfg)}).db_url == "sqlite:///from-env-config.db"
+    other = tmp_path / "other.toml"
+    other.write_text('db_url = "sqlite:///explicit.db"\n', encoding="utf-8")
+    assert load_settings(other, env={"NEWSWATCH_CONFIG": str(cfg)}).db_url == "sqlite:///explicit.db"
