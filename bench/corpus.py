@@ -106,18 +106,25 @@ def rewrite_links(body: bytes, link_for: Callable[[], str]) -> tuple[bytes, int]
 
     def entry(match: re.Match[bytes]) -> bytes:
         nonlocal count
+        block = match.group(0)
+        if not (_TEXT_LINK.search(block) or any(_is_alternate(m.group(0)) for m in _HREF_LINK.finditer(block))):
+            return block  # an entry without a link: nothing to fetch
         url = link_for().encode("ascii")
         count += 1
-        block = _TEXT_LINK.sub(lambda m: m.group(1) + url + m.group(3), match.group(0))
+        block = _TEXT_LINK.sub(lambda m: m.group(1) + url + m.group(3), block)
         return _HREF_LINK.sub(lambda m: _alternate_href(m, url), block)
 
     return _ENTRY.sub(entry, body), count
 
 
+def _is_alternate(tag: bytes) -> bool:
+    rel = _REL.search(tag)
+    return rel is None or rel.group(1).strip().lower() in (b"", b"alternate")
+
+
 def _alternate_href(match: re.Match[bytes], url: bytes) -> bytes:
     tag = match.group(0)
-    rel = _REL.search(tag)
-    if rel and rel.group(1).strip().lower() not in (b"", b"alternate"):
+    if not _is_alternate(tag):
         return tag
     quote = match.group(1)[:1]
     return tag.replace(match.group(1), quote + url + quote, 1)
@@ -169,7 +176,7 @@ def _cycle(feeds: list[FeedFile], articles: int | None) -> Iterator[tuple[int, F
         yield from ((0, f) for f in feeds)
         return
     linked, copy = 0, 0
-    per_feed = {f.name: len(_ENTRY.findall(f.body)) or _json_items(f.body) for f in feeds}
+    per_feed = {f.name: rewrite_links(f.body, lambda: "http://127.0.0.1/")[1] for f in feeds}
     if not any(per_feed.values()):
         return
     while linked < articles:
@@ -180,13 +187,3 @@ def _cycle(feeds: list[FeedFile], articles: int | None) -> Iterator[tuple[int, F
             yield copy, feed
         copy += 1
 
-
-def _json_items(body: bytes) -> int:
-    if body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"{":
-        return 0
-    try:
-        doc = json.loads(body.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
-        return 0
-    items = doc.get("items") if isinstance(doc, dict) else None
-    return len(items) if isinstance(items, list) else 0

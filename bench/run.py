@@ -1,6 +1,6 @@
 """`make bench`: newswatch's throughput against the bare extraction floor, on real material.
 
-    python -m bench.run [--articles N]
+    python -m bench.run [--articles N] [--no-prefect]
 
 In one run, on 127.0.0.1:
 1. serve the 200 real feeds of `feeds-bulk` (entry links rewritten to the Zyte benchmark
@@ -11,7 +11,7 @@ In one run, on 127.0.0.1:
    made by a bare httpx client;
 5. fixed cost: a fresh process running the Prefect `ingest` flow over zero sources,
    without and with a running Prefect server;
-6. peak memory (RSS summed over the ingest process and its worker processes).
+6. peak memory: RSS and PSS summed over the ingest process and its worker processes.
 
 Prints a table, then the figures as one JSON object on the last line. Figures are ratios
 measured in one run on one machine; nothing here asserts a speed.
@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import REPO, BenchSource, CorpusMissing, build_routes, check_corpora, load_feeds, load_pages
+from newswatch.settings import FetchSettings, Settings, Source
 
 BARE_PASSES = 3  # the floor is the median of this many passes, as in ../shared/corpora/README.md
 
@@ -197,7 +198,7 @@ def _proc_kb(path: str, key: str) -> int:
 # --- ingest runs ------------------------------------------------------------------------------
 
 
-def ingest_run(settings: Any, *, setup_in_timing: bool) -> tuple[dict[str, Any], float]:
+def ingest_run(settings: Settings, *, setup_in_timing: bool) -> tuple[dict[str, Any], float]:
     """One ingest run over every source (`Pipeline` + `poll_all`): (summary, seconds)."""
     from flows.pipeline import Pipeline, poll_all, summarise
 
@@ -211,7 +212,7 @@ def ingest_run(settings: Any, *, setup_in_timing: bool) -> tuple[dict[str, Any],
     return summarise(results), elapsed
 
 
-def raw_conditional_gets(settings: Any) -> tuple[float, int]:
+def raw_conditional_gets(settings: Settings) -> tuple[float, int]:
     """The re-poll's requests from a bare httpx client: (seconds, 304 answers)."""
     import httpx
 
@@ -363,8 +364,6 @@ def _bare_step(figures: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def _ingest_steps(figures: dict[str, Any], tmp: Path, articles: int | None) -> list[tuple[str, str]]:
-    from newswatch.settings import FetchSettings, Settings, Source
-
     with corpus_server(articles) as (base, bench_sources, server_pid):
         settings = Settings(
             db_url=f"sqlite:///{tmp / 'bench.db'}",

@@ -2,10 +2,10 @@
 
 Settings chosen by measurement on the Zyte benchmark (docs/BENCHMARKS.md):
 `favor_precision=True, include_comments=False`, first in trafilatura's fast mode (no
-readability/jusText comparison: about 1.6x quicker, and on most pages the same text);
-when that result is suspiciously short or only a cookie, copyright or reprint notice,
-the full cascade runs, then the balanced (non-precision) settings, and the best
-candidate wins.
+readability/jusText comparison: nearly twice as quick, and on most pages the same text).
+When that result is suspiciously short or only a cookie, copyright or reprint notice,
+the full cascade runs, then the balanced (non-precision) settings; the candidate with
+the most text outside notices wins. F1 0.971 against 0.964 for the settings alone.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def extract_article(
     """
     page = decode_html(html, content_type) if isinstance(html, bytes) else html
     tree = _load(page)
-    text = main_text(tree, url) if tree is not None else ""
+    text = _main_text(tree, url) if tree is not None else ""
     meta = _metadata(tree, url) if tree is not None else Document()
     page_date = _parse_date(meta.date)
     published_at: datetime | None
@@ -172,7 +172,7 @@ def _codec(label: str) -> str | None:
 # --- main text -------------------------------------------------------------------
 
 
-def main_text(tree: HtmlElement, url: str) -> str:
+def _main_text(tree: HtmlElement, url: str) -> str:
     """The article's main text: fast precision first, fuller cascades only when it looks wrong."""
     best = _run(tree, url, fast=True, precision=True)
     if _content_chars(best) < MIN_TEXT_CHARS:  # the readability/jusText comparison may find more
