@@ -33,6 +33,7 @@ def analyse_page(job: PageJob) -> PageRecord:
         hint_source=job.hint_source,
         fetched_at=job.fetched_at,
         language_hint=job.language_hint,
+        content_type=job.content_type,
     )
     if not article.title and job.title_hint:
         article = replace(article, title=job.title_hint)

@@ -20,3 +20,9 @@ def _short(hint: str | None) -> str | None:
     if not hint:
         return None
     return hint.split("-")[0].split("_")[0].lower() or None
+
+
+def warm_up() -> None:
+    """Load the language model now (75 MB). The forkserver calls this once, so worker
+    processes share its pages instead of each loading a copy."""
+    identify_language("newswatch loads its language model before forking workers")

@@ -125,6 +125,7 @@ class Pipeline:
         self._slots = threading.Semaphore(max(MAX_IN_FLIGHT, settings.fetch.concurrency + BATCH))
         self._states: dict[str, SourceState] | None = None  # every source's state, read once per run
         self._states_lock = threading.Lock()
+        self._unsaved: dict[str, SourceState] = {}  # "not modified" states, written together
 
     def __enter__(self) -> Pipeline:
         return self
@@ -133,6 +134,7 @@ class Pipeline:
         self.close()
 
     def close(self) -> None:
+        self._flush_states()
         self.pages.shutdown(wait=True, cancel_futures=True)
         if self._analysers is not None:
             self._analysers.shutdown(wait=True, cancel_futures=True)
@@ -356,7 +358,7 @@ class Pipeline:
             if self._analysers is None:
                 workers = self.fetch_settings.extract_workers or (os.cpu_count() or 1)
                 ctx = multiprocessing.get_context("forkserver")
-                ctx.set_forkserver_preload(["extractors.analyse", "extractors.feeds"])
+                ctx.set_forkserver_preload(["extractors.analyse", "extractors.feeds", "extractors.warmup"])
                 self._analysers = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
             return self._analysers
 
@@ -378,11 +380,27 @@ class Pipeline:
                 self._states = {s.name: s for s in self.store.list_sources()}
             return self._states.get(name)
 
-    def _put_state(self, state: SourceState) -> None:
-        self.store.save_source_state(state)
+    def _put_state(self, state: SourceState, *, deferred: bool = False) -> None:
+        """Save a source's state; `deferred` ones (nothing changed but the clock) are written
+        together, every 50 and at close, instead of one transaction per feed."""
         with self._states_lock:
             if self._states is not None:
                 self._states[state.name] = state
+            if deferred:
+                self._unsaved[state.name] = state
+                if len(self._unsaved) < 50:
+                    return
+            else:
+                self._unsaved.pop(state.name, None)
+        if deferred:
+            self._flush_states()
+        else:
+            self.store.save_source_state(state)
+
+    def _flush_states(self) -> None:
+        with self._states_lock:
+            pending, self._unsaved = list(self._unsaved.values()), {}
+        self.store.save_source_states(pending)
 
     def _failed(self, state: SourceState, now: datetime, reason: str, status: int | None) -> SourceResult:
         self._put_state(replace(
@@ -402,7 +420,7 @@ class Pipeline:
             body_hash=body_hash, last_status=status, last_error=problem, http_status=res.status,
             consecutive_failures=0, last_checked_at=now, last_success_at=now,
             entries_seen=state.entries_seen if entries_seen is None else entries_seen,
-        ))
+        ), deferred=status in ("not_modified", "unchanged"))
 
 
 def _tune_malloc() -> None:

@@ -105,9 +105,9 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
         out.print_json(json.dumps(summary))
         return
     table = Table(title="ingest run", show_lines=False)
-    for col in ("source", "status", "entries", "new", "stored", "report", "rebuttal", "failed pages"):
+    for col in ("source", "status", "entries", "new", "stored", "report", "rebut", "failed"):
         table.add_column(col, no_wrap=True)
-    table.add_column("note", overflow="fold")
+    table.add_column("note", overflow="fold", ratio=1)
     for r in summary["per_source"]:
         note = r["error"] or r["problem"] or ""
         style = "red" if r["status"] == "failed" else None

@@ -33,6 +33,8 @@ class LocalSite:
         self.routes: dict[str, Route] = dict(routes or {})
         self.hits: dict[str, int] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.in_flight = 0
+        self.max_in_flight = 0  # the most requests served at once (politeness tests)
         self._lock = threading.Lock()
         site = self
 
@@ -72,6 +74,16 @@ class LocalSite:
         self.stop()
 
     def _serve(self, req: BaseHTTPRequestHandler) -> None:
+        with self._lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            self._answer(req)
+        finally:
+            with self._lock:
+                self.in_flight -= 1
+
+    def _answer(self, req: BaseHTTPRequestHandler) -> None:
         path = urlsplit(req.path).path
         key = path if path in self.routes else req.path
         with self._lock:

@@ -99,12 +99,25 @@ class Store:
         return [_source_from_row(r) for r in rows]
 
     def save_source_state(self, state: SourceState) -> None:
-        values = asdict(state)
-        stmt = self._insert(sources).values(**values)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[sources.c.name], set_={k: v for k, v in values.items() if k != "name"}
-        )
-        self._write(lambda conn: conn.execute(stmt))
+        self.save_source_states([state])
+
+    def save_source_states(self, states: Iterable[SourceState]) -> None:
+        """Upsert sources' states in one transaction."""
+        stmts = []
+        for state in states:
+            values = asdict(state)
+            stmt = self._insert(sources).values(**values)
+            stmts.append(stmt.on_conflict_do_update(
+                index_elements=[sources.c.name], set_={k: v for k, v in values.items() if k != "name"}
+            ))
+        if not stmts:
+            return
+
+        def write(conn: Connection) -> None:
+            for stmt in stmts:
+                conn.execute(stmt)
+
+        self._write(write)
 
     # --- articles --------------------------------------------------------------
 
@@ -417,7 +430,7 @@ def _article_row(page: PageRecord) -> dict[str, Any]:
         "fetched_at": page.fetched_at,
         "site_name": a.site_name,
         "text": a.text,
-        "raw_html": zlib.compress(page.raw_html, 6),
+        "raw_html": zlib.compress(page.raw_html, 1),  # level 1: 2.5x faster than 6, ~19% larger
         "content_type": page.content_type,
         "is_report": page.detection.is_report,
         "is_rebuttal": page.detection.is_rebuttal,

@@ -79,3 +79,18 @@ def test_extract_a_file_stores_nothing(tmp_path: Path) -> None:
 def test_extract_missing_file_exits_1(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(tmp_path / "nope.html")])
     assert result.exit_code == 1 and "cannot read" in result.stderr
+
+
+def test_extract_a_url_through_the_guard(tmp_path: Path) -> None:
+    from newswatch.localsite import LocalSite, Route
+
+    with LocalSite({"/a.html": Route(page("zh-rebuttal"))}) as site:
+        refused = runner.invoke(app, ["extract", site.url("/a.html"), "--json"])
+        cfg = tmp_path / "local.toml"
+        cfg.write_text("[fetch]\nallow_private_networks = true\n", encoding="utf-8")
+        allowed = runner.invoke(app, ["extract", site.url("/a.html"), "--json", "--config", str(cfg)])
+    assert refused.exit_code == 1 and "not a public address" in refused.stderr
+    assert allowed.exit_code == 0, allowed.output
+    data = json.loads(allowed.stdout)
+    assert data["language"] == "zh" and data["is_rebuttal"] is True
+    assert data["url"] == site.url("/a.html")

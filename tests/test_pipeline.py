@@ -49,6 +49,10 @@ def test_second_run_is_conditional_and_extracts_nothing(site: LocalSite, db_url:
     assert sum(v for k, v in site.hits.items() if k.startswith("/news/")) == page_hits
     feed_requests = [h for p, h in site.requests if p == "/rss.xml"]
     assert "if-none-match" in feed_requests[-1]
+    with Store(db_url) as store:  # "not modified" states are written together when the run closes
+        states = {s.name: s for s in store.list_sources()}
+    assert {s.last_status for s in states.values()} == {"not_modified"}
+    assert all(s.consecutive_failures == 0 and s.etag for s in states.values())
 
 
 def test_server_without_validators_is_caught_by_body_hash(site: LocalSite, db_url: str) -> None:
@@ -124,3 +128,15 @@ def test_new_entries_appear_on_a_later_run(site: LocalSite, db_url: str) -> None
     site.routes["/rss.xml"] = Route(rss(site.base, ["ferry-timetable", "harbour-rebuttal"]), "application/rss+xml")
     later = run(site, db_url, {"harbour-daily": "/rss.xml"})
     assert later["new_articles"] == 1 and later["stored"] == 1
+
+
+def test_page_fetches_are_capped_per_host(site: LocalSite, db_url: str) -> None:
+    slugs = [f"slow-{i}" for i in range(8)]
+    items = "".join(f"<item><link>{site.base}/news/{s}.html</link></item>" for s in slugs)
+    site.routes["/many.xml"] = Route(f'<rss version="2.0"><channel><title>t</title>{items}</channel></rss>'.encode())
+    body = b"<html><body><article><p>" + b"A slow page about the harbour. " * 20 + b"</p></article></body></html>"
+    for s in slugs:
+        site.routes[f"/news/{s}.html"] = Route(body, delay=0.3)
+    summary = run(site, db_url, {"many": "/many.xml"}, per_host=2, concurrency=8)
+    assert summary["stored"] == 8
+    assert site.max_in_flight == 2  # 8 pages, 8 threads, one host: never more than 2 at once
