@@ -452,7 +452,7 @@ def backfill_warc(
                     continue
                 del todo[url]  # the first capture in the window, as listed
                 if len(page.html) > pipeline.settings.fetch.max_bytes:  # ingest's size cap
-                    _failed(counts, url, f"body too large ({len(page.html)} bytes)")
+                    counts.add_failure(url, f"body too large ({len(page.html)} bytes)")
                     progress.advance()
                     continue
                 jobs.append(PageJob(
@@ -495,18 +495,7 @@ def _list_warc(path: Path, name: str, request: BackfillRequest, progress: Progre
 def _analyse_and_store(pipeline: Pipeline, jobs: list[PageJob], counts: PageCounts) -> None:
     records = list(pipeline.analyse(jobs))
     counts.fetched += len(records)  # read from the WARC rather than fetched: counted as "analysed"
-    counts.extracted += sum(1 for r in records if r.article.text)
-    counts.report += sum(1 for r in records if r.detection.is_report)
-    counts.rebuttal += sum(1 for r in records if r.detection.is_rebuttal)
-    saved = pipeline.store.save_pages(records)
-    counts.stored += saved["inserted"]
-    counts.updated += saved["updated"]
-
-
-def _failed(counts: PageCounts, url: str, reason: str) -> None:
-    counts.failed += 1
-    if len(counts.errors) < 5:
-        counts.errors.append(f"{url}: {reason}")
+    pipeline.store_records(records, counts)
 
 
 @contextlib.contextmanager

@@ -77,6 +77,12 @@ class PageCounts:
     transient_failures: int = 0
     errors: list[str] = field(default_factory=list)  # first few "url: reason"
 
+    def add_failure(self, url: str, reason: str, *, transient: bool = False) -> None:
+        self.failed += 1
+        self.transient_failures += transient
+        if len(self.errors) < 5:
+            self.errors.append(f"{url}: {reason}")
+
     def add(self, other: PageCounts) -> None:
         for name in ("fetched", "extracted", "stored", "updated", "report", "rebuttal", "failed",
                      "transient_failures"):
@@ -221,7 +227,7 @@ class Pipeline:
 
         def store_ready() -> None:
             try:
-                self._store(ready, counts)
+                self.store_records(ready, counts)
             finally:
                 self._release(len(ready))
                 ready.clear()
@@ -241,10 +247,7 @@ class Pipeline:
                 transient = outcome.transient
             else:
                 transient = not isinstance(outcome, PermanentFetchError)
-            counts.failed += 1
-            counts.transient_failures += transient
-            if len(counts.errors) < 5:
-                counts.errors.append(f"{cand.url}: {outcome}")
+            counts.add_failure(cand.url, str(outcome), transient=transient)
 
         try:
             for cand in candidates:
@@ -304,7 +307,8 @@ class Pipeline:
         self.pages.submit(self._fetch_page, cand.url).add_done_callback(fetched)
         return outcome
 
-    def _store(self, records: list[PageRecord], counts: PageCounts) -> None:
+    def store_records(self, records: list[PageRecord], counts: PageCounts) -> None:
+        """Save analysed pages in one transaction and count them."""
         if not records:
             return
         counts.extracted += sum(1 for r in records if r.article.text)
