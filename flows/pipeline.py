@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
-import multiprocessing
-import os
 import sys
 import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import CancelledError, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import CancelledError, Executor, Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -30,6 +28,7 @@ from extractors.analyse import PageJob, analyse_page
 from extractors.feeds import parse_feed
 from extractors.urls import host_of
 from flows.fetch import FetchResult, fetch, make_client
+from flows.workers import analysis_pool
 from newswatch.errors import FetchError, ParseError, PermanentFetchError
 from newswatch.models import DateSource, PageRecord, ParsedFeed, SourceState
 from newswatch.settings import Settings, Source
@@ -360,10 +359,7 @@ class Pipeline:
     def _pool(self) -> Executor:
         with self._analysers_lock:
             if self._analysers is None:
-                workers = self.fetch_settings.extract_workers or (os.cpu_count() or 1)
-                ctx = multiprocessing.get_context("forkserver")
-                ctx.set_forkserver_preload(["extractors.analyse", "extractors.feeds", "extractors.warmup"])
-                self._analysers = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+                self._analysers = analysis_pool(self.fetch_settings.extract_workers)
             return self._analysers
 
     def _drop_pool(self, pool: Executor, exc: BaseException) -> None:

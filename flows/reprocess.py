@@ -11,8 +11,6 @@ endpoint), the `interval_minutes` before its scheduled start; otherwise (a run b
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, date, datetime, timedelta
@@ -24,6 +22,7 @@ from rich.progress import Progress
 
 from extractors.analyse import PageJob, analyse_page
 from flows.ingest import RunWindow, auto_scheduled, resolve_window, scheduled_start
+from flows.workers import analysis_pool
 from newswatch.models import PageRecord
 from newswatch.settings import load_settings
 from storage.store import Store
@@ -37,8 +36,7 @@ def reprocess_store(
 ) -> dict[str, int]:
     """Re-analyse stored pages published in [since, until); returns counts seen / updated / unchanged."""
     counts = {"seen": 0, "updated": 0, "unchanged": 0}
-    ctx = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, mp_context=ctx) as pool, \
+    with analysis_pool(workers) as pool, \
             Progress(disable=not progress, transient=True) as bar:
         task = bar.add_task("reprocessing", total=None)
         for ids, records in _batches(store, since, until, source, pool):
