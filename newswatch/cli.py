@@ -127,8 +127,9 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
 
 @app.command()
 def demo(
-    keep: Annotated[
-        Path | None, typer.Option("--keep", help="Keep the demo database at this path instead of a temporary one.")
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Keep the demo's records in this database (a SQLAlchemy URL), not a temporary one."),
     ] = None,
 ) -> None:
     """Run the whole pipeline offline against a synthetic site served on 127.0.0.1."""
@@ -142,16 +143,15 @@ def demo(
         site.routes.update(demo_routes(site.base))
         cfg = Path(tmp) / "demo.toml"
         cfg.write_text(demo_config(site.base), encoding="utf-8")
-        db_path = keep or Path(tmp) / "demo.db"
-        settings = _settings(cfg, f"sqlite:///{db_path}")
+        settings = _settings(cfg, db or f"sqlite:///{Path(tmp) / 'demo.db'}")
         err.print(f"demo site (synthetic outlets) at {site.base}")
         _store(settings).close()
         summary = _run_flow(settings, None)
         _print_summary(summary, False)
         with _store(settings) as store:
             print_records(store.list_articles(ArticleFilter(limit=None)))
-        if keep:
-            out.print(f"database kept at {keep}")
+        if db:
+            out.print(f"records kept in {db}", highlight=False)
 
 
 # --- records --------------------------------------------------------------------

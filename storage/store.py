@@ -10,6 +10,7 @@ lost to a deadlock or serialization failure is retried the same way. Full-text s
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -364,11 +365,11 @@ def upgrade(engine: Engine, *, wait_s: float = 600.0) -> None:
     to `wait_s` seconds.
     """
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    if current_revision(engine) == head:
-        return
     deadline = time.monotonic() + wait_s
     while True:
         try:
+            if current_revision(engine) == head:
+                return
             with engine.connect() as conn:
                 if engine.dialect.name == "postgresql":
                     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
@@ -406,8 +407,17 @@ def _engine(url: str) -> Engine:
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
             cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA busy_timeout=30000")
+            # Switching a new database to WAL can answer "locked" at once, without waiting
+            # for the busy timeout, while another process opens it too: retry briefly.
+            for attempt in range(200):
+                try:
+                    cur.execute("PRAGMA journal_mode=WAL")
+                    break
+                except sqlite3.OperationalError as exc:
+                    if "locked" not in str(exc) or attempt == 199:
+                        raise
+                    time.sleep(0.05)
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
