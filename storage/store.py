@@ -103,22 +103,16 @@ class Store:
         self.save_source_states([state])
 
     def save_source_states(self, states: Iterable[SourceState]) -> None:
-        """Upsert sources' states in one transaction."""
-        stmts = []
-        for state in states:
-            values = asdict(state)
-            stmt = self._insert(sources).values(**values)
-            stmts.append(stmt.on_conflict_do_update(
-                index_elements=[sources.c.name], set_={k: v for k, v in values.items() if k != "name"}
-            ))
-        if not stmts:
+        """Upsert sources' states in one transaction, as one executemany."""
+        rows = [asdict(state) for state in states]
+        if not rows:
             return
-
-        def write(conn: Connection) -> None:
-            for stmt in stmts:
-                conn.execute(stmt)
-
-        self._write(write)
+        ins = self._insert(sources)
+        stmt = ins.on_conflict_do_update(
+            index_elements=[sources.c.name],
+            set_={c.name: ins.excluded[c.name] for c in sources.columns if c.name != "name"},
+        )
+        self._write(lambda conn: conn.execute(stmt, rows))
 
     # --- articles --------------------------------------------------------------
 

@@ -130,6 +130,17 @@ def test_source_state_round_trip_and_upsert(store: Store) -> None:
     assert store.list_sources() == [later]
 
 
+def test_many_source_states_in_one_write(store: Store) -> None:
+    first = [SourceState(name=f"feed-{i}", url=f"https://a.example/{i}.xml", etag=f'"{i}"') for i in range(60)]
+    store.save_source_states(first)
+    changed = [replace(s, last_status="not_modified", http_status=304) for s in first[::2]]
+    store.save_source_states([*changed, SourceState(name="new", url="https://a.example/new.xml")])
+    states = {s.name: s for s in store.list_sources()}
+    assert len(states) == 61
+    assert states["feed-0"] == changed[0] and states["feed-1"] == first[1]
+    store.save_source_states([])  # nothing to write is fine
+
+
 def test_iter_raw_returns_raw_bytes_within_window(store: Store, make_page: MakePage) -> None:
     day = datetime(2025, 9, 1, tzinfo=UTC)
     store.save_pages([make_page(f"https://a.example/{i}", published=day + timedelta(days=i), raw=f"<p>{i}</p>".encode())
