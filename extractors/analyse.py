@@ -46,3 +46,9 @@ def analyse_page(job: PageJob) -> PageRecord:
         fetched_at=job.fetched_at,
         content_type=job.content_type,
     )
+
+
+def analyse_page_lean(job: PageJob) -> PageRecord:
+    """`analyse_page` without the raw bytes in the result: for a worker process whose
+    caller still holds `job.body`, so the page is not sent back over the pipe."""
+    return replace(analyse_page(job), raw_html=b"")

@@ -24,7 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from extractors.analyse import PageJob, analyse_page
+from extractors.analyse import PageJob, analyse_page_lean
 from extractors.feeds import parse_feed
 from extractors.urls import host_of
 from flows.fetch import FetchResult, fetch, make_client
@@ -284,7 +284,7 @@ class Pipeline:
             )
             pool = self._pool()
             try:
-                analysis = pool.submit(analyse_page, job)
+                analysis = pool.submit(analyse_page_lean, job)
             except (BrokenProcessPool, RuntimeError) as exc:  # a worker died, or the run is closing
                 self._drop_pool(pool, exc)
                 outcome.set_result(_AnalysisFailed(f"analysis not started: {exc}", transient=True))
@@ -298,7 +298,7 @@ class Pipeline:
                     broken = isinstance(exc, BrokenProcessPool | CancelledError)
                     outcome.set_result(_AnalysisFailed(f"analysis failed: {exc!r}", transient=broken))
                     return
-                # The worker sent the body back; keep the copy already here and let that one go.
+                # The worker leaves the page out of its answer: put back the copy held here.
                 outcome.set_result(replace(record, raw_html=job.body))
 
             analysis.add_done_callback(analysed)
@@ -353,8 +353,8 @@ class Pipeline:
         if not jobs:
             return iter(())
         pool = self._pool()
-        futures: list[Future[PageRecord]] = [pool.submit(analyse_page, job) for job in jobs]
-        return (f.result() for f in futures)
+        futures: list[Future[PageRecord]] = [pool.submit(analyse_page_lean, job) for job in jobs]
+        return (replace(f.result(), raw_html=job.body) for f, job in zip(futures, jobs, strict=True))
 
     def _pool(self) -> Executor:
         with self._analysers_lock:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from flows.pipeline import Pipeline, poll_all, summarise
-from newswatch.demo import rss
+from newswatch.demo import page, rss
 from newswatch.localsite import LocalSite, Route
 from storage.store import ArticleFilter, Store
 from tests.helpers import local_settings
@@ -33,6 +35,7 @@ def test_full_run_stores_each_article_once_with_its_sources(site: LocalSite, db_
     assert shared["published_from"] == "page"
     assert shared["published_at"].startswith("2025-09-06T01:00:00")
     assert "unsubstantiated remarks" in shared["text"]
+    assert shared["raw_sha256"] == hashlib.sha256(page("harbour-rebuttal")).hexdigest()  # raw page kept intact
     tip = next(r for r in rows if r["url"].endswith("/news/tip-report-released.html"))
     assert sorted(tip["sources"]) == ["harbour-daily", "pier-post"]
     ferry = next(r for r in rows if "ferry" in r["url"])
