@@ -197,6 +197,7 @@ class ActorModel:
             places.setdefault(pm.sent, []).append(pm)
         in_answer = False
         host: list[Phrase] = []
+        last_official: list[Phrase] = []  # who took the questions when the title names no one
         for sent in range(len(doc.sentences)):
             text = doc.norm[doc.sentences[sent].start : doc.sentences[sent].end]
             if _QUESTION_START.match(text):
@@ -224,11 +225,15 @@ class ActorModel:
                 host = host or [p for p in phrases if p.actor is not None and p.actor.official][:1]
                 self._host = host
             outside = [p for p in phrases if not p.in_quote]
-            if in_answer and not outside and host:
-                # A press-briefing answer ("A: ...", 答：...) is the host's, sentence after sentence.
-                self._default[sent] = host
+            if in_answer and not outside and (host or last_official):
+                # A press-briefing answer ("A: ...", 答：...) is the host's, sentence after sentence; without a
+                # host in the title, the official last named before the questions began.
+                self._default[sent] = host or last_official
             else:
                 self._default[sent] = self._sentence_speakers(sent)
+            if not in_answer and not _QUESTION_START.match(text):
+                named = [p for p in outside if p.actor is not None and p.actor.official and not p.actor.issuer]
+                last_official = named[-1:] or last_official
 
     def _attach(self, p: Phrase, places: list[PlaceMention], heads: list[Phrase]) -> Phrase:
         norm = self.doc.norm
@@ -634,6 +639,10 @@ class ActorModel:
         # ... or named just before it: "ABD Dışişleri Bakanlığının yıllık İnsan Ticareti Raporu",
         # 美国国务院年度人口贩运报告, 미 국무부의 연례 인신매매 보고서, "the State Department's annual report".
         for r in self._reports_by_sent.get(p.sent, ()):
+            # ... or named inside the report's name: "گزارش وزارت خارجه آمریکا درباره قاچاق انسان",
+            # "raporcie Departamentu Stanu USA dotyczącym handlu ludźmi".
+            if r.start <= p.start and p.end <= r.end:
+                return True
             if 0 <= p.start - r.end <= 12 and _OWNER_GAP.match(doc.norm[r.end : p.start]):
                 return True
             if 0 <= r.start - p.end <= 30 and not _CLAUSE_BREAK.search(doc.norm, p.end, r.start):

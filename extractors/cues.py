@@ -87,7 +87,7 @@ _T2S_SIMP = (
     "迹迹躯绕腌厘巨炼锈板只隽腼秋颓台喂骚胡鲨碱面面霉出隶恤启叹你市厩举它宁袅羁蚝台雇村镭峰膻邹驳准鲁剥线"
     "线鉴了御"
 )
-_T2S = str.maketrans(_T2S_TRAD, _T2S_SIMP)
+_T2S = str.maketrans(_T2S_TRAD + "\u200b", _T2S_SIMP + " ")  # and zero-width space: a word break
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -115,7 +115,7 @@ class Term:
     negatable: bool = False  # "did not reject" must not count
 
 
-_NO_SPACE_SCRIPT_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_NO_SPACE_SCRIPT_RE = re.compile(r"[\u0e00-\u0e7f\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _PREFIX_LEN = 4
 
 
@@ -224,7 +224,7 @@ def _candidates(text: str) -> dict[int, list[tuple[int, list[int]]]]:
     return per_scanner
 
 
-_WORD_START = r"(?<![^\W\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
+_WORD_START = r"(?<![^\W\u0e00-\u0e7f\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -424,7 +424,9 @@ REPORTS = Lexicon(
          r"全球(?:人口贩运|贩运人口|人口贩卖)(?:问题)?报告|人身取引に関する(?:グローバル|世界)報告書?", False),
         (_t("unodc", "unodc_es"),
          r"Informe\s+(?:Global|Mundial)\s+sobre\s+(?:la\s+)?Trata\s+de\s+Personas"
-         r"|Relatório\s+(?:Global|Mundial)\s+sobre\s+(?:o\s+)?Tráfico\s+de\s+Pessoas", True),
+         r"|Relatório\s+(?:Global|Mundial)\s+sobre\s+(?:o\s+)?Tráfico\s+de\s+Pessoas"
+         r"|Rapporto\s+globale\s+sulla\s+tratta\s+di\s+persone|(?:मानव\s+तस्करी\s+पर\s+)?वैश्विक\s+रिपोर्ट(?=.{0,40}तस्करी)",
+         True),
         (_t("unodc", "unodc_fr"),
          r"Rapport\s+mondial\s+sur\s+la\s+traite\s+des\s+personnes|Globale[rn]?\s+(?:Bericht|Report)\s+(?:über|zum)\s+"
          r"Menschenhandel|Глобальн\w+\s+доклад\w*\s+о\s+торговле\s+людьми|Küresel\s+İnsan\s+Ticareti\s+Rapor\w*", True),
@@ -437,7 +439,8 @@ REPORTS = Lexicon(
         (_t("gsi", "gsi_foreign"),
          r"Índice\s+Global\s+de\s+(?:Escravidão|Esclavitud)|Indice\s+mondial\s+de\s+l['’]esclavage"
          r"|Globale[rn]?\s+Sklaverei[\s-]?Index|Indeks\s+Perbudakan\s+Global|Глобальн\w+\s+индекс\w*\s+рабства"
-         r"|Küresel\s+Kölelik\s+Endeksi|Chỉ\s+số\s+Nô\s+lệ\s+Toàn\s+cầu|(?:ال)?مؤشر\s+(?:ال)?عالمي\s+للعبودية"
+         r"|Küresel\s+Kölelik\s+Endeksi|Global\w*\s+Indeks\w*\s+Niewolnictwa|Indice\s+globale\s+della\s+schiavitù"
+         r"|Глобальн\w+\s+індекс\w*\s+рабства|شاخص\s+جهانی\s+برده[\u200c\s]?داری|वैश्विक\s+दासता\s+सूचकांक|Chỉ\s+số\s+Nô\s+lệ\s+Toàn\s+cầu|(?:ال)?مؤشر\s+(?:ال)?عالمي\s+للعبودية"
          r"|مؤشر\s+العبودية\s+العالمي", True),
         # Council of Europe GRETA
         (_t("greta", "greta_name"),
@@ -501,13 +504,20 @@ REPORTS = Lexicon(
         (_t("tip", "tip_tr", 0.9),
          r"İnsan\s+Ticareti(?:yle\s+Mücadele)?\s+(?:\S+\s+)?Rapor\w*", True),
         (_t("tip", "tip_it", 0.9),
-         r"\brapporto\s+(?:\w+\s+){0,3}?sulla\s+tratta\s+(?:di\s+persone|degli\s+esseri\s+umani)", True),
+         r"\brapport[oi]\s+" + _GAP.format(n=8) + r"(?:sulla|sul)\s+(?:tratta|traffico)\s+(?:di|degli)\s+"
+         r"(?:persone|esseri\s+umani)", True),
         (_t("tip", "tip_pl_cs_uk_ro", 0.9),
-         r"\braport\w*\s+(?:\S+\s+){0,3}?o\s+handlu\s+ludźmi|\bzpráv\w*\s+(?:\S+\s+){0,3}?o\s+obchodování\s+s\s+lidmi"
-         r"|звіт\w*\s+(?:\S+\s+){0,3}?про\s+торгівлю\s+людьми|\braport\w*\s+(?:\S+\s+){0,3}?privind\s+traficul"
+         r"\brapor(?:t\w*|cie)\s+" + _GAP.format(n=8) + r"(?:o|na\s+temat|dotycząc\w+)\s+handlu\s+ludźmi"
+         r"|\bzpráv\w*\s+(?:\S+\s+){0,3}?o\s+obchodování\s+s\s+lidmi"
+         r"|(?:звіт|доповід)\w*\s+" + _GAP.format(n=8) + r"(?:про|щодо)\s+(?:протидію\s+)?торгівл\w+\s+людьми"
+         r"|\braport\w*\s+(?:\S+\s+){0,3}?privind\s+traficul"
          r"\s+de\s+persoane|mensenhandelrapport\w*", True),
-        (_t("tip", "tip_hi_fa_he", 0.9), r"मानव\s+तस्करी\s+(?:पर\s+)?रिपोर्ट|گزارش\s+(?:\S+\s+){0,3}?قاچاق\s+انسان"
+        (_t("tip", "tip_hi_fa_he", 0.9), r"मानव\s+तस्करी\s+(?:\S+\s+){0,4}?रिपोर्ट|रिपोर्ट\s+(?:\S+\s+){0,4}?मानव\s+तस्करी"
+         r"|گزارش\s+(?:\S+\s+){0,8}?قاچاق\s+(?:انسان|انسانها|انسان‌ها|افراد)"
          r"|דו\"ח\s+(?:\S+\s+){0,2}?סחר\s+בבני\s+אדם", False),
+        (_t("tip", "tip_my_km", 0.9),
+         r"လူကုန်ကူး\S{0,16}\s*အစီရင်ခံစာ|អំពើ?\s*ជួញដូរ\s*មនុស្ស\s*របាយការណ៍"
+         r"|របាយការណ៍\s*(?:\S+\s*){0,6}?(?:ស្តីពី|ស្ដីពី|អំពី|លើ)?\s*(?:ការ|អំពើ)?\s*ជួញដូរ\s*មនុស្ស", False),
         (_t("tip", "tip_trafficking_report", 0.5),
          r"\btrafficking\s+(?:report|rankings?|watch\s*-?\s*list|blacklist)\b", True),
         # other reports, rebutted in the same words
@@ -551,6 +561,10 @@ REPORTS = Lexicon(
          + r"(?:о\s+(?:свободе\s+вероисповедания|религиозной\s+свободе|соблюдении\s+прав|правах\s+человека"
          r"|наркотиках)|по\s+правам\s+человека)"
          r"|(?:Uluslararası\s+)?Din\s+Özgürlüğü\s+Rapor\w*|İnsan\s+Hakları\s+Rapor\w*"
+         r"|\brapport[oi]\s+" + _GAP.format(n=6) + r"(?:sulla\s+libertà\s+religiosa|sui\s+diritti\s+umani)"
+         r"|\braport\w*\s+" + _GAP.format(n=6) + r"(?:o|na\s+temat)\s+(?:wolności\s+religijnej|praw\w*\s+człowieka)"
+         r"|(?:звіт|доповід)\w*\s+" + _GAP.format(n=6) + r"(?:про|щодо)\s+(?:релігійн\w+\s+свобод\w+|прав\w*\s+людини)"
+         r"|گزارش\s+(?:\S+\s+){0,6}?(?:حقوق\s+بشر|آزادی\s+مذهبی)|(?:मानवाधिकार|धार्मिक\s+स्वतंत्रता)\s+(?:\S+\s+)?रिपोर्ट"
          r"|" + _AR_REPORT + r"\s+" + _GAP.format(n=6) + r"(?:ال)?(?:حرية\s+(?:ال)?دينية|حقوق\s+(?:ال)?إنسان"
          r"|مخدرات|(?:ال)?حرية\s+الدينية)", True),
         (_t("other", "other_zh"),
@@ -607,7 +621,14 @@ TIERS = Lexicon(
          r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat)\s+(?:3|III|tres|trois|três|drei)\b"
          r"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:3|III|ba)\b|\bкатегори\w+\s+3\b"
          r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
-        (_t("Tier 3", "tier_ru"), r"трет\w+\s+категори\w+", True),
+        (_t("Tier 3", "tier_ru"), r"трет\w+\s+категори\w+|трет\w+\s+категорі\w+|\bkategori\w*\s+(?:3|III|trzeciej)\b"
+         r"|\b(?:livello|fascia)\s+3\b|टियर\s*(?:3|३)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)|ថ្នាក់\s*(?:ទី\s*)?(?:៣|3)", True),
+        (_t("Tier 1", "tier_pl_uk"),
+         r"перш\w+\s+категорі\w+|\b(?:pierwszej|pierwsza)\s+kategorii\b|\bkategori\w*\s+(?:1|I)\b"
+         r"|\b(?:livello|fascia)\s+1\b|टियर\s*(?:1|१)|رده\s+(?:اول|۱|1)|အဆင့်\s*(?:၁|1)|ថ្នាក់\s*(?:ទី\s*)?(?:១|1)", True),
+        (_t("Tier 2", "tier_pl_uk"),
+         r"друг\w+\s+категорі\w+|\b(?:drugiej|druga)\s+kategorii\b|\bkategori\w*\s+(?:2|II)\b"
+         r"|\b(?:livello|fascia)\s+2\b|टियर\s*(?:2|२)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)|ថ្នាក់\s*(?:ទី\s*)?(?:២|2)", True),
         (_t("Tier 2 Watch List", "watch_list_foreign", 0.6),
          r"\b(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
          r"|Beobachtungsliste|спис\w+\s+(?:для\s+)?наблюдения|izleme\s+listesi\w*|senarai\s+pemerhatian"
@@ -833,12 +854,12 @@ CUES = Lexicon(
         (_t("rebut", "tr_discredits", 0.8),
          r"\b(?:asılsız|taraflı|yanlı|gerçeklerden\s+uzak|gerçeği\s+yansıtm\w+|yansıtmıyor\w*|yansıtmadığ\w*|iftira\w*"
          r"|karalama\w*|siyasi\s+(?:amaçlı|motivasyonlu)|iç\s+işlerine\s+müdahale\w*|çifte\s+standart\w*"
-         r"|temelsiz|mesnetsiz|önyargılı)", True),
+         r"|temelsiz|mesnetsiz|önyargılı|çarpıt\w*|görmezden\s+gel\w*|yok\s+say\w*)", True),
         (_t("rebut", "tr_regrets", 0.4), r"\b(?:üzüntü\w*|esef\w*|hayal\s+kırıklığı\w*)", True),
         (_t("rebut", "it_rejects", 0.9), r"\b(?:respin\w+|infondat\w+)\b", True),
         (_t("rebut", "ar_rejects", 0.9),
          r"(?:[وفبل]|لل)?(?:ت|ي|ن)?رفض\w*|(?:[وفبل])?رافض\w*|(?:[وف])?(?:تنفي|ينفي|نفت|نفى)|(?:[وف])?(?:أدان\w*|تدين|يدين)"
-         r"|(?:[وف])?(?:تستنكر|يستنكر|استنكر\w*)|(?:[وف])?(?:تختلف|يختلف|اختلف\w*)\s+(?:بشدة\s+)?مع"
+         r"|(?:[وف])?(?:تستنكر|يستنكر|استنكر\w*)|(?:[وف])?(?:ندد\w*|تندد|يندد|تنديد\w*)|(?:[وف])?(?:تختلف|يختلف|اختلف\w*)\s+(?:بشدة\s+)?مع"
          r"|عدم\s+(?:موافقت\w*|قبول\w*|رضا\w*)|لا\s+(?:تقبل|يقبل|نقبل)", False),
         (_t("rebut", "ar_discredits", 0.8),
          r"مسيس\w*|افتراء\w*|مغالط\w*|أكاذيب|ادعاءات\s+(?:باطلة|كاذبة|مغلوطة)|مزاعم|(?:لا|لم)\s+(?:ي|ت)عكس"
@@ -846,13 +867,15 @@ CUES = Lexicon(
          r"|غير\s+(?:موضوعي|دقيق|منصف|عادل|صحيح|مقبول)\w*|استياء\w*|(?:ال)?تدخل\s+في\s+(?:ال)?شؤون"
          r"|ازدواجية\s+(?:ال)?معايير|مضلل\w*|(?:ت|ي)تجاهل|تجاهل\w*|متحيز\w*|انحياز\w*|خلط\w*", False),
         (_t("rebut", "ar_regrets", 0.4), r"(?:ال)?أسف\w*|خيبة\s+أمل", False),
-        (_t("rebut", "th_rejects", 0.9), r"ปฏิเสธ|ไม่ยอมรับ|ไม่เห็นด้วย|คัดค้าน|โต้แย้ง|ประณาม", False),
+        (_t("rebut", "th_rejects", 0.9),
+         r"ปฏิเสธ|ไม่(?:อาจ|สามารถ)?ยอมรับ|ไม่เห็นด้วย|คัดค้าน|(?<!คัด)ค้าน|โต้แย้ง|ประณาม|ทักท้วง|ไม่พอใจ", False),
         (_t("rebut", "th_discredits", 0.8),
-         r"ไม่เป็นธรรม|ไม่สะท้อน|บิดเบือน|ไม่ถูกต้อง|อคติ|ไม่เป็นกลาง|ไม่มีมูล|ไร้มูล|แทรกแซงกิจการภายใน|สองมาตรฐาน", False),
+         r"ไม่เป็นธรรม|ไม่สะท้อน|คลาดเคลื่อน|ไม่ตรงกับ(?:ความเป็นจริง|ข้อเท็จจริง)"
+         r"|บิดเบือน|ไม่ถูกต้อง|อคติ|ไม่เป็นกลาง|ไม่มีมูล|ไร้มูล|แทรกแซงกิจการภายใน|สองมาตรฐาน", False),
         (_t("rebut", "th_regrets", 0.4), r"ผิดหวัง|เสียใจ", False),
         (_t("rebut", "ja_rejects", 0.9),
          r"反発|反論|抗議|事実無根|断固反対|強く反対|反対する|反対した|反対の|拒否|受け入れられない|受け入れない"
-         r"|認められない|認めない|容認できない", False),
+         r"|認められない|認めない|容認できない|異議|異論|正当に評価されていない|評価されていない", False),
         (_t("rebut", "ja_discredits", 0.8),
          r"中傷|でっち上げ|歪曲|偏見|内政干渉|不当|根拠のない|根拠がない|事実に反する|事実を無視|誤った|不公平"
          r"|強烈な不満", False),
@@ -863,10 +886,45 @@ CUES = Lexicon(
          r"왜곡|날조|모략|비난|내정\s*간섭|이중\s*잣대|이중\s*기준|편견|사실과\s*다르|근거\s*없|부당|불공정"
          r"|적대시", False),
         (_t("rebut", "cjk_regrets", 0.4), r"유감|遺憾|실망", False),
+        # Italian, Polish, Ukrainian
+        (_t("rebut", "it_pl_uk_rejects", 0.9, verb=True, neg=True),
+         r"\b(?:respint\w*|contestat\w*|contesta(?:no)?|non\s+(?:accett\w+|riconosc\w+|rispecchi\w+|riflett\w+)"
+         r"|odrzuci\w*|odrzuca\w*|zakwestion\w+|kwestionuj\w+|nie\s+(?:zgadza\w*|akceptuj\w*|uznaj\w*|odzwierciedla\w*)"
+         r"|sprzeciw\w*|potępi\w*|zaprzecz\w*)\b"
+         r"|відкину\w*|відкида\w*|відхил\w+|засуди\w*|засуджу\w*|спростову\w*|спростува\w*|не\s+визна\w+"
+         r"|не\s+погоджу\w+|не\s+прийма\w+", True),
+        (_t("rebut", "it_pl_uk_discredits", 0.8),
+         r"\b(?:infondat\w+|politicamente\s+motivat\w+|ingerenz\w+|calunn\w+|diffamator\w+|tendenzios\w+|fazios\w+"
+         r"|falsit\w+|menzogn\w+|pretestuos\w+|strumental\w+|inaccettabil\w+|infame|imperialist\w+"
+         r"|bezpodstawn\w+|tendencyjn\w+|stronnicz\w+|upolitycznion\w+|oderwan\w+\s+od\s+rzeczywistości|kłamstw\w*"
+         r"|nieprawdziw\w+|nieobiektywn\w+|niesprawiedliw\w+|nieaktualn\w+|ingerencj\w+)\b"
+         r"|упереджен\w+|безпідставн\w+|політичн\w+\s+замовлення\w*|наклеп\w*|брехн\w+|неправдив\w+|втручання"
+         r"|необ'єктивн\w+|необʼєктивн\w+|заангажован\w+", True),
+        # Hindi, Persian
+        (_t("rebut", "hi_fa_rejects", 0.9),
+         r"खारिज|ख़ारिज|अस्वीकार|नकार|खंडन|आपत्ति|विरोध\s+(?:किया|करता|करते|जताया)|निंदा"
+         r"|رد\s+(?:کرد|کرده|می‌کند|میکند|کردند|شد)|را\s+رد|محکوم\s+(?:کرد|کرده|می‌کند)|تکذیب|نمی‌پذیرد|نمیپذیرد"
+         r"|قبول\s+ندارد|اعتراض", True),
+        (_t("rebut", "hi_fa_discredits", 0.8),
+         r"पूर्वाग्रह|निराधार|बेबुनियाद|पक्षपात\S*|भ्रामक|गलत\s+(?:तथ्य|आंकड़|जानकारी)|राजनीति\s+से\s+प्रेरित|नज़रअंदाज़|नजरअंदाज"
+         r"|आंतरिक\s+मामलों|अधिकार\s+नहीं"
+         r"|مغرضانه|بی[\u200c\s]?اساس|بی[\u200c\s]?پایه|سیاسی[\u200c\s]?کاری|سیاسی\s+است|جانبدارانه|فاقد\s+(?:\S+\s+)?اعتبار|ابزار\S*\s+سیاسی|دروغ\S*"
+         r"|مداخله\s+در\s+امور\s+داخلی|صلاحیت\s+(?:\S+\s+){0,4}?ندارد|واهی|استاندارد\s+دوگانه", True),
+        # Burmese, Khmer
+        (_t("rebut", "my_km_rejects", 0.9),
+         r"ကန့်ကွက်|ငြင်းပယ်|လက်မခံ|ပယ်ချ|ရှုတ်ချ|ច្រាន\s*ចោល|បដិសេធ\s*(?:របាយការណ៍|ការវាយតម្លៃ)|មិន\s*ទទួល\s*យក"
+         r"|ប្រឆាំង(?!\s*(?:នឹង\s*)?(?:ការ|អំពើ)?\s*ជួញដូរ)|ថ្កោលទោស", False),
+        (_t("rebut", "my_km_discredits", 0.8),
+         r"အခြေအမြစ်မရှိ|ဘက်လိုက်|မမှန်ကန်|မှားယွင်း|နိုင်ငံရေးရည်ရွယ်|"
+         r"មិន\s*ឆ្លុះ\s*បញ្ចាំង|ចេតនា\s*នយោបាយ|គ្មាន\s*មូលដ្ឋាន|មិន\s*ត្រឹមត្រូវ|លម្អៀង|មិន\s*យុត្តិធម៌"
+         r"|មិន\s*ពិត", False),
         (_t("welcome", "xx_welcomes"),
          r"\b(?:acog\w+|celebr\w+|agradec\w+|salu[eé]\w*|se\s+félicit\w+|begrüß\w+|menyambut\s+baik|mengapresiasi"
          r"|menghargai|mengalu-alukan|berterima\s+kasih|hoan\s+nghênh|cảm\s+ơn|приветств\w+|благодар\w+"
          r"|memnuniyet\w*|memnun\w*|teşekkür\w*|saud\w+|congratul\w+|felicit\w+)"
+         r"|\b(?:accoglie\w*\s+con\s+favore|apprezz\w+|ringrazi\w+|z\s+zadowoleniem|z\s+satysfakcją|docenia\w*"
+         r"|dzięku\w+)\b|привіта\w+|вітає\w*|дяку\w+|स्वागत|सराहना|استقبال\s+(?:کرد|می‌کند)|خوشحال"
+         r"|ကြိုဆို|ស្វាគមន៍|អបអរ"
          r"|환영|감사|歓迎|感謝|ยินดี|ขอบคุณ|ชื่นชม|(?:[وف])?(?:رحب\w*|ترحب|يرحب|الترحيب|ترحيب\w*|تثمن|يثمن|أشاد\w*|تشيد|يشيد)",
          True),
         (_t("accept", "xx_accepts"),
@@ -928,6 +986,11 @@ ACTORS = Lexicon(
          r"|กระทรวงการต่างประเทศสหรัฐ(?:อเมริกา|ฯ)?|รัฐบาลสหรัฐ(?:อเมริกา|ฯ)?"
          r"|米国務省|米国務長官|米政府|国務省|国務長官|미 ?국무부|미국 ?국무부|국무부|미 ?국무장관|미국 ?정부|미 ?정부",
          False),
+        (_t("issuer", "state_department_more"),
+         r"(?i:\bDipartimento\s+di\s+Stato(?:\s+(?:americano|statunitense|(?:degli\s+)?(?:USA|Usa|Stati\s+Uniti)))?"
+         r"|\bDepartament\w*\s+Stanu(?:\s+USA)?|\bДерждеп\w*|\bДержавн\w+\s+департамент\w*(?:\s+США)?)"
+         r"|अमेरिकी\s+विदेश\s+(?:विभाग|मंत्रालय)|وزارت\s+(?:امور\s+)?خارجه\s+(?:آمریکا|ایالات\s+متحده)"
+         r"|အမေရိကန်(?:နိုင်ငံ)?\s*နိုင်ငံခြားရေးဌာန|ក្រសួង\s*ការបរទេស\s*សហរដ្ឋ\s*អាមេរិក", False),
         (_t("issuer", "us_body"),
          r"\b(?:US|U\.S\.)\s+(?i:embassy|consulate|officials?|government|administration|ambassador)\b", False),
         (_t("international", "international"),
@@ -958,6 +1021,23 @@ ACTORS = Lexicon(
          r"|" + _AR_PRE + r"وزارة\s+(?:ال)?(?:شؤون\s+(?:ال)?)?خارجية|" + _AR_PRE + r"(?:ال)?خارجية"
          r"|외교부|외무성|外务省|外交部|外務省|กระทรวงการต่างประเทศ",
          False),
+        (_t("foreign_ministry", "foreign_ministry_more"),
+         r"(?i:\bMinistero\s+degli\s+(?:Affari\s+)?Esteri|\bFarnesina|\bMSZ\b|\bMinisterstw\w+\s+Spraw\s+Zagranicznych"
+         r"|\bМЗС\b|\bМіністерств\w+\s+закордонних\s+справ)|\bFMs?\b(?!\s*\d)"
+         r"|विदेश\s+मंत्रालय|وزارت\s+(?:امور\s+)?خارجه|နိုင်ငံခြားရေးဝန်ကြီးဌာန|ក្រសួង\s*ការបរទេស", False),
+        (_t("spokesperson", "spokesperson_more"),
+         r"(?i:\bportavoce\b|\brzeczni\w+|\bречни\w+|\bофіційн\w+\s+представни\w+|\bпрес-секретар\w+)"
+         r"|प्रवक्ता|سخنگو\S*|ပြောခွင့်ရသူ|ပြောရေးဆိုခွင့်ရှိသူ|អ្នក\s*នាំ\s*ពាក្យ", False),
+        (_t("government", "government_more"),
+         r"(?i:\bgoverno\b|\brząd\w*|\bуряд\w*|\bвлада\b)|सरकार|دولت|حکومت|အစိုးရ|រដ្ឋាភិបាល", False),
+        (_t("embassy", "embassy_more"),
+         r"(?i:\bambasciat\w+|\bambasad\w+|\bпосольств\w*)|दूतावास|سفارت|သံရုံး|ស្ថាន\s*ទូត", False),
+        (_t("ministry", "ministry_more"),
+         r"(?i:\bminister[oi]\b|\bministerstw\w*|\bміністерств\w*)|मंत्रालय|وزارت\s*\S+|ဝန်ကြီးဌာန|ក្រសួង", False),
+        (_t("official", "official_more"),
+         r"(?i:\bministr[aoi]?\b|\bministr\w+|\bміністр\w*|\bambasciator\w*|\bambasador\w*|\bviceministr\w*"
+         r"|\bpremier\w*|\bprezydent\w*|\bпрем'єр\w*|\bпрезидент\w*)"
+         r"|मंत्री|وزیر|رئیس[\u200c\s]?جمهور|ဝန်ကြီး|រដ្ឋមន្ត្រី", False),
         (_t("ministry", "ministry_named"),
          r"\bMinistry\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+|of\s+|for\s+)?[A-Z][\w’'-]*){0,4}", False),
         (_t("agency", "agency_named"),
@@ -1085,7 +1165,10 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|\btrafficking\s+victims|victims\s+of\s+trafficking|forced\s+labou?r|modern\s+slavery"
         r"|trata\s+de\s+(?:personas|seres\s+humanos)|tráfico\s+de\s+(?:personas|pessoas|seres\s+humanos)"
         r"|traite\s+(?:des|d['’]êtres)|Menschenhandel|торговл\w+\s+людьми|insan\s+ticaret\w*"
-        r"|perdagangan\s+orang|pemerdagangan|buôn\s+bán\s+người|mua\s+bán\s+người|tratta\s+di\s+persone|\bTPPO\b)"
+        r"|perdagangan\s+orang|pemerdagangan|buôn\s+bán\s+người|mua\s+bán\s+người|tratta\s+di\s+persone|\bTPPO\b"
+        r"|tratta\s+(?:di|degli)\s+esseri\s+umani|handl\w*\s+ludźmi|торгівл\w+\s+людьми|मानव\s+तस्करी"
+        r"|قاچاق\s+(?:انسان|افراد)|insan\s+kaçakçılığı)"
+        r"|လူကုန်ကူး|ជួញដូរ\s*មនុស្ស"
         r"|人口贩运|贩运人口|人口贩卖|贩卖人口|人身取引|人身売買|인신\s*매매|การค้ามนุษย์|[اإ]تجار\s+ب(?:ال)?(?:بشر|أشخاص)"
     )
 )
@@ -1145,7 +1228,7 @@ RELATIVE_CLAUSE_RE = re.compile(
 PLACE_STANCE_RE = re.compile(
     r"(?i:(?:\s*,)?(?:\s+(?:on|this|last|late|early|earlier)\s+\w+)?(?:\s+(?:has|have|had|also|again|which|who|firmly"
     r"|strongly|swiftly|angrily|quickly|on\s+\w+day|,))*\s+(?:rebut\w*|reject\w*|hit(?:s|ting)?\s+(?:out|back)"
-    r"|slam\w*|dismiss\w*|denounc\w*|condemn\w*|object\w*|protest\w*|disput\w*|bristl\w*|lodg\w*|rebuff\w*|blast\w*"
+    r"|slam\w*|dismiss\w*|denounc\w*|condemn\w*|object\w*|protest\w*|disput\w*|oppos\w*|deplor\w*|bristl\w*|lodg\w*|rebuff\w*|blast\w*"
     r"|lash\w*|critici[sz]\w*|accus\w*|says|said|welcom\w*|hail\w*|vow\w*|pledg\w*|respond\w*|refut\w*|calls|called"
     r"|urg\w+|den(?:y|ies|ied)|voic\w+|express\w*|responds?|regrets?|regretted|thank\w*|appreciat\w+|rechaz\w+"
     r"|rejet\w+|rejett\w+|menolak|tolak|récus\w+|contest\w+|dénonc\w+|rejeit\w+|repudi\w+|acus\w+|weist|wies"
@@ -1161,7 +1244,10 @@ OTHER_PARTY_OBJECT_RE = re.compile(
     r"(?:made\s+|released\s+|published\s+)?(?:by|from)\s+(?!(?:the\s+)?(?:US|U\.S\.|United\s+States|Washington"
     r"|State\s+Department|Department\s+of\s+State|American)\b)"
     r"|\s*(?:the\s+)?(?:opposition|critics?|activists?|NGOs?|(?:human\s+)?rights\s+groups?|lawmakers?|unions?|media"
-    r"|press|Amnesty|HRW)(?:['’]s?)?\s+(?:\w+\s+)?(?:claims?|accusations?|allegations?|criticisms?|charges?|reports?))"
+    r"|press|Amnesty|HRW)(?:['’]s?)?\s+(?:\w+\s+)?(?:claims?|accusations?|allegations?|criticisms?|charges?|reports?)"
+    # Russian, Ukrainian: "отвергли заявления Москвы", "відкинуло заяви Москви" (someone else's claims)
+    r"|\s*(?:заяв\w+|твердженн\w+|звинуваченн\w+|утверждени\w+|обвинени\w+|обвинувачен\w+)\s+(?:\w+\s+)?"
+    r"(?!США|Вашингтон\w*|Держдеп\w*|Госдеп\w*)[А-ЯІЇЄҐ])"
 )
 # Words that put the noun after them in object position: its subject is elsewhere.
 OBJECT_MARKER_RE = re.compile(

@@ -3,7 +3,8 @@
 Pure and rule based. Report coverage needs a report name (TIP report, UNODC
 Global Report, GRETA, Global Slavery Index; in English, Chinese, Spanish,
 French, Portuguese, German, Russian, Arabic, Turkish, Vietnamese, Thai,
-Indonesian/Malay, Japanese, Korean and a few more) with weight for where it
+Indonesian/Malay, Japanese, Korean, Italian, Polish, Ukrainian, Hindi, Persian, Burmese,
+Khmer and a few more) with weight for where it
 appears; a single mention outside the lead counts fully only when the item
 reports what this edition says or when it came out. A rebuttal needs, in one
 sentence, a rejection cue, an official speaker who is not the report's
@@ -54,7 +55,7 @@ from newswatch.models import Claims, Detection, Evidence
 __all__ = ["DETECTOR_NAME", "DETECTOR_VERSION", "REBUTTAL_THRESHOLD", "REPORT_THRESHOLD", "detect"]
 
 DETECTOR_NAME = "newswatch-rules"
-DETECTOR_VERSION = "1.1.0"  # 1.1.0: report names, tiers, cues and actors in 16 languages
+DETECTOR_VERSION = "1.2.0"  # 1.2.0: Italian, Polish, Ukrainian, Hindi, Persian, Burmese, Khmer; transcripts
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 

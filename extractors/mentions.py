@@ -47,12 +47,13 @@ _GATE_STEMS = (
     "торговл", "perdagangan", "buôn bán", "mua bán", "ticaret", "tratta", "sklaverei", "esclav", "escrav",
     "perbudakan", "人口贩", "人口販", "贩运", "販運", "贩卖", "販賣", "人身取引", "人身売買", "奴役", "奴隶", "奴隸",
     "인신", "ค้ามนุษย์", "اتجار", "إتجار", "العبودية", "kölelik", "рабства", "노예", "奴隷", "nô lệ",
-    "ทาส", "pemerdagangan", "traite d", "trafic des", "trafic de personnes",
+    "ทาส", "pemerdagangan", "traite d", "trafic des", "trafic de personnes", "ludźmi", "торгівл", "तस्करी",
+    "दासता", "قاچاق", "برده", "niewolnic", "schiavit", "traffico di", "လူကုန်ကူး", "ជួញដូរ",
 )
 _TIP_WORD = re.compile(r"\btip\b")
 _GRETA_CONTEXT = re.compile(
     r"(?i:Council\s+of\s+Europe|Conseil\s+de\s+l['’]Europe|Europarat|Consejo\s+de\s+Europa|Conselho\s+da\s+Europa"
-    r"|Consiglio\s+d['’]Europa|Avrupa\s+Konseyi|Совет\w*\s+Европы|Rada\s+Europy|مجلس\s+أوروبا|欧洲委员会|歐洲委員會"
+    r"|Consiglio\s+d['’]Europa|Avrupa\s+Konseyi|Совет\w*\s+Европы|Rad\w+\s+Europy|Рад\w+\s+Європи|handl\w*\s+ludźmi|مجلس\s+أوروبا|欧洲委员会|歐洲委員會"
     r"|欧州評議会|유럽\s*평의회|traffick|traite|trata\s+de|tráfico\s+de\s+(?:seres|pessoas)|Menschenhandel"
     r"|торговл\w+\s+людьми|insan\s+ticaret)"
 )
@@ -193,6 +194,8 @@ def _find_reports(doc: Doc) -> list[ReportMention]:
             term.rule in ("tip_titlecase", "tip_acronym", "tip_acronym_foreign")
             and not doc.trafficking_context
             and (term.rule == "tip_titlecase" or not _STRICT_TIER.search(norm))
+            # "รายงาน TIP", "TIP 보고서", "доклад TIP": an uppercase TIP by a non-Latin report noun is no pun.
+            and not (term.rule == "tip_acronym_foreign" and not m.group().isascii())
         ):
             continue
         if term.rule in ("tip_trafficking_report", "tip_described") and OTHER_TRAFFICKING_RE.search(

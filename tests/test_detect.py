@@ -499,3 +499,76 @@ def test_rebuttal_mid_text_of_a_long_article_is_found() -> None:
     text = (background * 12 + news + background * 12)[:5000]
     d = detect("Macao hits back at US report", text)
     assert d.is_report and d.is_rebuttal
+
+
+# --- 1.2.0: more languages, transcripts, issuer inside the report's name -------------------------------------------
+
+
+def test_khmer_rebuttal_with_zero_width_spaces() -> None:
+    d = detect(
+        "ក្រសួង​ការបរទេស​ច្រានចោល​របាយការណ៍",
+        "អ្នកនាំពាក្យ​ក្រសួងការបរទេស​បាន​ច្រានចោល​របាយការណ៍​ស្តីពី​ការជួញដូរ​មនុស្ស​របស់​ក្រសួង​ការបរទេស​សហរដ្ឋ​អាមេរិក "
+        "ដោយ​ថា​របាយការណ៍​នេះ​មិន​ឆ្លុះ​បញ្ចាំង​ពី​ការពិត។",
+    )
+    assert d.is_report and d.is_rebuttal
+
+
+def test_khmer_counter_trafficking_committee_welcome_is_not_a_rebuttal() -> None:
+    d = detect(
+        "កម្ពុជា​ស្វាគមន៍​ចំណាត់ថ្នាក់",
+        "គណៈកម្មាធិការជាតិ​ប្រយុទ្ធ​ប្រឆាំង​ការជួញដូរ​មនុស្ស​បាន​ស្វាគមន៍​របាយការណ៍​ស្តីពី​ការជួញដូរ​មនុស្ស​ឆ្នាំ​២០២៥។",
+    )
+    assert d.is_report and not d.is_rebuttal
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Mińsk odrzuca raport", "Rzecznik MSZ Białorusi odrzucił ocenę zawartą w raporcie Departamentu Stanu USA "
+         "dotyczącym handlu ludźmi, nazywając ją tendencyjną."),
+        ("विदेश मंत्रालय ने रिपोर्ट खारिज की",
+         "विदेश मंत्रालय के प्रवक्ता ने अमेरिकी मानव तस्करी रिपोर्ट को खारिज करते हुए कहा कि यह पूर्वाग्रह से ग्रसित है।"),
+        ("واکنش تهران",
+         "سخنگوی وزارت امور خارجه گزارش وزارت خارجه آمریکا درباره قاچاق انسان را مغرضانه خواند و رد کرد."),
+        ("МЗС відкинуло доповідь",
+         "МЗС Білорусі відкинуло висновки доповіді Держдепартаменту США про торгівлю людьми."),
+        ("Caracas respinge il rapporto",
+         "Il ministro degli Esteri ha respinto il rapporto statunitense sulla tratta di esseri umani, definendolo "
+         "infondato."),
+        ("နိုင်ငံခြားရေးဝန်ကြီးဌာန ကန့်ကွက်",
+         "နိုင်ငံခြားရေးဝန်ကြီးဌာန ပြောခွင့်ရသူက လူကုန်ကူးမှုဆိုင်ရာ အစီရင်ခံစာကို "
+         "ကန့်ကွက်ကြောင်း ပြောကြားသည်။"),
+    ],
+)
+def test_rebuttals_in_added_languages(title: str, text: str) -> None:
+    d = detect(title, text)
+    assert d.is_report and d.is_rebuttal, d.evidence
+
+
+def test_briefing_answer_is_the_official_named_before_the_questions() -> None:
+    d = detect(
+        "Regular press conference, June 25",
+        "Foreign Ministry Spokesperson Guo Jiakun took questions from reporters on Wednesday.\n"
+        "Q: The US report on trafficking in persons ranked China Tier 3 again. Any comment?\n"
+        "A: We reject the so-called report. It is nothing but a political farce.",
+    )
+    assert d.is_report and d.is_rebuttal
+
+
+def test_rejecting_another_partys_claims_about_a_report_is_not_a_rebuttal() -> None:
+    d = detect("МЗС України відкинуло заяви Росії",
+               "МЗС України відкинуло заяви Москви щодо доповіді ООН про торгівлю людьми, назвавши їх пропагандою.")
+    assert not d.is_rebuttal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "सरकार ने नशीले पदार्थों की तस्करी से जुड़े विपक्ष के आरोपों को खारिज कर दिया।",
+        "سخنگوی دولت گزارش‌ها درباره قاچاق سوخت در مرزهای شرقی را رد کرد.",
+        "Il governo ha respinto le accuse sul traffico di droga nei porti.",
+        "Sąd skazał czterech mężczyzn za handel ludźmi. Oskarżeni nie przyznali się do winy.",
+    ],
+)
+def test_added_language_hard_negatives(text: str) -> None:
+    assert not detect(None, text).is_report
