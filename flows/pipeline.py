@@ -28,6 +28,7 @@ from extractors.analyse import PageJob, analyse_page_lean
 from extractors.feeds import parse_feed
 from extractors.urls import host_of
 from flows.fetch import FetchResult, fetch, make_client
+from flows.robots import RobotsRules
 from flows.workers import analysis_pool
 from newswatch.errors import FetchError, ParseError, PermanentFetchError
 from newswatch.models import DateSource, PageRecord, ParsedFeed, SourceState
@@ -122,6 +123,7 @@ class Pipeline:
         self.store = store or Store(settings.db_url)
         self._own_store = store is None
         self.client = make_client(settings.fetch)
+        self.robots = RobotsRules(self.client) if settings.fetch.respect_robots else None
         self.pages = ThreadPoolExecutor(max_workers=max(1, settings.fetch.concurrency), thread_name_prefix="page")
         self._hosts: dict[str, threading.Semaphore] = {}
         self._hosts_lock = threading.Lock()
@@ -325,6 +327,8 @@ class Pipeline:
 
     def _fetch_page(self, url: str) -> FetchResult | FetchError:
         with self._host_slot(host_of(url)):
+            if self.robots is not None and not self.robots.allowed(url):
+                return PermanentFetchError("disallowed by robots.txt", url=url)
             try:
                 return fetch(self.client, url, max_bytes=self.fetch_settings.max_bytes,
                              retries=self.fetch_settings.retries)

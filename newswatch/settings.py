@@ -35,6 +35,7 @@ class FetchSettings:
     extract_workers: int = 0  # processes extracting; 0 = one per core
     max_articles_per_source: int = 200  # newest first; the rest waits for the next run
     retries: int = 1  # extra attempts after a transient failure
+    respect_robots: bool = True  # obey robots.txt for article pages
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ _FETCH_TYPES: dict[str, type] = {
     "extract_workers": int,
     "max_articles_per_source": int,
     "retries": int,
+    "respect_robots": bool,
 }
 
 

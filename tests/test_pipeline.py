@@ -143,3 +143,19 @@ def test_page_fetches_are_capped_per_host(site: LocalSite, db_url: str) -> None:
     summary = run(site, db_url, {"many": "/many.xml"}, per_host=2, concurrency=8)
     assert summary["stored"] == 8
     assert site.max_in_flight == 2  # 8 pages, 8 threads, one host: never more than 2 at once
+
+
+def test_robots_txt_is_obeyed_for_pages_and_read_once(site: LocalSite, db_url: str) -> None:
+    site.routes["/robots.txt"] = Route(b"User-agent: *\nDisallow: /news/ferry\n", "text/plain")
+    summary = run(site, db_url, {"harbour-daily": "/rss.xml", "lotus-wire": "/atom.xml"})
+    assert summary["stored"] == 3 and summary["failed_pages"] == 1
+    assert "robots.txt" in by_source(summary)["harbour-daily"]["page_errors"][0]
+    assert "/news/ferry-timetable.html" not in site.hits
+    assert site.hits["/robots.txt"] == 1  # one site, asked once however many threads fetch from it
+
+
+def test_robots_txt_can_be_ignored_by_setting(site: LocalSite, db_url: str) -> None:
+    site.routes["/robots.txt"] = Route(b"User-agent: *\nDisallow: /\n", "text/plain")
+    summary = run(site, db_url, {"harbour-daily": "/rss.xml"}, respect_robots=False)
+    assert summary["stored"] == 3
+    assert "/robots.txt" not in site.hits
