@@ -11,7 +11,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 from urllib.parse import urlsplit
 
 from newswatch.errors import ConfigError
@@ -58,20 +58,8 @@ class Settings:
 
 _TOP_KEYS = {"db_url", "sources", "fetch"}
 _SOURCE_KEYS = {"name", "url", "language", "tags", "enabled"}
-_FETCH_TYPES: dict[str, type] = {
-    "timeout_s": float,
-    "max_bytes": int,
-    "max_redirects": int,
-    "user_agent": str,
-    "allow_private_networks": bool,
-    "concurrency": int,
-    "per_host": int,
-    "source_workers": int,
-    "extract_workers": int,
-    "max_articles_per_source": int,
-    "retries": int,
-    "respect_robots": bool,
-}
+# The [fetch] keys and their types, read off FetchSettings so the two cannot drift apart.
+_FETCH_TYPES: dict[str, type] = get_type_hints(FetchSettings)
 
 
 def load_settings(
