@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import replace
 
 from extractors.article import extract_article
 from extractors.detect import detect
-from newswatch.models import DateSource, PageRecord
+from extractors.mentions import may_mention_report
+from newswatch.models import PageJob, PageRecord
 
-
-@dataclass(frozen=True)
-class PageJob:
-    """A fetched page waiting for analysis (picklable: it crosses into a worker process)."""
-
-    source: str
-    url: str
-    body: bytes
-    fetched_at: datetime
-    content_type: str | None = None
-    hint_date: datetime | None = None
-    hint_source: DateSource = "feed"
-    language_hint: str | None = None
-    title_hint: str | None = None
+__all__ = ["PageJob", "analyse_page", "analyse_page_lean"]
 
 
 def analyse_page(job: PageJob) -> PageRecord:
@@ -34,6 +21,7 @@ def analyse_page(job: PageJob) -> PageRecord:
         fetched_at=job.fetched_at,
         language_hint=job.language_hint,
         content_type=job.content_type,
+        byline_search=lambda title, text: _may_matter(title or job.title_hint, text),
     )
     if not article.title and job.title_hint:
         article = replace(article, title=job.title_hint)
@@ -46,6 +34,11 @@ def analyse_page(job: PageJob) -> PageRecord:
         fetched_at=job.fetched_at,
         content_type=job.content_type,
     )
+
+
+def _may_matter(title: str | None, text: str) -> bool:
+    """Worth the byline search: the page may name a trafficking report (detect's own first look)."""
+    return may_mention_report(text) or bool(title and may_mention_report(title))
 
 
 def analyse_page_lean(job: PageJob) -> PageRecord:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import codecs
 import contextlib
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
+from html import unescape
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,7 +30,7 @@ from trafilatura.metadata import (
     extract_title,
 )
 from trafilatura.settings import Document
-from trafilatura.utils import detect_encoding, load_html
+from trafilatura.utils import detect_encoding, line_processing, load_html
 
 from extractors.language import identify_language
 from newswatch.models import Article, DateSource
@@ -75,6 +77,7 @@ def extract_article(
     fetched_at: datetime | None = None,
     language_hint: str | None = None,
     content_type: str | None = None,
+    byline_search: bool | Callable[[str | None, str], bool] = True,
 ) -> Article:
     """Main text and metadata of one page.
 
@@ -83,11 +86,21 @@ def extract_article(
     metadata first, else `hint_date` (from the feed, sitemap or WARC record, named by
     `hint_source`), else `fetched_at`. Returns an Article with empty text when no main
     text is found.
+
+    Authors come from the page's metadata (meta tags, JSON-LD). Where it names none,
+    trafilatura's search of the page body for a byline runs when `byline_search` says so:
+    True, False, or a function of (title, text). It is the dearest metadata step (6 ms on
+    the pages that need it, 2.7 ms per page on average), so ingest runs it only on pages
+    that may mention a report.
     """
     page = decode_html(html, content_type) if isinstance(html, bytes) else html
     tree = _load(page)
     text = _main_text(tree, url) if tree is not None else ""
     meta = _metadata(tree, url) if tree is not None else Document()
+    if tree is not None and not meta.author:
+        wanted = byline_search(meta.title or None, text) if callable(byline_search) else byline_search
+        if wanted:
+            meta.author = _byline(tree)
     page_date = _parse_date(meta.date)
     published_at: datetime | None
     published_from: DateSource | None
@@ -175,7 +188,7 @@ def _codec(label: str) -> str | None:
 def _main_text(tree: HtmlElement, url: str) -> str:
     """The article's main text: fast precision first, fuller cascades only when it looks wrong."""
     best = _run(tree, url, fast=True, precision=True)
-    if _content_chars(best) < MIN_TEXT_CHARS:  # the readability/jusText comparison may find more
+    if not _has_content(best, MIN_TEXT_CHARS):  # the readability/jusText comparison may find more
         best = _better(best, _run(tree, url, fast=False, precision=True))
         if _content_chars(best) < MIN_PRECISE_CHARS:  # precision found (next to) nothing: loosen it
             best = _better(best, _run(tree, url, fast=False, precision=False))
@@ -199,6 +212,19 @@ def _run(tree: HtmlElement, url: str, *, fast: bool, precision: bool) -> str:
 def _content_chars(text: str) -> int:
     """Characters of `text` outside notice lines."""
     return sum(len(line) for line in text.splitlines() if not _NOTICE.search(line))
+
+
+def _has_content(text: str, chars: int) -> bool:
+    """At least `chars` characters of `text` outside notice lines (stops as soon as it knows)."""
+    if len(text) < chars:
+        return False
+    found = 0
+    for line in text.splitlines():
+        if not _NOTICE.search(line):
+            found += len(line)
+            if found >= chars:
+                return True
+    return False
 
 
 def _better(current: str, other: str) -> str:
@@ -227,13 +253,20 @@ def _metadata(tree: HtmlElement, url: str) -> Document:
         with contextlib.suppress(Exception):  # trafilatura's JSON-LD reader has bugs on odd markup
             meta = extract_meta_json(tree, meta)
         meta.title = meta.title or extract_title(tree)
-        meta.author = meta.author or extract_author(tree)
         meta.date = find_date(tree, url=url, **_DATE_PARAMS)
         meta.sitename = _sitename(meta.sitename or extract_sitename(tree), url)
         meta.clean_and_trim()
     except (ValueError, TypeError, AssertionError):
         return Document()
     return meta
+
+
+def _byline(tree: HtmlElement) -> str | None:
+    try:
+        author: str | None = extract_author(tree)
+    except (ValueError, TypeError, AssertionError):
+        return None
+    return (line_processing(unescape(author)) or None) if author else None  # as clean_and_trim does
 
 
 def _sitename(name: str | None, url: str) -> str | None:

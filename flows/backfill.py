@@ -27,7 +27,6 @@ from urllib.parse import unquote, urlsplit
 
 from prefect import flow, get_run_logger
 
-from extractors.analyse import PageJob
 from extractors.archives import ARCHIVE_RELS, entries_before_window, next_archive_urls
 from extractors.feeds import parse_feed
 from extractors.sitemaps import is_site_root, parse_sitemap, robots_txt_url, sitemaps_from_robots
@@ -44,7 +43,7 @@ from newswatch.errors import (
     PermanentFetchError,
     StorageError,
 )
-from newswatch.models import DateWindow, FeedEntry, ParsedFeed, SitemapEntry
+from newswatch.models import DateWindow, FeedEntry, PageJob, ParsedFeed, SitemapEntry
 from newswatch.settings import Settings, load_settings
 
 Kind = Literal["sitemap", "source", "warc", "urls"]

@@ -24,14 +24,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from extractors.analyse import PageJob, analyse_page_lean
-from extractors.feeds import parse_feed
 from extractors.urls import host_of
 from flows.fetch import FetchResult, fetch, make_client
 from flows.robots import RobotsRules
-from flows.workers import analysis_pool
+from flows.workers import analyse, analysis_pool, parse
 from newswatch.errors import FetchError, ParseError, PermanentFetchError
-from newswatch.models import DateSource, PageRecord, ParsedFeed, SourceState
+from newswatch.models import DateSource, PageJob, PageRecord, ParsedFeed, SourceState
 from newswatch.settings import Settings, Source
 from storage.store import Store
 
@@ -286,7 +284,7 @@ class Pipeline:
             )
             pool = self._pool()
             try:
-                analysis = pool.submit(analyse_page_lean, job)
+                analysis = pool.submit(analyse, job)
             except (BrokenProcessPool, RuntimeError) as exc:  # a worker died, or the run is closing
                 self._drop_pool(pool, exc)
                 outcome.set_result(_AnalysisFailed(f"analysis not started: {exc}", transient=True))
@@ -347,17 +345,17 @@ class Pipeline:
         hold this process's GIL for seconds while the threads feeding the workers wait."""
         pool = self._pool()
         try:
-            return pool.submit(parse_feed, body, url).result()
+            return pool.submit(parse, body, url).result()
         except (BrokenProcessPool, RuntimeError) as exc:  # a worker died: parse here rather than lose the feed
             self._drop_pool(pool, exc)
-            return parse_feed(body, url)
+            return parse(body, url)
 
     def analyse(self, jobs: list[PageJob]) -> Iterator[PageRecord]:
         """Extract and detect in worker processes (both cores), in job order."""
         if not jobs:
             return iter(())
         pool = self._pool()
-        futures: list[Future[PageRecord]] = [pool.submit(analyse_page_lean, job) for job in jobs]
+        futures: list[Future[PageRecord]] = [pool.submit(analyse, job) for job in jobs]
         return (replace(f.result(), raw_html=job.body) for f, job in zip(futures, jobs, strict=True))
 
     def _pool(self) -> Executor:

@@ -20,10 +20,9 @@ from typing import Any
 from prefect import flow
 from rich.progress import Progress
 
-from extractors.analyse import PageJob, analyse_page_lean
 from flows.ingest import RunWindow, auto_scheduled, resolve_window, scheduled_start
-from flows.workers import analysis_pool
-from newswatch.models import PageRecord
+from flows.workers import analyse, analysis_pool
+from newswatch.models import PageJob, PageRecord
 from newswatch.settings import load_settings
 from storage.store import Store
 
@@ -59,10 +58,10 @@ def _batches(
         jobs.append(PageJob(source=src, url=url, body=raw, fetched_at=fetched_at, hint_date=hint,
                             hint_source=dates["published_from"] if hint else "feed"))
         if len(jobs) >= _CHUNK:
-            yield ids, list(pool.map(analyse_page_lean, jobs))
+            yield ids, list(pool.map(analyse, jobs))
             ids, jobs = [], []
     if jobs:
-        yield ids, list(pool.map(analyse_page_lean, jobs))
+        yield ids, list(pool.map(analyse, jobs))
 
 
 @flow(name="reprocess")

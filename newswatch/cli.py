@@ -262,7 +262,8 @@ def extract(
     from dataclasses import asdict
     from datetime import UTC, datetime
 
-    from extractors.analyse import PageJob, analyse_page
+    from extractors.analyse import analyse_page
+    from newswatch.models import PageJob
     from storage.serialize import detection_fields
 
     settings = _settings(config, db)

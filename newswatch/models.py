@@ -169,6 +169,21 @@ class PageRecord:
     content_type: str | None = None
 
 
+@dataclass(frozen=True)
+class PageJob:
+    """A fetched page waiting for analysis (picklable: it crosses into a worker process)."""
+
+    source: str
+    url: str
+    body: bytes
+    fetched_at: datetime
+    content_type: str | None = None
+    hint_date: datetime | None = None
+    hint_source: DateSource = "feed"
+    language_hint: str | None = None
+    title_hint: str | None = None
+
+
 # --- backfill --------------------------------------------------------------------
 
 # Appended below the top of the module so the sections above stay untouched.

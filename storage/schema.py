@@ -51,7 +51,7 @@ articles = Table(
     Column("fetched_at", DateTime(timezone=True), nullable=False),
     Column("site_name", Text),
     Column("text", Text, nullable=False),
-    Column("raw_html", LargeBinary, nullable=False),  # zlib-compressed page bytes
+    Column("raw_html", LargeBinary, nullable=False),  # compressed page bytes (storage/compress.py)
     Column("content_type", String(200)),
     Column("is_report", Boolean, nullable=False),
     Column("is_rebuttal", Boolean, nullable=False),

@@ -6,6 +6,7 @@ import hashlib
 import itertools
 import string
 import tempfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -151,6 +152,16 @@ def test_iter_raw_returns_raw_bytes_within_window(store: Store, make_page: MakeP
     window = list(store.iter_raw(since=date(2025, 9, 2), until=datetime(2025, 9, 4, tzinfo=UTC)))
     assert [r[1] for r in window] == ["https://a.example/1", "https://a.example/2"]
     assert list(store.iter_raw(source="nobody")) == []
+
+
+def test_rows_stored_with_zlib_before_zstd_still_read_back(store: Store, make_page: MakePage) -> None:
+    store.save_pages([make_page("https://a.example/old", raw=b"<p>old row</p>")])
+    with store.engine.begin() as conn:  # as a version before storage/compress.py wrote it
+        conn.execute(articles.update().values(raw_html=zlib.compress(b"<p>old row</p>", 1)))
+    [row] = list(store.iter_raw())
+    assert row[3] == b"<p>old row</p>"
+    [public] = store.list_articles(ArticleFilter())
+    assert public["raw_sha256"] == hashlib.sha256(b"<p>old row</p>").hexdigest()
 
 
 def test_update_analysis_changes_only_what_differs(store: Store, make_page: MakePage) -> None:
