@@ -5,13 +5,15 @@
 In one run, on 127.0.0.1:
 1. serve the 200 real feeds of `feeds-bulk` (entry links rewritten to the Zyte benchmark
    pages, cycled under distinct URLs) from a separate process, with ETags;
-2. bare floor: `trafilatura.extract` over the benchmark pages in one process;
+2. bare floor: `trafilatura.extract` over the benchmark pages in one process, 3 passes
+   before and 3 after the ingest runs (the median of the 6);
 3. end to end: an ingest run (`Pipeline` + `poll_all`) from empty storage;
 4. re-poll: the same run again with nothing changed, against the same conditional GETs
    made by a bare httpx client;
 5. fixed cost: a fresh process running the Prefect `ingest` flow over zero sources,
    without and with a running Prefect server;
-6. peak memory: RSS and PSS summed over the ingest process and its worker processes.
+6. peak memory: RSS and PSS summed over the ingest process, the forkserver and the
+   extraction workers, read from /proc by a separate process (bench/sampler.py).
 
 Prints a table, then the figures as one JSON object on the last line. Figures are ratios
 measured in one run on one machine; nothing here asserts a speed.
@@ -30,7 +32,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -41,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import REPO, BenchSource, CorpusMissing, build_routes, check_corpora, load_feeds, load_pages
+from bench.sampler import ProcessSampler
 from newswatch.settings import FetchSettings, Settings, Source
 
 BARE_PASSES = 3  # the floor is the median of this many passes, as in ../shared/corpora/README.md
@@ -101,98 +103,6 @@ def bare_floor() -> list[tuple[float, float]]:
     passes: list[tuple[float, float]] = parent.recv()
     proc.join()
     return passes
-
-
-# --- memory ---------------------------------------------------------------------------------
-
-
-class ProcessSampler:
-    """Peak RSS (and PSS) summed over this process and its descendants, and the CPU time
-    they used, sampled from /proc. Processes of the test rig (the corpus server) are left
-    out by pid. CPU time is each process's last sample, so a process that exits between
-    samples loses at most one interval."""
-
-    def __init__(self, exclude: set[int], interval: float = 0.1) -> None:
-        self.exclude = exclude
-        self.interval = interval
-        self.peak_rss = 0  # KiB
-        self.peak_pss = 0  # KiB
-        self._cpu: dict[int, float] = {}  # pid -> seconds
-        self._base: dict[int, float] = {}  # pid -> seconds used before sampling started
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True, name="sampler")
-
-    def __enter__(self) -> ProcessSampler:
-        for pid in _tree(os.getpid(), self.exclude):
-            self._base[pid] = _cpu_s(pid)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-        self.sample()
-
-    @property
-    def cpu_s(self) -> float:
-        return sum(v - self._base.get(pid, 0.0) for pid, v in self._cpu.items())
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.interval):
-            self.sample()
-
-    def sample(self) -> None:
-        rss = pss = 0
-        for pid in _tree(os.getpid(), self.exclude):
-            rss += _proc_kb(f"/proc/{pid}/status", "VmRSS:")
-            pss += _proc_kb(f"/proc/{pid}/smaps_rollup", "Pss:")
-            used = _cpu_s(pid)
-            if used:
-                self._cpu[pid] = used
-        self.peak_rss = max(self.peak_rss, rss)
-        self.peak_pss = max(self.peak_pss, pss)
-
-
-def _tree(root: int, exclude: set[int]) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
-                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        children.setdefault(ppid, []).append(int(entry))
-    found, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        if pid in exclude:
-            continue
-        found.append(pid)
-        todo.extend(children.get(pid, []))
-    return found
-
-
-def _cpu_s(pid: int) -> float:
-    """User + system CPU seconds of a process (0 when it is gone)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
-            fields = fh.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return 0.0
-
-
-def _proc_kb(path: str, key: str) -> int:
-    try:
-        with open(path, encoding="ascii", errors="replace") as fh:
-            for line in fh:
-                if line.startswith(key):
-                    return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
 
 
 # --- ingest runs ------------------------------------------------------------------------------
@@ -332,8 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="newswatch-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        rows += _bare_step(figures)
-        rows += _ingest_steps(figures, tmp, args.articles)
+        before = bare_floor()
+        ingest_rows = _ingest_steps(figures, tmp, args.articles)
+        rows += _bare_step(figures, before, bare_floor()) + ingest_rows
         if not args.no_prefect:
             rows += _fixed_cost_step(figures, tmp)
     figures["e2e_over_bare"] = figures["e2e_articles_per_s"] / figures["bare_extract_pages_per_s"]
@@ -352,14 +263,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _bare_step(figures: dict[str, Any]) -> list[tuple[str, str]]:
-    passes = bare_floor()
+def _bare_step(figures: dict[str, Any], before: list[tuple[float, float]],
+               after: list[tuple[float, float]]) -> list[tuple[str, str]]:
+    """The floor is the median of the passes before and after the ingest runs, so a
+    machine that slows down or speeds up during the bench moves both sides of the ratio."""
+    passes = before + after
     figures["bare_extract_pages_per_s"] = statistics.median(rate for rate, _ in passes)
     figures["bare_cpu_ms_per_page"] = 1000 * statistics.median(cpu for _, cpu in passes)
-    rates = ", ".join(f"{rate:.1f}" for rate, _ in passes)
+    figures["bare_passes_pages_per_s"] = {"before": [rate for rate, _ in before], "after": [rate for rate, _ in after]}
+    rates = "; ".join(", ".join(f"{rate:.1f}" for rate, _ in side) for side in (before, after))
     return [("bare floor: trafilatura.extract, 1 process",
-             f"{figures['bare_extract_pages_per_s']:.1f} pages/s (median of {rates}); "
-             f"{figures['bare_cpu_ms_per_page']:.1f} ms CPU per page")]
+             f"{figures['bare_extract_pages_per_s']:.1f} pages/s (median of {rates}: passes before; after "
+             f"the ingest runs); {figures['bare_cpu_ms_per_page']:.1f} ms CPU per page")]
 
 
 def _ingest_steps(figures: dict[str, Any], tmp: Path, articles: int | None) -> list[tuple[str, str]]:
@@ -369,11 +284,12 @@ def _ingest_steps(figures: dict[str, Any], tmp: Path, articles: int | None) -> l
             sources=tuple(Source(s.name, base + s.path) for s in bench_sources),
             fetch=FetchSettings(allow_private_networks=True, max_articles_per_source=0),
         )
-        with ProcessSampler(exclude={server_pid}, interval=0.25) as sampler:
+        with ProcessSampler(os.getpid(), exclude={server_pid}) as sampler:
             first, e2e_s = ingest_run(settings, setup_in_timing=True)
-            sampler.sample()
-            e2e_cpu = sampler.cpu_s
+            e2e_usage = sampler.snapshot()
             again, repoll_s = ingest_run(settings, setup_in_timing=False)
+        usage = sampler.usage
+        e2e_cpu = e2e_usage.cpu_s
         raw_s, raw_304 = raw_conditional_gets(settings)
     stored = first["stored"]
     figures.update(
@@ -384,7 +300,9 @@ def _ingest_steps(figures: dict[str, Any], tmp: Path, articles: int | None) -> l
         e2e_cpu_busy=e2e_cpu / (e2e_s * (os.cpu_count() or 1)),
         repoll_s=repoll_s, repoll_feeds_parsed=again["feeds_parsed"], repoll_extracted=again["fetched"],
         repoll_not_modified=again["not_modified"], raw_conditional_get_s=raw_s, raw_not_modified=raw_304,
-        peak_rss_mb=sampler.peak_rss / 1024, peak_pss_mb=sampler.peak_pss / 1024,
+        e2e_cpu_ms_per_article_ingest=1000 * e2e_usage.cpu_by_role_s["ingest"] / max(1, stored),
+        peak_rss_mb=usage.peak_rss_kb / 1024, peak_pss_mb=usage.peak_pss_kb / 1024,
+        peak_rss_by_role_mb={r: kb / 1024 for r, kb in usage.peak_rss_by_role_kb.items()},
     )
     return [
         ("end to end: feeds / entries / stored",
@@ -393,11 +311,13 @@ def _ingest_steps(figures: dict[str, Any], tmp: Path, articles: int | None) -> l
         ("end to end: wall time", f"{e2e_s:.1f} s"),
         ("end to end: articles stored per second", f"{figures['e2e_articles_per_s']:.1f}"),
         ("end to end: CPU per article, all processes",
-         f"{figures['e2e_cpu_ms_per_article']:.1f} ms ({100 * figures['e2e_cpu_busy']:.0f}% of the cores busy)"),
+         f"{figures['e2e_cpu_ms_per_article']:.1f} ms ({100 * figures['e2e_cpu_busy']:.0f}% of the cores busy; "
+         f"{figures['e2e_cpu_ms_per_article_ingest']:.1f} ms in the ingest process)"),
         ("re-poll: feeds parsed / pages extracted", f"{again['feeds_parsed']} / {again['fetched']}"),
         ("re-poll: newswatch / bare httpx", f"{repoll_s:.3f} s / {raw_s:.3f} s ({raw_304} answered 304)"),
-        ("peak memory, ingest + workers",
-         f"RSS {figures['peak_rss_mb']:.0f} MB (PSS {figures['peak_pss_mb']:.0f} MB)"),
+        ("peak memory, ingest + forkserver + workers",
+         f"RSS {figures['peak_rss_mb']:.0f} MB (PSS {figures['peak_pss_mb']:.0f} MB); each role's peak RSS: "
+         + ", ".join(f"{role} {mb:.0f}" for role, mb in figures["peak_rss_by_role_mb"].items())),
     ]
 
 
@@ -420,6 +340,8 @@ def _rounded(value: Any) -> Any:
         return round(value, 4)
     if isinstance(value, dict):
         return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
     return value
 
 

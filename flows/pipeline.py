@@ -13,9 +13,7 @@ held at once, so memory does not grow with the number of articles.
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
-import sys
 import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -27,7 +25,7 @@ from datetime import UTC, datetime
 from extractors.urls import host_of
 from flows.fetch import FetchResult, fetch, make_client
 from flows.robots import RobotsRules
-from flows.workers import analyse, analysis_pool, parse
+from flows.workers import analyse, analysis_pool, parse, tune_malloc
 from newswatch.errors import FetchError, ParseError, PermanentFetchError
 from newswatch.models import DateSource, PageJob, PageRecord, ParsedFeed, SourceState
 from newswatch.settings import Settings, Source
@@ -35,8 +33,6 @@ from storage.store import Store
 
 BATCH = 32  # pages stored together (one transaction)
 MAX_IN_FLIGHT = 64  # pages of a run held at once (fetching, analysing or waiting to be stored)
-_M_MMAP_THRESHOLD, _M_ARENA_MAX = -3, -8  # glibc mallopt parameters
-_malloc_tuned = False
 
 
 @dataclass(frozen=True)
@@ -115,7 +111,7 @@ class Pipeline:
     """Shared resources of one run. Use as a context manager."""
 
     def __init__(self, settings: Settings, store: Store | None = None) -> None:
-        _tune_malloc()
+        tune_malloc()
         self.settings = settings
         self.fetch_settings = settings.fetch
         self.store = store or Store(settings.db_url)
@@ -423,26 +419,6 @@ class Pipeline:
             consecutive_failures=0, last_checked_at=now, last_success_at=now,
             entries_seen=state.entries_seen if entries_seen is None else entries_seen,
         ), deferred=status in ("not_modified", "unchanged"))
-
-
-def _tune_malloc() -> None:
-    """Stop this process's heap from keeping freed page bodies (glibc only; once per process).
-
-    Bodies of ~170 KB are allocated and freed on many threads. glibc gives threads their
-    own arenas and raises its mmap threshold after each large free, so freed bodies stay
-    in the heap: 35 MB more peak RSS on the benchmark run. Two arenas and a fixed 128 KiB
-    mmap threshold hand large blocks straight back.
-    """
-    global _malloc_tuned
-    if _malloc_tuned or not sys.platform.startswith("linux"):
-        return
-    _malloc_tuned = True
-    try:
-        mallopt = ctypes.CDLL("libc.so.6").mallopt
-    except (OSError, AttributeError):  # not glibc (musl has no mallopt)
-        return
-    mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
-    mallopt(_M_ARENA_MAX, 2)
 
 
 def summarise(results: list[SourceResult]) -> dict[str, object]:

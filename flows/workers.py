@@ -7,9 +7,11 @@ the parent never loads them: about 35 MB less in the process that runs the flow.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
+import sys
 from concurrent.futures import ProcessPoolExecutor
 
 from newswatch.models import PageJob, PageRecord, ParsedFeed
@@ -42,9 +44,36 @@ def parse(body: bytes, url: str) -> ParsedFeed:
     return parse_feed(body, url)
 
 
+_M_MMAP_THRESHOLD, _M_ARENA_MAX = -3, -8  # glibc mallopt parameters
+_malloc_tuned = False
+
+
+def tune_malloc() -> None:
+    """Stop this process's heap from keeping freed page bodies and trees (glibc only; once
+    per process).
+
+    Bodies of ~170 KB are allocated and freed on many threads. glibc gives threads their
+    own arenas and raises its mmap threshold after each large free, so freed bodies stay
+    in the heap: 35 MB more peak RSS in the ingest process on the benchmark run, 9 MB more
+    in each extraction worker. Two arenas and a fixed 128 KiB mmap threshold hand large
+    blocks straight back.
+    """
+    global _malloc_tuned
+    if _malloc_tuned or not sys.platform.startswith("linux"):
+        return
+    _malloc_tuned = True
+    try:
+        mallopt = ctypes.CDLL("libc.so.6").mallopt
+    except (OSError, AttributeError):  # not glibc (musl has no mallopt)
+        return
+    mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
+    mallopt(_M_ARENA_MAX, 2)
+
+
 def _start_worker() -> None:
     """Ctrl-C is the parent's to handle: workers end when it shuts the pool down. The
     extractors are imported now, so the first page does not wait for them."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    tune_malloc()
     import extractors.analyse
     import extractors.feeds  # noqa: F401

@@ -18,6 +18,10 @@ from sqlalchemy import (
     Text,
 )
 
+# The Alembic revision (storage/migrations/versions) this schema is: a new migration bumps it
+# (tests/test_migrations.py checks the two agree).
+SCHEMA_REVISION = "0002"
+
 metadata = MetaData()
 
 sources = Table(

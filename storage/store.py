@@ -19,11 +19,6 @@ from datetime import time as dtime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy import (
     Boolean,
     ColumnElement,
@@ -32,6 +27,7 @@ from sqlalchemy import (
     create_engine,
     event,
     func,
+    inspect,
     literal_column,
     select,
     text,
@@ -44,7 +40,7 @@ from newswatch.errors import StorageError
 from newswatch.models import PageRecord, SourceState
 from storage import fts
 from storage.compress import pack, unpack
-from storage.schema import article_sources, articles, sources
+from storage.schema import SCHEMA_REVISION, article_sources, articles, sources
 from storage.serialize import detection_fields
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -74,7 +70,7 @@ class Store:
                 upgrade(self.engine)
         except (SQLAlchemyError, ArgumentError, OSError) as exc:
             raise StorageError(f"cannot open database {_redact(url)}: {exc}") from exc
-        except CommandError as exc:  # e.g. a revision from a newer newswatch than this one
+        except MigrationFailed as exc:  # e.g. a revision from a newer newswatch than this one
             raise StorageError(f"cannot migrate database {_redact(url)}: {exc} "
                                "(is it at a schema from a newer newswatch?)") from exc
 
@@ -359,6 +355,13 @@ def upgrade(engine: Engine, *, wait_s: float = 600.0) -> None:
     SQLite lock still held after the busy timeout (a long migration) is waited for up
     to `wait_s` seconds.
     """
+    if current_revision(engine) == SCHEMA_REVISION:  # the usual case: no need to load Alembic (10 MB)
+        return
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     deadline = time.monotonic() + wait_s
     while True:
@@ -373,7 +376,10 @@ def upgrade(engine: Engine, *, wait_s: float = 600.0) -> None:
                 if MigrationContext.configure(conn).get_current_revision() != head:
                     cfg = alembic_config()
                     cfg.attributes["connection"] = conn
-                    command.upgrade(cfg, "head")
+                    try:
+                        command.upgrade(cfg, "head")
+                    except CommandError as exc:
+                        raise MigrationFailed(str(exc)) from exc
                 conn.commit()
             return
         except OperationalError as exc:
@@ -382,14 +388,22 @@ def upgrade(engine: Engine, *, wait_s: float = 600.0) -> None:
             time.sleep(0.5)
 
 
+class MigrationFailed(Exception):
+    """Alembic could not bring the database to this version's schema."""
+
+
 def current_revision(engine: Engine) -> str | None:
-    """The Alembic revision the database is at (None: empty database)."""
+    """The Alembic revision the database is at (None: empty database), read without Alembic."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def alembic_config() -> Config:
+def alembic_config() -> Any:
     """Alembic configuration for storage/migrations (pass a connection in `cfg.attributes["connection"]`)."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from alembic import command
@@ -15,8 +18,9 @@ from sqlalchemy import create_engine, insert, inspect, text
 from newswatch.errors import StorageError
 from newswatch.models import PageRecord
 from storage import fts
-from storage.schema import article_sources, articles, metadata
+from storage.schema import SCHEMA_REVISION, article_sources, articles, metadata
 from storage.store import Store, _article_row, alembic_config, current_revision
+from tests.helpers import REPO
 
 pytest_plugins = ["tests.conftest_db"]
 MakePage = Callable[..., PageRecord]
@@ -53,6 +57,20 @@ def _search_objects(url: str) -> set[str]:
 def test_there_are_two_revisions_in_a_line() -> None:
     revisions = [r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()]
     assert revisions == ["0002", "0001"] and HEAD == "0002"
+
+
+def test_the_schema_names_the_head_revision() -> None:
+    # Store skips Alembic when the database is at SCHEMA_REVISION: it must be the head.
+    assert SCHEMA_REVISION == HEAD
+
+
+def test_opening_a_current_database_does_not_load_alembic(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'current.db'}"
+    Store(url).close()  # migrates: Alembic loads here
+    code = ("import sys\nfrom storage.store import Store\n"
+            f"Store({url!r}).close()\nprint('alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    assert out.stdout.strip() == "False"
 
 
 def test_first_open_of_an_empty_database_migrates_it(store_url: str) -> None:
