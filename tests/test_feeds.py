@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractors import feeds
 from extractors.feeds import parse_feed
 from newswatch.demo import atom, json_feed, rss
 from newswatch.errors import ParseError
@@ -119,3 +121,47 @@ def test_real_and_malformed_corpus_feeds() -> None:
         # Entries without a usable link are dropped, never invented.
         assert len(feed.entries) <= expected, name
     assert read >= len(cases) // 2
+
+
+def test_entry_content_is_skipped_without_losing_entries() -> None:
+    tricky = b"""<?xml version="1.0"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Lantern Bay Post (synthetic)</title>
+<item><title>One</title><link>https://lantern-bay.example.org/1</link><description>Short summary</description>
+<content:encoded><![CDATA[<p>Body with </item> and <content>inside</content> a CDATA</p>]]></content:encoded></item>
+<item><title>Two</title><link>https://lantern-bay.example.org/2</link>
+<media:content url="https://lantern-bay.example.org/2.jpg" medium="image"/>
+<content:encoded>&lt;p&gt;escaped &amp;amp; body&lt;/p&gt;</content:encoded></item>
+<item><title>Three</title><link>https://lantern-bay.example.org/3</link></item>
+</channel></rss>"""
+    feed = parse_feed(tricky, "https://lantern-bay.example.org/feed")
+    assert [(e.title, e.url) for e in feed.entries] == [
+        ("One", "https://lantern-bay.example.org/1"), ("Two", "https://lantern-bay.example.org/2"),
+        ("Three", "https://lantern-bay.example.org/3")]
+    assert feed.entries[0].summary == "Short summary" and feed.problem is None
+    atom_xhtml = b"""<feed xmlns="http://www.w3.org/2005/Atom"><title>Synthetic</title>
+<entry><title>A</title><link href="https://lantern-bay.example.org/a"/><id>urn:a</id>
+<updated>2025-06-25T08:00:00Z</updated>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><div><p>nested</p></div></div></content></entry>
+</feed>"""
+    [entry] = parse_feed(atom_xhtml, "https://lantern-bay.example.org/atom").entries
+    assert entry.url == "https://lantern-bay.example.org/a"
+    assert entry.published_at == datetime(2025, 6, 25, 8, tzinfo=UTC)
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason=f"shared feed corpus not found at {CORPUS}")
+def test_skipping_entry_content_changes_nothing_on_real_feeds(monkeypatch: pytest.MonkeyPatch) -> None:
+    def read_all() -> list[object]:
+        out: list[object] = []
+        for name, _expected in _index():
+            try:
+                feed = parse_feed((CORPUS / name).read_bytes(), "https://feeds.example.org/" + Path(name).name)
+            except ParseError as exc:
+                out.append(str(exc))
+                continue
+            out.append([(e.url, e.title, e.published_at, e.guid) for e in feed.entries] + [feed.kind, feed.links])
+        return out
+
+    skipped = read_all()
+    monkeypatch.setattr(feeds, "_ENTRY_CONTENT", re.compile(rb"(?!x)x"))  # matches nothing: full parse
+    assert read_all() == skipped
