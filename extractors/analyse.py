@@ -21,7 +21,7 @@ def analyse_page(job: PageJob) -> PageRecord:
         fetched_at=job.fetched_at,
         language_hint=job.language_hint,
         content_type=job.content_type,
-        byline_search=lambda title, text: _may_matter(title or job.title_hint, text),
+        byline_search=True if job.every_byline else lambda title, text: _may_matter(title or job.title_hint, text),
     )
     if not article.title and job.title_hint:
         article = replace(article, title=job.title_hint)

@@ -56,7 +56,8 @@ def _batches(
         hint = dates["published_at"] if dates["published_from"] not in (None, "page", "fetch") else None
         ids.append(article_id)
         jobs.append(PageJob(source=src, url=url, body=raw, fetched_at=fetched_at, hint_date=hint,
-                            hint_source=dates["published_from"] if hint else "feed"))
+                            hint_source=dates["published_from"] if hint else "feed",
+                            every_byline=True))  # keep the authors an earlier version found
         if len(jobs) >= _CHUNK:
             yield ids, list(pool.map(analyse, jobs))
             ids, jobs = [], []

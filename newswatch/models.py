@@ -182,6 +182,7 @@ class PageJob:
     hint_source: DateSource = "feed"
     language_hint: str | None = None
     title_hint: str | None = None
+    every_byline: bool = False  # search every page for a byline, not only those that may name a report
 
 
 # --- backfill --------------------------------------------------------------------
