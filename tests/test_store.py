@@ -84,6 +84,20 @@ def test_upsert_is_idempotent_and_reports_updates(store: Store, make_page: MakeP
     assert row["text"] == "second version"
 
 
+def test_a_batch_of_new_stored_and_repeated_urls(store: Store, make_page: MakePage) -> None:
+    store.save_pages([make_page("https://a.example/old", text="stored before")])
+    batch = [make_page(f"https://a.example/new-{i}", text=f"new {i} harbour") for i in range(3)]
+    batch += [make_page("https://a.example/old", text="stored before, changed"),
+              make_page("https://a.example/twice", text="first copy"),
+              make_page("https://a.example/twice", text="last copy")]
+    assert store.save_pages(batch) == {"inserted": 4, "updated": 1, "unchanged": 0}
+    rows = {r["url"]: r for r in store.list_articles(ArticleFilter(limit=None))}
+    assert rows["https://a.example/twice"]["text"] == "last copy"  # the last page given for a URL wins
+    assert rows["https://a.example/old"]["text"] == "stored before, changed"
+    assert {r["url"] for r in store.search("harbour")} == {f"https://a.example/new-{i}" for i in range(3)}
+    assert all(rows[f"https://a.example/new-{i}"]["sources"] for i in range(3))
+
+
 def test_same_url_from_two_sources_is_one_article_seen_in_both(store: Store, make_page: MakePage) -> None:
     store.save_pages([make_page("https://a.example/1", source="feed-a")])
     store.save_pages([make_page("https://a.example/1", source="feed-b")])
