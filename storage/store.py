@@ -153,33 +153,11 @@ class Store:
         def write(conn: Connection) -> None:
             for key in counts:
                 counts[key] = 0
-            inserted = self._insert_new(conn, rows)
-            counts["inserted"] = len(inserted)
             for row in rows:
-                if row["url"] not in inserted:  # already stored (or stored meanwhile by another writer)
-                    counts[self._upsert_article(conn, row)] += 1
+                counts[self._upsert_article(conn, row)] += 1
 
         self._write(write)
         return counts
-
-    def _insert_new(self, conn: Connection, rows: list[dict[str, Any]]) -> dict[str, int]:
-        """Insert the rows whose URL is not stored yet, in one multi-row statement; {url: id} of those inserted.
-
-        Rows whose URL is already there are left alone (ON CONFLICT DO NOTHING), also when
-        another process stored it a moment ago: they go the per-row update path.
-        """
-        now = _now()
-        stmt = (self._insert(articles).on_conflict_do_nothing(index_elements=[articles.c.url])
-                .returning(articles.c.id, articles.c.url))
-        inserted = {url: article_id for article_id, url in
-                    conn.execute(stmt, [{**row, "created_at": now, "updated_at": now} for row in rows])}
-        if not inserted:
-            return inserted
-        new = [row for row in rows if row["url"] in inserted]
-        self._index_texts(conn, [(inserted[r["url"]], r["title"], r["text"]) for r in new])
-        conn.execute(self._insert(article_sources).on_conflict_do_nothing(),
-                     [{"article_id": inserted[r["url"]], "source": r["source"], "first_seen_at": now} for r in new])
-        return inserted
 
     def _upsert_article(self, conn: Connection, row: dict[str, Any]) -> SaveResult:
         now = _now()
@@ -326,16 +304,13 @@ class Store:
     # --- helpers ---------------------------------------------------------------
 
     def _index_text(self, conn: Connection, article_id: int, title: str | None, body: str) -> None:
-        self._index_texts(conn, [(article_id, title, body)])
-
-    def _index_texts(self, conn: Connection, docs: list[tuple[int, str | None, str]]) -> None:
-        """Keep the SQLite FTS5 rows of articles in step (PostgreSQL's index follows the row itself)."""
-        if self.engine.dialect.name == "postgresql" or not docs:
+        """Keep the SQLite FTS5 row of an article in step (PostgreSQL's index follows the row itself)."""
+        if self.engine.dialect.name == "postgresql":
             return
-        conn.execute(text(f"DELETE FROM {fts.SQLITE_TABLE} WHERE rowid = :id"), [{"id": d[0]} for d in docs])
+        conn.execute(text(f"DELETE FROM {fts.SQLITE_TABLE} WHERE rowid = :id"), {"id": article_id})
         conn.execute(
             text(f"INSERT INTO {fts.SQLITE_TABLE} (rowid, doc) VALUES (:id, :doc)"),
-            [{"id": article_id, "doc": fts.search_document(title, body)} for article_id, title, body in docs],
+            {"id": article_id, "doc": fts.search_document(title, body)},
         )
 
     def _sources_of(self, conn: Connection, ids: list[int]) -> dict[int, list[str]]:
