@@ -9,8 +9,6 @@ from extractors.detect import detect
 from extractors.mentions import may_mention_report
 from newswatch.models import PageJob, PageRecord
 
-__all__ = ["PageJob", "analyse_page", "analyse_page_lean"]
-
 
 def analyse_page(job: PageJob) -> PageRecord:
     article = extract_article(

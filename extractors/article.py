@@ -188,7 +188,7 @@ def _codec(label: str) -> str | None:
 def _main_text(tree: HtmlElement, url: str) -> str:
     """The article's main text: fast precision first, fuller cascades only when it looks wrong."""
     best = _run(tree, url, fast=True, precision=True)
-    if not _has_content(best, MIN_TEXT_CHARS):  # the readability/jusText comparison may find more
+    if _content_chars(best, enough=MIN_TEXT_CHARS) < MIN_TEXT_CHARS:  # readability/jusText may find more
         best = _better(best, _run(tree, url, fast=False, precision=True))
         if _content_chars(best) < MIN_PRECISE_CHARS:  # precision found (next to) nothing: loosen it
             best = _better(best, _run(tree, url, fast=False, precision=False))
@@ -209,22 +209,15 @@ def _run(tree: HtmlElement, url: str, *, fast: bool, precision: bool) -> str:
     return (result.text or "").strip() if isinstance(result, Document) else ""
 
 
-def _content_chars(text: str) -> int:
-    """Characters of `text` outside notice lines."""
-    return sum(len(line) for line in text.splitlines() if not _NOTICE.search(line))
-
-
-def _has_content(text: str, chars: int) -> bool:
-    """At least `chars` characters of `text` outside notice lines (stops as soon as it knows)."""
-    if len(text) < chars:
-        return False
+def _content_chars(text: str, enough: int | None = None) -> int:
+    """Characters of `text` outside notice lines; counting stops once `enough` are found."""
     found = 0
     for line in text.splitlines():
         if not _NOTICE.search(line):
             found += len(line)
-            if found >= chars:
-                return True
-    return False
+            if enough is not None and found >= enough:
+                break
+    return found
 
 
 def _better(current: str, other: str) -> str:
