@@ -588,7 +588,7 @@ ANAPHORS = Lexicon(
         (_t("anaphor", "anaphor"),
          r"\b(?:informe|rapport|relatório|bericht|laporan|báo\s+cáo|доклад\w*|отч[её]т\w*|documento)\b"
          r"|\b(?:informe|rapport|relatório|bericht|laporan|báo\s+cáo|доклад\w*|отч[её]т\w*|documento)\b"
-         r"|报告书?|评级|排名|보고서|รายงาน|تقرير", True),
+         r"|\b(?:доповід\w*|звіт\w*)|报告书?|评级|排名|보고서|รายงาน|تقرير", True),
     ]
 )
 
@@ -1327,3 +1327,54 @@ PRONOUN_START_RE = re.compile(
                   r"\s+statement))|^(?:他|她|其|该|声明)")
 )
 
+
+# --- concepts: the TIP report described rather than named ---------------------------------
+# "An annual U.S. State Department report cited X among the worst offenders in human trafficking",
+# "placed on the watch list", "доклад Госдепа ... торговля людьми ... Tier 3". A sentence that holds the
+# topic (trafficking in persons, forced labour) together with the issuer, a report or ranking noun, or a
+# tier speaks of the TIP report even when it names it nowhere. One vocabulary per concept and language.
+ISSUER_CONCEPT_RE = re.compile(
+    to_simplified(
+        r"(?:\b(?:US|USA|AS|ABD|VS|EUA|EEUU)\b|\bU\.S\.|\bEE\.\s?UU\.|(?i:\bUnited\s+States|\bAmerican?\b|\bWashington"
+        r"|\bState\s+Department|\bDepartment\s+of\s+State"
+        r"|\bEstados\s+Unidos|\bestadounidense\w*|\bnorte-?american\w*"
+        r"|\bDepartamento\s+de\s+Estado|\b[ÉE]tats-Unis|\bam[ée]ricain\w*|\bD[ée]partement\s+d['’][ÉE]tat"
+        r"|\bamerikanisch\w*|\bVereinigte\w*\s+Staaten|\bVerenigde\s+Staten|\bAmerikaans\w*"
+        r"|\bStati\s+Uniti|\bamerican[oi]\b|\bDipartimento\s+di\s+Stato|\bStany\s+Zjednoczone\w*|\bamerykańsk\w+"
+        r"|\bDepartament\w*\s+Stanu|\bSpojen\w+\s+stát\w*|\bamerick\w+|\bAmerika(?:\s+Serikat|\s+Syarikat)?\b"
+        r"|\bHoa\s+Kỳ|\bMỹ\b)"
+        r"|США|Госдеп\w*|Государственн\w+\s+департамент\w*|американск\w+|Вашингтон\w*|Держдеп\w*|американськ\w+"
+        r"|(?:ال)?ولايات\s+(?:ال)?متحدة|واشنطن|(?:ال)?أمري?كي\w*|(?:ال)?أميركي\w*|آمریکا|ایالات\s+متحده"
+        r"|美国|美方|美國|米国|米政府|アメリカ|国務省|미국|미\s?국무부|국무부|สหรัฐ|अमेरिका|ארה\"ב)"
+    )
+)
+REPORT_NOUN_CONCEPT_RE = re.compile(
+    to_simplified(
+        r"(?i:\b(?:reports?|rankings?|ratings?|informes?|reportes?|clasificaci[óo]n|rapports?|classements?"
+        r"|relat[óo]rios?|classifica[çc][ãa]o|Bericht\w*|Rangliste\w*|verslag\w*|rapporto|rapporti|classifica"
+        r"|rapor\w*|raport\w*|zpráv\w+|žebříč\w+|laporan|peringkat|báo\s+cáo|xếp\s+hạng)\b"
+        r"|доклад\w*|отч[её]т\w*|рейтинг\w*|доповід\w*|звіт\w*)"
+        r"|(?:ال)?تقرير\w*|(?:ال)?تصنيف\w*|گزارش|报告|報告書?|排名|评级|보고서|รายงาน|रिपोर्ट"
+    )
+)
+RANKING_CONCEPT_RE = re.compile(
+    to_simplified(
+        r"(?i:\b(?:black-?list\w*|watch-?list\w*|worst\s+(?:\w+\s+)?offenders|(?:top|biggest|major)\s+(?:\w+\s+)?offenders"
+        r"|minimum\s+standards|lista\s+negra|liste\s+noire|normas\s+m[íi]nimas|est[áa]ndares\s+m[íi]nimos"
+        r"|normes\s+minimales|padr[õo]es\s+m[íi]nimos|Mindeststandards?|schwarze\w*\s+Liste|zwarte\s+lijst"
+        r"|minimumnormen|lista\s+nera|standard\s+minimi|czarn\w+\s+list\w*|minimaln\w+\s+standard\w*"
+        r"|černá\s+listina|minimální\w*\s+standard\w*|kara\s+liste\w*|asgari\s+standart\w*|daftar\s+hitam"
+        r"|standar\s+minimum|danh\s+sách\s+đen|tiêu\s+chuẩn\s+tối\s+thiểu)\b"
+        r"|ч[её]рн\w+\s+спис\w+|минимальн\w+\s+(?:стандарт|требовани)\w*|мінімальн\w+\s+(?:стандарт|вимог)\w*"
+        r"|чорн\w+\s+спис\w+|рейтинг\w*\s+груп\w+)"
+        r"|(?:ال)?قائمة\s+(?:ال)?سوداء|(?:ال)?معايير\s+(?:ال)?دنيا|فهرست\s+سیاه|حداقل\s+استاندارد"
+        r"|黑名单|最低标准|ブラックリスト|最低基準|블랙리스트|최소\s*기준|บัญชีดำ"
+    )
+)
+# Trafficking as a bare word: enough next to a tier or a ranking when the item speaks of trafficking in persons.
+BARE_TRAFFICKING_RE = re.compile(r"(?i:\btraffick\w*|\btrata\b|\btraite\b)")
+# "Global Report on Trafficking in Persons" is UNODC's title; with the US issuer and no UN body in the same
+# sentence it is the TIP report misnamed.
+UN_BODY_RE = re.compile(
+    to_simplified(r"(?i:\bUNODC|\bUnited\s+Nations|\bUN\b|\bONUDC|\bONU\b|Naciones\s+Unidas|Nations\s+unies|ООН)|联合国|國連|国連")
+)
