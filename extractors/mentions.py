@@ -15,9 +15,9 @@ from extractors.cues import (
     BARE_TRAFFICKING_RE,
     ISSUER_CONCEPT_RE,
     OTHER_TRAFFICKING_RE,
+    QUOTE_RE,
     RANKING_CONCEPT_RE,
     REPORT_NOUN_CONCEPT_RE,
-    QUOTE_RE,
     REPORTS,
     TIERS,
     TRAFFICKING_CONTEXT_RE,
@@ -274,7 +274,7 @@ def _concept_mentions(doc: Doc, explicit: list[ReportMention]) -> list[ReportMen
         has = [k for k, d in (("issuer", issuer), ("report", noun), ("ranking", ranking), ("tier", tier)) if s in d]
         strong = s in topic
         rank_like = "ranking" in has or "tier" in has
-        if "issuer" in has and ("report" in has or rank_like) or "report" in has and rank_like:
+        if ("issuer" in has and ("report" in has or rank_like)) or ("report" in has and rank_like):
             weight = 0.8 if strong else 0.7
         elif strong and rank_like:
             weight = 0.6
