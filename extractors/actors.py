@@ -89,6 +89,7 @@ _TITLE_GAP = re.compile(r"(?i:^\s+for\s+(?:[\w’'-]+\s+){1,3}(?:at|of|in)\s+(?:
 _QUESTION_START = re.compile(r"(?i:(?:Q|Question|问|提问)\s*[:：]|记者问)")
 _ANSWER_START = re.compile(r"(?i:(?:A|Answer|答)\s*[:：])")
 _SIDE_HEAD = re.compile(r"\bside$")
+_BASED_IN = re.compile(r"(?i:\b(?:based|headquartered|located|registered)\s+in\s+(?:the\s+)?$)")
 _CJK_GAP = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
 _COORD_BEFORE = re.compile(r"(?:\s+(?:and|&)\s+|\s*[、和与及]\s*)$")
 _NAME_AFTER = re.compile(
@@ -288,6 +289,8 @@ class ActorModel:
         for pm in places:
             if pm.place.demonym or any(p.start <= pm.start < p.end for p in phrases):
                 continue
+            if _BASED_IN.search(norm, max(0, pm.start - 20), pm.start):
+                continue  # "a group based in Kathmandu said": the place says where, not who
             if PLACE_STANCE_RE.match(norm, pm.end, min(len(norm), pm.end + 80)):
                 out.append(self._place_phrase(pm, sent))
         return out

@@ -664,6 +664,37 @@ CUES = Lexicon(
         (_t("rebut", "not_objective", 0.8),
          r"\bnot\s+(?:objective|fair|credible|accurate|true|impartial|balanced)\b", True),
         (_t("rebut", "dissatisfaction", 0.9), r"\b(?:dissatisf\w+|displeas\w+)", True),
+        # A positive evaluation denied, in any language: "does not provide an accurate representation",
+        # "no es objetivo", "ne sont pas exactes", "não é justo", "nicht ausgewogen", "не объективен".
+        (_t("rebut", "denied_fairness", 0.8),
+         r"\b(?:not|never|hardly|far\s+from)\s+(?:\w+\s+){0,3}?(?:accurate\w*|objective\w*|fair|fairly|credible|impartial"
+         r"|balanced|truthful|correct|reliable|neutral|true)\b"
+         r"|\bno\s+(?:\w+\s+){0,3}?(?:objetiv\w+|precis[oa]s?|exact[oa]s?|just[oa]s?|imparcial\w*|veraz|fidedign\w+"
+         r"|equilibrad\w+|creíble\w*)\b"
+         r"|\b(?:n['’]|ne\s+)(?:\w+\s+){0,3}?pas\s+(?:\w+\s+){0,2}?(?:objecti\w+|exact\w*|juste\w*|impartia\w+|fidèle\w*"
+         r"|crédible\w*|équilibré\w*)"
+         r"|\bn[ãa]o\s+(?:\w+\s+){0,3}?(?:objetiv\w+|precis[oa]s?|exat[oa]s?|just[oa]s?|imparcia\w+|fiel|fidedign\w+"
+         r"|equilibrad\w+|credíve\w+)"
+         r"|\bnicht\s+(?:\w+\s+){0,3}?(?:objektiv|zutreffend|korrekt|fair|ausgewogen|glaubwürdig|richtig)\w*"
+         r"|\bniet\s+(?:\w+\s+){0,3}?(?:objectie\w+|correct\w*|juist\w*|eerlijk\w*|accura\w+|evenwichtig\w*)"
+         r"|\bне\s+(?:\S+\s+){0,3}?(?:объективн|точн|достоверн|справедлив|беспристрастн|об['ʼ]єктивн|достовірн"
+         r"|неупереджен)\w*", True),
+        # Telling the issuer to be objective says it is not: "the US needs to adopt an objective methodology".
+        (_t("rebut", "urges_objectivity", 0.7),
+         r"\b(?:needs?|should|must|ought|urg\w+|call\w*\s+on|ask\w*)\s+(?:\w+\s+){0,4}?(?:adopt|apply|use|follow|take|be)"
+         r"\s+(?:an?\s+|more\s+|a\s+more\s+)?(?:objective|fair|transparent|consistent|balanced|credible|impartial)\b",
+         True),
+        # Surprise, bewilderment, anger at the report: weak alone, counted with other cues.
+        (_t("rebut", "surprise", 0.45, neg=True),
+         r"\b(?:surprised|surprising|shocked|shocking|astonish\w+|stunned|baffl\w+|puzzl\w+|perplex\w+|bewilder\w+"
+         r"|dismay\w*|sorprend\w+|sorpresa|perplej\w+|desconcert\w+|estupor|surpris\w*|stupéf\w+|étonn\w+"
+         r"|consterné\w*|surpres\w+|espant\w+|überrascht\w*|befremd\w+|verwunder\w+|fassungslos|verbaasd|verbijster\w*)\b"
+         r"|удивлен\w*|недоумени\w+|шокирован\w*|здивован\w*|подив\w+|(?:ال)?استغراب\w*|(?:ت|ي)ستغرب|دهشة"
+         r"|震惊|惊讶|不解|莫名其妙|驚き|困惑|당혹|놀라", True),
+        (_t("rebut", "anger", 0.7),
+         r"\b(?:angrily|angry|anger\w*|indignan\w+|indignation|outrage\w*|furious\w*|incensed|irate|indign\w+"
+         r"|enfurecid\w+|furioso\w*|colère|courroucé\w*|irrit\w+|empört\w*|verontwaardig\w+)\b"
+         r"|возмущ\w+|обуре\w+|гнев\w*|غضب\w*|استياء\w*|愤慨|愤怒|憤慨|분노|격앙", True),
         (_t("rebut", "rejects", 1.0, verb=True, neg=True),
          r"\b(?:reject\w*|rebut\w*|refut\w*|repudiat\w*|denounc\w*|decr(?:y|ies|ied)|slam(?:s|med|ming)?"
          r"|lambast\w*|blast(?:s|ed|ing)?|castigat\w*|disapprov\w*|rebuff\w*|deplor\w*)\b", True),
@@ -679,6 +710,10 @@ CUES = Lexicon(
          r"(?:stop|cease|change|correct|immediately|respect|abandon|refrain|look)", True),
         (_t("rebut", "no_right", 0.8),
          r"\b(?:no\s+(?:right|standing|qualification|moral\s+authority)\s+to|not\s+qualified\s+to|lectur\w+"
+         r"|not\s+(?:eligible|entitled|competent|in\s+a\s+position)\s+to|(?:does|do)\s+not\s+have\s+the\s+(?:competence|right"
+         r"|authority|standing)|no\s+(?:country|nation|state|government|one)\s+(?:\w+\s+){0,4}?(?:right|authority|position"
+         r"|competence|standing|qualifications?)\s+to|(?:no|without\s+any)\s+(?:\w+\s+)?(?:authority|competence)\s+to"
+         r"\s+(?:grade|rate|rank|judge|assess|evaluate|classify|certify)"
          r"|pass(?:ing)?\s+judg(?:e)?ment)", True),
         (_t("rebut", "baseless", 0.9),
          r"\b(?:unsubstantiated|baseless|groundless|unfounded|fabricat\w+|full\s+of\s+lies|pack\s+of\s+lies|farce"
@@ -687,13 +722,15 @@ CUES = Lexicon(
          r"|false\s+(?:accusations|allegations|claims|information|narratives?))\b", True),
         (_t("rebut", "biased", 0.8),
          r"\b(?:politically[\s-]+motivated|politici[sz]\w*|political\s+(?:tool|manipulation|prejudice|motives?"
-         r"|motivations?|plot|agenda|purposes?|bias|games?)|biased|bias|prejudice\w*|double\s+standards?|hypocri\w+"
+         r"|motivations?|plot|agenda|purposes?|bias|games?|ritual|exercise|instrument|weapon|theat(?:re|er)|stunt)"
+         r"|(?:rather|more)\s+(?:\w+\s+){0,3}?than\s+(?:an?\s+)?objective|biased|bias|prejudice\w*|double\s+standards?|hypocri\w+"
          r"|ideological\w*|one-sided|arbitrary|flawed|manipulat\w+)\b", True),
         (_t("rebut", "distorts", 0.9),
          r"\b(?:distort\w*|misrepresent\w*|confus\w+\s+right\s+and\s+wrong|(?:disregard\w*|ignor\w*)\s+(?:the\s+)?"
          r"(?:basic\s+)?facts|factually\s+(?:incorrect|wrong|inaccurate)|turn\w*\s+a\s+blind\s+eye)", True),
         (_t("rebut", "inaccurate", 0.8),
-         r"\b(?:inaccura\w+|incorrect|misleading|outdated|erroneous|unfair\w*|unjust\w*|unverified|irresponsible)\b",
+         r"\b(?:inaccura\w+|incorrect|misleading|outdated|erroneous|unfair\w*|unjust\w*|unverified|irresponsible"
+         r"|misperception\w*|misconception\w*|misjudg\w+|misread\w*)\b",
          True),
         (_t("rebut", "objects", 0.9, verb=True, neg=True),
          r"\bobject(?:s|ed|ing)?\s+(?:to|strongly)\b|\bobjections?\b", True),
@@ -702,8 +739,18 @@ CUES = Lexicon(
          r"|(?:challeng|question)\w*\s+(?:the|its)\s+(?:findings|report|ranking|rating|assessment|conclusions|methodology))\b",
          True),
         (_t("rebut", "criticises", 0.7, verb=True, neg=True),
-         r"\b(?:critici[sz]\w*|condemn\w*|censur\w+|lodg\w+\s+(?:a\s+)?(?:complaint|protest))\b", True),
+         r"\b(?:critici[sz](?:e|es|ed|ing)|critical\s+of|(?:voic|express|level|direct)\w*\s+(?:\w+\s+){0,2}?criticism"
+         r"|condemn\w*|censur\w+|lodg\w+\s+(?:a\s+)?(?:complaint|protest))\b", True),
         (_t("rebut", "protests", 0.7, verb=True, neg=True), r"\bprotest(?:s|ed|ing)?\b", True),
+        # Reproach: the issuer blamed ("упрекнул Госдеп", "reprochó a Washington", "accused the US of").
+        (_t("rebut", "reproaches", 0.8, verb=True, neg=True),
+         r"\b(?:reproach\w*|rebuk\w+|chid(?:e|ed|es|ing)|berat\w+|faulted|took\s+\w+\s+to\s+task|reproch\w+"
+         r"|recrimin\w+|reprov\w+|censur\w+|verwe\w+|vorgeworfen|warf\s+(?:\w+\s+){0,4}?vor"
+         r"|accus\w+\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|Washington|State\s+Department|American\s+side)\s+of"
+         r"|acus\w+\s+(?:a\s+|os\s+)?(?:EE\.\s?UU\.|EEUU|EUA|Estados\s+Unidos|Washington)"
+         r"|accus\w+\s+(?:les\s+)?(?:États-Unis|Washington))\b"
+         r"|упрекн\w+|упрека\w+|укоря\w+|обвини\w+\s+(?:США|Вашингтон\w*|Госдеп\w*|американ\w+)|дорікну\w+|доріка\w+"
+         r"|звинуват\w+\s+(?:США|Вашингтон\w*|Держдеп\w*)|اتهم\w*\s+واشنطن|عاتب\w*|指责|责备", True),
         (_t("rebut", "denies", 0.8, verb=True, neg=True), r"\bden(?:y|ies|ied|ying)\b", True),
         (_t("rebut", "brushes_off", 0.9, verb=True),
          r"\b(?:brush(?:es|ed|ing)?\s+(?:aside|off)|fir(?:e|es|ed|ing)\s+back|push(?:es|ed|ing)?\s+back"
@@ -793,7 +840,11 @@ CUES = Lexicon(
          r"\b(?:hipócrita\w*|hipocresía|dar\s+lecciones|sermone\w+|hypocrite\w*|hypocrisie|donner\s+des\s+leçons"
          r"|faire\s+la\s+leçon|leçons\s+de\s+morale|hipocrisia|dar\s+lições|heuchlerisch\w*|Heuchelei|scheinheilig\w*"
          r"|belehren\w*|Belehrung\w*|kein\w*\s+Recht|ikiyüzlü\w*|riyakâr\w*|ders\s+verme\w*|hakkı\s+yok"
-         r"|đạo\s+đức\s+giả|không\s+có\s+quyền|munafik|hipokrit|tidak\s+berhak)\b"
+         r"|đạo\s+đức\s+giả|không\s+có\s+quyền|munafik|hipokrit|tidak\s+berhak"
+         r"|ningún\s+país\s+(?:\w+\s+){0,3}?(?:derecho|autoridad)|no\s+tiene\w*\s+(?:ningún\s+)?derecho\s+a"
+         r"|aucun\s+pays\s+n['’]a|pas\s+le\s+droit\s+de|nenhum\s+país\s+tem|não\s+tem\s+(?:nenhum\s+)?direito"
+         r"|geen\s+(?:enkel\s+)?(?:land|recht)|niet\s+het\s+recht)\b"
+         r"|не\s+вправе|не\s+має\s+права|لا\s+يحق|ليس\s+من\s+حق"
          r"|лицемер\w*|поуча\w+|нравоучени\w+|не\s+име\w+\s+(?:никакого\s+)?(?:морального\s+)?права"
          r"|نفاق|منافق\w*|ليس\s+(?:لها|له|لواشنطن)\s+(?:ال)?حق|إعطاء\s+(?:ال)?دروس"
          r"|虚伪|伪善|偽善|说教|說教|没有资格|無權|无权|資格はない|위선|훈계|자격이\s*없", True),
@@ -831,7 +882,7 @@ CUES = Lexicon(
          r"фальшивк\w*|фальсифик\w*|клевет\w*|русофоб\w*|вмешательств\w*|пропаганд\w*|предвзят\w*|необоснованн\w*"
          r"|политизирован\w*|инсинуаци\w*|измышлени\w*|ложн\w+|ложь|лжи|голословн\w+|двойн\w+\s+стандарт\w*"
          r"|неприемлем\w+|надуманн\w+|не\s+(?:отражает|соответству\w+\s+действительност\w+)|тенденциозн\w+"
-         r"|не\s+имеют\s+ничего\s+общего", True),
+         r"|не\s+имеют\s+ничего\s+общего|замалчива\w+|умалчива\w+", True),
         (_t("rebut", "ru_regrets", 0.4), r"сожалени\w+|разочаров\w+", True),
         (_t("rebut", "id_rejects", 0.9, verb=True, neg=True),
          r"\b(?:menolak|tolak|ditolak|membantah|bantah|dibantah|menyangkal|mengecam|kecam|dikecam|mempertikai\w*"
@@ -899,7 +950,7 @@ CUES = Lexicon(
          r"|bezpodstawn\w+|tendencyjn\w+|stronnicz\w+|upolitycznion\w+|oderwan\w+\s+od\s+rzeczywistości|kłamstw\w*"
          r"|nieprawdziw\w+|nieobiektywn\w+|niesprawiedliw\w+|nieaktualn\w+|ingerencj\w+)\b"
          r"|упереджен\w+|безпідставн\w+|політичн\w+\s+замовлення\w*|наклеп\w*|брехн\w+|неправдив\w+|втручання"
-         r"|необ'єктивн\w+|необʼєктивн\w+|заангажован\w+", True),
+         r"|необ'єктивн\w+|необʼєктивн\w+|заангажован\w+|неприйнятн\w+|не\s+сподоба\w+", True),
         # Hindi, Persian
         (_t("rebut", "hi_fa_rejects", 0.9),
          r"खारिज|ख़ारिज|अस्वीकार|नकार|खंडन|आपत्ति|विरोध\s+(?:किया|करता|करते|जताया)|निंदा"
@@ -965,9 +1016,9 @@ ACTORS = Lexicon(
         (_t("commissioner", "zh_commissioner"),
          r"外交部驻(?:香港|港|澳门|澳)(?:特别行政区)?特派员公署|驻(?:港|澳)公署", False),
         (_t("issuer", "state_department"),
-         r"(?:\bUS\s+|\bU\.S\.\s+|(?i:\bAmerican\s+))?(?i:\bState\s+Department|\bDepartment\s+of\s+State"
-         r"|\bSecretary\s+of\s+State|\bOffice\s+to\s+Monitor\s+and\s+Combat\s+Trafficking\s+in\s+Persons"
-         r"|\bAmbassador[\s-]+at[\s-]+Large\s+to\s+Monitor\s+and\s+Combat\s+Trafficking(?:\s+in\s+Persons)?)"
+         r"(?:\bUS\s+|\bU\.S\.\s+|(?i:\bAmerican\s+))?(?:\bSecretary\s+of\s+State|(?i:\bState\s+Department|\bDepartment\s+of\s+State"
+         r"|\bOffice\s+to\s+Monitor\s+and\s+Combat\s+Trafficking\s+in\s+Persons"
+         r"|\bAmbassador[\s-]+at[\s-]+Large\s+to\s+Monitor\s+and\s+Combat\s+Trafficking(?:\s+in\s+Persons)?))"
          r"|(?i:\b(?:Trump|Biden|Obama)\s+administration|\bWhite\s+House)"
          r"|美国国务院|美国国务卿|国务卿|美国政府|Госдеп\w*", False),
         (_t("issuer", "state_department_foreign"),
@@ -1041,7 +1092,8 @@ ACTORS = Lexicon(
         (_t("ministry", "ministry_named"),
          r"\bMinistry\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+|of\s+|for\s+)?[A-Z][\w’'-]*){0,4}", False),
         (_t("agency", "agency_named"),
-         r"(?:Bureau|Secretariat|Authority|Agency|Council|Commission|Office|Department)\b"
+         r"(?:Bureau|Secretariat|Authority|Agency|Council|Commission|Office|Department|Committee|Taskforce|Task\s+Force"
+         r"|Directorate|Board)\b"
          r"(?:\s+(?:for|of|on|against|Against)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of|in|and|for)?\s*[A-Z][\w-]*){0,5})?",
          False),
         (_t("ministry", "zh_state_council_office"),
@@ -1079,7 +1131,8 @@ ACTORS = Lexicon(
          r"|Suruhanjaya|Majlis)\b"
          r"|" + _AR_PRE + r"(?:ال)?(?:لجنة|هيئة|مجلس|جهاز|مكتب)|คณะกรรมการ|สำนักงาน|위원회|委員会|委员会", True),
         (_t("agency", "agency_generic"),
-         r"\b[Tt]he\s+(?:authority|agency|bureau|secretariat|council|commission|office|department)\b", False),
+         r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:authority|agency|bureau|secretariat|council|commission|office|department"
+         r"|committee|taskforce|task\s+force)\b", False),
         (_t("government", "government"),
          r"\b(?:(?:state|central|national|federal|mainland)\s+authorities|government|govt|administration|authorities"
          r"|cabinet|state\s+council|presidential\s+(?:office|palace)|presidency|kremlin|regime|junta|executive\s+yuan"
@@ -1136,6 +1189,7 @@ ACTORS = Lexicon(
          r"\b(?:(?:human\s+)?rights\s+groups?|(?:advocacy|labou?r|workers['’]?|migrant\s+workers['’]?|migrant"
          r"|civil\s+society|campaign|activist|concern|helpers['’]?)\s+(?:groups?|unions?|organi[sz]ations?)"
          r"|NGOs?|non-?governmental\s+organi[sz]ations?|charit(?:y|ies)|campaigners?|activists?|advocates?|unions?"
+         r"|(?:another|one|other|a\s+second|a\s+third)\s+(?:rights\s+|advocacy\s+|campaign\s+)?group"
          r"|the\s+group|the\s+organi[sz]ation|foundation|ONG|associations?|organizaci[oó]n(?:es)?|organisations?"
          r"|organizaç(?:ão|ões)|Organisation\w*|Hilfsorganisation\w*|организаци\w+|kuruluş\w*|dernek\w*"
          r"|tổ\s+chức|LSM|yayasan|fundación|fondation|fundação|Stiftung|activistas|defensores|sindicatos?|colectivos?"
@@ -1267,7 +1321,9 @@ QUOTE_RE = re.compile(
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _SPEECH_VERBS_LATIN = (
     r"\b(?:said|says|say|told|stated|added|insisted|argued|warned|noted|claimed|declared|stressed|wrote"
-    r"|explained|according\s+to"
+    r"|explained|according\s+to|called(?!\s+(?:on|for|upon|off|in|up)\b)|described|labell?ed|termed|branded|dubbed"
+    r"|назвал\w*|назвав|назива\w+|calificó|tildó|describió|qualifi\w+\s+de|classificou|qualificou|nannte|bezeichnete"
+    r"|noemde|وصف\w*"
     # Spanish, French, Portuguese, German, Russian, Turkish, Vietnamese, Indonesian/Malay
     r"|dijo|afirmó|señaló|declaró|indicó|aseguró|sostuvo|subrayó|según|déclaré|affirmé|indiqué|estimé|souligné"
     r"|ajouté|déclare|affirme|estime|selon|disse|afirmou|declarou|sublinhou|segundo|sagte|erklärte|betonte"

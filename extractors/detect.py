@@ -293,10 +293,14 @@ def _score_rebuttal(events: list[StanceEvent]) -> tuple[float, list[Evidence]]:
             hits.append((hit, ev, kind))
         else:
             misses.append((ev.weight, ev, f"speaker is {kind}"))
+    # Noisy-or of this item's rejections; background ("for years officials have rejected...") adds at most
+    # its strongest cue, however many cues the background sentence holds.
     remaining = 1.0
-    for hit, _ev, _kind in hits:
-        remaining *= 1.0 - hit
-    raw = 1.0 - remaining
+    for hit, ev, _kind in hits:
+        if not ev.habitual:
+            remaining *= 1.0 - hit
+    background = max((hit for hit, ev, _kind in hits if ev.habitual), default=0.0)
+    raw = 1.0 - remaining * (1.0 - background)
     hits.sort(key=lambda h: -h[0])
     return raw, _rebuttal_evidence(hits, misses)
 
