@@ -1358,7 +1358,11 @@ REPORT_CONTENT_RE = re.compile(
         r"(?i:\b(?:report|it|index|document)\s+(?:\w+\s+){0,2}?(?:said|says|found|finds|noted|notes|highlighted"
         r"|highlights|cited|cites|warned|warns|urged|urges|recommended|recommends|criticised|criticized|accused"
         r"|estimated|estimates|documented|devoted|identified|concluded|described)\b"
-        r"|\b(?:released|published|issued|unveiled)\s+(?:on|in|this|last|earlier|late|at)\b"
+        r"|\b(?:released|published|issued|unveiled)\s+(?:on|in|this|last|earlier|late|at|its|an?\s+annual|annual"
+        r"|the\s+annual|a\s+new|the\s+latest)\b"
+        # a briefing question about the report is about this edition: "What is your response?", 有何评论
+        r"|\b(?:what\s+is\s+your|what['’]s\s+your|do\s+you\s+have\s+(?:any|a)|any)\s+(?:response|comment|reaction)s?\b"
+        r"|\b(?:how\s+do\s+you\s+(?:respond|comment|view))\b"
         r"|\b(?:latest|most\s+recent|this\s+year['’]s|newly\s+released)\s+(?:\w+\s+){0,5}?(?:report|edition|ranking)"
         r"|\b(?:señal[óa]|afirm[óa]|indic[óa]|destac[óa]|advirti[óo]|recomend[óo]|critic[óa]|estim[óa]|concluy[óe])\b"
         r"|\b(?:publicad[oa]|divulgad[oa]|difundid[oa]|presentad[oa])\s+(?:en|el|este|esta|la|nesta|neste|na|no|em)\b"
@@ -1367,7 +1371,7 @@ REPORT_CONTENT_RE = re.compile(
         r"|\b(?:stellt\s+fest|heißt\s+es|kritisiert|mahnt|veröffentlicht\w*\s+(?:am|im|in|diese))\b"
         r"|говорится|отмечается|указывается|опубликованн\w+|\b(?:raporda|rapora\s+göre|yayımlanan|yayımladığı)\b"
         r"|\b(?:cho\s+rằng|chỉ\s+ra|vừa\s+công\s+bố|công\s+bố\s+ngày)\b|\b(?:menyebut|menyatakan|dirilis|dikeluarkan)\b)"
-        r"|报告(?:称|指出|说|认为|显示|批评|还|提到)|发布的|最新|報告書は|によると|発表した|보고서는|보고서에서|발표한"
+        r"|报告(?:称|指出|说|认为|显示|批评|还|提到)|发布的|最新|有何(?:评论|回应|评价)|怎么看|報告書は|によると|発表した|보고서는|보고서에서|발표한"
         r"|(?:أشار|ذكر|قال|أفاد)\s+التقرير|الصادر|الأخير|ระบุว่า|เผยแพร่"
     )
 )

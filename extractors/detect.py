@@ -23,6 +23,7 @@ from extractors.cues import (
     CRIME_OBJECT_RE,
     CUES,
     HABITUAL_RE,
+    ISSUER_CONCEPT_RE,
     NEGATION_RE,
     OTHER_PARTY_OBJECT_RE,
     PRONOUN_START_RE,
@@ -63,7 +64,8 @@ _TITLE_FACTOR = 1.5
 _LEAD_FACTOR = 1.2
 _PASSING_FACTOR = 0.6  # a single mention outside title and lead: background, not the subject
 _HABITUAL_FACTOR = 0.4  # "for years officials have rejected...": background, not this item's news
-_ISSUER_WORDS = ("US", "U.S.", "Washington", "United States", "美方", "美国", "State Department")
+_FIRM_WEIGHT = 0.7  # a rejection needs one cue at least this firm; milder ones only add to it
+_MILD_CAP = 0.45
 
 
 def detect(
@@ -249,12 +251,20 @@ def _target(doc: Doc, sent: int, pos: int, here: list[ReportMention], other_name
     if here:
         nearest = min(here, key=lambda r: abs(r.start - pos))
         return 0.9 if nearest.family in TIP_FAMILIES else 0.0
+    s = doc.sentences[sent]
+    issuer_here = ISSUER_CONCEPT_RE.search(doc.norm, s.start, s.end) is not None
     before = referent_before(doc, sent - 1, window=3) if sent > 0 else None
     if before is not None:
         if before not in TIP_FAMILIES:
             return 0.0
-        text = doc.text_of(sent)
-        return 0.8 if any(w in text for w in _ISSUER_WORDS) else 0.7
+        return 0.8 if issuer_here else 0.7
+    # The report named just after: a briefing summary before the question that names it, a reproach of the
+    # issuer before the sentence that says which report ("упрекнул Госдеп ... комментируя ... отчет").
+    after = [] if doc.is_title(sent) else [r for r in doc.reports if r.explicit and sent < r.sent <= sent + 2]
+    if after:
+        if after[0].family not in TIP_FAMILIES:
+            return 0.0
+        return 0.8 if issuer_here else 0.7
     return 0.0 if other_named else 0.6
 
 
@@ -301,6 +311,9 @@ def _score_rebuttal(events: list[StanceEvent]) -> tuple[float, list[Evidence]]:
             remaining *= 1.0 - hit
     background = max((hit for hit, ev, _kind in hits if ev.habitual), default=0.0)
     raw = 1.0 - remaining * (1.0 - background)
+    if not any(ev.weight >= _FIRM_WEIGHT for _hit, ev, _kind in hits):
+        # Regret, disappointment or surprise alone is not a rejection ("disappointed and a little puzzled").
+        raw = min(raw, _MILD_CAP)
     hits.sort(key=lambda h: -h[0])
     return raw, _rebuttal_evidence(hits, misses)
 
