@@ -1221,7 +1221,8 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|traite\s+(?:des|d['’]êtres)|Menschenhandel|торговл\w+\s+людьми|insan\s+ticaret\w*"
         r"|perdagangan\s+orang|pemerdagangan|buôn\s+bán\s+người|mua\s+bán\s+người|tratta\s+di\s+persone|\bTPPO\b"
         r"|tratta\s+(?:di|degli)\s+esseri\s+umani|handl\w*\s+ludźmi|торгівл\w+\s+людьми|मानव\s+तस्करी"
-        r"|قاچاق\s+(?:انسان|افراد)|insan\s+kaçakçılığı)"
+        r"|قاچاق\s+(?:انسان|افراد)|insan\s+kaçakçılığı|obchod\w*\s+s\s+lidmi|mensenhandel\w*|handel\s+in\s+mensen)"
+        r"|работорг[іо]вл\w+"
         r"|လူကုန်ကူး|ជួញដូរ\s*មនុស្ស"
         r"|人口贩运|贩运人口|人口贩卖|贩卖人口|人身取引|人身売買|인신\s*매매|การค้ามนุษย์|[اإ]تجار\s+ب(?:ال)?(?:بشر|أشخاص)"
     )
