@@ -518,6 +518,9 @@ REPORTS = Lexicon(
         (_t("tip", "tip_my_km", 0.9),
          r"လူကုန်ကူး\S{0,16}\s*အစီရင်ခံစာ|អំពើ?\s*ជួញដូរ\s*មនុស្ស\s*របាយការណ៍"
          r"|របាយការណ៍\s*(?:\S+\s*){0,6}?(?:ស្តីពី|ស្ដីពី|អំពី|លើ)?\s*(?:ការ|អំពើ)?\s*ជួញដូរ\s*មនុស្ស", False),
+        (_t("tip", "tip_nl", 0.9),
+         r"\b(?:rapport|verslag)\w*\s+" + _GAP.format(n=8) + r"(?:over|inzake|betreffende|naar)\s+(?:de\s+)?"
+         r"(?:mensenhandel|handel\s+in\s+mensen)", True),
         (_t("tip", "tip_trafficking_report", 0.5),
          r"\btrafficking\s+(?:report|rankings?|watch\s*-?\s*list|blacklist)\b", True),
         # other reports, rebutted in the same words
@@ -525,7 +528,8 @@ REPORTS = Lexicon(
          r"(?:International\s+)?Religious\s+Freedom\s+Report|Report\s+on\s+International\s+Religious\s+Freedom"
          r"|religious[\s-]+freedom\s+report", True),
         (_t("other", "human_rights_report"),
-         r"Country\s+Reports?\s+on\s+Human\s+Rights\s+Practices|human[\s-]+rights\s+(?:practices\s+)?report", True),
+         r"Country\s+Reports?\s+on\s+Human\s+Rights\s+Practices|human[\s-]+rights\s+(?:practices\s+)?report"
+         r"|report\s+on\s+(?:the\s+)?human\s+rights", True),
         (_t("other", "hong_kong_policy_act"), r"Hong\s+Kong\s+Policy\s+Act(?:\s+Report)?", True),
         (_t("other", "narcotics"),
          r"International\s+Narcotics\s+Control\s+Strategy\s+Report|\bINCSR\b|World\s+Drug\s+Report|Drogenbericht\w*"
@@ -568,7 +572,7 @@ REPORTS = Lexicon(
          r"|" + _AR_REPORT + r"\s+" + _GAP.format(n=6) + r"(?:ال)?(?:حرية\s+(?:ال)?دينية|حقوق\s+(?:ال)?إنسان"
          r"|مخدرات|(?:ال)?حرية\s+الدينية)", True),
         (_t("other", "other_zh"),
-         r"(?:国际)?宗教自由报告|国别人权报告|人权报告|香港政策法》?(?:报告)?|世界毒品报告|禁毒报告|301报告"
+         r"(?:国际)?宗教自由报告|国别人权报告|人权(?:问题|状况|纪录)?报告|香港政策法》?(?:报告)?|世界毒品报告|禁毒报告|301报告"
          r"|信教の自由(?:に関する)?(?:年次)?報告書?|人権報告書|종교\s*자유\s*보고서|국제종교자유보고서|인권\s*보고서"
          r"|รายงาน(?:สถานการณ์)?(?:เสรีภาพทางศาสนา|สิทธิมนุษยชน)", False),
     ]
@@ -631,7 +635,7 @@ TIERS = Lexicon(
          r"|\b(?:livello|fascia)\s+2\b|टियर\s*(?:2|२)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)|ថ្នាក់\s*(?:ទី\s*)?(?:២|2)", True),
         (_t("Tier 2 Watch List", "watch_list_foreign", 0.6),
          r"\b(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
-         r"|Beobachtungsliste|спис\w+\s+(?:для\s+)?наблюдения|izleme\s+listesi\w*|senarai\s+pemerhatian"
+         r"|Beobachtungsliste|observatielijst|waakzaamheidslijst|спис\w+\s+(?:для\s+)?наблюдения|izleme\s+listesi\w*|senarai\s+pemerhatian"
          r"|daftar\s+pengawasan)\b|قائمة\s+(?:ال)?مراقبة|監視リスト|감시\s*대상|บัญชีจับตามอง", True),
         (_t("Tier 2 Watch List", "tier_zh"), r"第(?:二|2)(?:级|等级|類|类)?(?:观察|监察|监视)名单", False),
         (_t("Tier 2 Watch List", "watch_list_zh", 0.6), r"(?:观察|监察|监视)名单", False),
@@ -659,7 +663,7 @@ CUES = Lexicon(
          r"\b(?:(?:does|do|did|will|would|could|can)\s+not|doesn['’]t|don['’]t|didn['’]t|won['’]t|cannot"
          r"|refus\w+\s+to)\s+accept\w*", True),
         (_t("rebut", "does_not_reflect", 0.8),
-         r"\b(?:(?:does|do|did)\s+not|doesn['’]t|don['’]t|didn['’]t|fail(?:s|ed)?\s+to|not)\s+"
+         r"\b(?:(?:does|do|did)\s+not|doesn['’]t|don['’]t|didn['’]t|fail(?:s|ed)?\s+to|not)\s+(?:been\s+|be\s+)?"
          r"(?:objectively\s+|fully\s+|accurately\s+|truly\s+)?reflect\w*", True),
         (_t("rebut", "not_objective", 0.8),
          r"\bnot\s+(?:objective|fair|credible|accurate|true|impartial|balanced)\b", True),
@@ -951,6 +955,16 @@ CUES = Lexicon(
          r"|nieprawdziw\w+|nieobiektywn\w+|niesprawiedliw\w+|nieaktualn\w+|ingerencj\w+)\b"
          r"|упереджен\w+|безпідставн\w+|політичн\w+\s+замовлення\w*|наклеп\w*|брехн\w+|неправдив\w+|втручання"
          r"|необ'єктивн\w+|необʼєктивн\w+|заангажован\w+|неприйнятн\w+|не\s+сподоба\w+", True),
+        # Dutch
+        (_t("rebut", "nl_rejects", 0.9, verb=True, neg=True),
+         r"\b(?:verwerp\w*|verworpen|(?:wijst|wees|wezen|wijzen)\s+(?:\S+\s+){0,6}?af|afgewezen|bestrijd\w*|bestreden"
+         r"|betwist\w*|veroordeel\w*|(?:niet|geenszins)\s+(?:eens|akkoord)|oneens|protesteer\w*|hekel\w*)\b", True),
+        (_t("rebut", "nl_discredits", 0.8),
+         r"\b(?:ongegrond\w*|ongefundeerd\w*|onterecht\w*|bevooroordeeld\w*|vooringenomen\w*|eenzijdig\w*"
+         r"|politiek\s+gemotiveerd\w*|gepolitiseerd\w*|onaanvaardbaar\w*|onjuist\w*|misleidend\w*|lasterlijk\w*"
+         r"|laster|leugens?|inmenging|binnenlandse\s+aangelegenheden|dubbele\s+standaard\w*|hypocriet\w*"
+         r"|belachelijk\w*|willekeurig\w*)\b", True),
+        (_t("rebut", "nl_regrets", 0.4), r"\b(?:betreur\w*|teleurgesteld\w*|teleurstelling)\b", True),
         # Hindi, Persian
         (_t("rebut", "hi_fa_rejects", 0.9),
          r"खारिज|ख़ारिज|अस्वीकार|नकार|खंडन|आपत्ति|विरोध\s+(?:किया|करता|करते|जताया)|निंदा"
@@ -1031,7 +1045,7 @@ ACTORS = Lexicon(
          r"|\bABD\s+(?:Dışişleri\s+Bakanlığı\w*|yönetimi\w*|hükümeti\w*|Dışişleri\s+Bakanı\w*)|\bWashington\s+yönetimi\w*"
          r"|\bBộ\s+Ngoại\s+giao\s+(?:Mỹ|Hoa\s+Kỳ)|\bchính\s+quyền\s+Mỹ|\bchính\s+phủ\s+Mỹ"
          r"|\b(?:Departemen|Kementerian)\s+Luar\s+Negeri\s+(?:AS|Amerika(?:\s+Serikat)?)"
-         r"|\bJabatan\s+Negara\s+(?:AS|Amerika\s+Syarikat)|\bpemerintah\s+AS\b|\bkerajaan\s+AS\b)"
+         r"|\bAmerikaanse\s+[Mm]inisterie\s+van\s+Buitenlandse\s+Zaken|\bJabatan\s+Negara\s+(?:AS|Amerika\s+Syarikat)|\bpemerintah\s+AS\b|\bkerajaan\s+AS\b)"
          r"|" + _AR_PRE + r"(?:وزارة\s+)?(?:ال)?خارجية\s+(?:ال)?(?:أمري?كية|أميركية)"
          r"|" + _AR_PRE + r"(?:ال)?(?:إدارة|حكومة)\s+(?:ال)?(?:أمري?كية|أميركية)"
          r"|กระทรวงการต่างประเทศสหรัฐ(?:อเมริกา|ฯ)?|รัฐบาลสหรัฐ(?:อเมริกา|ฯ)?"
@@ -1047,8 +1061,8 @@ ACTORS = Lexicon(
         (_t("international", "international"),
          r"\b(?:UNODC|UN\s+Office\s+on\s+Drugs\s+and\s+Crime|United\s+Nations|UN\s+(?:human\s+rights\s+office"
          r"|Secretary-General|panel)|Secretary-General|European\s+Commission|Council\s+of\s+Europe"
-         r"|International\s+Labou?r\s+Organi[sz]ation|ILO|IOM|European\s+Union|ONUDC|ONUDD|Naciones\s+Unidas"
-         r"|Nations\s+unies|Nações\s+Unidas|Vereinte\w*\s+Nationen|Liên\s+Hợp\s+Quốc|PBB|Consejo\s+de\s+Europa"
+         r"|International\s+Labou?r\s+Organi[sz]ation|(?-i:ILO|IOM)|European\s+Union|ONUDC|ONUDD|Naciones\s+Unidas"
+         r"|Nations\s+unies|Nações\s+Unidas|Vereinte\w*\s+Nationen|Liên\s+Hợp\s+Quốc|(?-i:PBB)|Consejo\s+de\s+Europa"
          r"|Conseil\s+de\s+l['’]Europe|Europarat\w*|Conselho\s+da\s+Europa|Avrupa\s+Konseyi)\b|ООН|Совет\w*\s+Европы"
          r"|" + _AR_PRE + r"(?:ال)?أمم\s+(?:ال)?متحدة|联合国|国連|유엔|สหประชาชาติ", True),
         (_t("media", "media"),
@@ -1073,18 +1087,21 @@ ACTORS = Lexicon(
          r"|외교부|외무성|外务省|外交部|外務省|กระทรวงการต่างประเทศ",
          False),
         (_t("foreign_ministry", "foreign_ministry_more"),
-         r"(?i:\bMinistero\s+degli\s+(?:Affari\s+)?Esteri|\bFarnesina|\bMSZ\b|\bMinisterstw\w+\s+Spraw\s+Zagranicznych"
+         r"(?i:(?<!Amerikaanse\s)\b[Mm]inisterie\s+van\s+Buitenlandse\s+Zaken|\bBuitenlandse\s+Zaken"
+         r"|\bMinistero\s+degli\s+(?:Affari\s+)?Esteri|\bFarnesina|\bMSZ\b|\bMinisterstw\w+\s+Spraw\s+Zagranicznych"
          r"|\bМЗС\b|\bМіністерств\w+\s+закордонних\s+справ)|\bFMs?\b(?!\s*\d)"
          r"|विदेश\s+मंत्रालय|وزارت\s+(?:امور\s+)?خارجه|နိုင်ငံခြားရေးဝန်ကြီးဌာန|ក្រសួង\s*ការបរទេស", False),
         (_t("spokesperson", "spokesperson_more"),
          r"(?i:\bportavoce\b|\brzeczni\w+|\bречни\w+|\bофіційн\w+\s+представни\w+|\bпрес-секретар\w+)"
          r"|प्रवक्ता|سخنگو\S*|ပြောခွင့်ရသူ|ပြောရေးဆိုခွင့်ရှိသူ|អ្នក\s*នាំ\s*ពាក្យ", False),
         (_t("government", "government_more"),
-         r"(?i:\bgoverno\b|\brząd\w*|\bуряд\w*|\bвлада\b)|सरकार|دولت|حکومت|အစိုးရ|រដ្ឋាភិបាល", False),
+         r"(?i:\bregering\b|\bkabinet\b|\bautoriteiten\b)"
+         r"|(?i:\bgoverno\b|\brząd\w*|\bуряд\w*|\bвлада\b)|सरकार|دولت|حکومت|အစိုးရ|រដ្ឋាភិបាល", False),
         (_t("embassy", "embassy_more"),
          r"(?i:\bambasciat\w+|\bambasad\w+|\bпосольств\w*)|दूतावास|سفارت|သံရုံး|ស្ថាន\s*ទូត", False),
         (_t("ministry", "ministry_more"),
-         r"(?i:\bminister[oi]\b|\bministerstw\w*|\bміністерств\w*)|मंत्रालय|وزارت\s*\S+|ဝန်ကြီးဌာန|ក្រសួង", False),
+         r"(?i:\bministerie\w*)"
+         r"|(?i:\bminister[oi]\b|\bministerstw\w*|\bміністерств\w*)|मंत्रालय|وزارت\s*\S+|ဝန်ကြီးဌာန|ក្រសួង", False),
         (_t("official", "official_more"),
          r"(?i:\bministr[aoi]?\b|\bministr\w+|\bміністр\w*|\bambasciator\w*|\bambasador\w*|\bviceministr\w*"
          r"|\bpremier\w*|\bprezydent\w*|\bпрем'єр\w*|\bпрезидент\w*)"
@@ -1150,10 +1167,10 @@ ACTORS = Lexicon(
          r"|" + _AR_PRE + r"(?:ال)?سفارة",
          True),
         (_t("spokesperson", "spokesperson"),
-         r"\bspokes(?:man|woman|person|people|persons|men|women)\b|\b(?:portavoz|porte-parole|porta-voz|Sprecher\w*"
+         r"\bspokes(?:man|woman|person|people|persons|men|women)\b|\b(?:portavoz|vocer[oa]s?|porte-parole|porta-voz|Sprecher\w*"
          r"|juru\s*bicara|jurucakap|người\s+phát\s+ngôn|официальн\w+\s+представител\w+|пресс-секретар\w+|sözcü\w*"
          r"|press\s+(?:service|office|secretary)|пресс-служб\w+|servicio\s+de\s+prensa|service\s+de\s+presse"
-         r"|Pressestelle|basın\s+müşavir\w*)\b"
+         r"|Pressestelle|basın\s+müşavir\w*|woordvoerd\w+|woordvoerster)\b"
          r"|发言人|대변인|报道官|報道官|โฆษก|" + _AR_PRE + r"(?:ال)?(?:متحدث|ناطق)\w*", True),
         (_t("legislator", "legislator"),
          r"\b(?:lawmakers?|legislators?|senators?|congress(?:man|woman|men|women|members?)|parliamentarians?"
@@ -1311,7 +1328,7 @@ OBJECT_MARKER_RE = re.compile(
     # Prepositions before an object in Spanish, French, Portuguese, German, Russian, Indonesian, Vietnamese
     r"|del|de|contra|sobre|por|al|para|du|des|contre|sur|par|pour|envers|au|aux|do|da|dos|das|pelo|pela|ao|aos"
     r"|von|vom|gegen|über|durch|für|gegenüber|против|от|об|к|для|oleh|terhadap|kepada|tentang|của|đối\s+với"
-    r"|bởi)\s+(?:the\s+|a\s+|an\s+|la\s+|el\s+|los\s+|las\s+|le\s+|les\s+|l['’]|o\s+|os\s+|as\s+"
+    r"|bởi|as)\s+(?:the\s+|a\s+|an\s+|la\s+|el\s+|los\s+|las\s+|le\s+|les\s+|l['’]|o\s+|os\s+|as\s+"
     r"|die\s+|der\s+|den\s+|dem\s+|das\s+)?$)"
     # Chinese: 对/就/针对/向/关于 X (表示...): X is what is spoken about.
     r"|(?:对于|对|就|针对|向|关于|對)$"
@@ -1324,7 +1341,7 @@ _SPEECH_VERBS_LATIN = (
     r"\b(?:said|says|say|told|stated|added|insisted|argued|warned|noted|claimed|declared|stressed|wrote"
     r"|explained|according\s+to|called(?!\s+(?:on|for|upon|off|in|up)\b)|described|labell?ed|termed|branded|dubbed"
     r"|назвал\w*|назвав|назива\w+|calificó|tildó|describió|qualifi\w+\s+de|classificou|qualificou|nannte|bezeichnete"
-    r"|noemde|وصف\w*"
+    r"|noemde|zei|zegt|verklaarde|benadrukte|aldus|volgens|liet\s+weten|وصف\w*"
     # Spanish, French, Portuguese, German, Russian, Turkish, Vietnamese, Indonesian/Malay
     r"|dijo|afirmó|señaló|declaró|indicó|aseguró|sostuvo|subrayó|según|déclaré|affirmé|indiqué|estimé|souligné"
     r"|ajouté|déclare|affirme|estime|selon|disse|afirmou|declarou|sublinhou|segundo|sagte|erklärte|betonte"
@@ -1413,7 +1430,7 @@ REPORT_NOUN_CONCEPT_RE = re.compile(
     to_simplified(
         r"(?i:\b(?:reports?|rankings?|ratings?|informes?|reportes?|clasificaci[óo]n|rapports?|classements?"
         r"|relat[óo]rios?|classifica[çc][ãa]o|Bericht\w*|Rangliste\w*|verslag\w*|rapporto|rapporti|classifica"
-        r"|rapor\w*|raport\w*|zpráv\w+|žebříč\w+|laporan|peringkat|báo\s+cáo|xếp\s+hạng)\b"
+        r"|rapor\w*|raport\w*|zpráv\w+|žebříč\w+|laporan|peringkat|báo\s+cáo|xếp\s+hạng|ranglijst\w*)\b"
         r"|доклад\w*|отч[её]т\w*|рейтинг\w*|доповід\w*|звіт\w*)"
         r"|(?:ال)?تقرير\w*|(?:ال)?تصنيف\w*|گزارش|报告|報告書?|排名|评级|보고서|รายงาน|रिपोर्ट"
     )

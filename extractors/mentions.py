@@ -239,10 +239,10 @@ def _find_reports(doc: Doc) -> list[ReportMention]:
     return _resolve(sorted(explicit + anaphors, key=lambda r: r.start))
 
 
-def _first_by_sentence(doc: Doc, rx: re.Pattern[str]) -> dict[int, re.Match[str]]:
-    out: dict[int, re.Match[str]] = {}
+def _first_by_sentence(doc: Doc, rx: re.Pattern[str]) -> dict[int, tuple[int, int]]:
+    out: dict[int, tuple[int, int]] = {}
     for m in rx.finditer(doc.norm):
-        out.setdefault(doc.sentence_of(m.start()), m)
+        out.setdefault(doc.sentence_of(m.start()), (m.start(), m.end()))
     return out
 
 
@@ -261,12 +261,15 @@ def _concept_mentions(doc: Doc, explicit: list[ReportMention]) -> list[ReportMen
     topic = _first_by_sentence(doc, TRAFFICKING_CONTEXT_RE)
     bare = {
         s: m for s, m in _first_by_sentence(doc, BARE_TRAFFICKING_RE).items()
-        if not OTHER_TRAFFICKING_RE.search(norm, max(0, m.start() - 30), m.start())
+        if not OTHER_TRAFFICKING_RE.search(norm, max(0, m[0] - 30), m[0])
     }
     issuer = _first_by_sentence(doc, ISSUER_CONCEPT_RE)
     noun = _first_by_sentence(doc, REPORT_NOUN_CONCEPT_RE)
     ranking = _first_by_sentence(doc, RANKING_CONCEPT_RE)
-    tier = {t.sent: t for t in doc.tiers if t.weight >= 0.9}
+    for t in doc.tiers:  # a watch list, "lowest tier": a ranking word, not a tier
+        if t.weight < 0.9 and t.sent not in ranking:
+            ranking[t.sent] = (t.start, t.end)
+    tier = {t.sent: (t.start, t.end) for t in doc.tiers if t.weight >= 0.9}
     out: list[ReportMention] = []
     for s in sorted(set(topic) | set(bare)):
         if s in named or _after_other_report(explicit, s):
@@ -280,8 +283,7 @@ def _concept_mentions(doc: Doc, explicit: list[ReportMention]) -> list[ReportMen
             weight = 0.6
         else:
             continue
-        anchor = noun.get(s) or issuer.get(s) or ranking.get(s)
-        start, end = (anchor.start(), anchor.end()) if anchor is not None else (tier[s].start, tier[s].end)
+        start, end = noun.get(s) or issuer.get(s) or ranking.get(s) or tier[s]
         out.append(ReportMention("tip", "tip_concepts:" + "+".join(["topic", *has]), weight, start, end, s, True,
                                  _year_near(norm, start, end)))
     return out
