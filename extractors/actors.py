@@ -571,6 +571,9 @@ class ActorModel:
         verb = self._speech_verb(s.start, pos)
         if verb is not None:
             subject = [p for p in phrases if p.end <= verb[0] and not self._object(p)]
+            named = [r for r in self._reports_by_sent.get(sent, ()) if r.explicit and r.end <= verb[0]]
+            if named and (not subject or subject[-1].end <= named[-1].start) and verb[0] - named[-1].end <= 40:
+                return []  # "The report said the government was not ...": the report speaks, not an official
             if subject:
                 return _chain(subject[-1])
         before = [p for p in phrases if p.end <= pos and not self._object(p)]
@@ -664,7 +667,10 @@ class ActorModel:
     def _is_object(self, p: Phrase) -> bool:
         doc = self.doc
         start = doc.sentences[p.sent].start
-        if OBJECT_MARKER_RE.search(doc.norm, max(start, p.start - 30), p.start) is not None:
+        marker = OBJECT_MARKER_RE.search(doc.norm, max(start, p.start - 30), p.start)
+        if marker is not None and marker.start() == start and doc.raw[start : start + 3] == "De ":
+            marker = None  # Dutch "De regering ...": the article that opens the sentence, not Romance "de"
+        if marker is not None:
             # "a rebuke from Beijing, which rejected it": the object here is the subject of what follows.
             return _RELATIVE_AFTER.match(doc.norm, p.end, min(doc.sentences[p.sent].end, p.end + 12)) is None
         if p.actor is None or not p.actor.issuer:

@@ -1341,7 +1341,7 @@ _SPEECH_VERBS_LATIN = (
     r"\b(?:said|says|say|told|stated|added|insisted|argued|warned|noted|claimed|declared|stressed|wrote"
     r"|explained|according\s+to|called(?!\s+(?:on|for|upon|off|in|up)\b)|described|labell?ed|termed|branded|dubbed"
     r"|назвал\w*|назвав|назива\w+|calificó|tildó|describió|qualifi\w+\s+de|classificou|qualificou|nannte|bezeichnete"
-    r"|noemde|zei|zegt|verklaarde|benadrukte|aldus|volgens|liet\s+weten|وصف\w*"
+    r"|noemde|noemt|zei|zegt|verklaarde|benadrukte|aldus|volgens|liet\s+weten|وصف\w*"
     # Spanish, French, Portuguese, German, Russian, Turkish, Vietnamese, Indonesian/Malay
     r"|dijo|afirmó|señaló|declaró|indicó|aseguró|sostuvo|subrayó|según|déclaré|affirmé|indiqué|estimé|souligné"
     r"|ajouté|déclare|affirme|estime|selon|disse|afirmou|declarou|sublinhou|segundo|sagte|erklärte|betonte"
