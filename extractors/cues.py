@@ -614,15 +614,15 @@ TIERS = Lexicon(
          r"(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
          r"|Beobachtungsliste|surveillance|observation|Vigilancia|observación|Observação|Vigilância)", True),
         (_t("Tier 1", "tier_foreign"),
-         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat)\s+(?:1|I|uno|un|um|eins)\b"
+         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:1|I|uno|un|um|eins)\b"
          r"|\b1\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:1|I|một)\b|\bперв\w+\s+категори\w+"
          r"|\bкатегори\w+\s+1\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:أولى|أول|1)\b", True),
         (_t("Tier 2", "tier_foreign"),
-         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat)\s+(?:2|II|dos|deux|dois|zwei)\b"
+         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:2|II|dos|deux|dois|zwei)\b"
          r"|\b2\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:2|II|hai)\b|\bвтор\w+\s+категори\w+"
          r"|\bкатегори\w+\s+2\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:ثانية|ثاني|2)\b", True),
         (_t("Tier 3", "tier_foreign"),
-         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat)\s+(?:3|III|tres|trois|três|drei)\b"
+         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:3|III|tres|trois|três|drei)\b"
          r"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:3|III|ba)\b|\bкатегори\w+\s+3\b"
          r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
         (_t("Tier 3", "tier_ru"), r"трет\w+\s+категори\w+|трет\w+\s+категорі\w+|\bkategori\w*\s+(?:3|III|trzeciej)\b"
@@ -1450,7 +1450,7 @@ RANKING_CONCEPT_RE = re.compile(
     )
 )
 # Trafficking as a bare word: enough next to a tier or a ranking when the item speaks of trafficking in persons.
-BARE_TRAFFICKING_RE = re.compile(r"(?i:\btraffick\w*|\btrata\b|\btraite\b)")
+BARE_TRAFFICKING_RE = re.compile(r"(?i:\btraffick\w*|\btrata\b|\btraite\b|\btr[áa]fico\b)")
 # "Global Report on Trafficking in Persons" is UNODC's title; with the US issuer and no UN body in the same
 # sentence it is the TIP report misnamed.
 UN_BODY_RE = re.compile(
