@@ -1428,7 +1428,7 @@ ISSUER_CONCEPT_RE = re.compile(
 )
 REPORT_NOUN_CONCEPT_RE = re.compile(
     to_simplified(
-        r"(?i:\b(?:reports?|rankings?|ratings?|informes?|reportes?|clasificaci[óo]n|rapports?|classements?"
+        r"(?i:\b(?:reports?|rankings?|ratings?|reviews?|assessments?|evaluaci[óo]n|évaluation|avalia[çc][ãa]o|informes?|reportes?|clasificaci[óo]n|rapports?|classements?"
         r"|relat[óo]rios?|classifica[çc][ãa]o|Bericht\w*|Rangliste\w*|verslag\w*|rapporto|rapporti|classifica"
         r"|rapor\w*|raport\w*|zpráv\w+|žebříč\w+|laporan|peringkat|báo\s+cáo|xếp\s+hạng|ranglijst\w*)\b"
         r"|доклад\w*|отч[её]т\w*|рейтинг\w*|доповід\w*|звіт\w*)"

@@ -4,14 +4,18 @@ Pure and rule based. Report coverage needs a report name (TIP report, UNODC
 Global Report, GRETA, Global Slavery Index; in English, Chinese, Spanish,
 French, Portuguese, German, Russian, Arabic, Turkish, Vietnamese, Thai,
 Indonesian/Malay, Japanese, Korean, Italian, Polish, Ukrainian, Hindi, Persian, Burmese,
-Khmer and a few more) with weight for where it
-appears; a single mention outside the lead counts fully only when the item
-reports what this edition says or when it came out. A rebuttal needs, in one
+Khmer, Dutch, Czech and a few more) with weight for where it
+appears, or the report described: the topic (trafficking in persons, forced
+labour) in one sentence with the issuer, a report or ranking noun, a watch
+list or a tier. A single mention outside the lead counts fully only when the
+item reports what this edition says, when it came out, or asks for a
+response to it. A rebuttal needs, in one
 sentence, a rejection cue, an official speaker who is not the report's
 issuer (named, the subject of a speech verb, the agent of a passive, the
 issuing body of a first-person statement), and the report as target (named,
-referred back to, or the topic of the sentences just before). Every decision
-carries its evidence.
+referred back to, the topic of the sentences just before, or named in the
+next two), and at least one firm cue: regret or surprise only add to one.
+Every decision carries its evidence.
 """
 
 from __future__ import annotations
@@ -56,7 +60,7 @@ from newswatch.models import Claims, Detection, Evidence
 __all__ = ["DETECTOR_NAME", "DETECTOR_VERSION", "REBUTTAL_THRESHOLD", "REPORT_THRESHOLD", "detect"]
 
 DETECTOR_NAME = "newswatch-rules"
-DETECTOR_VERSION = "1.2.0"  # 1.2.0: Italian, Polish, Ukrainian, Hindi, Persian, Burmese, Khmer; transcripts
+DETECTOR_VERSION = "1.3.0"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 
