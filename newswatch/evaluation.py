@@ -179,8 +179,8 @@ def evaluate_detection(cases: Iterable[Case], detector: Detector = detect) -> di
         }
         if case.report:
             scored = _score_fields(case, det)
-            for name, outcome in scored.items():
-                fields[name].append(outcome["right"])
+            for name, mark in scored.items():
+                fields[name].append(mark["right"])
             if scored:
                 entry["fields"] = scored
         entries.append(entry)
