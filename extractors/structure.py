@@ -9,6 +9,7 @@ from datetime import date
 
 from extractors.actors import Actor, ActorModel, Phrase
 from extractors.cues import TIER_ORDER, has_cjk
+from extractors.families import FAMILIES as REGISTRY
 from extractors.mentions import Doc, PlaceMention, TierMention
 from newswatch.models import Claims, Jurisdiction, Quote, ReportRef, Response, Stance, TierChange, TierRating
 
@@ -22,12 +23,9 @@ __all__ = [
     "extract_tiers",
 ]
 
-# family -> (report name, issuer, issuer's ISO code)
+# family -> (report name, issuer, issuer's ISO code), from the one registry in extractors.families
 FAMILIES: dict[str, tuple[str, str, str | None]] = {
-    "tip": ("Trafficking in Persons Report", "US Department of State", "US"),
-    "unodc": ("Global Report on Trafficking in Persons", "United Nations Office on Drugs and Crime", None),
-    "greta": ("GRETA evaluation report", "Council of Europe (GRETA)", None),
-    "gsi": ("Global Slavery Index", "Walk Free", None),
+    key: (f.name, f.issuer, f.issuer_code) for key, f in REGISTRY.items()
 }
 
 
