@@ -1,11 +1,12 @@
 """The structured record: report and edition year, jurisdictions, tiers, responses, claims.
 
 The shared reference article (a real SCMP report, kept outside the repository) is read from
-../shared/reference; the synthetic look-alikes below always run.
+../shared/reference (or $NEWSWATCH_SHARED/reference); the synthetic look-alikes below always run.
 """
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +15,8 @@ import pytest
 from extractors.detect import DETECTOR_NAME, DETECTOR_VERSION, detect
 from newswatch.models import Detection, Jurisdiction, Response, TierRating
 
-REFERENCE = Path(__file__).resolve().parents[1].parent / "shared" / "reference" / "hk-tip-rebuttal-2025.txt"
+SHARED = Path(os.environ.get("NEWSWATCH_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
+REFERENCE = SHARED / "reference" / "hk-tip-rebuttal-2025.txt"
 COMMISSIONER_HK = "Office of the Commissioner of the Chinese Ministry of Foreign Affairs in the HKSAR"
 COMMISSIONER_MO = "Office of the Commissioner of the Chinese Ministry of Foreign Affairs in the Macao SAR"
 
