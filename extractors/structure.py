@@ -49,20 +49,48 @@ class StanceEvent:
 # --- report --------------------------------------------------------------------------
 
 
+_THIS_YEAR = re.compile(
+    r"(?i:\bthis\s+year['’]?s?\b|\b(?:new|latest|newest)\b|今年|本年度|este\s+año|cette\s+année|este\s+ano|dieses\s+Jahres"
+    r"|в\s+этом\s+году|năm\s+nay|tahun\s+ini|bu\s+yıl)"
+)
+# "released in December 2012", "Report for July 2022", "published on 27 June 2024": the edition's date.
+_RELEASED_YEAR = re.compile(
+    r"(?i:\b(?:released|published|issued|launched|unveiled|report\]?\s+for|report\s+of)\s+(?:on\s+|in\s+)?"
+    r"(?:[A-Za-z]+\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:[A-Za-z]+\s+)?((?:19|20)\d\d)(?!\d))"
+)
+
+
 def extract_report(doc: Doc, family: str, published: date | None = None) -> ReportRef:
-    """Name, issuer and edition year of the report the item is about."""
+    """Name, issuer and edition year of the report the item is about.
+
+    The year is the one named with the report (more where the title or lead names it), or the
+    date it was released on; "this year's report" is the year of publication; else, with a
+    publication date, the edition out by then."""
     name, issuer, _code = FAMILIES[family]
     years: Counter[int] = Counter()
     for r in doc.reports:
         if r.family == family and r.year is not None:
             years[r.year] += 3 if r.explicit and doc.is_lead(r.sent) else 2 if r.explicit else 1
+        elif r.family == family and r.explicit and published is not None:
+            # "this year's Trafficking in Persons report", "the latest TIP report"
+            left = doc.norm[max(doc.sentences[r.sent].start, r.start - 30) : r.start]
+            if _THIS_YEAR.search(left):
+                years[_edition(family, published)] += 4 if doc.is_lead(r.sent) else 3
+    for sent in sorted({r.sent for r in doc.reports if r.family == family and r.explicit}):
+        s = doc.sentences[sent]
+        for m in _RELEASED_YEAR.finditer(doc.norm, s.start, s.end):
+            years[int(m.group(1))] += 2
     year: int | None = None
     if years:
         year = max(years.items(), key=lambda kv: (kv[1], -_first_pos(doc, family, kv[0])))[0]
     elif published is not None:
-        # The TIP report appears in June or later; before that the latest edition is last year's.
-        year = published.year - 1 if family == "tip" and published.month < 6 else published.year
+        year = _edition(family, published)
     return ReportRef(name=name, issuer=issuer, year=year)
+
+
+def _edition(family: str, published: date) -> int:
+    """The edition out on ``published``: the TIP report appears in June or later, so before that it is last year's."""
+    return published.year - 1 if family == "tip" and published.month < 6 else published.year
 
 
 def _first_pos(doc: Doc, family: str, year: int) -> int:
@@ -72,8 +100,15 @@ def _first_pos(doc: Doc, family: str, year: int) -> int:
 # --- jurisdictions -----------------------------------------------------------------------
 
 
+GLOBAL = Jurisdiction("Global", None)
+_GLOBAL_FAMILIES = ("unodc", "gsi")
+
+
 def extract_jurisdictions(doc: Doc, issuer_code: str | None) -> tuple[Jurisdiction, ...]:
-    """Places the item is about, main one first: named in the title, the lead or a tier statement."""
+    """Places the item is about, main one first: named in the title, the lead or a tier statement.
+
+    Where these name none: "Global" for a global report (UNODC, Global Slavery Index), else the
+    place the item names most (capitals included), not the issuer's."""
     tier_sents = {t.sent for t in doc.tiers if t.weight >= 0.6}
     spots = [pm for pm in doc.places if doc.is_lead(pm.sent) or pm.sent in tier_sents]
     ordered: list[PlaceMention] = [pm for pm in spots if not pm.place.demonym and not pm.place.metonym]
@@ -85,7 +120,15 @@ def extract_jurisdictions(doc: Doc, issuer_code: str | None) -> tuple[Jurisdicti
         if code is None or code == issuer_code or code in out:
             continue
         out[code] = Jurisdiction(pm.place.name, code)
-    return tuple(out.values())
+    if out:
+        return tuple(out.values())
+    named = [r.family for r in doc.reports if r.explicit]
+    if named and all(f in _GLOBAL_FAMILIES for f in named if f != "other"):
+        return (GLOBAL,)
+    code = fallback_primary(doc, issuer_code)
+    if code is None:
+        return ()
+    return (Jurisdiction(next(pm.place.name for pm in doc.places if pm.place.code == code), code),)
 
 
 def fallback_primary(doc: Doc, issuer_code: str | None) -> str | None:
@@ -136,7 +179,7 @@ class _Statement:
 def extract_tiers(doc: Doc, primary: str | None, issuer_code: str | None) -> tuple[TierRating, ...]:
     """Tier ratings per jurisdiction, merged over the sentences that state them."""
     by_sent: dict[int, list[TierMention]] = {}
-    for t in doc.tiers:
+    for t in sorted(doc.tiers + _implied_tiers(doc), key=lambda t: t.start):
         by_sent.setdefault(t.sent, []).append(t)
     statements: list[_Statement] = []
     for sent, mentions in sorted(by_sent.items()):
@@ -162,6 +205,26 @@ def extract_tiers(doc: Doc, primary: str | None, issuer_code: str | None) -> tup
         out.append(TierRating(jurisdiction=names.get(code) if code else None, tier=st.tier, previous=st.previous,
                               change=st.change, years_on_previous=st.years))
     return tuple(out)
+
+
+# Tiers named without the word "tier": "the worst tier", "category three", "blacklist".
+_IMPLIED_TIERS = (
+    (re.compile(r"(?i:\b(?:worst|lowest|bottom)\s+(?:tier|category|rank(?:ing)?|rating|grade)\b"
+                r"|\bcategory\s+(?:3|three|III)\b|\bblacklist(?:ed|ing)?\b|\bblack\s+list\b)"), "Tier 3"),
+    (re.compile(r"(?i:\bcategory\s+(?:2|two|II)\b)(?!\s*watch)"), "Tier 2"),
+    (re.compile(r"(?i:\b(?:best|highest|top)\s+(?:tier|category)\b|\bcategory\s+(?:1|one|I)\b)"), "Tier 1"),
+)
+
+
+def _implied_tiers(doc: Doc) -> list[TierMention]:
+    """Tier mentions the lexicon leaves out, where no tier mention covers the same words."""
+    out: list[TierMention] = []
+    for rx, tier in _IMPLIED_TIERS:
+        for m in rx.finditer(doc.norm):
+            if any(t.start < m.end() and m.start() < t.end for t in doc.tiers):
+                continue
+            out.append(TierMention(tier, "tier_implied", 0.6, m.start(), m.end(), doc.sentence_of(m.start())))
+    return out
 
 
 def _statements(

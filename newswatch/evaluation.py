@@ -105,10 +105,11 @@ def _case(obj: Any, where: str) -> Case:
             raise ParseError(f"{where}: '{key}' must be a string or null")
     published: date | None = None
     if obj.get("published"):
-        try:
-            published = date.fromisoformat(obj["published"][:10])
+        value = obj["published"][:10]
+        try:  # a month alone ("2018-01") dates an item well enough for the edition year
+            published = date.fromisoformat(value + "-01" if len(value) == 7 else value)
         except ValueError as exc:
-            raise ParseError(f"{where}: 'published' must be an ISO date (YYYY-MM-DD)") from exc
+            raise ParseError(f"{where}: 'published' must be an ISO date (YYYY-MM-DD or YYYY-MM)") from exc
     jurisdictions = _names(labels, "jurisdictions", where)
     tier = _names(labels, "tier", where)
     year = labels.get("report_year")

@@ -249,3 +249,44 @@ def test_quote_attributed_to_named_speaker() -> None:
 def test_no_structure_without_a_report() -> None:
     d = detect("Budget passed", "The council passed the budget.")
     assert (d.report, d.jurisdictions, d.tiers, d.responses) == (None, (), (), ())
+
+
+# --- fields on synthetic items (invented wording) -----------------------------------------------------
+
+
+def test_this_years_report_is_the_publication_years() -> None:
+    text = ("Ruritania is set to fall to Tier 3 in this year's Trafficking in Persons (TIP) report, sources said, "
+            "naming Malaysia.\nThe 2020 TIP report said that Malaysia was taking steps but not enough.")
+    d = detect("Malaysia set for downgrade in US trafficking report", text, published=date(2021, 7, 2))
+    assert d.report is not None and d.report.year == 2021
+
+
+def test_release_date_names_the_edition() -> None:
+    text = ("The Global Report on Trafficking in Persons released in December 2012 gives an overview of flows of "
+            "trafficking at global, regional and national levels.\nIt covers cases detected between 2007 and 2010.")
+    d = detect("UNODC releases Global Report on Trafficking in Persons", text)
+    assert d.report is not None and d.report.year == 2012
+    assert d.jurisdictions[0] == Jurisdiction("Global", None)  # a global report about no one country
+
+
+def test_primary_falls_back_to_the_most_named_place() -> None:
+    text = ("Evaluation reports\nNews\nStrasbourg - The Council of Europe's Group of Experts on Action against "
+            "Trafficking in Human Beings (GRETA) has published its first evaluation report on Armenia. "
+            "GRETA notes that Armenia has taken steps, and asks Armenia to do more for victims.")
+    d = detect(None, text)
+    assert d.is_report and d.jurisdictions[0].code == "AM"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "the State Department downgraded Ruritania and Russia to category three, the worst countries",
+        "the US State Department downgraded Russia to the worst tier, alleging weak efforts",
+        "the United States added Russia to its human trafficking blacklist this week",
+    ],
+)
+def test_tiers_named_without_the_word_tier(sentence: str) -> None:
+    text = (f"In its annual Trafficking in Persons Report released on Wednesday, {sentence}.\n"
+            "Moscow said the report was biased.")
+    d = detect("Russia rejects US trafficking report", text)
+    assert any(t.tier == "Tier 3" for t in d.tiers), d.tiers
