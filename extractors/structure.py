@@ -11,16 +11,19 @@ from extractors.actors import Actor, ActorModel, Phrase
 from extractors.cues import TIER_ORDER, has_cjk
 from extractors.families import FAMILIES as REGISTRY
 from extractors.mentions import Doc, PlaceMention, TierMention
-from newswatch.models import Claims, Jurisdiction, Quote, ReportRef, Response, Stance, TierChange, TierRating
+from extractors.mentions import Quote as FoundQuote
+from newswatch.models import Claims, Evidence, Jurisdiction, Quote, ReportRef, Response, Stance, TierChange, TierRating
 
 __all__ = [
     "FAMILIES",
+    "GLOBAL",
     "StanceEvent",
     "extract_claims",
     "extract_jurisdictions",
     "extract_report",
     "extract_responses",
     "extract_tiers",
+    "merge_evidence",
 ]
 
 # family -> (report name, issuer, issuer's ISO code), from the one registry in extractors.families
@@ -345,8 +348,8 @@ def extract_responses(doc: Doc, model: ActorModel, events: list[StanceEvent]) ->
             actors.setdefault(actor.name, actor)
             stances.setdefault(actor.name, set()).add(ev.stance)
     quotes: dict[str, list[Quote]] = {}
-    for found in doc.quotes:
-        if not _is_quote(found.text):
+    for found in doc.quotes + _colon_quotes(doc):
+        if not _is_quote(found.text) or _QUESTION_BEFORE.search(doc.norm, max(0, found.start - 12), found.start):
             continue
         for ph in model.speakers_at(found.sent, found.start):
             actor = ph.actor
@@ -390,6 +393,26 @@ def extract_responses(doc: Doc, model: ActorModel, events: list[StanceEvent]) ->
     return tuple(out)
 
 
+# A reporter's question is quoted too ("记者问：“...”", "a reporter asked, “...”"): not the speaker's words.
+_QUESTION_BEFORE = re.compile(
+    r"(?:记者(?:问|提问)?|提问|(?<![顾访学疑])问|Q)\s*[：:，,]?\s*$|(?i:\b(?:reporter|journalist)s?\s+asked[,:]?\s*$)"
+)
+# Chinese speech after a colon, without quotation marks: 发言人表示：美方报告罔顾事实。
+_ZH_COLON_SPEECH = re.compile(r"(?:说|表示|称|指出|强调|回应)[：:]\s*([^“「『\n。！？]{6,160}[。！？]?)")
+
+
+def _colon_quotes(doc: Doc) -> list[FoundQuote]:
+    """Chinese speech introduced by a colon and a speech verb, as quotes (Chinese items only)."""
+    if not doc.cjk:
+        return []
+    out: list[FoundQuote] = []
+    for m in _ZH_COLON_SPEECH.finditer(doc.norm):
+        if doc.in_quote(m.start(1)) is None:
+            text = doc.raw[m.start(1) : m.end(1)]
+            out.append(FoundQuote(m.start(1), m.end(1), text, doc.sentence_of(m.start(1))))
+    return out
+
+
 def _core(name: str) -> str:
     """A name without a leading "X's" and case, for matching two mentions of one actor."""
     return re.sub(r"^[\w\s.-]*?['’]s\s+", "", name).lower()
@@ -428,6 +451,7 @@ _CRITICISM = re.compile(
     r"|\bseñala\s+que\s+|\bcritica\s+|\bkritisiert\s+(?:aber\s+)?|\bmenyoroti\s+|\bs['’]inquiètent\s+(?:du|de|des)\s+)"
 )
 _CUT = re.compile(r"(?i:\s+(?:despite|but|however|while|although|because|after)\b|[;:]|,\s+(?:but|while|and\s+that)\b)")
+_CONTRAST = re.compile(r"(?i:(,?\s+(?:but|however|while|although|though|yet|whereas)\s+))")
 _SPLIT = re.compile(r"(?i:,\s+(?:as\s+well\s+as\s+|and\s+)?|;\s+|\s+as\s+well\s+as\s+)")
 _ZH_CRITICISM = re.compile(r"报告(?:还|也|再次|并)?(?:指|指出|批评|称|关注|认为)([^。；]{4,60})")
 _ZH_IMPROVEMENT = re.compile(r"报告(?:肯定|赞扬|承认|认可)([^。；]{4,60})")
@@ -442,16 +466,21 @@ def extract_claims(doc: Doc, family: str, report_sents: set[int]) -> Claims:
             continue
         text = doc.raw[s.start : s.end]
         norm = doc.norm[s.start : s.end]
+        rest = text
         for m in _IMPROVEMENT.finditer(text):
-            body = text[m.end() :].rstrip(" .")
-            improvements += [_trim(x) for x in _SPLIT.split(body) if len(x.split()) >= 2]
+            # "cited more prosecutions, but criticised weak protection": what follows the contrast is
+            # no improvement; it is read for a criticism below.
+            parts = _CONTRAST.split(text[m.end() :], maxsplit=1)  # [before, contrast, after] or [all]
+            body, rest = parts[0], parts[2] if len(parts) == 3 else ""
+            improvements += [_trim(x) for x in _SPLIT.split(body.rstrip(" .")) if len(x.split()) >= 2]
             break
         else:
-            for m in _CRITICISM.finditer(text):
-                body = _CUT.split(text[m.end() :], maxsplit=1)[0].rstrip(" .")
-                if len(body.split()) >= 3:
-                    criticisms.append(_trim(body))
-                    break
+            rest = text
+        for m in _CRITICISM.finditer(rest):
+            body = _CUT.split(rest[m.end() :], maxsplit=1)[0].rstrip(" .")
+            if len(body.split()) >= 3:
+                criticisms.append(_trim(body))
+                break
         for zm in _ZH_CRITICISM.finditer(norm):
             criticisms.append(text[zm.start(1) : zm.end(1)])
         for zm in _ZH_IMPROVEMENT.finditer(norm):
@@ -459,9 +488,16 @@ def extract_claims(doc: Doc, family: str, report_sents: set[int]) -> Claims:
     return Claims(criticisms=_dedupe(criticisms), improvements=_dedupe(improvements))
 
 
-def _trim(phrase: str, limit: int = 16) -> str:
+def _trim(phrase: str, limit: int = 28) -> str:
+    """A claim of at most ``limit`` words, cut at a comma where one is near (never mid-phrase unmarked)."""
     words = phrase.strip(" ,.;").split()
-    return " ".join(words[:limit])
+    if len(words) <= limit:
+        return " ".join(words)
+    head = " ".join(words[:limit])
+    comma = head.rfind(",")
+    if comma > 0 and len(head[:comma].split()) >= 6:
+        return head[:comma]
+    return head + " …"
 
 
 def _dedupe(items: list[str]) -> tuple[str, ...]:
@@ -474,3 +510,20 @@ def _dedupe(items: list[str]) -> tuple[str, ...]:
             continue
         out.append(item)
     return tuple(out)
+
+
+# --- evidence --------------------------------------------------------------------------------
+
+
+def merge_evidence(evidence: list[Evidence]) -> tuple[Evidence, ...]:
+    """One line per sentence and label: the rules that fired on a sentence are joined ("report:tip_name +
+    report:tier"), the weight is the largest. Counted and not-counted cues stay apart."""
+    merged: dict[tuple[str, str, bool], Evidence] = {}
+    for ev in evidence:
+        key = (ev.label, ev.sentence, ev.weight > 0 or "not counted" not in ev.rule)
+        seen = merged.get(key)
+        if seen is None:
+            merged[key] = ev
+        elif ev.rule not in seen.rule.split(" + "):
+            merged[key] = Evidence(seen.label, f"{seen.rule} + {ev.rule}", seen.sentence, max(seen.weight, ev.weight))
+    return tuple(merged.values())

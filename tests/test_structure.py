@@ -290,3 +290,55 @@ def test_tiers_named_without_the_word_tier(sentence: str) -> None:
             "Moscow said the report was biased.")
     d = detect("Russia rejects US trafficking report", text)
     assert any(t.tier == "Tier 3" for t in d.tiers), d.tiers
+
+
+# --- claims, Chinese quotes, evidence (synthetic) -----------------------------------------------------
+
+
+def test_demo_claims_split_at_the_contrast() -> None:
+    from newswatch.demo import ARTICLES
+
+    _slug, title, _date, paras, lang = ARTICLES[0]
+    claims = detect(title, "\n".join(paras), lang).claims
+    assert claims.improvements == ("more investigations and prosecutions of traffickers and more victims identified",)
+    assert claims.criticisms == ("inadequate protection of foreign domestic helpers",)
+
+
+def test_long_criticism_is_cut_at_a_comma_not_mid_phrase() -> None:
+    text = ("The 2024 Trafficking in Persons Report kept Ruritania and Malaysia on Tier 3.\n"
+            "The report criticised the government's failure to investigate labour agencies that charge migrant "
+            "workers recruitment fees in their home countries and in Malaysia, the lack of shelters for male victims "
+            "and for children who were trafficked into begging on the streets of the capital and its suburbs.")
+    claims = detect("Malaysia stays on Tier 3", text).claims
+    assert claims.criticisms
+    phrase = claims.criticisms[0]
+    assert phrase.endswith("in Malaysia") or phrase.endswith("…"), phrase
+
+
+ZH_TITLE = "外交部：坚决反对美国所谓人口贩运报告"
+
+
+def test_chinese_quotes_have_speakers() -> None:
+    text = ("美國國務院發表2024年《人口販運問題報告》，將中國列為第三級。\n"
+            "「美方報告罔顧事實，充滿偏見。」外交部發言人汪文斌在例行記者會上說。")
+    responses = detect(ZH_TITLE, text, "zh").responses
+    quotes = [q for r in responses for q in r.quotes]
+    assert [(q.text, q.speaker) for q in quotes] == [("美方報告罔顧事實，充滿偏見。", "汪文斌")]
+
+
+def test_chinese_colon_speech_is_a_quote_and_a_question_is_not() -> None:
+    text = ("美国国务院发表2024年《人口贩运问题报告》。\n"
+            "外交部发言人汪文斌回应称：美方报告罔顾事实，中方对此坚决反对。记者问：“你对此有何评论？”")
+    quotes = [q.text for r in detect(ZH_TITLE, text, "zh").responses for q in r.quotes]
+    assert quotes == ["美方报告罔顾事实，中方对此坚决反对。"]
+
+
+def test_evidence_lines_are_not_repeated() -> None:
+    from newswatch.demo import ARTICLES
+
+    _slug, title, _date, paras, lang = ARTICLES[0]
+    evidence = detect(title, "\n".join(paras), lang).evidence
+    keys = [(e.label, e.sentence, e.weight > 0) for e in evidence]
+    assert len(keys) == len(set(keys))
+    joined = [e.rule for e in evidence if " + " in e.rule]
+    assert any("rebuttal:slanders" in r for r in joined)  # three cues of one sentence on one line
