@@ -49,7 +49,6 @@ from extractors.structure import (
     extract_responses,
     extract_tiers,
     fallback_primary,
-    merge_evidence,
 )
 from newswatch.models import Claims, Detection, Evidence
 
@@ -102,7 +101,7 @@ def detect(
         report_evidence.append(Evidence("report", "report:rebutted_by_name", rebuttal_evidence[0].sentence, 1.0))
     is_rebuttal = is_report and rebuttal_raw >= REBUTTAL_THRESHOLD
 
-    evidence = merge_evidence(report_evidence + rebuttal_evidence)
+    evidence = tuple(report_evidence + rebuttal_evidence)
     report_score = round(1.0 - 0.5 ** (report_raw / REPORT_THRESHOLD), 3)
     rebuttal_score = round(rebuttal_raw, 3)
     if not is_report:

@@ -35,6 +35,8 @@ _TRAFFICKING = (
     "tratta", "traffico d", "traficul de", "ludźmi", "obchodování s lidmi", "obchod s lidmi", "人口贩", "人口販",
     "贩运", "販運", "贩卖", "販賣", "人身取引", "人身売買", "人身売买", "인신", "ค้ามนุษย์",
     "اتجار", "إتجار", "تجارة البشر", "قاچاق", "तस्करी", "סחר בבני אדם", "လူကုန်ကူး", "ជួញដូរ",
+    "obchodu s lidmi", "handel in mensen", "работорговл", "работоргівл", "menneskehandel", "människohandel",
+    "ihmiskaup", "trata ", "traite ",
 )
 _SLAVERY = (
     "slavery", "sklaverei", "esclav", "escrav", "perbudakan", "schiavit", "niewolnic", "рабства", "рабств",

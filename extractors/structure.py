@@ -6,13 +6,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from extractors.actors import Actor, ActorModel, Phrase
 from extractors.cues import TIER_ORDER, has_cjk
 from extractors.families import FAMILIES as REGISTRY
 from extractors.mentions import Doc, PlaceMention, TierMention
 from extractors.mentions import Quote as FoundQuote
-from newswatch.models import Claims, Evidence, Jurisdiction, Quote, ReportRef, Response, Stance, TierChange, TierRating
+from newswatch.models import Claims, Jurisdiction, Quote, ReportRef, Response, Stance, TierChange, TierRating
 
 __all__ = [
     "FAMILIES",
@@ -515,15 +516,17 @@ def _dedupe(items: list[str]) -> tuple[str, ...]:
 # --- evidence --------------------------------------------------------------------------------
 
 
-def merge_evidence(evidence: list[Evidence]) -> tuple[Evidence, ...]:
-    """One line per sentence and label: the rules that fired on a sentence are joined ("report:tip_name +
-    report:tier"), the weight is the largest. Counted and not-counted cues stay apart."""
-    merged: dict[tuple[str, str, bool], Evidence] = {}
+def merge_evidence(evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Evidence as shown: one line per sentence and label, the rules that fired on it joined
+    ("rebuttal:firmly_opposes + rebuttal:slanders"), the largest weight. Counted and not-counted
+    cues stay apart. Takes and gives rows of label, rule, sentence and weight (as stored)."""
+    merged: dict[tuple[str, str, bool], dict[str, Any]] = {}
     for ev in evidence:
-        key = (ev.label, ev.sentence, ev.weight > 0 or "not counted" not in ev.rule)
+        key = (ev["label"], ev["sentence"], ev["weight"] > 0 or "not counted" not in ev["rule"])
         seen = merged.get(key)
         if seen is None:
-            merged[key] = ev
-        elif ev.rule not in seen.rule.split(" + "):
-            merged[key] = Evidence(seen.label, f"{seen.rule} + {ev.rule}", seen.sentence, max(seen.weight, ev.weight))
-    return tuple(merged.values())
+            merged[key] = dict(ev)
+        elif ev["rule"] not in seen["rule"].split(" + "):
+            seen["rule"] = f"{seen['rule']} + {ev['rule']}"
+            seen["weight"] = max(seen["weight"], ev["weight"])
+    return list(merged.values())

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from extractors.structure import merge_evidence
 from newswatch.errors import ParseError
 from newswatch.evaluation import FIELDS, LABELS, evaluate_detection, load_cases
 
@@ -69,7 +70,7 @@ def _print_detection(console: Console, result: dict[str, Any], n_cases: int, *, 
         )
         if not case["evidence"]:
             console.print("  no evidence: no report name or cue matched", highlight=False)
-        for ev in case["evidence"]:
+        for ev in merge_evidence(case["evidence"]):
             sentence = ev["sentence"] if len(ev["sentence"]) <= 160 else ev["sentence"][:157] + "..."
             console.print(f"  [{ev['label']}] {ev['rule']} ({ev['weight']}): {sentence}", highlight=False,
                           markup=False)

@@ -334,11 +334,15 @@ def test_chinese_colon_speech_is_a_quote_and_a_question_is_not() -> None:
 
 
 def test_evidence_lines_are_not_repeated() -> None:
+    from extractors.structure import merge_evidence
     from newswatch.demo import ARTICLES
 
     _slug, title, _date, paras, lang = ARTICLES[0]
-    evidence = detect(title, "\n".join(paras), lang).evidence
-    keys = [(e.label, e.sentence, e.weight > 0) for e in evidence]
-    assert len(keys) == len(set(keys))
-    joined = [e.rule for e in evidence if " + " in e.rule]
-    assert any("rebuttal:slanders" in r for r in joined)  # three cues of one sentence on one line
+    evidence = [{"label": e.label, "rule": e.rule, "sentence": e.sentence, "weight": e.weight}
+                for e in detect(title, "\n".join(paras), lang).evidence]
+    shown = merge_evidence(evidence)
+    keys = [(e["label"], e["sentence"], e["weight"] > 0) for e in shown]
+    assert len(keys) == len(set(keys)) and len(shown) < len(evidence)
+    joined = [e["rule"] for e in shown if " + " in e["rule"]]
+    assert any("rebuttal:slanders" in r and "rebuttal:firmly_opposes" in r for r in joined)
+    assert {r for e in shown for r in e["rule"].split(" + ")} == {e["rule"] for e in evidence}  # no rule lost
