@@ -125,6 +125,9 @@ def extract_jurisdictions(doc: Doc, issuer_code: str | None) -> tuple[Jurisdicti
             continue
         out[code] = Jurisdiction(pm.place.name, code)
     if out:
+        main = _main_place(doc, issuer_code, tier_sents)
+        if main in out:  # the place the item is most about first, the others in order of mention
+            return (out[main], *(j for code, j in out.items() if code != main))
         return tuple(out.values())
     named = [r.family for r in doc.reports if r.explicit]
     if named and all(f in _GLOBAL_FAMILIES for f in named if f != "other"):
@@ -133,6 +136,30 @@ def extract_jurisdictions(doc: Doc, issuer_code: str | None) -> tuple[Jurisdicti
     if code is None:
         return ()
     return (Jurisdiction(next(pm.place.name for pm in doc.places if pm.place.code == code), code),)
+
+
+def _main_place(doc: Doc, issuer_code: str | None, tier_sents: set[int]) -> str | None:
+    """The place with the most weight: named in the title, the lead, a tier statement, and often."""
+    score: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    for pm in doc.places:
+        code = pm.place.code
+        if code is None or code == issuer_code:
+            continue
+        full = 0.6 if pm.place.demonym or pm.place.metonym else 1.0
+        if doc.is_title(pm.sent):
+            score[code] += 3 * full
+        elif doc.is_lead(pm.sent):
+            score[code] += 2 * full
+        if pm.sent in tier_sents:
+            score[code] += 1.5 * full
+        mentions[code] += 1
+    for code, n in mentions.items():
+        score[code] += min(2.0, 0.3 * n)
+    if not score:
+        return None
+    first = {pm.place.code: pm.start for pm in reversed(doc.places)}
+    return max(score, key=lambda code: (score[code], -first.get(code, 0)))
 
 
 def fallback_primary(doc: Doc, issuer_code: str | None) -> str | None:
@@ -208,6 +235,15 @@ def extract_tiers(doc: Doc, primary: str | None, issuer_code: str | None) -> tup
             st.years = None
         out.append(TierRating(jurisdiction=names.get(code) if code else None, tier=st.tier, previous=st.previous,
                               change=st.change, years_on_previous=st.years))
+    if not out and primary is not None:
+        # No statement found its subject, yet the lead, or a sentence naming the main place, names a tier:
+        # in an item about one place, that is its rating ("the country stays on Tier 3").
+        for t in sorted(doc.tiers, key=lambda t: t.start):
+            sentence = doc.norm[doc.sentences[t.sent].start : doc.sentences[t.sent].end]
+            here = doc.is_lead(t.sent) or any(pm.sent == t.sent and pm.place.code == primary for pm in doc.places)
+            if t.weight >= 0.9 and here and not _PLURAL.search(sentence):
+                out.append(TierRating(jurisdiction=names.get(primary), tier=t.tier))
+                break
     return tuple(out)
 
 

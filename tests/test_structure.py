@@ -346,3 +346,19 @@ def test_evidence_lines_are_not_repeated() -> None:
     joined = [e["rule"] for e in shown if " + " in e["rule"]]
     assert any("rebuttal:slanders" in r and "rebuttal:firmly_opposes" in r for r in joined)
     assert {r for e in shown for r in e["rule"].split(" + ")} == {e["rule"] for e in evidence}  # no rule lost
+
+
+def test_main_place_is_the_one_the_item_is_about_not_the_first_named() -> None:
+    title = "Malaysia rejects US trafficking report"
+    text = ("Like Thailand last year, Malaysia was kept on Tier 3 in the 2024 Trafficking in Persons Report.\n"
+            "Malaysia's home ministry said the report ignored its work; Malaysia has prosecuted more traffickers.")
+    d = detect(title, text)
+    assert d.jurisdictions[0].code == "MY" and {j.code for j in d.jurisdictions} >= {"MY", "TH"}
+
+
+def test_a_tier_in_the_lead_is_the_main_places_when_no_subject_is_found() -> None:
+    text = ("The 2024 Trafficking in Persons Report, released on Monday, keeps the kingdom on Tier 3, the report's "
+            "chapter on Ruritania says.\nCambodia's government said it would study the findings.")
+    d = detect("US report on Cambodia", text)
+    assert d.jurisdictions[0].code == "KH"
+    assert [t.tier for t in d.tiers] == ["Tier 3"]
