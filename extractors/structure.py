@@ -140,13 +140,14 @@ def extract_jurisdictions(doc: Doc, issuer_code: str | None) -> tuple[Jurisdicti
 
 def _main_place(doc: Doc, issuer_code: str | None, tier_sents: set[int]) -> str | None:
     """The place with the most weight: named in the title, the lead, a tier statement, and often."""
-    score: Counter[str] = Counter()
+    score: dict[str, float] = {}
     mentions: Counter[str] = Counter()
     for pm in doc.places:
         code = pm.place.code
         if code is None or code == issuer_code:
             continue
         full = 0.6 if pm.place.demonym or pm.place.metonym else 1.0
+        score.setdefault(code, 0.0)
         if doc.is_title(pm.sent):
             score[code] += 3 * full
         elif doc.is_lead(pm.sent):
