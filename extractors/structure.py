@@ -236,16 +236,30 @@ def extract_tiers(doc: Doc, primary: str | None, issuer_code: str | None) -> tup
             st.years = None
         out.append(TierRating(jurisdiction=names.get(code) if code else None, tier=st.tier, previous=st.previous,
                               change=st.change, years_on_previous=st.years))
-    if not out and primary is not None:
-        # No statement found its subject, yet the lead, or a sentence naming the main place, names a tier:
-        # in an item about one place, that is its rating ("the country stays on Tier 3").
-        for t in sorted(doc.tiers, key=lambda t: t.start):
-            sentence = doc.norm[doc.sentences[t.sent].start : doc.sentences[t.sent].end]
-            here = doc.is_lead(t.sent) or any(pm.sent == t.sent and pm.place.code == primary for pm in doc.places)
-            if t.weight >= 0.9 and here and not _PLURAL.search(sentence):
-                out.append(TierRating(jurisdiction=names.get(primary), tier=t.tier))
-                break
+    if not out:
+        out = _unattached_tier(doc, primary, issuer_code, names)
     return tuple(out)
+
+
+def _unattached_tier(
+    doc: Doc, primary: str | None, issuer_code: str | None, names: dict[str | None, str]
+) -> list[TierRating]:
+    """No statement found its subject, yet the item names a tier. In the lead or next to the main place, it
+    is the main place's rating ("the country stays on Tier 3"); else, in a sentence about one place (not a
+    definition of the tiers for "countries"), it is that place's."""
+    tiers = sorted((t for t in doc.tiers if t.weight >= 0.6), key=lambda t: (t.weight < 0.9, t.start))
+    for t in tiers:
+        sentence = doc.norm[doc.sentences[t.sent].start : doc.sentences[t.sent].end]
+        near = doc.is_lead(t.sent) or any(pm.sent == t.sent and pm.place.code == primary for pm in doc.places)
+        if primary is not None and near and not _PLURAL.search(sentence):
+            return [TierRating(jurisdiction=names.get(primary), tier=t.tier)]
+    for t in tiers:
+        sentence = doc.norm[doc.sentences[t.sent].start : doc.sentences[t.sent].end]
+        here = [pm for pm in doc.places if pm.sent == t.sent and pm.place.code not in (None, issuer_code)]
+        if here and not _PLURAL.search(sentence):
+            before = [pm for pm in here if pm.start < t.start] or here
+            return [TierRating(jurisdiction=before[-1].place.name, tier=t.tier)]
+    return []
 
 
 # Tiers named without the word "tier": "the worst tier", "category three", "blacklist".

@@ -362,3 +362,12 @@ def test_a_tier_in_the_lead_is_the_main_places_when_no_subject_is_found() -> Non
     d = detect("US report on Cambodia", text)
     assert d.jurisdictions[0].code == "KH"
     assert [t.tier for t in d.tiers] == ["Tier 3"]
+
+
+def test_a_tier_said_of_one_place_outside_the_lead_is_kept() -> None:
+    text = ("The annual Trafficking in Persons Report came out on Tuesday in Washington.\n"
+            "Officials in several capitals reacted during the week.\n"
+            "Analysts noted the report's chapter on forced labour.\n"
+            "In it, Cambodia is again on the Tier 2 Watch List.")
+    d = detect("US trafficking report out", text)
+    assert [(t.jurisdiction, t.tier) for t in d.tiers] == [("Cambodia", "Tier 2 Watch List")]
