@@ -251,8 +251,9 @@ def _unattached_tier(
     for t in tiers:
         sentence = doc.norm[doc.sentences[t.sent].start : doc.sentences[t.sent].end]
         near = doc.is_lead(t.sent) or any(pm.sent == t.sent and pm.place.code == primary for pm in doc.places)
-        if primary is not None and near and not _PLURAL.search(sentence):
-            return [TierRating(jurisdiction=names.get(primary), tier=t.tier)]
+        if near and not _PLURAL.search(sentence) and (primary is not None or doc.is_lead(t.sent)):
+            # With no place named at all ("the country slipped to..."), the rating is kept without one.
+            return [TierRating(jurisdiction=names.get(primary) if primary else None, tier=t.tier)]
     for t in tiers:
         sentence = doc.norm[doc.sentences[t.sent].start : doc.sentences[t.sent].end]
         here = [pm for pm in doc.places if pm.sent == t.sent and pm.place.code not in (None, issuer_code)]
@@ -265,9 +266,12 @@ def _unattached_tier(
 # Tiers named without the word "tier": "the worst tier", "category three", "blacklist".
 _IMPLIED_TIERS = (
     (re.compile(r"(?i:\b(?:worst|lowest|bottom)\s+(?:tier|category|rank(?:ing)?|rating|grade)\b"
-                r"|\bcategory\s+(?:3|three|III)\b|\bblacklist(?:ed|ing)?\b|\bblack\s+list\b)"), "Tier 3"),
-    (re.compile(r"(?i:\bcategory\s+(?:2|two|II)\b)(?!\s*watch)"), "Tier 2"),
-    (re.compile(r"(?i:\b(?:best|highest|top)\s+(?:tier|category)\b|\bcategory\s+(?:1|one|I)\b)"), "Tier 1"),
+                r"|\bcategory\s+(?:3|three|III)\b|\bblacklist(?:ed|ing)?\b|\bblack\s+list\b"
+                r"|\b(?:in|on|to|into)\s+(?:the\s+)?third\s+(?:tier|category)\b)"), "Tier 3"),
+    (re.compile(r"(?i:\bcategory\s+(?:2|two|II)\b(?!\s*watch)"
+                r"|\b(?:in|on|to|into)\s+(?:the\s+)?second\s+(?:tier|category)\b(?!\s*watch))"), "Tier 2"),
+    (re.compile(r"(?i:\b(?:best|highest|top)\s+(?:tier|category)\b|\bcategory\s+(?:1|one|I)\b"
+                r"|\b(?:in|on|to|into)\s+(?:the\s+)?first\s+(?:tier|category)\b)"), "Tier 1"),
 )
 
 

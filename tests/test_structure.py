@@ -371,3 +371,17 @@ def test_a_tier_said_of_one_place_outside_the_lead_is_kept() -> None:
             "In it, Cambodia is again on the Tier 2 Watch List.")
     d = detect("US trafficking report out", text)
     assert [(t.jurisdiction, t.tier) for t in d.tiers] == [("Cambodia", "Tier 2 Watch List")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The United States has put Oman in the third tier of its annual Trafficking in Persons Report.",
+         [("Oman", "Tier 3")]),
+        ("The country slipped to the Tier 2 watch list in the latest Trafficking in Persons Report, officials said.",
+         [(None, "Tier 2 Watch List")]),
+        ("Officials met in a second-tier city to discuss the Trafficking in Persons Report on Oman.", []),
+    ],
+)
+def test_ordinal_tiers_and_ratings_without_a_place(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert [(t.jurisdiction, t.tier) for t in detect("Trafficking report", text).tiers] == expected
