@@ -26,6 +26,9 @@ from extractors.cues import (
     has_cjk,
     to_simplified,
 )
+from extractors.families import FAMILIES as _REGISTRY
+from extractors.families import GATE_STEMS as _GATE_STEMS  # lowercase stems one of which any report name holds
+from extractors.families import TIP_WORD as _TIP_WORD
 from extractors.places import Place, find_places
 from extractors.sentences import Sentence, split_sentences
 
@@ -42,22 +45,10 @@ __all__ = [
 ]
 
 LEAD_SENTENCES = 2  # sentences of body text that, with the title, make the lead
-TIP_FAMILIES = ("tip", "unodc", "greta", "gsi")
+TIP_FAMILIES = tuple(_REGISTRY)  # tip, unodc, greta, gsi
 
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*(?:年度?版?|년|['’]s)?\s*[《「“\"(]?\s*$")
 _YEAR_AFTER = re.compile(r"^\s*[)）》」”\"]?\s*(?:for\s+|of\s+)?((?:19|20)\d\d)(?!\d)")
-# Lowercase stems one of which any report name contains (checked with ``in``: fast).
-_GATE_STEMS = (
-    "traffick", "slavery", "greta", "glotip", "trata de", "traite des", "tráfico de", "trafico de", "menschenhandel",
-    "торговл", "perdagangan", "buôn bán", "mua bán", "ticaret", "tratta", "sklaverei", "esclav", "escrav",
-    "perbudakan", "人口贩", "人口販", "贩运", "販運", "贩卖", "販賣", "人身取引", "人身売買", "奴役", "奴隶", "奴隸",
-    "인신", "ค้ามนุษย์", "اتجار", "إتجار", "العبودية", "kölelik", "рабства", "노예", "奴隷", "nô lệ",
-    "ทาส", "pemerdagangan", "traite d", "trafic des", "trafic de personnes", "ludźmi", "торгівл", "तस्करी",
-    "दासता", "قاچاق", "برده", "niewolnic", "schiavit", "traffico di", "လူကုန်ကူး", "ជួញដូរ",
-    "obchodování s lidmi", "obchod s lidmi", "obchodu s lidmi", "mensenhandel", "handel in mensen",
-    "работорговл", "работоргівл", "menneskehandel", "människohandel", "ihmiskaup", "trata ", "traite ",
-)
-_TIP_WORD = re.compile(r"\btip\b")
 _GRETA_CONTEXT = re.compile(
     r"(?i:Council\s+of\s+Europe|Conseil\s+de\s+l['’]Europe|Europarat|Consejo\s+de\s+Europa|Conselho\s+da\s+Europa"
     r"|Consiglio\s+d['’]Europa|Avrupa\s+Konseyi|Совет\w*\s+Европы|Rad\w+\s+Europy|Рад\w+\s+Європи|handl\w*\s+ludźmi|مجلس\s+أوروبا|欧洲委员会|歐洲委員會"
