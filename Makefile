@@ -20,14 +20,16 @@ run: $(STAMP)  ## one ingest pass over the configured (default: built-in) source
 demo: $(STAMP)  ## the whole pipeline offline against a synthetic site on 127.0.0.1
 	$(BIN)/newswatch demo
 
-test: $(STAMP)  ## lint, type-check and the whole test suite
+test: $(STAMP)  ## lint, type-check, layer contracts and the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: $(STAMP)  ## throughput, re-poll and memory on the shared corpora (see docs/BENCHMARKS.md)
 	$(BIN)/python -m bench.run $(ARGS)

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from extractors.detect import detect
-from newswatch.evaluation import load_cases
+from newswatch.cli.eval_detection import load_cases
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 

@@ -53,7 +53,7 @@ BARE_PASSES = 3  # the floor is the median of this many passes, as in ../shared/
 
 def _serve(conn: Connection, articles: int | None) -> None:
     """Child process: serve the corpus until told to stop; report the base URL and sources first."""
-    from newswatch.localsite import LocalSite
+    from newswatch.cli.localsite import LocalSite
 
     with LocalSite() as site:
         routes, sources = build_routes(site.base, load_feeds(), load_pages(), articles)

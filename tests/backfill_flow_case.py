@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from flows.backfill import backfill
+from newswatch.cli.localsite import LocalSite
 from newswatch.errors import ParseError
-from newswatch.localsite import LocalSite
 from storage.store import Store
 from tests.test_backfill import SINCE, UNTIL, WARC_IN_WINDOW, WARC_PAGES, build_warc, gazette_config, gazette_routes
 

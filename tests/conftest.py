@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newswatch.demo import demo_routes
-from newswatch.localsite import LocalSite
+from newswatch.cli.demo import demo_routes
+from newswatch.cli.localsite import LocalSite
 
 # Before anything imports prefect: no analytics (no internet here) and a home of the tests' own.
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newswatch.localsite import LocalSite
+from newswatch.cli.localsite import LocalSite
 from newswatch.settings import FetchSettings, Settings, Source
 
 REPO = Path(__file__).resolve().parents[1]

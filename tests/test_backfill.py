@@ -24,8 +24,8 @@ from warcio.warcwriter import WARCWriter
 
 from flows.backfill import BackfillRequest, LineProgress, backfill_with, run_backfill
 from flows.pipeline import Pipeline, poll_all
+from newswatch.cli.localsite import LocalSite, Route
 from newswatch.errors import ConfigError, FetchError, ParseError
-from newswatch.localsite import LocalSite, Route
 from newswatch.models import DateWindow
 from newswatch.settings import Settings
 from storage.store import ArticleFilter, Store

@@ -11,7 +11,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from newswatch.localsite import LocalSite
+from newswatch.cli.localsite import LocalSite
 from storage.store import ArticleFilter, Store
 from tests.test_backfill import IN_WINDOW, SINCE, UNTIL, WARC_PAGES, build_warc, gazette_config, gazette_routes
 
@@ -20,9 +20,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def app() -> typer.Typer:
-    """The `newswatch` app: importing newswatch.cli registers its sub-commands, backfill among them."""
-    from newswatch.cli import app
-    from newswatch.cli_backfill import register
+    """The `newswatch` app: importing newswatch.cli.app registers its sub-commands, backfill among them."""
+    from newswatch.cli.app import app
+    from newswatch.cli.backfill import register
 
     register(app)  # registering again adds nothing
     assert [c.name for c in app.registered_commands].count("backfill") == 1

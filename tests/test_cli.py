@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newswatch.cli import app
-from newswatch.demo import page
+from newswatch.cli.app import app
+from newswatch.cli.demo import page
 
 runner = CliRunner()
 
@@ -82,7 +82,7 @@ def test_extract_missing_file_exits_1(tmp_path: Path) -> None:
 
 
 def test_extract_a_url_through_the_guard(tmp_path: Path) -> None:
-    from newswatch.localsite import LocalSite, Route
+    from newswatch.cli.localsite import LocalSite, Route
 
     with LocalSite({"/a.html": Route(page("zh-rebuttal"))}) as site:
         refused = runner.invoke(app, ["extract", site.url("/a.html"), "--json"])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from newswatch.cli_eval import eval_app
+from newswatch.cli.eval_commands import eval_app
 
 DEV_SET = Path(__file__).parent / "data" / "detection_dev.jsonl"
 runner = CliRunner()
@@ -71,8 +71,8 @@ def test_missing_file_exits_1(tmp_path: Path) -> None:
 def test_load_cases_rejects_bad_labels_and_duplicates(tmp_path: Path) -> None:
     import pytest
 
+    from newswatch.cli.eval_detection import load_cases
     from newswatch.errors import ParseError
-    from newswatch.evaluation import load_cases
 
     cases: list[tuple[list[object], str]] = [
         ([dict(GOOD, labels={"report": "yes", "rebuttal": False})], ":1: labels.report must be true or false"),
@@ -88,7 +88,7 @@ def test_load_cases_rejects_bad_labels_and_duplicates(tmp_path: Path) -> None:
 
 
 def test_metrics_count_each_label() -> None:
-    from newswatch.evaluation import Case, evaluate_detection
+    from newswatch.cli.eval_detection import Case, evaluate_detection
     from newswatch.models import Detection
 
     cases = [

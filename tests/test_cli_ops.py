@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newswatch.cli import app, records_app
-from newswatch.cli_ops import _absolute, register
+from newswatch.cli.app import app, records_app
+from newswatch.cli.ops import _absolute, register
 from newswatch.models import PageRecord
 from storage.store import Store, current_revision
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from newswatch.localsite import LocalSite, Route
+from newswatch.cli.localsite import LocalSite, Route
 from newswatch.models import PageRecord
 from newswatch.settings import FetchSettings, Settings, Source
 from storage.store import ArticleFilter, Store, current_revision

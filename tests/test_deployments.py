@@ -25,8 +25,8 @@ import yaml
 from prefect.client.schemas.schedules import CronSchedule
 
 from flows.ingest import RunWindow, parse_when, resolve_window
-from newswatch.demo import demo_config, demo_routes
-from newswatch.localsite import LocalSite
+from newswatch.cli.demo import demo_config, demo_routes
+from newswatch.cli.localsite import LocalSite
 from storage.store import ArticleFilter, Store
 from tests.helpers import local_settings
 

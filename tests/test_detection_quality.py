@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from newswatch.evaluation import Case, evaluate_detection, load_cases
+from newswatch.cli.eval_detection import Case, evaluate_detection, load_cases
 
 DEV_SET = Path(__file__).parent / "data" / "detection_dev.jsonl"
 REFERENCE = Path(__file__).resolve().parents[1].parent / "shared" / "reference" / "hk-tip-rebuttal-2025.txt"

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from extractors.article import decode_html
-from newswatch.errors import ConfigError
-from newswatch.eval_extraction import (
+from newswatch.cli.eval_extraction import (
     evaluate,
     load_benchmark,
     page_counts,
@@ -20,6 +19,7 @@ from newswatch.eval_extraction import (
     shingles,
     write_predictions,
 )
+from newswatch.errors import ConfigError
 
 # --- the metric ---------------------------------------------------------------------
 
@@ -134,11 +134,13 @@ def test_extraction_of_a_synthetic_page_scores_high_and_predictions_round_trip(t
 
 
 def test_eval_extraction_command(tmp_path: Path) -> None:
-    typer_testing = pytest.importorskip("typer.testing")
-    cli_eval = pytest.importorskip("newswatch.cli_eval", reason="newswatch/cli_eval.py is not there yet")
+    from typer.testing import CliRunner
+
+    from newswatch.cli import eval_commands as cli_eval
+
     folder = _folder(tmp_path)
     out = tmp_path / "pred.json"
-    runner = typer_testing.CliRunner()
+    runner = CliRunner()
     result = runner.invoke(cli_eval.eval_app, ["extraction", str(folder), "--json", "--predictions", str(out)])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.stdout)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from newswatch.eval_extraction import evaluate, load_benchmark, predict
+from newswatch.cli.eval_extraction import evaluate, load_benchmark, predict
 from tests.helpers import SHARED
 
 BENCHMARK = SHARED / "corpora" / "article-extraction-benchmark"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from extractors import feeds
 from extractors.feeds import parse_feed
-from newswatch.demo import atom, json_feed, rss
+from newswatch.cli.demo import atom, json_feed, rss
 from newswatch.errors import ParseError
 from tests.helpers import SHARED
 

@@ -9,8 +9,8 @@ import httpx
 import pytest
 
 from flows.fetch import check_public_host, download, fetch, make_client, refusal
+from newswatch.cli.localsite import LocalSite, Route
 from newswatch.errors import PermanentFetchError, TransientFetchError
-from newswatch.localsite import LocalSite, Route
 from newswatch.settings import FetchSettings
 
 LOCAL = FetchSettings(allow_private_networks=True, timeout_s=1.0, max_bytes=10_000, max_redirects=2)

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newswatch.cli import app
-from newswatch.demo import demo_config
-from newswatch.localsite import LocalSite
+from newswatch.cli.app import app
+from newswatch.cli.demo import demo_config
+from newswatch.cli.localsite import LocalSite
 from storage.store import ArticleFilter, Store
 from tests.backfill_flow_case import test_backfill_flow  # noqa: F401  (runs here, under the harness)
 

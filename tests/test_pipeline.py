@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 
 from flows.pipeline import Pipeline, poll_all, summarise
-from newswatch.demo import page, rss
-from newswatch.localsite import LocalSite, Route
+from newswatch.cli.demo import page, rss
+from newswatch.cli.localsite import LocalSite, Route
 from storage.store import ArticleFilter, Store
 from tests.helpers import local_settings
 

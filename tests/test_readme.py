@@ -8,7 +8,7 @@ from typing import Any
 
 import typer.main
 
-from newswatch.cli import app
+from newswatch.cli.app import app
 from tests.helpers import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

@@ -7,12 +7,15 @@ Create Date: 2026-11-26
 Objects made by hand (not in storage/schema.py); see storage/fts.py for why and how.
 SQLite: the FTS5 table is filled from the articles already stored. PostgreSQL: the
 expression index covers existing rows as it is built.
+
+Self-contained: the names, the SQL function and the indexed document are copied here as
+they were at this revision, so later edits to storage/fts.py never change this migration.
 """
+
+import re
 
 import sqlalchemy as sa
 from alembic import op
-
-from storage.fts import PG_FUNCTION, PG_FUNCTION_SQL, PG_INDEX, SQLITE_TABLE, search_document
 
 revision = "0002"
 down_revision = "0001"
@@ -20,6 +23,25 @@ branch_labels = None
 depends_on = None
 
 _BATCH = 500
+
+MAX_INDEXED_CHARS = 200_000
+SQLITE_TABLE = "articles_fts"
+PG_FUNCTION = "newswatch_search_vector"
+PG_INDEX = "ix_articles_search"
+CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_CJK = re.compile(f"([{CJK_CLASS}])")
+PG_FUNCTION_SQL = f"""
+CREATE OR REPLACE FUNCTION {PG_FUNCTION}(title text, body text) RETURNS tsvector
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT to_tsvector('simple'::regconfig, regexp_replace(
+    coalesce(title, '') || ' ' || left(coalesce(body, ''), {MAX_INDEXED_CHARS}),
+    '([{CJK_CLASS}])', ' \\1 ', 'g'))
+$$
+"""
+
+
+def search_document(title: str | None, text: str | None) -> str:
+    return _CJK.sub(r" \1 ", (title or "") + " " + (text or "")[:MAX_INDEXED_CHARS])
 
 
 def upgrade() -> None:

@@ -1,4 +1,4 @@
-"""`newswatch serve` and `newswatch records search`: registered by `register()` from newswatch.cli."""
+"""`newswatch serve` and `newswatch records search`: registered by `register()` from newswatch.cli.app."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import typer
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from newswatch.cli_common import ConfigOpt, DbOpt, err, fail, print_records, settings_or_exit, store_or_exit
+from newswatch.cli.common import ConfigOpt, DbOpt, err, fail, print_records, settings_or_exit, store_or_exit
 
 
 def register(app: typer.Typer, records_app: typer.Typer) -> None:

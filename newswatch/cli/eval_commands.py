@@ -10,8 +10,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from newswatch.cli.eval_detection import LABELS, evaluate_detection, load_cases
 from newswatch.errors import ParseError
-from newswatch.evaluation import LABELS, evaluate_detection, load_cases
 
 eval_app = typer.Typer(help="Measure detection and extraction quality on labelled cases.", no_args_is_help=True)
 
@@ -72,7 +72,7 @@ def extraction(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of a table."),
 ) -> None:
     """Precision, recall and F1 of newswatch's own extraction (from raw bytes), with the benchmark's metric."""
-    from newswatch import eval_extraction as ev
+    from newswatch.cli import eval_extraction as ev
     from newswatch.errors import ConfigError
 
     try:

@@ -24,7 +24,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from newswatch.cli_common import ConfigOpt, DbOpt, JsonOpt, err, fail, out, settings_or_exit, store_or_exit
+from newswatch.cli.common import ConfigOpt, DbOpt, JsonOpt, err, fail, out, settings_or_exit, store_or_exit
 from newswatch.errors import ConfigError, NewswatchError, StorageError
 
 if TYPE_CHECKING:

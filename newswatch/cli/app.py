@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from newswatch.cli_common import (
+from newswatch.cli.common import (
     ConfigOpt,
     DbOpt,
     JsonOpt,
@@ -24,10 +24,10 @@ from newswatch.cli_common import (
     out,
     print_records,
 )
-from newswatch.cli_common import fail as _fail
-from newswatch.cli_common import parse_date as _date
-from newswatch.cli_common import settings_or_exit as _settings
-from newswatch.cli_common import store_or_exit as _store
+from newswatch.cli.common import fail as _fail
+from newswatch.cli.common import parse_date as _date
+from newswatch.cli.common import settings_or_exit as _settings
+from newswatch.cli.common import store_or_exit as _store
 from newswatch.errors import NewswatchError
 from newswatch.settings import Settings
 
@@ -135,8 +135,8 @@ def demo(
     """Run the whole pipeline offline against a synthetic site served on 127.0.0.1."""
     import tempfile
 
-    from newswatch.demo import demo_config, demo_routes
-    from newswatch.localsite import LocalSite
+    from newswatch.cli.demo import demo_config, demo_routes
+    from newswatch.cli.localsite import LocalSite
     from storage.store import ArticleFilter
 
     with tempfile.TemporaryDirectory(prefix="newswatch-demo-") as tmp, LocalSite() as site:
@@ -337,9 +337,9 @@ def db_upgrade(config: ConfigOpt = None, db: DbOpt = None) -> None:
 
 def _register_subcommands() -> None:
     """Sub-commands that live in their own modules."""
-    from newswatch.cli_backfill import register as register_backfill
-    from newswatch.cli_eval import eval_app
-    from newswatch.cli_ops import register as register_ops
+    from newswatch.cli.backfill import register as register_backfill
+    from newswatch.cli.eval_commands import eval_app
+    from newswatch.cli.ops import register as register_ops
 
     app.add_typer(eval_app, name="eval")
     register_ops(app, records_app)

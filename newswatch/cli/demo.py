@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from newswatch.localsite import Route
+from newswatch.cli.localsite import Route
 
 SYNTHETIC = "SYNTHETIC DEMO CONTENT: invented outlet, not a real news item."
 
