@@ -22,6 +22,7 @@ from concurrent.futures import CancelledError, Executor, Future, ThreadPoolExecu
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
 
 from extractors.content import skip_reason
 from extractors.urls import host_of
@@ -73,6 +74,7 @@ class PageCounts:
     failed: int = 0
     transient_failures: int = 0
     skipped_failing: int = 0  # pages not tried: given up, or not due yet (page_failures)
+    retry_later: int = 0  # failed pages worth another attempt on a later run
     errors: list[str] = field(default_factory=list)  # first few "url: reason"
 
     def add_failure(self, url: str, reason: str, *, transient: bool = False) -> None:
@@ -83,7 +85,7 @@ class PageCounts:
 
     def add(self, other: PageCounts) -> None:
         for name in ("fetched", "extracted", "stored", "updated", "report", "rebuttal", "failed",
-                     "transient_failures", "skipped_failing"):
+                     "transient_failures", "skipped_failing", "retry_later"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors[: max(0, 5 - len(self.errors))])
 
@@ -131,8 +133,8 @@ class Pipeline:
             self.client, deadline_s=settings.fetch.page_deadline_s, crawl_delay_cap=settings.fetch.crawl_delay_cap_s,
         ) if settings.fetch.respect_robots else None
         self.override_backoff = False  # sources named explicitly: poll them even while backing off
-        self._host_next: dict[str, float] = {}  # host -> monotonic time of its next page request (Crawl-delay)
-        self._host_blocked: dict[str, tuple[datetime, str]] = {}  # host -> (until, why): a page's Retry-After
+        self._host_next: dict[str, float] = {}  # origin -> monotonic time of its next page request (Crawl-delay)
+        self._host_blocked: dict[str, tuple[datetime, str]] = {}  # origin -> (until, why): a page's Retry-After
         self._network_failed: list[SourceState] = []  # failed unreached this run, counted at `finish`
         self.pages = ThreadPoolExecutor(max_workers=max(1, settings.fetch.concurrency), thread_name_prefix="page")
         self._hosts: dict[str, threading.Semaphore] = {}
@@ -211,7 +213,7 @@ class Pipeline:
             state = replace(state, last_new_at=now)
         result.stale = self._stale(state, now)
         # Keep validators only when every entry was handled, so nothing is lost to a 304 next time.
-        keep = complete and pages.transient_failures == 0
+        keep = complete and pages.transient_failures == 0 and pages.retry_later == 0
         self._save_state(
             state, now, "ok", res, body_hash=body_hash if keep else None, entries_seen=len(candidates),
             validators=keep, problem=feed.problem,
@@ -330,6 +332,7 @@ class Pipeline:
                     wait = min(outcome.retry_after, self.fetch_settings.retry_after_cap_s)
                     next_at = datetime.now(UTC) + timedelta(seconds=wait)
             counts.add_failure(cand.url, str(outcome), transient=transient)
+            counts.retry_later += not final
             # A page is not to blame when its host could not be reached or its robots.txt read.
             blameless = isinstance(outcome, NetworkFetchError | _RunLevelFailure)
             if failures is not None and not blameless:
@@ -419,8 +422,9 @@ class Pipeline:
 
     def _fetch_page(self, url: str) -> FetchResult | FetchError:
         host = host_of(url)
+        origin = urlsplit(url).netloc.lower()  # Retry-After and Crawl-delay apply to one origin
         with self._host_slot(host):
-            blocked = self._host_blocked.get(host)
+            blocked = self._host_blocked.get(origin)
             if blocked and datetime.now(UTC) < blocked[0]:
                 return _RunLevelFailure(f"host backing off until {_moment(blocked[0])} ({blocked[1]})", url=url)
             if self.robots is not None:
@@ -428,7 +432,7 @@ class Pipeline:
                 if refused:
                     cls = _RunLevelFailure if refused.startswith("robots.txt unavailable") else PermanentFetchError
                     return cls(refused, url=url)
-                self._wait_crawl_delay(host, self.robots.crawl_delay(url))
+                self._wait_crawl_delay(origin, self.robots.crawl_delay(url))
             try:
                 return fetch(self.client, url, max_bytes=self.fetch_settings.max_bytes,
                              retries=self.fetch_settings.retries, deadline_s=self.fetch_settings.page_deadline_s)
@@ -436,17 +440,17 @@ class Pipeline:
                 if exc.retry_after is not None and exc.retry_after > 1.0:  # the host asked for a pause
                     wait = min(exc.retry_after, self.fetch_settings.retry_after_cap_s)
                     with self._hosts_lock:
-                        self._host_blocked[host] = (datetime.now(UTC) + timedelta(seconds=wait), str(exc))
+                        self._host_blocked[origin] = (datetime.now(UTC) + timedelta(seconds=wait), str(exc))
                 return exc
 
-    def _wait_crawl_delay(self, host: str, delay: float) -> None:
-        """Keep `delay` seconds between two page requests to `host` (robots.txt Crawl-delay)."""
+    def _wait_crawl_delay(self, origin: str, delay: float) -> None:
+        """Keep `delay` seconds between two page requests to `origin` (robots.txt Crawl-delay)."""
         if delay <= 0:
             return
         with self._hosts_lock:
             now = time.monotonic()
-            start = max(now, self._host_next.get(host, now))
-            self._host_next[host] = start + delay
+            start = max(now, self._host_next.get(origin, now))
+            self._host_next[origin] = start + delay
         if start > now:
             time.sleep(start - now)
 
