@@ -496,3 +496,29 @@ def test_a_failing_page_is_given_up_after_the_limit(tmp_path: Path) -> None:
         # The page gets text: nothing more is fetched (given up), so it stays recorded with its reason.
         with Store(db) as store:
             assert store.count_articles() == 0
+
+
+def test_sources_list_shows_last_error_failures_and_next_attempt(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from newswatch.cli.app import app
+
+    db = f"sqlite:///{tmp_path / 'l.db'}"
+    with FaultServer() as srv:
+        srv.routes["/feed"] = status(503, Retry_After="1800")
+        cfg = tmp_path / "n.toml"
+        cfg.write_text('[fetch]\nallow_private_networks = true\n[[sources]]\nname = "busy-wire"\n'
+                       f'url = "{srv.url("/feed")}"\n', encoding="utf-8")
+        src = Source("busy-wire", srv.url("/feed"))
+        with Pipeline(_settings(db, [src])) as p:
+            p.finish([p.poll_source(src)])
+    result = CliRunner().invoke(app, ["sources", "list", "--json", "--config", str(cfg), "--db", db])
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.stdout.splitlines()[0])
+    assert row["last_status"] == "failed" and row["last_error"] == "HTTP 503" and row["consecutive_failures"] == 1
+    wait = (datetime.fromisoformat(row["next_attempt_at"]) - datetime.now(UTC)).total_seconds()
+    assert 1700 < wait <= 1800  # the server's Retry-After, scheduled rather than slept
+    assert row["stale"] is False and row["last_new_at"] is None
+    assert CliRunner().invoke(app, ["sources", "list", "--config", str(cfg), "--db", db]).exit_code == 0
