@@ -16,6 +16,7 @@ import contextvars
 import ipaddress
 import socket
 import time
+import weakref
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -44,6 +45,8 @@ Connector = Callable[..., httpcore.NetworkStream]
 
 # The wall-clock deadline (time.monotonic()) of the request running on this thread.
 _DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("newswatch_deadline", default=None)
+# A client's deadline for requests that name none (`page_deadline_s` of its settings).
+_DEFAULT_DEADLINE: weakref.WeakKeyDictionary[httpx.Client, float] = weakref.WeakKeyDictionary()
 
 
 class NetworkFetchError(TransientFetchError):
@@ -204,7 +207,7 @@ def make_client(settings: FetchSettings, *, resolver: Resolver | None = None,
         allow_private=settings.allow_private_networks, allow_metadata=settings.allow_metadata_endpoints,
         resolver=resolver, connector=connector,
     )
-    return httpx.Client(
+    client = httpx.Client(
         transport=transport,
         timeout=httpx.Timeout(settings.timeout_s),
         follow_redirects=True,
@@ -212,6 +215,9 @@ def make_client(settings: FetchSettings, *, resolver: Resolver | None = None,
         headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
         limits=httpx.Limits(max_connections=max(settings.concurrency, 8), max_keepalive_connections=32),
     )
+    if settings.page_deadline_s:
+        _DEFAULT_DEADLINE[client] = settings.page_deadline_s
+    return client
 
 
 def fetch(
@@ -230,8 +236,11 @@ def fetch(
     Returns 2xx and 304 responses; raises TransientFetchError (retried `retries` times first,
     after a short pause, unless the server named a time with Retry-After: that is for the
     caller to schedule, not to sleep through) or PermanentFetchError otherwise. Each attempt
-    must finish within `deadline_s` seconds of wall-clock time, whatever the server's pace.
+    must finish within `deadline_s` seconds of wall-clock time, whatever the server's pace
+    (default: the client's `page_deadline_s`).
     """
+    if deadline_s is None:
+        deadline_s = _DEFAULT_DEADLINE.get(client)
     attempt = 0
     while True:
         try:
@@ -369,7 +378,7 @@ def _http_errors(url: str, deadline_s: float | None = None) -> Iterator[None]:
     except httpx.UnsupportedProtocol as exc:
         raise PermanentFetchError(f"unsupported URL: {exc}", url=url) from exc
     except httpx.ConnectError as exc:
-        raise NetworkFetchError(f"cannot connect: {exc}", url=url) from exc
+        raise NetworkFetchError(f"{type(exc).__name__}: {exc}", url=url) from exc
     except (httpx.TransportError, httpx.DecodingError) as exc:
         raise TransientFetchError(f"{type(exc).__name__}: {exc}", url=url) from exc
     except httpx.InvalidURL as exc:

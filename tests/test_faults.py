@@ -194,7 +194,7 @@ KINDS: dict[str, Kind] = {
         feed_only(redirect("http://169.254.169.254/latest/meta-data/")), "failed",
         "refusing to connect to 169.254.169.254 (169.254.169.254): a cloud metadata address",
         failures_in_row=1, next_attempt_in=BACKOFF_1),
-    "feed connection refused": Kind(lambda srv: {}, "failed", "cannot connect", network=True,
+    "feed connection refused": Kind(lambda srv: {}, "failed", "ConnectError", network=True,
                                     feed_url=f"http://127.0.0.1:{refuse_port()}/feed", failures_in_row=1,
                                     next_attempt_in=BACKOFF_1),
     "feed is an HTML page": Kind(feed_only(ok(article())), "failed", "not a feed", failures_in_row=1,
@@ -416,7 +416,7 @@ def test_an_outage_does_not_count_against_the_sources(tmp_path: Path) -> None:
     with Store(db) as store:
         states = [store.source_state(s.name) for s in dead]
     assert all(s is not None and s.consecutive_failures == 0 and s.next_attempt_at is None for s in states)
-    assert all(s is not None and s.last_status == "failed" and "cannot connect" in (s.last_error or "")
+    assert all(s is not None and s.last_status == "failed" and "ConnectError" in (s.last_error or "")
                for s in states)
     # One source reachable: the others' network failures are theirs, and counted.
     with FaultServer() as srv:

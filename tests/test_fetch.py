@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -208,3 +209,15 @@ def test_redirect_to_private_address_is_refused_at_the_hop() -> None:
                 pytest.raises(PermanentFetchError, match=r"intranet.example.org \(10.0.0.5\): not a public"):
             fetch(guarded, f"http://news.example.org:{port}/go", max_bytes=1000, retries=0)
         assert site.hits == {"/go": 1}
+
+
+def test_every_fetch_has_a_deadline_by_default() -> None:
+    """A drip (one byte every 0.2 s) fails at the client's page deadline, even when the caller names none."""
+    from tests.faultserver import FaultServer, drip
+
+    with FaultServer({"/drip": drip(b"x" * 100, 0.2)}) as srv, \
+            make_client(FetchSettings(allow_private_networks=True, timeout_s=1.0, page_deadline_s=1.0)) as c:
+        started = time.monotonic()
+        with pytest.raises(TransientFetchError, match=r"^deadline exceeded after 1 s$"):
+            fetch(c, srv.url("/drip"), max_bytes=1000, retries=0)
+        assert time.monotonic() - started < 5  # generous; without a deadline: 20 s
