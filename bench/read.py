@@ -51,6 +51,7 @@ def corpus() -> list[Any]:
     """PageRecords: every synthetic detection case, plus the real benchmark pages when present."""
     from extractors.analyse import analyse_page
     from extractors.detect import detect
+    from extractors.language import identify_language
     from newswatch.models import Article, PageJob, PageRecord
 
     base = datetime(2025, 7, 1, tzinfo=UTC)
@@ -60,8 +61,9 @@ def corpus() -> list[Any]:
             case = json.loads(line)
             case["url"] = case.get("url") or f"https://cases.example.org/{case['id']}"
             published = base + timedelta(days=n % 120)
-            det = detect(case["title"], case["text"], published=published)
-            art = Article(url=case["url"], title=case["title"], text=case["text"], language=None,
+            language = identify_language(case["text"])
+            det = detect(case["title"], case["text"], language, published=published)
+            art = Article(url=case["url"], title=case["title"], text=case["text"], language=language,
                           published_at=published, published_from="page", site_name=case["url"].split("/")[2])
             out.append(PageRecord(source="bench-cases", article=art, detection=det,
                                   raw_html=("<html><body><p>" + case["text"] + "</p></body></html>").encode(),

@@ -147,32 +147,38 @@ def fetch_records(store: Store, ids: list[int], *, with_text: bool = False) -> d
 
 def search(store: Store, terms: list[str], flt: RecordFilter, limit: int | None = 50) -> list[dict[str, Any]]:
     """Records containing every term (storage/fts.py), best first: title hits above body hits
-    (bm25 on SQLite, ts_rank on PostgreSQL), then newest. Each has its `rank` (higher is better)."""
-    cols = [*_LEAN, articles.c.text]
+    (bm25 on SQLite, ts_rank on PostgreSQL), then the most recently stored. Each has its `rank`
+    (higher is better) and its text.
+
+    Two steps: rank the matching ids from the search index alone (filters as id subqueries on
+    the indexed columns), then read the page of records. On SQLite this keeps the long `text`
+    column of every match (and the columns stored after it) out of the ranking.
+    """
+    conds = conditions(flt)
     if store.engine.dialect.name == "postgresql":
         tsquery = _pg_query(terms, "&&")
         vector: ColumnElement[Any] = literal_column(f"articles.{fts.PG_COLUMN}")
         rank: ColumnElement[Any] = func.ts_rank(vector, tsquery, type_=Float)
-        stmt = select(*cols, rank.label("rank")).where(vector.op("@@", return_type=Boolean)(tsquery))
-        order = [rank.desc()]
+        stmt = (select(articles.c.id, rank.label("rank"))
+                .where(vector.op("@@", return_type=Boolean)(tsquery), *conds)
+                .order_by(rank.desc(), articles.c.id.desc()))
     else:
         bm25 = literal_column(f"bm25({fts.SQLITE_TABLE}, 1.0, {fts.TITLE_WEIGHT})", Float)
-        stmt = (select(*cols, (-bm25).label("rank"))
-                .select_from(articles.join(_FTS, _FTS.c.rowid == articles.c.id))
-                .where(literal_column(fts.SQLITE_TABLE).op("MATCH", return_type=Boolean)(fts.fts5_match(terms))))
-        order = [bm25.asc()]
-    stmt = stmt.where(*conditions(flt)).order_by(
-        *order, articles.c.published_at.desc().nulls_last(), articles.c.id.desc())
+        stmt = (select(_FTS.c.rowid.label("id"), (-bm25).label("rank"))
+                .where(literal_column(fts.SQLITE_TABLE).op("MATCH", return_type=Boolean)(fts.fts5_match(terms)))
+                .order_by(bm25.asc(), _FTS.c.rowid.desc()))
+        if conds:  # the unary + keeps SQLite from running the MATCH once per id of the IN list
+            plain_rowid: ColumnElement[Any] = literal_column(f"+{fts.SQLITE_TABLE}.rowid")
+            stmt = stmt.where(plain_rowid.in_(select(articles.c.id).where(*conds)))
     if limit:
         stmt = stmt.limit(limit)
     with store.engine.connect() as conn:
-        rows = conn.execute(stmt).mappings().all()
-        extra = sources_of(conn, [r["id"] for r in rows])
+        ranked = [(int(i), float(r)) for i, r in conn.execute(stmt)]
+    records = fetch_records(store, [i for i, _r in ranked], with_text=True)
     out = []
-    for r in rows:
-        rec = lean(r, extra.get(r["id"]))
-        rec["rank"] = float(r["rank"])
-        out.append(rec)
+    for i, r in ranked:
+        if i in records:
+            out.append({**records[i], "rank": r})
     return out
 
 
@@ -206,7 +212,7 @@ def similar_text_ids(store: Store, terms: list[str], limit: int = 100) -> list[i
 
 
 def edition_ids(store: Store, *, family: str | None, year: int | None, jurisdiction: str | None,
-                limit: int = 200) -> list[int]:
+                limit: int = 100) -> list[int]:
     """Ids of records on the same report edition and/or jurisdiction (rebuttals and strongest first)."""
     picks: list[ColumnElement[bool]] = []
     if family and year is not None and jurisdiction:
@@ -252,7 +258,8 @@ def timeline_records(store: Store, jurisdiction: str, family: str | None = None,
                      per_edition: int = 100) -> tuple[list[dict[str, Any]], dict[tuple[str | None, int | None], int]]:
     """Report records whose main jurisdiction is `jurisdiction`: at most `per_edition` per
     edition (rebuttals and strongest first), and the number of records per (family, year)."""
-    where = [articles.c.jurisdiction == jurisdiction, articles.c.is_report.is_(True)]
+    # report_family is set exactly on records about a report (an indexed stand-in for is_report).
+    where = [articles.c.jurisdiction == jurisdiction, articles.c.report_family.is_not(None)]
     if family:
         where.append(articles.c.report_family == family)
     rn = func.row_number().over(
