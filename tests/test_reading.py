@@ -361,6 +361,17 @@ def test_search_filters(search_store: Store, flt: RecordFilter, expected: set[st
     assert set(_urls(reading.search_records(search_store, "lantern", flt))) == expected
 
 
+def test_search_ranks_the_most_recent_matches_of_a_broad_query(search_store: Store,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from storage import reading as queries
+
+    assert sorted(r["id"] for r in reading.search_records(search_store, "lantern")) == [1, 2, 3, 4]
+    monkeypatch.setattr(queries, "MAX_RANKED", 2)
+    assert sorted(r["id"] for r in reading.search_records(search_store, "lantern")) == [3, 4]
+    assert _urls(reading.search_records(search_store, "lantern", RecordFilter(until=date(2025, 9, 1)))) == [
+        "title", "rebuttal"]  # the cap applies after the filters
+
+
 def test_search_snippets_mark_every_hit(search_store: Store) -> None:
     [row] = reading.search_records(search_store, '"lantern parade"', RecordFilter(since=date(2025, 9, 9)))
     assert row["snippet"].endswith("A lantern parade passed the pier.")
