@@ -469,6 +469,14 @@ def test_export_parquet_round_trip(store: Store, tmp_path: Path) -> None:
     _check_rows(rows, stored)
 
 
+def test_export_fast_path_gives_the_same_rows(store: Store) -> None:
+    from newswatch.export import export_row, export_rows
+
+    _exported_store(store)
+    assert list(export_rows(store, RecordFilter())) == [export_row(r) for r in reading.iter_records(store)]
+    assert [r["id"] for r in export_rows(store, RecordFilter(rebuttal=True))] == [1]
+
+
 def test_export_cli_formats_and_filters(store: Store, tmp_path: Path) -> None:
     _exported_store(store)
     out = runner.invoke(app, ["records", "export", "--format", "jsonl", "--language", "zh", "--db", store.url])
