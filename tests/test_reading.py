@@ -489,3 +489,20 @@ def test_export_cli_formats_and_filters(store: Store, tmp_path: Path) -> None:
     assert no_file.exit_code == 1 and "--out" in no_file.stderr
     bad = runner.invoke(app, ["records", "export", "--format", "xml", "--db", store.url])
     assert bad.exit_code == 1
+
+
+def test_compare_a_url_through_the_fetch_guard(store_url: str, tmp_path: Path, compare_set: dict[str, int]) -> None:
+    from newswatch.localsite import LocalSite, Route
+
+    html = _page("https://x.example.org/p", "Synthetic page headline", WIRE).raw_html
+    with LocalSite({"/p.html": Route(html)}) as site:
+        refused = runner.invoke(app, ["compare", site.url("/p.html"), "--db", store_url])
+        cfg = tmp_path / "local.toml"
+        cfg.write_text("[fetch]\nallow_private_networks = true\n", encoding="utf-8")
+        allowed = runner.invoke(app, ["compare", site.url("/p.html"), "--json", "--config", str(cfg),
+                                      "--db", store_url])
+    assert refused.exit_code == 1 and "not a public address" in refused.stderr
+    assert allowed.exit_code == 0, allowed.output
+    data = json.loads(allowed.stdout)
+    assert data["reference"]["url"] == site.url("/p.html")
+    assert data["matches"][0]["id"] == compare_set["original"] and data["matches"][0]["copy"]
