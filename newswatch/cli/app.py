@@ -209,6 +209,8 @@ def records_show(
 
 
 def _print_record(row: dict[str, Any]) -> None:
+    from extractors.structure import merge_evidence  # here: the CLI starts without the detector
+
     out.print(f"[bold]{row.get('title') or '(no title)'}[/bold]", highlight=False)
     for key in ("id", "url", "sources", "published_at", "published_from", "language", "authors",
                 "is_report", "report_score", "is_rebuttal", "rebuttal_score", "detector", "detector_version"):
@@ -217,7 +219,7 @@ def _print_record(row: dict[str, Any]) -> None:
     for key in ("report", "jurisdictions", "tiers", "responses", "claims"):
         if row.get(key):
             out.print(f"  {key}: {json.dumps(row[key], ensure_ascii=False)}", highlight=False)
-    for ev in row.get("evidence") or []:
+    for ev in merge_evidence(row.get("evidence") or []):  # one line per sentence
         out.print(f"  evidence [{ev['label']}] {ev['rule']}: {ev['sentence']}", highlight=False)
     out.print("")
     out.print(row.get("text") or "", highlight=False)
