@@ -8,7 +8,7 @@ from __future__ import annotations
 import gzip
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -363,41 +363,53 @@ def _settings(db: str, sources: list[Source], **fetch: object) -> Settings:
     return Settings(db_url=db, sources=tuple(sources), fetch=FetchSettings(**opts))  # type: ignore[arg-type]
 
 
+def _wait_over(db: str, name: str) -> None:
+    """Move a source's next attempt into the past, as if the wait had passed."""
+    with Store(db) as store:
+        state = store.source_state(name)
+        assert state is not None and state.next_attempt_at is not None
+        store.save_source_state(replace(state, next_attempt_at=datetime.now(UTC) - timedelta(seconds=1)))
+
+
 def test_backoff_doubles_skips_with_a_reason_and_recovers(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'b.db'}"
     with FaultServer() as srv:
         srv.routes["/feed"] = status(500)
         src = Source("flaky", srv.url("/feed"))
-        settings = _settings(db, [src], backoff_base_s=0.0)  # no wait: every run tries
+        settings = _settings(db, [src], backoff_base_s=10.0, backoff_cap_s=25.0)
         waits = []
-        for _ in range(3):
-            with Pipeline(_settings(db, [src], backoff_base_s=10.0, backoff_cap_s=25.0)) as p:
-                p._states = None
-                with p.store as store:
-                    prior = store.source_state("flaky")
-                if prior is not None and prior.next_attempt_at:  # pretend the wait is over
-                    p.store.save_source_state(prior.__class__(**{**prior.__dict__, "next_attempt_at": None}))
+        for attempt in range(3):
+            if attempt:
+                _wait_over(db, "flaky")
+            with Pipeline(settings) as p:
                 res = p.poll_source(src)
                 p.finish([res])
-                state = p.store.source_state("flaky")
-                assert state is not None and state.next_attempt_at is not None
-                waits.append(round((state.next_attempt_at - datetime.now(UTC)).total_seconds()))
+            assert res.status == "failed" and res.error == "HTTP 500"
+            with Store(db) as store:
+                state = store.source_state("flaky")
+            assert state is not None and state.next_attempt_at is not None
+            waits.append(round((state.next_attempt_at - datetime.now(UTC)).total_seconds()))
         assert waits == [10, 20, 25]  # doubling, capped
         assert state.consecutive_failures == 3
         # Still waiting: skipped with the reason, the server not asked.
         hits = srv.hits["/feed"]
-        with Pipeline(_settings(db, [src], backoff_base_s=10.0)) as p:
+        with Pipeline(settings) as p:
             res = p.poll_source(src)
         assert res.status == "backing_off" and res.error is not None
         assert res.error.startswith("backing off until ") and res.error.endswith(" UTC")
         assert srv.hits["/feed"] == hits
         summary = summarise([res])
         assert summary["backing_off"] == 1 and summary["skipped"] == {"flaky": res.error}
-        # Named explicitly (`--source flaky`): polled anyway. The site is back: recovered.
-        srv.routes["/feed"] = ok(rss(srv.base, [srv.url("/p/0")]), "application/rss+xml")
-        srv.routes["/p/0"] = ok(article())
+        # Named explicitly (`--source flaky`): polled anyway, still failing: counted.
         with Pipeline(settings) as p:
             p.override_backoff = True
+            res = p.poll_source(src)
+        assert res.status == "failed" and srv.hits["/feed"] == hits + 1
+        # The site is back: once the wait is over the source is polled by itself, and recovers.
+        srv.routes["/feed"] = ok(rss(srv.base, [srv.url("/p/0")]), "application/rss+xml")
+        srv.routes["/p/0"] = ok(article())
+        _wait_over(db, "flaky")
+        with Pipeline(settings) as p:
             res = p.poll_source(src)
         assert res.status == "ok" and res.pages.stored == 1
         with Store(db) as store:
@@ -448,9 +460,8 @@ def test_always_304_is_fetched_unconditionally_and_reported_stale(tmp_path: Path
         with Store(db) as store:  # a day and more later, nothing new for 8 days
             st = store.source_state("frozen")
             assert st is not None
-            store.save_source_state(st.__class__(**{**st.__dict__,
-                                                    "last_full_fetch_at": datetime.now(UTC) - timedelta(hours=25),
-                                                    "last_new_at": datetime.now(UTC) - timedelta(days=8)}))
+            store.save_source_state(replace(st, last_full_fetch_at=datetime.now(UTC) - timedelta(hours=25),
+                                            last_new_at=datetime.now(UTC) - timedelta(days=8)))
         with Pipeline(_settings(db, [src])) as p:
             res = p.poll_source(src)
         assert "if-none-match" not in srv.requests[-1][1]  # asked without validators

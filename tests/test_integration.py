@@ -108,3 +108,25 @@ def test_reprocess_flow_updates_changed_records(site: LocalSite, db_url: str, tm
     assert reprocess(db_url=db_url)["updated"] == 0
     with Store(db_url) as store:
         assert store.list_articles(ArticleFilter(rebuttal=True, limit=None))
+
+
+def test_cli_run_skips_a_source_backing_off_unless_named(site: LocalSite, db_url: str, tmp_path: Path) -> None:
+    from newswatch.cli.localsite import Route
+
+    site.routes["/broken.xml"] = Route(status=500)
+    cfg = write_config(tmp_path, site, f'\n[[sources]]\nname = "broken"\nurl = "{site.url("/broken.xml")}"\n')
+    runner = CliRunner()
+    first = runner.invoke(app, ["run", "--json", "--config", str(cfg), "--db", db_url])
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.stdout)["failures"] == {"broken": "HTTP 500"}
+    asked = site.hits["/broken.xml"]  # 1, or 2 with the in-run retry of a 5xx
+    second = runner.invoke(app, ["run", "--config", str(cfg), "--db", db_url])
+    assert second.exit_code == 0, second.output
+    assert "1 backing off" in second.stdout and "broken: backing_off (backing off until " in second.stderr
+    assert site.hits["/broken.xml"] == asked  # skipped: not asked again
+    named = runner.invoke(app, ["run", "--json", "--source", "broken", "--config", str(cfg), "--db", db_url])
+    assert named.exit_code == 0, named.output
+    assert json.loads(named.stdout)["failures"] == {"broken": "HTTP 500"} and site.hits["/broken.xml"] > asked
+    health = runner.invoke(app, ["sources", "list", "--json", "--config", str(cfg), "--db", db_url])
+    state = next(json.loads(line) for line in health.stdout.splitlines() if '"broken"' in line)
+    assert state["consecutive_failures"] == 2 and state["next_attempt_at"] and state["last_error"] == "HTTP 500"

@@ -87,7 +87,8 @@ def _run_flow(settings: Settings, sources: list[str] | None) -> dict[str, Any]:
     def progress(result: SourceResult) -> None:
         with lock:
             done.append(result.source)
-            note = result.error if result.status == "failed" else f"{result.new} new, {result.pages.stored} stored"
+            note = (result.error if result.status in ("failed", "backing_off")
+                    else f"{result.new} new, {result.pages.stored} stored")
             err.print(f"[{len(done)}/{total}] {result.source}: {result.status} ({note})", highlight=False)
 
     ON_SOURCE_DONE.append(progress)
