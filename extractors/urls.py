@@ -6,6 +6,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import courlan
 
+from extractors.redirects import unwrap_redirect
+
 
 def normalize_url(url: str, base: str | None = None) -> str | None:
     """Absolute, normalised http(s) URL without tracking parameters or fragment; None if unusable."""
@@ -14,6 +16,7 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
         return None
     if base:
         url = urljoin(base, url)
+    url = unwrap_redirect(url)  # a news-search click redirect: the publisher's URL inside it
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None

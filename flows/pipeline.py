@@ -22,6 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
+from extractors.redirects import aggregator_reason
 from extractors.urls import host_of
 from flows.fetch import FetchResult, fetch, make_client
 from flows.robots import RobotsRules
@@ -323,11 +324,16 @@ class Pipeline:
         with self._host_slot(host_of(url)):
             if self.robots is not None and not self.robots.allowed(url):
                 return PermanentFetchError("disallowed by robots.txt", url=url)
+            if reason := aggregator_reason(url):  # never store an aggregator's page as an article
+                return PermanentFetchError(reason, url=url)
             try:
-                return fetch(self.client, url, max_bytes=self.fetch_settings.max_bytes,
-                             retries=self.fetch_settings.retries)
+                res = fetch(self.client, url, max_bytes=self.fetch_settings.max_bytes,
+                            retries=self.fetch_settings.retries)
             except FetchError as exc:
                 return exc
+            if reason := aggregator_reason(res.url):  # redirected to one
+                return PermanentFetchError(reason, url=url)
+            return res
 
     def _host_slot(self, host: str) -> threading.Semaphore:
         with self._hosts_lock:

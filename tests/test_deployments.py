@@ -330,6 +330,9 @@ def test_serve_runs_deployments_and_stops_cleanly_with_schedules_active(
 
         proc.send_signal(stop)
         assert proc.wait(timeout=30) == 0
+        served_log = (tmp_path / "serve.log").read_text(errors="replace")
+        assert "serving ingest/default, backfill/default, reprocess/default" in " ".join(served_log.split())
+        assert "window " in served_log and "harbour-daily: ok" in served_log  # the runs' own INFO lines
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -154,3 +154,36 @@ def test_kill_9_leaves_no_process_and_loses_nothing(slow_site: LocalSite, tmp_pa
     _stdout, stderr = final.communicate(timeout=120)
     assert final.returncode == 0, stderr
     assert _count(db) == (PAGES, PAGES)  # every article once
+
+
+def test_unreachable_prefect_api_is_one_line_and_the_demo_does_not_care(tmp_path: Path) -> None:
+    env = {**_env(tmp_path), "PREFECT_API_URL": "http://127.0.0.1:9/api", "COLUMNS": "200"}
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    done = subprocess.run([str(BIN), "run", "--db", db], env=env, capture_output=True, text=True, timeout=60,
+                          check=False)
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "Prefect API at http://127.0.0.1:9/api not reachable" in lines[0]
+    assert "prefect server start" in lines[0] and "prefect config unset PREFECT_API_URL" in lines[0]
+    demo = subprocess.run([str(BIN), "demo", "--db", db, "--port", "0"], env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert demo.returncode == 0, demo.stderr
+    assert "without Prefect" in demo.stderr
+
+
+def test_api_url_read_from_the_active_profile_without_importing_prefect(tmp_path: Path) -> None:
+    home = tmp_path / "prefect-home"
+    home.mkdir()
+    (home / "profiles.toml").write_text(
+        'active = "work"\n[profiles.work]\nPREFECT_API_URL = "http://127.0.0.1:4299/api"\n', encoding="utf-8")
+    code = ("import sys; from newswatch.cli.running import prefect_api_url; "
+            "print(prefect_api_url(), 'prefect' in sys.modules)")
+    env = _env(tmp_path)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=tmp_path,
+                          check=True)
+    assert done.stdout.split() == ["http://127.0.0.1:4299/api", "False"]
+    (home / "profiles.toml").write_text('active = "local"\n[profiles.local]\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=tmp_path,
+                          check=True)
+    assert done.stdout.split() == ["None", "False"]

@@ -262,14 +262,17 @@ def _print_record(row: dict[str, Any]) -> None:
 @sources_app.command("list")
 def sources_list(config: ConfigOpt = None, db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """Configured sources with the health recorded on the last runs."""
+    from newswatch.cli.sources_shown import sources_to_list
+
     settings = _settings(config, db)
     with _store(settings) as store:
         states = {s.name: s for s in store.list_sources()}
+    shown, note = sources_to_list(settings, states)
     rows: list[dict[str, Any]] = []
-    for src in settings.sources:
+    for src in shown:
         st = states.get(src.name)
         rows.append({
-            "name": src.name, "url": src.url, "enabled": src.enabled,
+            "name": src.name, "url": src.url, "enabled": src.enabled, "configured": src.configured,
             "last_status": st.last_status if st else None,
             "last_error": st.last_error if st else None,
             "http_status": st.http_status if st else None,
@@ -285,10 +288,13 @@ def sources_list(config: ConfigOpt = None, db: DbOpt = None, as_json: JsonOpt = 
     for col in ("name", "enabled", "last status", "failures", "last success", "error", "url"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["name"], "yes" if r["enabled"] else "no", r["last_status"] or "never run",
+        enabled = ("yes" if r["enabled"] else "no") if r["configured"] else "not configured"
+        table.add_row(r["name"], enabled, r["last_status"] or "never run",
                       str(r["consecutive_failures"]), (r["last_success_at"] or "")[:19], r["last_error"] or "",
                       r["url"])
     out.print(table)
+    if note:
+        out.print(note, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -390,8 +396,10 @@ _register_subcommands()
 
 
 def main() -> None:
+    from newswatch.cli.running import quiet_prefect
+
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    quiet_prefect()
     app()
 
 

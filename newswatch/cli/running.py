@@ -30,7 +30,25 @@ from newswatch.settings import Settings
 if TYPE_CHECKING:
     from flows.pipeline import SourceResult
 
+LOG_LEVEL_ENV = "PREFECT_LOGGING_LEVEL"
+_user_log_level: list[str | None] = []  # the user's own PREFECT_LOGGING_LEVEL, recorded by quiet_prefect()
 STOP_GRACE_S = 4.0  # after a signal, the process ends within this even if unwinding hangs
+
+
+# --- Prefect's console logging -------------------------------------------------------------
+
+
+def quiet_prefect() -> None:
+    """Prefect's INFO lines would repeat the progress lines of `run`: WARNING unless the user
+    chose a level (called once, before anything imports Prefect)."""
+    _user_log_level.append(os.environ.get(LOG_LEVEL_ENV))
+    os.environ.setdefault(LOG_LEVEL_ENV, "WARNING")
+
+
+def show_run_logs() -> None:
+    """`serve`: its flow runs (subprocesses) log at INFO again, unless the user chose a level."""
+    if not (_user_log_level and _user_log_level[0]):
+        os.environ[LOG_LEVEL_ENV] = "INFO"
 
 
 # --- is a Prefect API configured? ---------------------------------------------------------
@@ -81,9 +99,8 @@ def check_prefect_api(url: str) -> None:
         problem = f"HTTP {response.status_code}"
     except httpx.HTTPError as exc:
         problem = type(exc).__name__
-    fail(f"the Prefect API at {url} is not reachable ({problem}); start it with `prefect server start`, "
-         "or run without Prefect: `prefect config unset PREFECT_API_URL` (and unset the environment "
-         "variable if set)")
+    fail(f"Prefect API at {url} not reachable ({problem}): start it (`prefect server start`), or run "
+         "without Prefect: `prefect config unset PREFECT_API_URL` (and unset that variable)")
 
 
 # --- stopping ---------------------------------------------------------------------------
