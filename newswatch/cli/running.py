@@ -18,6 +18,7 @@ import os
 import signal
 import sys
 import threading
+import time
 import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -141,11 +142,20 @@ class Stop:
             # committed; the helper processes die with this one (flows/deathsig.py).
             os._exit(self.exit_code)
 
+    def _deadline(self) -> None:
+        """The grace period is over: finish now, or, if finishing has hung, leave anyway."""
+        with self._lock:
+            finishing = self._done
+        if finishing:
+            time.sleep(1.0)
+            os._exit(self.exit_code)
+        self.finish_and_exit()
+
     def _handler(self, signum: int, frame: object) -> None:
         if self.signum is not None:  # a second signal: leave now
-            self.finish_and_exit()
+            os._exit(self.exit_code)
         self.signum = signum
-        timer = threading.Timer(STOP_GRACE_S, self.finish_and_exit)
+        timer = threading.Timer(STOP_GRACE_S, self._deadline)
         timer.daemon = True
         timer.start()
         raise KeyboardInterrupt
