@@ -121,6 +121,7 @@ def ingest_plain(
                             now=now)
     start_forkserver()
     pipeline = WindowPipeline(settings, window)
+    pipeline.override_backoff = bool(sources)  # sources named explicitly are polled even while backing off
     pool = ThreadPoolExecutor(max_workers=max(1, settings.fetch.source_workers), thread_name_prefix="source")
     results: dict[str, SourceResult] = {}
     try:
@@ -139,8 +140,12 @@ def ingest_plain(
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
-    pipeline.close()
-    summary = summarise([results[s.name] for s in chosen])
+    ordered = [results[s.name] for s in chosen]
+    try:
+        outage = pipeline.finish(ordered)  # an interrupted run never gets here: nothing counted against sources
+    finally:
+        pipeline.close()
+    summary = summarise(ordered, outage=outage)
     summary["window"] = window.as_dict()
     summary["skipped_before_window"] = pipeline.skipped
     return summary

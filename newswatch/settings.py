@@ -36,6 +36,17 @@ class FetchSettings:
     max_articles_per_source: int = 200  # newest first; the rest waits for the next run
     retries: int = 1  # extra attempts after a transient failure
     respect_robots: bool = True  # obey robots.txt for article pages
+    # Reliability (docs/RELIABILITY.md)
+    feed_deadline_s: float = 30.0  # wall-clock limit of one feed request, however slowly it arrives
+    page_deadline_s: float = 60.0  # the same for an article page (and robots.txt)
+    allow_metadata_endpoints: bool = False  # cloud metadata (169.254.169.254, ...), even with private allowed
+    unconditional_after_h: float = 24.0  # a feed is fetched without validators at least this often
+    stale_after_days: float = 7.0  # a source with no new entry for this long is reported stale
+    backoff_base_s: float = 900.0  # wait after a source's first failure; doubles with each one
+    backoff_cap_s: float = 86400.0  # the longest wait between attempts of a failing source
+    retry_after_cap_s: float = 3600.0  # a server's Retry-After is honoured up to this
+    crawl_delay_cap_s: float = 10.0  # robots.txt Crawl-delay is honoured up to this (per host)
+    max_page_attempts: int = 3  # a page that keeps failing is given up after this many runs
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -20,7 +21,7 @@ from sqlalchemy import (
 
 # The Alembic revision (storage/migrations/versions) this schema is: a new migration bumps it
 # (tests/test_migrations.py checks the two agree).
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0004"
 
 metadata = MetaData()
 
@@ -39,6 +40,10 @@ sources = Table(
     Column("last_checked_at", DateTime(timezone=True)),
     Column("last_success_at", DateTime(timezone=True)),
     Column("entries_seen", Integer, nullable=False, default=0),
+    # Reliability (revision 0003): backoff, unconditional fetches, staleness.
+    Column("next_attempt_at", DateTime(timezone=True)),  # backing off (or Retry-After) until then
+    Column("last_full_fetch_at", DateTime(timezone=True)),  # last fetch without validators
+    Column("last_new_at", DateTime(timezone=True)),  # last run that found an entry not stored before
 )
 
 articles = Table(
@@ -67,9 +72,20 @@ articles = Table(
     Column("detector_version", String(50), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # Copied out of `record` on every write, so filters and timelines use indexes (migration 0004).
+    Column("report_family", String(16)),  # tip, unodc, greta, gsi
+    Column("report_year", Integer),  # the report's edition year
+    Column("jurisdiction", String(64)),  # the main jurisdiction: ISO code, else its name
+    Column("minhash", LargeBinary),  # MinHash signature of the text (newswatch/similarity.py)
+    Column("story_id", Integer),  # the lowest id of the records whose text this one copies (itself if none)
     Index("ix_articles_published_at", "published_at"),
     Index("ix_articles_source", "source"),
     Index("ix_articles_flags", "is_report", "is_rebuttal"),
+    # Covering the ranking columns, so compare and timeline candidates are read from the index alone.
+    Index("ix_articles_edition", "report_family", "report_year", "is_rebuttal", "rebuttal_score"),
+    Index("ix_articles_jurisdiction", "jurisdiction", "report_family", "report_year", "is_rebuttal", "rebuttal_score"),
+    Index("ix_articles_language", "language"),
+    Index("ix_articles_story", "story_id"),
 )
 
 # Every source an article was seen in (the same story in two feeds is one article).
@@ -79,4 +95,37 @@ article_sources = Table(
     Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("source", String(200), primary_key=True),
     Column("first_seen_at", DateTime(timezone=True), nullable=False),
+)
+
+# Pages that failed (revision 0003): retried on later runs up to a limit, then given up,
+# with the reason kept. A page stored later is removed from here.
+page_failures = Table(
+    "page_failures",
+    metadata,
+    Column("url", String(2048), primary_key=True),
+    Column("source", String(200), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("next_attempt_at", DateTime(timezone=True)),  # not before this (a Retry-After)
+    Column("gave_up", Boolean, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every jurisdiction a record is about (filters), the main one also in articles.jurisdiction.
+article_jurisdictions = Table(
+    "article_jurisdictions",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("jurisdiction", String(64), primary_key=True),
+    Index("ix_article_jurisdictions_jurisdiction", "jurisdiction", "article_id"),
+)
+
+# MinHash LSH buckets: a record's text is a candidate copy of another's when they share a band key.
+story_bands = Table(
+    "story_bands",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("band", Integer, primary_key=True),
+    Column("key", BigInteger, nullable=False),
+    Index("ix_story_bands_key", "key", "band"),
 )

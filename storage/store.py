@@ -37,11 +37,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 
 from newswatch.errors import StorageError
-from newswatch.models import PageRecord, SourceState
+from newswatch.facets import index_columns, jurisdiction_keys
+from newswatch.models import PageFailure, PageRecord, SourceState
 from storage import fts
 from storage.compress import pack, unpack
-from storage.schema import SCHEMA_REVISION, article_sources, articles, sources
+from storage.schema import SCHEMA_REVISION, article_jurisdictions, article_sources, articles, page_failures, sources
 from storage.serialize import detection_fields
+from storage.stories import index_story
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SaveResult = Literal["inserted", "updated", "unchanged"]
@@ -110,6 +112,49 @@ class Store:
         )
         self._write(lambda conn: conn.execute(stmt, rows))
 
+    # --- page failures -----------------------------------------------------------
+
+    def page_failures(self, urls: Iterable[str] | None = None) -> dict[str, PageFailure]:
+        """Recorded failures of `urls` (all when None)."""
+        found: dict[str, PageFailure] = {}
+        with self.engine.connect() as conn:
+            if urls is None:
+                chunks: list[list[str] | None] = [None]
+            else:
+                wanted = list(dict.fromkeys(urls))
+                chunks = [wanted[i : i + 500] for i in range(0, len(wanted), 500)]
+            for chunk in chunks:
+                query = select(page_failures).order_by(page_failures.c.url)
+                if chunk is not None:
+                    query = query.where(page_failures.c.url.in_(chunk))
+                for r in conn.execute(query).mappings():
+                    found[r["url"]] = PageFailure(
+                        url=r["url"], source=r["source"], reason=r["reason"], attempts=r["attempts"],
+                        next_attempt_at=_utc(r["next_attempt_at"]), gave_up=bool(r["gave_up"]))
+        return found
+
+    def record_page_failures(self, failures: Iterable[tuple[str, str, str, bool, datetime | None]],
+                             *, max_attempts: int) -> None:
+        """Count one more failed attempt of each (url, source, reason, final, next attempt);
+        a page is given up when `final` or after `max_attempts` attempts."""
+        items = sorted({f[0]: f for f in failures}.values())
+        if not items:
+            return
+        now = _now()
+
+        def write(conn: Connection) -> None:
+            for url, source, reason, final, next_at in items:
+                before = conn.execute(
+                    select(page_failures.c.attempts).where(page_failures.c.url == url)).scalar()
+                attempts = (before or 0) + 1
+                row = {"url": url, "source": source, "reason": reason[:2000], "attempts": attempts,
+                       "next_attempt_at": next_at, "gave_up": final or attempts >= max_attempts, "updated_at": now}
+                ins = self._insert(page_failures).values(**row)
+                conn.execute(ins.on_conflict_do_update(
+                    index_elements=[page_failures.c.url], set_={k: v for k, v in row.items() if k != "url"}))
+
+        self._write(write)
+
     # --- articles --------------------------------------------------------------
 
     def known_urls(self, urls: Iterable[str]) -> set[str]:
@@ -155,6 +200,7 @@ class Store:
                 counts[key] = 0
             for row in rows:
                 counts[self._upsert_article(conn, row)] += 1
+            conn.execute(page_failures.delete().where(page_failures.c.url.in_([r["url"] for r in rows])))
 
         self._write(write)
         return counts
@@ -182,6 +228,9 @@ class Store:
                 outcome = "updated"
         if reindex:
             self._index_text(conn, article_id, row["title"], row["text"])
+            index_story(conn, article_id, row["text"])
+        if outcome != "unchanged":
+            self._index_jurisdictions(conn, article_id, row["record"])
         link = self._insert(article_sources).on_conflict_do_nothing()
         conn.execute(link, {"article_id": article_id, "source": row["source"], "first_seen_at": now})
         return outcome
@@ -196,11 +245,15 @@ class Store:
             current = conn.execute(
                 select(*[articles.c[k] for k in changes]).where(articles.c.id == article_id)
             ).mappings().first()
-            if current is None or all(_same(current[k], v) for k, v in changes.items()):
+            if current is None:
+                return False
+            index_story(conn, article_id, changes["text"])  # reprocess recomputes stories, changed or not
+            if all(_same(current[k], v) for k, v in changes.items()):
                 return False
             conn.execute(update(articles).where(articles.c.id == article_id).values(**changes, updated_at=_now()))
             if _text_changed(current, changes):
                 self._index_text(conn, article_id, changes["title"], changes["text"])
+            self._index_jurisdictions(conn, article_id, changes["record"])
             return True
 
         return self._write(write)
@@ -296,7 +349,7 @@ class Store:
             tsquery: ColumnElement[Any] = func.phraseto_tsquery(simple, terms[0])
             for term in terms[1:]:
                 tsquery = tsquery.op("&&")(func.phraseto_tsquery(simple, term))
-            document = getattr(func, fts.PG_FUNCTION)(articles.c.title, articles.c.text)
+            document: ColumnElement[Any] = literal_column(f"articles.{fts.PG_COLUMN}")
             return document.op("@@", return_type=Boolean)(tsquery)
         hits = text(f"SELECT rowid FROM {fts.SQLITE_TABLE} WHERE {fts.SQLITE_TABLE} MATCH :match")
         return articles.c.id.in_(hits.bindparams(match=fts.fts5_match(terms)))
@@ -309,9 +362,17 @@ class Store:
             return
         conn.execute(text(f"DELETE FROM {fts.SQLITE_TABLE} WHERE rowid = :id"), {"id": article_id})
         conn.execute(
-            text(f"INSERT INTO {fts.SQLITE_TABLE} (rowid, doc) VALUES (:id, :doc)"),
-            {"id": article_id, "doc": fts.search_document(title, body)},
+            text(f"INSERT INTO {fts.SQLITE_TABLE} (rowid, doc, title) VALUES (:id, :doc, :title)"),
+            {"id": article_id, "doc": fts.search_document(title, body), "title": fts.search_title(title)},
         )
+
+    def _index_jurisdictions(self, conn: Connection, article_id: int, record: dict[str, Any]) -> None:
+        """Keep a record's rows in article_jurisdictions in step with its `record` JSON."""
+        conn.execute(article_jurisdictions.delete().where(article_jurisdictions.c.article_id == article_id))
+        keys = jurisdiction_keys(record)
+        if keys:
+            conn.execute(article_jurisdictions.insert(),
+                         [{"article_id": article_id, "jurisdiction": key} for key in keys])
 
     def _sources_of(self, conn: Connection, ids: list[int]) -> dict[int, list[str]]:
         out: dict[int, list[str]] = {}
@@ -460,6 +521,7 @@ def _article_row(page: PageRecord) -> dict[str, Any]:
         "record": record,
         "detector": page.detection.detector,
         "detector_version": page.detection.detector_version,
+        **index_columns(record),
     }
 
 
@@ -486,6 +548,7 @@ def _public(row: Any, seen_in: list[str]) -> dict[str, Any]:
         **record,
         "detector": row["detector"],
         "detector_version": row["detector_version"],
+        "story_id": row["story_id"],
         "raw_sha256": hashlib.sha256(unpack(row["raw_html"])).hexdigest(),
         "updated_at": _iso(row["updated_at"]),
     }
@@ -493,7 +556,7 @@ def _public(row: Any, seen_in: list[str]) -> dict[str, Any]:
 
 def _source_from_row(row: Any) -> SourceState:
     data = dict(row)
-    for key in ("last_checked_at", "last_success_at"):
+    for key in ("last_checked_at", "last_success_at", "next_attempt_at", "last_full_fetch_at", "last_new_at"):
         data[key] = _utc(data[key])
     return SourceState(**data)
 

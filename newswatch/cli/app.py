@@ -11,6 +11,7 @@ import os
 import signal
 import sys
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -92,7 +93,8 @@ def _run_pass(settings: Settings, sources: list[str] | None, *, as_json: bool, u
     def progress(result: SourceResult) -> None:
         with lock:
             done.append(result)
-            note = result.error if result.status == "failed" else f"{result.new} new, {result.pages.stored} stored"
+            failed = result.status in ("failed", "backing_off")
+            note = result.error if failed else f"{result.new} new, {result.pages.stored} stored"
             err.print(f"[{len(done)}/{total}] {result.source}: {result.status} ({note})", highlight=False)
 
     with _store(settings) as store:
@@ -138,13 +140,19 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
         )
     out.print(
         f"sources: {summary['sources']} ({summary['ok']} ok, {summary['not_modified']} not modified, "
-        f"{summary['failed']} failed); entries seen: {summary['entries_seen']}; new: {summary['new_articles']}; "
+        f"{summary['failed']} failed, {summary.get('backing_off', 0)} backing off); "
+        f"entries seen: {summary['entries_seen']}; new: {summary['new_articles']}; "
         f"extracted: {summary['extracted']}; stored: {summary['stored']}; "
         f"flagged: {summary['flagged_report']} report, {summary['flagged_rebuttal']} rebuttal; "
         f"failed pages: {summary['failed_pages']}",
         highlight=False,
         soft_wrap=True,
     )
+    for name, note in (summary.get("stale") or {}).items():
+        out.print(f"stale: {name}: {note}", highlight=False, markup=False, soft_wrap=True)
+    if summary.get("outage"):
+        out.print("every source failed with a network error: not counted against them (is this machine offline?)",
+                  highlight=False, markup=False)
 
 
 DEMO_DB = "sqlite:///newswatch-demo.db"
@@ -206,6 +214,7 @@ def records_list(
         str | None, typer.Option("--since", help="Only items published on or after this date (YYYY-MM-DD).")
     ] = None,
     limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many (0: all).")] = 50,
+    stories: Annotated[bool, typer.Option("--stories", help="Group copies across outlets into stories.")] = False,
     config: ConfigOpt = None,
     db: DbOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines: one record per line.")] = False,
@@ -213,6 +222,10 @@ def records_list(
     """List stored records, newest first."""
     from storage.store import ArticleFilter
 
+    if stories:
+        from newswatch.cli.read import stories_command
+
+        return stories_command(report, rebuttal, source, _date(since, "--since"), limit, _settings(config, db), as_json)
     flt = ArticleFilter(report, rebuttal, source, _date(since, "--since"), limit or None)
     with _store(_settings(config, db)) as store:
         rows = store.list_articles(flt)
@@ -242,6 +255,8 @@ def records_show(
 
 
 def _print_record(row: dict[str, Any]) -> None:
+    from extractors.structure import merge_evidence  # here: the CLI starts without the detector
+
     out.print(f"[bold]{row.get('title') or '(no title)'}[/bold]", highlight=False)
     for key in ("id", "url", "sources", "published_at", "published_from", "language", "authors",
                 "is_report", "report_score", "is_rebuttal", "rebuttal_score", "detector", "detector_version"):
@@ -250,7 +265,7 @@ def _print_record(row: dict[str, Any]) -> None:
     for key in ("report", "jurisdictions", "tiers", "responses", "claims"):
         if row.get(key):
             out.print(f"  {key}: {json.dumps(row[key], ensure_ascii=False)}", highlight=False)
-    for ev in row.get("evidence") or []:
+    for ev in merge_evidence(row.get("evidence") or []):  # one line per sentence
         out.print(f"  evidence [{ev['label']}] {ev['rule']}: {ev['sentence']}", highlight=False)
     out.print("")
     out.print(row.get("text") or "", highlight=False)
@@ -279,19 +294,24 @@ def sources_list(config: ConfigOpt = None, db: DbOpt = None, as_json: JsonOpt = 
             "consecutive_failures": st.consecutive_failures if st else 0,
             "last_checked_at": st.last_checked_at.isoformat() if st and st.last_checked_at else None,
             "last_success_at": st.last_success_at.isoformat() if st and st.last_success_at else None,
+            "next_attempt_at": st.next_attempt_at.isoformat() if st and st.next_attempt_at else None,
+            "last_new_at": st.last_new_at.isoformat() if st and st.last_new_at else None,
+            "stale": bool(st and st.last_new_at and (datetime.now(UTC) - st.last_new_at).total_seconds()
+                          > settings.fetch.stale_after_days * 86400),
         })
     if as_json:
         for r in rows:
             sys.stdout.write(json.dumps(r) + "\n")
         return
     table = Table(title="sources")
-    for col in ("name", "enabled", "last status", "failures", "last success", "error", "url"):
+    for col in ("name", "enabled", "last status", "failures", "last success", "next attempt", "error", "url"):
         table.add_column(col, overflow="fold")
     for r in rows:
         enabled = ("yes" if r["enabled"] else "no") if r["configured"] else "not configured"
-        table.add_row(r["name"], enabled, r["last_status"] or "never run",
-                      str(r["consecutive_failures"]), (r["last_success_at"] or "")[:19], r["last_error"] or "",
-                      r["url"])
+        table.add_row(r["name"], enabled,
+                      (r["last_status"] or "never run") + (" (stale)" if r["stale"] else ""),
+                      str(r["consecutive_failures"]), (r["last_success_at"] or "")[:19],
+                      (r["next_attempt_at"] or "")[:19], r["last_error"] or "", r["url"])
     out.print(table)
     if note:
         out.print(note, highlight=False, soft_wrap=True)
@@ -386,10 +406,12 @@ def _register_subcommands() -> None:
     from newswatch.cli.backfill import register as register_backfill
     from newswatch.cli.eval_commands import eval_app
     from newswatch.cli.ops import register as register_ops
+    from newswatch.cli.read import register as register_read
 
     app.add_typer(eval_app, name="eval")
     register_ops(app, records_app)
     register_backfill(app)
+    register_read(app, records_app)
 
 
 _register_subcommands()
