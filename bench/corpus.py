@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import os
 import re
 import tarfile
 from collections.abc import Callable, Iterator
@@ -20,7 +21,7 @@ from urllib.parse import urlsplit
 from newswatch.cli.localsite import Route
 
 REPO = Path(__file__).resolve().parents[1]
-CORPORA = REPO.parent / "shared" / "corpora"
+CORPORA = Path(os.environ.get("NEWSWATCH_CORPORA") or REPO.parent / "shared" / "corpora")  # override: a path
 PAGES_DIR = CORPORA / "article-extraction-benchmark"
 FEEDS_TAR = CORPORA / "feeds-bulk" / "feeds.tar.gz"
 URL_MAP = CORPORA / "feeds-bulk" / "url-map.tsv"

@@ -13,7 +13,10 @@ In one run, on 127.0.0.1:
 5. fixed cost: a fresh process running the Prefect `ingest` flow over zero sources,
    without and with a running Prefect server;
 6. peak memory: RSS and PSS summed over the ingest process, the forkserver and the
-   extraction workers, read from /proc by a separate process (bench/sampler.py).
+   extraction workers, read from /proc by a separate process (bench/sampler.py);
+7. the real command: `newswatch run` as a subprocess on the embedded default over the
+   same corpus, with its fixed cost and the peak RSS of its whole process tree
+   (bench/cli_run.py; `--cli-only` skips steps 3-5).
 
 Prints a table, then the figures as one JSON object on the last line. Figures are ratios
 measured in one run on one machine; nothing here asserts a speed.
@@ -227,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="scale the corpus to about N articles (feeds cycled, pages under distinct URLs); "
                              "default: every entry of the 200 feeds once")
     parser.add_argument("--no-prefect", action="store_true", help="skip the fixed-cost step (no Prefect server)")
+    parser.add_argument("--cli-only", action="store_true",
+                        help="only the bare floor and the `newswatch run` subprocess (no in-process runs, no Prefect)")
     args = parser.parse_args(argv)
     try:
         check_corpora()
@@ -243,17 +248,24 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="newswatch-bench-") as tmp_name:
         tmp = Path(tmp_name)
         before = bare_floor()
-        ingest_rows = _ingest_steps(figures, tmp, args.articles)
-        rows += _bare_step(figures, before, bare_floor()) + ingest_rows
-        if not args.no_prefect:
+        ingest_rows = [] if args.cli_only else _ingest_steps(figures, tmp, args.articles)
+        cli_rows = _cli_step(figures, tmp, args.articles)
+        rows += _bare_step(figures, before, bare_floor()) + ingest_rows + cli_rows
+        if not args.no_prefect and not args.cli_only:
             rows += _fixed_cost_step(figures, tmp)
-    figures["e2e_over_bare"] = figures["e2e_articles_per_s"] / figures["bare_extract_pages_per_s"]
-    figures["repoll_over_raw"] = figures["repoll_s"] / figures["raw_conditional_get_s"]
+    figures["cli_over_bare"] = figures["cli_articles_per_s"] / figures["bare_extract_pages_per_s"]
+    rows.append(("ratio newswatch run / bare (target >= 1.5)", f"{figures['cli_over_bare']:.2f}"))
+    if not args.cli_only:
+        figures["e2e_over_bare"] = figures["e2e_articles_per_s"] / figures["bare_extract_pages_per_s"]
+        figures["repoll_over_raw"] = figures["repoll_s"] / figures["raw_conditional_get_s"]
     figures["load_after"] = round(os.getloadavg()[0], 2)
     figures["bench_wall_s"] = time.perf_counter() - started
+    if not args.cli_only:
+        rows += [
+            ("ratio e2e / bare (target >= 1.5)", f"{figures['e2e_over_bare']:.2f}"),
+            ("ratio re-poll / bare httpx (target <= 1.3)", f"{figures['repoll_over_raw']:.2f}"),
+        ]
     rows += [
-        ("ratio e2e / bare (target >= 1.5)", f"{figures['e2e_over_bare']:.2f}"),
-        ("ratio re-poll / bare httpx (target <= 1.3)", f"{figures['repoll_over_raw']:.2f}"),
         ("load average before / after", f"{figures['load_before']} / {figures['load_after']} "
          f"(other work on this machine skews every figure)"),
         ("bench wall time", f"{figures['bench_wall_s']:.0f} s"),
@@ -318,6 +330,24 @@ def _ingest_steps(figures: dict[str, Any], tmp: Path, articles: int | None) -> l
         ("peak memory, ingest + forkserver + workers",
          f"RSS {figures['peak_rss_mb']:.0f} MB (PSS {figures['peak_pss_mb']:.0f} MB); each role's peak RSS: "
          + ", ".join(f"{role} {mb:.0f}" for role, mb in figures["peak_rss_by_role_mb"].items())),
+    ]
+
+
+def _cli_step(figures: dict[str, Any], tmp: Path, articles: int | None) -> list[tuple[str, str]]:
+    from bench.cli_run import cli_figures
+
+    with corpus_server(articles) as (base, bench_sources, server_pid):
+        figures.update(cli_figures(tmp, base, bench_sources, server_pid))
+    roles = ", ".join(f"{role} {mb:.0f}" for role, mb in figures["cli_peak_rss_by_role_mb"].items())
+    return [
+        ("newswatch run: stored / failed pages / wall",
+         f"{figures['cli_stored']} / {figures['cli_failed_pages']} / {figures['cli_s']:.1f} s"),
+        ("newswatch run: articles stored per second", f"{figures['cli_articles_per_s']:.1f}"),
+        ("newswatch run: fixed cost (target <= 3 s)",
+         f"{figures['cli_fixed_cost_s']:.2f} s (median of "
+         + ", ".join(f"{t:.2f}" for t in figures["cli_fixed_cost_runs_s"]) + ")"),
+        ("newswatch run: peak RSS, whole tree (target <= 350 MB)",
+         f"{figures['cli_peak_tree_rss_mb']:.0f} MB (PSS {figures['cli_peak_tree_pss_mb']:.0f}); by role: {roles}"),
     ]
 
 

@@ -38,6 +38,12 @@ class DeploymentSpec:
     schedules: tuple[dict[str, Any], ...] = ()
 
     @property
+    def full_name(self) -> str:
+        """How Prefect names it: flow/deployment, e.g. "ingest/default" (newswatch's flows are
+        named after their functions)."""
+        return f"{self.module_and_function[1]}/{self.name}"
+
+    @property
     def module_and_function(self) -> tuple[str, str]:
         """("flows.ingest", "ingest") for "flows/ingest.py:ingest"."""
         path, _, function = self.entrypoint.partition(":")

@@ -7,6 +7,8 @@ from urllib.parse import quote_plus, unquote_plus, urlencode, urljoin, urlsplit,
 import courlan
 from courlan.clean import TRACKERS_RE
 
+from extractors.redirects import unwrap_redirect
+
 
 def normalize_url(url: str, base: str | None = None) -> str | None:
     """Absolute, normalised http(s) URL without tracking parameters or fragment; None if unusable."""
@@ -15,6 +17,7 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
         return None
     if base:
         url = urljoin(base, url)
+    url = unwrap_redirect(url)  # a news-search click redirect: the publisher's URL inside it
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None

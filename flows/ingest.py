@@ -1,79 +1,32 @@
 """The `ingest` flow: poll every enabled source once, one task per source.
 
-Every run has a time window. Given (`since`/`until`), it is used as is; absent, it is
-derived from the run's scheduled start: [scheduled - interval, scheduled]. A run on time
-(started less than one interval after its slot) is a normal run: it stores every new
-entry, and the window is only recorded in the summary. A run for a past slot (Prefect
-caught up on missed runs, or runs were created for past slots through its schedule
-endpoint) or a run given a window is *catching up*: it skips feed entries dated before
-the window starts, and then keeps no validators for that feed (ETag, Last-Modified, body
-hash), so the next run reads the whole feed again and nothing skipped is lost. Undated
-entries and entries newer than the window are never skipped: a feed cannot be replayed.
+The run's time window and what it does are described in flows/ingest_run.py, which also
+runs the same work without Prefect (`ingest_plain`, what `newswatch run` uses when no
+Prefect API is configured).
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.pipeline import Candidate, PageCounts, Pipeline, SourceResult, summarise
-from newswatch.settings import Settings, Source, load_settings
-
-DEFAULT_INTERVAL_MINUTES = 30  # the ingest schedule in deployments/prefect.yaml
-
-
-@dataclass(frozen=True)
-class RunWindow:
-    """The time window a run covers: [since, until), UTC."""
-
-    since: datetime
-    until: datetime
-    origin: Literal["given", "scheduled"]  # from parameters, or from the scheduled start time
-    catch_up: bool  # given, or for a slot more than one interval in the past
-
-    def as_dict(self) -> dict[str, object]:
-        return {"since": self.since.isoformat(), "until": self.until.isoformat(), "origin": self.origin,
-                "catch_up": self.catch_up}
-
-
-def parse_when(value: str, *, end: bool = False) -> datetime:
-    """An ISO date or datetime as UTC. A bare date is its midnight, or with `end` the next
-    midnight (so `until=2025-09-06` includes that day). Naive datetimes are UTC."""
-    try:
-        if len(value) == 10:
-            day = date.fromisoformat(value)
-            return datetime.combine(day + timedelta(days=1 if end else 0), time(), UTC)
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"expected an ISO date or datetime (2025-09-06 or 2025-09-06T10:30:00+08:00), "
-                         f"got {value!r}") from None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def resolve_window(
-    since: str | None, until: str | None, *, interval: timedelta, scheduled_start: datetime, now: datetime
-) -> RunWindow:
-    """The window of a run (pure: the flow passes Prefect's scheduled start time and the clock)."""
-    if interval <= timedelta(0):
-        raise ValueError(f"interval must be positive, got {interval}")
-    if since or until:
-        end = parse_when(until, end=True) if until else now
-        start = parse_when(since) if since else end - interval
-        if start >= end:
-            raise ValueError(f"the window starts at or after its end: since {start.isoformat()}, "
-                             f"until {end.isoformat()}")
-        return RunWindow(start, end, "given", True)
-    slot = scheduled_start.astimezone(UTC)
-    return RunWindow(slot - interval, slot, "scheduled", now - slot > interval)
+from flows.ingest_run import (  # noqa: F401  (RunWindow, parse_when: re-exported for callers of this module)
+    DEFAULT_INTERVAL_MINUTES,
+    RunWindow,
+    WindowPipeline,
+    parse_when,
+    resolve_window,
+)
+from flows.pipeline import Pipeline, SourceResult, summarise
+from flows.workers import start_forkserver
+from newswatch.settings import Source, load_settings
 
 
 def scheduled_start() -> datetime:
@@ -88,29 +41,6 @@ def auto_scheduled() -> bool:
     """Whether this run was created by a schedule (or Prefect's schedule endpoint), not by hand."""
     ctx = FlowRunContext.get()
     return bool(ctx and ctx.flow_run and ctx.flow_run.auto_scheduled)
-
-
-class WindowPipeline(Pipeline):
-    """A `Pipeline` that, when catching up, drops feed entries dated before the window."""
-
-    def __init__(self, settings: Settings, window: RunWindow) -> None:
-        super().__init__(settings)
-        self.window = window
-        self.skipped = 0
-        self._skipped_lock = threading.Lock()  # sources are polled on several threads
-
-    def process(
-        self, source: str, candidates: Iterable[Candidate], **kwargs: Any
-    ) -> tuple[PageCounts, bool]:
-        if not self.window.catch_up:
-            return super().process(source, candidates, **kwargs)
-        wanted = list(candidates)
-        kept = [c for c in wanted if c.date is None or c.date >= self.window.since]
-        with self._skipped_lock:
-            self.skipped += len(wanted) - len(kept)
-        counts, complete = super().process(source, kept, **kwargs)
-        # Something skipped: report the feed incomplete so its validators are not kept.
-        return counts, complete and len(kept) == len(wanted)
 
 
 # In-process listeners told as each source finishes (the CLI prints progress with them).
@@ -154,6 +84,7 @@ def ingest(
     logger = get_run_logger()
     logger.info("window %s .. %s (%s%s)", window.since.isoformat(), window.until.isoformat(), window.origin,
                 ", catching up" if window.catch_up else "")
+    start_forkserver()
     pipeline = WindowPipeline(settings, window)
     pipeline.override_backoff = bool(sources)  # sources named explicitly are polled even while backing off
     with pipeline:

@@ -25,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from extractors.content import skip_reason
+from extractors.redirects import aggregator_reason
 from extractors.urls import host_of
 from flows.fetch import FetchResult, NetworkFetchError, fetch, make_client
 from flows.robots import RobotsRules
@@ -423,6 +424,8 @@ class Pipeline:
     def _fetch_page(self, url: str) -> FetchResult | FetchError:
         host = host_of(url)
         origin = urlsplit(url).netloc.lower()  # Retry-After and Crawl-delay apply to one origin
+        if reason := aggregator_reason(url):  # never store an aggregator's page as an article
+            return PermanentFetchError(reason, url=url)
         with self._host_slot(host):
             blocked = self._host_blocked.get(origin)
             if blocked and datetime.now(UTC) < blocked[0]:
@@ -434,14 +437,17 @@ class Pipeline:
                     return cls(refused, url=url)
                 self._wait_crawl_delay(origin, self.robots.crawl_delay(url))
             try:
-                return fetch(self.client, url, max_bytes=self.fetch_settings.max_bytes,
-                             retries=self.fetch_settings.retries, deadline_s=self.fetch_settings.page_deadline_s)
+                res = fetch(self.client, url, max_bytes=self.fetch_settings.max_bytes,
+                            retries=self.fetch_settings.retries, deadline_s=self.fetch_settings.page_deadline_s)
             except FetchError as exc:
                 if exc.retry_after is not None and exc.retry_after > 1.0:  # the host asked for a pause
                     wait = min(exc.retry_after, self.fetch_settings.retry_after_cap_s)
                     with self._hosts_lock:
                         self._host_blocked[origin] = (datetime.now(UTC) + timedelta(seconds=wait), str(exc))
                 return exc
+            if reason := aggregator_reason(res.url):  # redirected to one
+                return PermanentFetchError(reason, url=url)
+            return res
 
     def _wait_crawl_delay(self, origin: str, delay: float) -> None:
         """Keep `delay` seconds between two page requests to `origin` (robots.txt Crawl-delay)."""

@@ -14,7 +14,24 @@ import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
 
+from flows.deathsig import PARENT_ENV, die_with_parent, watch_parent
 from newswatch.models import PageJob, PageRecord, ParsedFeed
+
+_PRELOAD = ["flows.forkserver_preload"]  # imported by the forkserver when it starts: see flows/deathsig.py
+
+
+def start_forkserver() -> None:
+    """Start the forkserver (and the resource tracker) now, from the calling thread.
+
+    Call it from the main thread: Linux delivers the parent-death signal when the
+    *thread* that started a child ends, so a forkserver started by a short-lived
+    thread would be killed with it.
+    """
+    from multiprocessing import forkserver
+
+    os.environ[PARENT_ENV] = str(os.getpid())
+    multiprocessing.get_context("forkserver").set_forkserver_preload(_PRELOAD)
+    forkserver.ensure_running()
 
 
 def analysis_pool(workers: int = 0) -> ProcessPoolExecutor:
@@ -22,11 +39,13 @@ def analysis_pool(workers: int = 0) -> ProcessPoolExecutor:
 
     Forkserver rather than fork: the parent runs threads (Prefect, page fetchers), and
     forking a threaded process can copy a held lock into the child. The forkserver
-    preloads nothing: it stays about 10 MB, and each worker imports the extractors once,
-    when it starts.
+    preloads only flows/forkserver_preload.py (a few lines): it stays about 10 MB, and
+    each worker imports the extractors once, when it starts. Every process of the pool
+    dies with its parent (flows/deathsig.py).
     """
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload([])
+    os.environ[PARENT_ENV] = str(os.getpid())  # read by the forkserver if this call starts it
+    ctx.set_forkserver_preload(_PRELOAD)
     return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, mp_context=ctx,
                                initializer=_start_worker)
 
@@ -71,9 +90,13 @@ def tune_malloc() -> None:
 
 
 def _start_worker() -> None:
-    """Ctrl-C is the parent's to handle: workers end when it shuts the pool down. The
-    extractors are imported now, so the first page does not wait for them."""
+    """Ctrl-C and SIGTERM are the parent's to handle: workers end when it shuts the pool
+    down, or die with it. The extractors are imported now, so the first page does not
+    wait for them."""
+    preload = sys.modules.get("flows.forkserver_preload")  # inherited from the forkserver
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(getattr(preload, "FORKSERVER_PID", None))
+    watch_parent(os.getppid())
     tune_malloc()
     import extractors.analyse
     import extractors.feeds  # noqa: F401

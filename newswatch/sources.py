@@ -35,15 +35,19 @@ DEFAULT_SOURCES: tuple[Source, ...] = (
     # RTHK's local news RSS (English).
     Source("rthk-local-en", "https://rthk.hk/rthk/news/rss/e_expressnews_elocal.xml", "en",
            ("outlet", "hong-kong")),
-    # Google News search feeds: /rss/search?q=...&hl=..&gl=..&ceid=..
-    Source("gnews-tip-report-en",
-           "https://news.google.com/rss/search?q=%22Trafficking+in+Persons+Report%22&hl=en-US&gl=US&ceid=US:en",
+    # Bing News search feeds: /news/search?q=...&format=rss, language and market by setlang
+    # and cc. Each item links through http://www.bing.com/news/apiclick.aspx?...&url=<the
+    # publisher's URL, percent-encoded>; the URL normaliser takes the publisher's URL from
+    # it (extractors/redirects.py), so articles are fetched from the publisher. (Google
+    # News search feeds were used before: their links are opaque news.google.com tokens
+    # that no longer redirect, so they delivered no articles.)
+    Source("bing-tip-report-en",
+           "https://www.bing.com/news/search?q=%22Trafficking+in+Persons+Report%22&format=rss&setlang=en-US&cc=US",
            "en", ("search",)),
-    Source("gnews-tip-report-zh-hans",
-           "https://news.google.com/rss/search?q=%E4%BA%BA%E5%8F%A3%E8%B4%A9%E8%BF%90%E9%97%AE%E9%A2%98%E6%8A%A5%E5%91%8A&hl=zh-CN&gl=CN&ceid=CN:zh-Hans",
+    Source("bing-tip-report-zh-hans",
+           "https://www.bing.com/news/search?q=%E4%BA%BA%E5%8F%A3%E8%B4%A9%E8%BF%90%E9%97%AE%E9%A2%98%E6%8A%A5%E5%91%8A&format=rss&setlang=zh-hans&cc=CN",
            "zh", ("search",)),
-    Source("gnews-tip-report-zh-hant",
-           "https://news.google.com/rss/search?q=%E8%B2%A9%E9%81%8B%E4%BA%BA%E5%8F%A3%E5%95%8F%E9%A1%8C%E5%A0%B1%E5%91%8A&hl=zh-HK&gl=HK&ceid=HK:zh-Hant",
+    Source("bing-tip-report-zh-hant",
+           "https://www.bing.com/news/search?q=%E8%B2%A9%E9%81%8B%E4%BA%BA%E5%8F%A3%E5%95%8F%E9%A1%8C%E5%A0%B1%E5%91%8A&format=rss&setlang=zh-hant&cc=HK",
            "zh", ("search",)),
-
 )

@@ -5,7 +5,8 @@ Test modules load this with ``pytest_plugins = ["tests.conftest_db"]``.
 PostgreSQL: NEWSWATCH_TEST_PG (default ``postgresql+psycopg://postgres@127.0.0.1:5432/test``)
 names a role that may CREATE DATABASE; each test gets its own ``nw_test_<random>`` database,
 dropped afterwards, so runs never collide. Without a reachable server the PostgreSQL tests
-skip, saying why, except under CI=true, where they fail.
+skip, saying why, except under CI=true, where they fail. A missing `test` database (the one
+NEWSWATCH_TEST_PG names) is created through the maintenance database `postgres`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ _unreachable: list[str] = []  # the reason, once known
 def _pg_unavailable() -> str | None:
     """Why PostgreSQL cannot be used (None when it can); asked once per session."""
     if not _unreachable:
+        _create_admin_database()
         engine = create_engine(PG_ADMIN_URL, connect_args={"connect_timeout": 3})
         try:
             with engine.connect() as conn:
@@ -42,6 +44,27 @@ def _pg_unavailable() -> str | None:
         finally:
             engine.dispose()
     return _unreachable[0] or None
+
+
+def _create_admin_database() -> None:
+    """Create the database NEWSWATCH_TEST_PG names (`test` by default) when the server is
+    reachable but the database is not there yet, through the maintenance database `postgres`."""
+    url = make_url(PG_ADMIN_URL)
+    if not url.database or url.database == "postgres":
+        return
+    maintenance = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT",
+                                connect_args={"connect_timeout": 3})
+    try:
+        with maintenance.connect() as conn:
+            exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                  {"name": url.database}).first()
+            if not exists:
+                quoted = url.database.replace('"', '""')
+                conn.execute(text(f'CREATE DATABASE "{quoted}"'))
+    except SQLAlchemyError:
+        pass  # unreachable, or not allowed: the check below says why
+    finally:
+        maintenance.dispose()
 
 
 def _redacted(url: str) -> str:

@@ -26,7 +26,7 @@ from prefect.client.schemas.schedules import CronSchedule
 
 from flows.ingest import RunWindow, parse_when, resolve_window
 from newswatch.cli.demo import demo_config, demo_routes
-from newswatch.cli.localsite import LocalSite
+from newswatch.cli.localsite import LocalSite, Route
 from storage.store import ArticleFilter, Store
 from tests.helpers import local_settings
 
@@ -330,6 +330,9 @@ def test_serve_runs_deployments_and_stops_cleanly_with_schedules_active(
 
         proc.send_signal(stop)
         assert proc.wait(timeout=30) == 0
+        served_log = (tmp_path / "serve.log").read_text(errors="replace")
+        assert "serving ingest/default, backfill/default, reprocess/default" in " ".join(served_log.split())
+        assert "window " in served_log and "harbour-daily: ok" in served_log  # the runs' own INFO lines
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -337,3 +340,43 @@ def test_serve_runs_deployments_and_stops_cleanly_with_schedules_active(
         log.close()
     after = server.deployment("ingest/default")
     assert after["paused"] is False and [s["active"] for s in after["schedules"]] == [True]
+
+
+@pytest.mark.prefect
+@pytest.mark.timeout(180)
+def test_run_with_a_configured_server_is_a_flow_run_and_stops_on_ctrl_c(
+    server: Server, demo_site: tuple[LocalSite, Path], tmp_path: Path
+) -> None:
+    from tests.test_run_process import _count, _feed, _page, _wait_until_stored
+
+    _site, cfg = demo_site
+    db_url = f"sqlite:///{tmp_path / 'run.db'}"
+    done = subprocess.run([str(BIN / "newswatch"), "run", "--config", str(cfg), "--db", db_url], cwd=tmp_path,
+                          env=server.env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "as a Prefect flow run" in done.stderr
+    body = {"flows": {"name": {"any_": ["ingest"]}}, "sort": "EXPECTED_START_TIME_DESC", "limit": 5}
+    runs = server.http.post("/flow_runs/filter", json=body).json()
+    assert any(r["state"]["type"] == "COMPLETED" and r["parameters"].get("db_url") == db_url for r in runs)
+
+    with LocalSite() as slow:  # pages in flight when Ctrl-C comes
+        paths = [f"/slow/{i}.html" for i in range(80)]
+        for i, path in enumerate(paths):
+            slow.routes[path] = Route(_page(i), delay=0.3)
+        slow.routes["/feed.xml"] = Route(_feed(slow.base, paths), "application/rss+xml")
+        slow_cfg = tmp_path / "slow.toml"
+        slow_cfg.write_text(f'[fetch]\nallow_private_networks = true\nrespect_robots = false\n\n[[sources]]\n'
+                            f'name = "slow-gazette"\nurl = "{slow.base}/feed.xml"\n', encoding="utf-8")
+        slow_db = f"sqlite:///{tmp_path / 'slow.db'}"
+        proc = subprocess.Popen([str(BIN / "newswatch"), "run", "--config", str(slow_cfg), "--db", slow_db],
+                                cwd=tmp_path, env=server.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, start_new_session=True)
+        _wait_until_stored(slow_db, proc)
+        sent = time.monotonic()
+        os.killpg(proc.pid, signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 130, (stdout, stderr)
+    assert time.monotonic() - sent < 5
+    assert "Traceback" not in stderr and "interrupted (SIGINT)" in stdout, stderr
+    stored, distinct = _count(slow_db)
+    assert 0 < stored == distinct < 80

@@ -84,7 +84,7 @@ def test_cli_run_as_json(site: LocalSite, db_url: str, tmp_path: Path) -> None:
 
 def test_demo_flags_the_reference_like_article(tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
-    result = CliRunner().invoke(app, ["demo", "--db", f"sqlite:///{db}"])
+    result = CliRunner().invoke(app, ["demo", "--db", f"sqlite:///{db}", "--port", "0"])
     assert result.exit_code == 0, result.output
     with Store(f"sqlite:///{db}") as store:
         rebuttals = store.list_articles(ArticleFilter(rebuttal=True, limit=None))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import threading
 from datetime import UTC, datetime
@@ -57,49 +58,60 @@ def run(
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Poll the enabled sources once (the Prefect `ingest` flow) and store new articles.
+    """Poll the enabled sources once and store new articles.
 
-    Uses the Prefect server in PREFECT_API_URL when set, else a temporary local one.
+    With a Prefect API configured (PREFECT_API_URL), the pass is a flow run of the
+    `ingest` flow on that server; without one, the same work runs without Prefect.
+    Ctrl-C or SIGTERM stops it within seconds, keeping what is stored (exit 130 / 143).
     """
+    from newswatch.cli.running import check_prefect_api, prefect_api_url
+
     settings = _settings(config, db)
     try:
         settings.enabled_sources(source)
     except NewswatchError as exc:
         _fail(str(exc))
+    api = prefect_api_url()
+    if api:
+        check_prefect_api(api)
     _store(settings).close()  # fail fast (exit 1) on an unreachable database; migrates it
-    summary = _run_flow(settings, source)
+    summary = _run_pass(settings, source, as_json=as_json, use_prefect=bool(api))
     _print_summary(summary, as_json)
 
 
-def _run_flow(settings: Settings, sources: list[str] | None) -> dict[str, Any]:
-    from prefect.task_runners import ThreadPoolTaskRunner
-
-    from flows.ingest import ON_SOURCE_DONE, ingest
+def _run_pass(settings: Settings, sources: list[str] | None, *, as_json: bool, use_prefect: bool) -> dict[str, Any]:
+    """Run one pass with progress lines; on SIGINT/SIGTERM print the partial summary and exit 130/143."""
     from flows.pipeline import SourceResult
+    from newswatch.cli.running import ingest_pass, partial_summary, stop_on_signals
 
-    runner: ThreadPoolTaskRunner[Any] = ThreadPoolTaskRunner(max_workers=max(1, settings.fetch.source_workers))
-    flow = ingest.with_options(task_runner=runner)  # type: ignore[arg-type]  # Prefect's invariant generic
     total = len(settings.enabled_sources(sources))
-    err.print(f"polling {total} source(s) into {settings.db_url} ...", highlight=False)
-    done: list[str] = []
+    how = "as a Prefect flow run" if use_prefect else "without Prefect"
+    err.print(f"polling {total} source(s) into {settings.db_url} ({how}) ...", highlight=False)
+    done: list[SourceResult] = []
     lock = threading.Lock()
 
     def progress(result: SourceResult) -> None:
         with lock:
-            done.append(result.source)
-            note = (result.error if result.status in ("failed", "backing_off")
-                    else f"{result.new} new, {result.pages.stored} stored")
+            done.append(result)
+            failed = result.status in ("failed", "backing_off")
+            note = result.error if failed else f"{result.new} new, {result.pages.stored} stored"
             err.print(f"[{len(done)}/{total}] {result.source}: {result.status} ({note})", highlight=False)
 
-    ON_SOURCE_DONE.append(progress)
-    try:
-        return flow(
-            sources=sources,
-            config=str(settings.config_path) if settings.config_path else None,
-            db_url=settings.db_url,
-        )
-    finally:
-        ON_SOURCE_DONE.remove(progress)
+    with _store(settings) as store:
+        stored_before = store.count_articles()
+    with stop_on_signals() as stop:
+        def finish() -> None:
+            with lock:
+                summary = partial_summary(settings, sources, list(done), stored_before, stop.signum)
+            _print_summary(summary, as_json)
+
+        stop.on_finish(finish)
+        try:
+            return ingest_pass(settings, sources, on_done=progress, use_prefect=use_prefect)
+        except KeyboardInterrupt:
+            stop.signum = stop.signum or signal.SIGINT
+            stop.finish_and_exit()
+            raise  # not reached: finish_and_exit ends the process
 
 
 def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
@@ -116,6 +128,16 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
         table.add_row(r["source"], r["status"], str(r["entries"]), str(r["new"]), str(r["stored"]),
                       str(r["report"]), str(r["rebuttal"]), str(r["failed_pages"]), note, style=style)
     out.print(table)
+    if summary.get("interrupted"):
+        unfinished = summary["unfinished_sources"]
+        stored = summary.get("stored_this_run")
+        out.print(
+            f"interrupted ({summary['interrupted']}): {summary['sources']} source(s) finished"
+            + (f", not finished: {', '.join(unfinished)}" if unfinished else "")
+            + (f"; {stored} article(s) stored by this run are kept" if stored is not None else "")
+            + "; run the same command again to continue",
+            highlight=False, soft_wrap=True,
+        )
     out.print(
         f"sources: {summary['sources']} ({summary['ok']} ok, {summary['not_modified']} not modified, "
         f"{summary['failed']} failed, {summary.get('backing_off', 0)} backing off); "
@@ -133,33 +155,51 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
                   highlight=False, markup=False)
 
 
+DEMO_DB = "sqlite:///newswatch-demo.db"
+DEMO_PORT = 8765
+
+
 @app.command()
 def demo(
     db: Annotated[
-        str | None,
-        typer.Option("--db", help="Keep the demo's records in this database (a SQLAlchemy URL), not a temporary one."),
-    ] = None,
+        str, typer.Option("--db", help="Database for the demo's records (a SQLAlchemy URL); kept afterwards.")
+    ] = DEMO_DB,
+    port: Annotated[
+        int, typer.Option("--port", min=0, max=65535, help="Port of the synthetic site on 127.0.0.1 (part of "
+                          "every stored URL: the same port gives the same records).")
+    ] = DEMO_PORT,
 ) -> None:
-    """Run the whole pipeline offline against a synthetic site served on 127.0.0.1."""
+    """Run the whole pipeline offline against a synthetic site served on 127.0.0.1.
+
+    Never uses Prefect. Repeatable: the site is always at the same address, so a second
+    demo into the same database finds every article stored already.
+    """
     import tempfile
 
-    from newswatch.cli.demo import demo_config, demo_routes
+    from newswatch.cli.demo import demo_config, demo_routes, demo_totals, next_steps
     from newswatch.cli.localsite import LocalSite
     from storage.store import ArticleFilter
 
-    with tempfile.TemporaryDirectory(prefix="newswatch-demo-") as tmp, LocalSite() as site:
+    try:
+        site = LocalSite(port=port)
+    except OSError as exc:
+        _fail(f"cannot serve the demo site on 127.0.0.1:{port} ({exc.strerror or exc}); give a free port with "
+              "--port (the port is part of every stored URL: another port stores other records)")
+    with tempfile.TemporaryDirectory(prefix="newswatch-demo-") as tmp, site:
         site.routes.update(demo_routes(site.base))
         cfg = Path(tmp) / "demo.toml"
         cfg.write_text(demo_config(site.base), encoding="utf-8")
-        settings = _settings(cfg, db or f"sqlite:///{Path(tmp) / 'demo.db'}")
-        err.print(f"demo site (synthetic outlets) at {site.base}")
+        settings = _settings(cfg, db)
+        err.print(f"demo site (synthetic outlets) at {site.base}", highlight=False)
         _store(settings).close()
-        summary = _run_flow(settings, None)
+        summary = _run_pass(settings, None, as_json=False, use_prefect=False)
         _print_summary(summary, False)
         with _store(settings) as store:
-            print_records(store.list_articles(ArticleFilter(limit=None)))
-        if db:
-            out.print(f"records kept in {db}", highlight=False)
+            rows = store.list_articles(ArticleFilter(limit=None))
+        print_records(rows)
+        out.print(demo_totals(summary, rows), highlight=False, soft_wrap=True)
+        for line in next_steps(db):
+            out.print(line, highlight=False, soft_wrap=True)
 
 
 # --- records --------------------------------------------------------------------
@@ -237,14 +277,17 @@ def _print_record(row: dict[str, Any]) -> None:
 @sources_app.command("list")
 def sources_list(config: ConfigOpt = None, db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """Configured sources with the health recorded on the last runs."""
+    from newswatch.cli.sources_shown import sources_to_list
+
     settings = _settings(config, db)
     with _store(settings) as store:
         states = {s.name: s for s in store.list_sources()}
+    shown, note = sources_to_list(settings, states)
     rows: list[dict[str, Any]] = []
-    for src in settings.sources:
+    for src in shown:
         st = states.get(src.name)
         rows.append({
-            "name": src.name, "url": src.url, "enabled": src.enabled,
+            "name": src.name, "url": src.url, "enabled": src.enabled, "configured": src.configured,
             "last_status": st.last_status if st else None,
             "last_error": st.last_error if st else None,
             "http_status": st.http_status if st else None,
@@ -264,11 +307,14 @@ def sources_list(config: ConfigOpt = None, db: DbOpt = None, as_json: JsonOpt = 
     for col in ("name", "enabled", "last status", "failures", "last success", "next attempt", "error", "url"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["name"], "yes" if r["enabled"] else "no",
+        enabled = ("yes" if r["enabled"] else "no") if r["configured"] else "not configured"
+        table.add_row(r["name"], enabled,
                       (r["last_status"] or "never run") + (" (stale)" if r["stale"] else ""),
                       str(r["consecutive_failures"]), (r["last_success_at"] or "")[:19],
                       (r["next_attempt_at"] or "")[:19], r["last_error"] or "", r["url"])
     out.print(table)
+    if note:
+        out.print(note, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -372,8 +418,10 @@ _register_subcommands()
 
 
 def main() -> None:
+    from newswatch.cli.running import quiet_prefect
+
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    quiet_prefect()
     app()
 
 

@@ -148,6 +148,7 @@ def demo_config(base: str) -> str:
 [fetch]
 allow_private_networks = true
 timeout_s = 10
+source_workers = 1  # one feed at a time: the same source stores an article on every run
 
 [[sources]]
 name = "harbour-daily"
@@ -164,3 +165,25 @@ name = "pier-post"
 url = "{base}/feed.json"
 tags = ["synthetic"]
 """
+
+
+def demo_totals(summary: dict[str, object], rows: list[dict[str, object]]) -> str:
+    """One line that adds up: what this pass stored, and what the store holds (the table)."""
+    reports = sum(1 for r in rows if r.get("is_report"))
+    rebuttals = sum(1 for r in rows if r.get("is_rebuttal"))
+    return (f"this pass stored {summary['stored']} new record(s); the store now holds {len(rows)}: "
+            f"{reports} about a report, {rebuttals} official rebuttal(s)")
+
+
+def next_steps(db_url: str) -> list[str]:
+    """What to try after the demo, on its database."""
+    db = f" --db {db_url}"
+    return [
+        f"records kept in {db_url}; running the demo again adds nothing (every article is stored once)",
+        "try next:",
+        f"  newswatch records list --rebuttal{db}",
+        f"  newswatch records show 1{db}",
+        f"  newswatch records search 'trafficking report'{db}",
+        f"  newswatch sources list{db}",
+        "  newswatch run            # the built-in news sources, into ./newswatch.db",
+    ]

@@ -2,7 +2,8 @@
 and the server tests and benchmarks talk to (it can misbehave on demand).
 
 Each route answers with its body, an ETag, and 304 to a matching If-None-Match.
-Faults per route: a status code, a delay (seconds), a redirect, or dropped validators.
+Faults per route: a status code, a delay (seconds), a redirect, dropped validators, or a
+drip (the body sent one byte at a time, slowly).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class Route:
     redirect: str | None = None
     etag: bool = True  # False: a server that never sends validators (so never 304)
     headers: dict[str, str] = field(default_factory=dict)
+    drip: float = 0.0  # seconds between bytes of the body (a server that sends 1 byte/s: 1.0)
 
 
 class LocalSite:
@@ -104,7 +106,7 @@ class LocalSite:
             headers["ETag"] = tag
             if req.headers.get("If-None-Match") == tag:
                 return _send(req, 304, b"", None, headers)
-        return _send(req, 200, route.body, route.content_type, headers)
+        return _send(req, 200, route.body, route.content_type, headers, drip=route.drip)
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -113,7 +115,7 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 def _send(req: BaseHTTPRequestHandler, status: int, body: bytes, ctype: str | None,
-          headers: dict[str, str] | None = None) -> None:
+          headers: dict[str, str] | None = None, drip: float = 0.0) -> None:
     try:
         req.send_response(status)
         if ctype and status != 304:
@@ -123,7 +125,12 @@ def _send(req: BaseHTTPRequestHandler, status: int, body: bytes, ctype: str | No
         if status != 304:
             req.send_header("Content-Length", str(len(body)))
         req.end_headers()
-        if status != 304:
+        if status != 304 and drip:
+            for i in range(len(body)):
+                req.wfile.write(body[i : i + 1])
+                req.wfile.flush()
+                time.sleep(drip)
+        elif status != 304:
             req.wfile.write(body)
     except (BrokenPipeError, ConnectionResetError):  # the client gave up (e.g. a timeout test)
         pass

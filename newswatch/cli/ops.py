@@ -35,6 +35,9 @@ def serve(
     `prefect server start`; its scheduler creates the runs) and runs their flow runs
     here until Ctrl-C or SIGTERM. The schedules stay active when it stops.
     """
+    from newswatch.cli.running import check_prefect_api, show_run_logs
+
+    show_run_logs()  # before Prefect is imported: its settings are read once, and passed to the runs
     from prefect.settings import PREFECT_API_URL
 
     from deployments.serve import load_specs, serve_deployments
@@ -44,7 +47,8 @@ def serve(
     if not PREFECT_API_URL.value():  # a temporary server runs no scheduler: schedules would never fire
         fail("`newswatch serve` needs a Prefect server: start one with `prefect server start`, then "
              "`prefect config set PREFECT_API_URL=http://127.0.0.1:4200/api` (or export PREFECT_API_URL)")
-    names = ", ".join(spec.name for spec in load_specs())
+    check_prefect_api(str(PREFECT_API_URL.value()))
+    names = ", ".join(spec.full_name for spec in load_specs())
     err.print(f"serving {names} into {settings.db_url} (Ctrl-C to stop)", highlight=False)
     serve_deployments(
         config=str(settings.config_path.resolve()) if settings.config_path else None,
