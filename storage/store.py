@@ -26,6 +26,7 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Engine,
+    Select,
     create_engine,
     event,
     func,
@@ -239,21 +240,23 @@ class Store:
 
         return self._write(write)
 
-    def count_articles(self) -> int:
+    def count_articles(self, flt: ArticleFilter | None = None) -> int:
+        """How many records there are (matching `flt`, whose limit is ignored)."""
+        query = select(func.count()).select_from(articles)
+        if flt is not None:
+            query = _filtered(query, flt)
         with self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
+            return int(conn.execute(query).scalar_one())
+
+    def article_source_names(self) -> list[str]:
+        """Every source name records were seen in, sorted."""
+        with self.engine.connect() as conn:
+            query = select(article_sources.c.source).distinct().order_by(article_sources.c.source)
+            return list(conn.execute(query).scalars())
 
     def list_articles(self, flt: ArticleFilter) -> list[dict[str, Any]]:
         query = select(articles).order_by(articles.c.published_at.desc().nulls_last(), articles.c.id.desc())
-        if flt.report:
-            query = query.where(articles.c.is_report.is_(True))
-        if flt.rebuttal:
-            query = query.where(articles.c.is_rebuttal.is_(True))
-        if flt.source:
-            seen_in = select(article_sources.c.article_id).where(article_sources.c.source == flt.source)
-            query = query.where(articles.c.id.in_(seen_in))
-        if flt.since:
-            query = query.where(articles.c.published_at >= datetime.combine(flt.since, dtime(), UTC))
+        query = _filtered(query, flt)
         if flt.limit:
             query = query.limit(flt.limit)
         with self.engine.connect() as conn:
@@ -324,6 +327,15 @@ class Store:
             extra = self._sources_of(conn, [r["id"] for r in rows])
         return [_public(r, extra.get(r["id"], [])) for r in rows]
 
+    def count_search(self, query: str) -> int:
+        """How many records `search(query, limit=None)` would return."""
+        terms = fts.search_terms(query)
+        if not terms:
+            return 0
+        stmt = select(func.count()).select_from(articles).where(self._matches(terms))
+        with self.engine.connect() as conn:
+            return int(conn.execute(stmt).scalar_one())
+
     def _matches(self, terms: list[str]) -> ColumnElement[bool]:
         if self.engine.dialect.name == "postgresql":
             simple: ColumnElement[Any] = literal_column("'simple'::regconfig")
@@ -379,6 +391,20 @@ class Store:
                 time.sleep(delay)
                 delay = min(delay * 2, 1.0)
         raise AssertionError("unreachable")
+
+
+def _filtered(query: Select[Any], flt: ArticleFilter) -> Select[Any]:
+    """`query` narrowed by `flt` (not its limit)."""
+    if flt.report:
+        query = query.where(articles.c.is_report.is_(True))
+    if flt.rebuttal:
+        query = query.where(articles.c.is_rebuttal.is_(True))
+    if flt.source:
+        seen_in = select(article_sources.c.article_id).where(article_sources.c.source == flt.source)
+        query = query.where(articles.c.id.in_(seen_in))
+    if flt.since:
+        query = query.where(articles.c.published_at >= datetime.combine(flt.since, dtime(), UTC))
+    return query
 
 
 def upgrade(engine: Engine, *, wait_s: float = 600.0) -> None:

@@ -19,6 +19,7 @@ import typer
 from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.text import AlignMethod, Text
 
 from newswatch.errors import NewswatchError, excerpt
@@ -31,12 +32,13 @@ ConfigOpt = Annotated[
     Path | None,
     typer.Option(
         "--config",
+        metavar="FILE",
         help="TOML settings file (default: $NEWSWATCH_CONFIG, else ./newswatch.toml if present, else built-ins).",
     ),
 ]
 DbOpt = Annotated[
     str | None,
-    typer.Option("--db", help="SQLAlchemy database URL (env NEWSWATCH_DB_URL; default sqlite:///newswatch.db)."),
+    typer.Option("--db", metavar="URL", help="SQLAlchemy database URL (env NEWSWATCH_DB_URL; default sqlite:///newswatch.db)."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
 WideOpt = Annotated[bool, typer.Option("--wide", help="Full-width table: no column is shortened.")]
@@ -156,6 +158,13 @@ def note(message: str | Text) -> None:
     """A progress or notice line on stderr (silenced by -q). Strings are plain text, not markup."""
     if not _quiet[0]:
         err.print(message if isinstance(message, Text) else text(message), soft_wrap=True)
+
+
+def print_indented(line: str, console: Console | None = None, style: str = "") -> None:
+    """Print one line of outside text, wrapped; its leading spaces indent the wrapped lines too."""
+    stripped = line.lstrip(" ")
+    depth = len(line) - len(stripped)
+    (console or out).print(Padding(text(stripped, style=style), (0, 0, 0, depth), expand=False), overflow="fold")
 
 
 def fail(message: str) -> NoReturn:

@@ -11,7 +11,21 @@ import typer
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from newswatch.cli.common import ConfigOpt, DbOpt, err, fail, print_records, settings_or_exit, store_or_exit
+from newswatch.cli.common import (
+    ConfigOpt,
+    DbOpt,
+    WideOpt,
+    count_line,
+    fail,
+    masked_url,
+    note,
+    print_records,
+    readonly_store_or_exit,
+    settings_or_exit,
+    store_or_exit,
+)
+from newswatch.errors import excerpt
+from storage.fts import search_terms
 
 
 def register(app: typer.Typer, records_app: typer.Typer) -> None:
@@ -45,7 +59,7 @@ def serve(
         fail("`newswatch serve` needs a Prefect server: start one with `prefect server start`, then "
              "`prefect config set PREFECT_API_URL=http://127.0.0.1:4200/api` (or export PREFECT_API_URL)")
     names = ", ".join(spec.name for spec in load_specs())
-    err.print(f"serving {names} into {settings.db_url} (Ctrl-C to stop)", highlight=False)
+    note(f"serving {names} into {masked_url(settings.db_url)} (Ctrl-C to stop)")
     serve_deployments(
         config=str(settings.config_path.resolve()) if settings.config_path else None,
         db_url=_absolute(settings.db_url),
@@ -59,20 +73,30 @@ def records_search(
     config: ConfigOpt = None,
     db: DbOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines: one record per line.")] = False,
+    wide: WideOpt = False,
 ) -> None:
     """Full-text search of stored records (title and text), newest first.
 
     Words match whole words, case-insensitively; Chinese or Japanese terms match as exact
     substrings. Every term must occur.
     """
-
-    with store_or_exit(settings_or_exit(config, db)) as store:
+    with readonly_store_or_exit(settings_or_exit(config, db)) as store:
         rows = store.search(query, limit or None)
+        total = len(rows) if not limit or len(rows) < limit else store.count_search(query)
+        stored = store.count_articles() if not rows else total
     if as_json:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
-    print_records(rows)
+    if not rows:
+        if not search_terms(query):
+            note("no words to search for in the query (terms need a letter or digit)")
+        elif not stored:
+            note("no records yet: `newswatch run` polls the sources (or try `newswatch demo --db ...`)")
+        else:
+            note(f"no records match {excerpt(query, 80)} ({count_line(stored, stored)} searched)")
+        return
+    print_records(rows, total=total, wide=wide)
 
 
 def _absolute(url: str) -> str:
@@ -80,7 +104,7 @@ def _absolute(url: str) -> str:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        fail(f"not a database URL: {url!r}")
+        fail(f"not a database URL: {excerpt(masked_url(url))}")
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return url
     path = Path(parsed.database)

@@ -1,0 +1,85 @@
+"""What `newswatch run` (and the demo) print: a line per finished source, then the run summary.
+
+Designed for 80 columns: one table line per source, then each failure once, on lines of its
+own (the source's reason, or each failed page's URL and reason), then the totals.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from newswatch.cli.common import Column, Grid, clean, out
+
+_COUNTS = ("entries", "new", "stored", "report", "rebuttal", "failed_pages")
+_HEADERS = {"failed_pages": "failed"}
+
+
+def progress_line(done: int, total: int, result: dict[str, Any]) -> Text:
+    """`[3/8] harbour-daily: ok (3 new, 3 stored, 1 page failed)`; a failed source's reason is in the summary."""
+    head = f"[{done}/{total}] {result['source']}: {result['status']}"
+    if result["status"] == "failed":
+        return Text(clean(head), style="red")
+    note = f"{result['new']} new, {result['stored']} stored"
+    if result.get("failed_pages"):
+        note += f", {result['failed_pages']} page{'s' if result['failed_pages'] != 1 else ''} failed"
+    return Text(clean(f"{head} ({note})"))
+
+
+def print_run_summary(summary: dict[str, Any], *, as_json: bool = False, wide: bool = False,
+                      console: Console | None = None) -> None:
+    """The table of sources, the failures (each once, with its reason) and the totals."""
+    console = console or out
+    if as_json:
+        console.print_json(json.dumps(summary))
+        return
+    grid = Grid("ingest run", [Column("source", grow=True), Column("status", 12),
+                               *(Column(_HEADERS.get(c, c), justify="right") for c in _COUNTS)], wide=wide)
+    for r in summary["per_source"]:
+        grid.add_row(r["source"], r["status"], *(r.get(c, 0) for c in _COUNTS),
+                     style="red" if r["status"] == "failed" else "")
+    grid.print(console)
+    for line in failure_lines(summary["per_source"]):
+        console.print(line, overflow="fold")
+    for line in total_lines(summary):
+        console.print(line, overflow="fold")
+
+
+def failure_lines(per_source: list[dict[str, Any]]) -> list[Text]:
+    """Each failed source with its reason, each failed page with its URL and reason; feed problems."""
+    lines: list[Text] = []
+    for r in per_source:
+        name = clean(r["source"])
+        if r["status"] == "failed":
+            lines += [Text(f"{name}: failed", style="red"), Text("  " + clean(r.get("error") or "no reason given"))]
+        elif r.get("problem"):
+            lines += [Text(f"{name}: feed read with a problem", style="yellow"), Text("  " + clean(r["problem"]))]
+        errors = r.get("page_errors") or []
+        failed = r.get("failed_pages") or 0
+        if failed:
+            lines.append(Text(f"{name}: {failed} page{'s' if failed != 1 else ''} failed", style="yellow"))
+        for item in errors:
+            url, sep, reason = str(item).partition(": ")
+            lines.append(Text("  " + clean(url)))
+            if sep:
+                lines.append(Text("    " + clean(reason)))
+        if failed > len(errors):
+            lines.append(Text(f"  … and {failed - len(errors)} more"))
+    if lines:
+        lines.insert(0, Text(""))
+    return lines
+
+
+def total_lines(summary: dict[str, Any]) -> list[Text]:
+    s = summary
+    return [
+        Text(""),
+        Text(f"sources: {s['sources']} ({s['ok']} ok, {s['not_modified']} not modified, {s['failed']} failed)"),
+        Text(f"articles: {s['entries_seen']} entries seen, {s['new_articles']} new, {s['extracted']} extracted, "
+             f"{s['stored']} stored"),
+        Text(f"flagged: {s['flagged_report']} report, {s['flagged_rebuttal']} rebuttal; "
+             f"failed pages: {s['failed_pages']}"),
+    ]
