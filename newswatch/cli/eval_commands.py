@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from newswatch.cli.common import fail, safe
 from newswatch.cli.eval_detection import LABELS, evaluate_detection, load_cases
 from newswatch.errors import ParseError
 
@@ -30,8 +31,7 @@ def detection(
     try:
         loaded = load_cases(cases)
     except ParseError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(code=1) from exc
+        fail(str(exc))
     result = evaluate_detection(loaded)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
@@ -53,7 +53,7 @@ def _print_detection(console: Console, result: dict[str, Any], n_cases: int) -> 
     for case in wrong:
         scores = case["scores"]
         console.print(
-            f"\n[bold]{case['id']}[/bold]  {', '.join(case['errors'])}  "
+            f"\n[bold]{safe(case['id'])}[/bold]  {safe(', '.join(case['errors']))}  "
             f"(report {scores['report']:.2f}, rebuttal {scores['rebuttal']:.2f})",
             highlight=False,
         )
