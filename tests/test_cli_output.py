@@ -377,3 +377,12 @@ def test_a_closed_pipe_exits_quietly(tmp_path: Path, make_page: MakePage) -> Non
     assert json.loads(first)["title"].startswith("Synthetic")
     assert code in (0, 141), stderr
     assert "Traceback" not in stderr and "Broken pipe" not in stderr and stderr == ""
+
+
+def test_a_huge_failure_reason_is_cut() -> None:
+    summary = _summary()
+    summary["per_source"][1]["error"] = "HTTP 400: " + "z" * 5_000_000  # type: ignore[index]
+    console = Console(width=80, record=True)
+    print_run_summary(summary, console=console)
+    shown = console.export_text()
+    assert shown.count("z") < 600 and "z…" in shown

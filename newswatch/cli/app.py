@@ -31,6 +31,7 @@ from newswatch.cli.common import (
     print_indented,
     print_records,
     readable,
+    shorten,
     text,
     utc_time,
     yes_no,
@@ -40,7 +41,7 @@ from newswatch.cli.common import parse_date as _date
 from newswatch.cli.common import readonly_store_or_exit as _readonly_store
 from newswatch.cli.common import settings_or_exit as _settings
 from newswatch.cli.common import store_or_exit as _store
-from newswatch.cli.summary import print_run_summary
+from newswatch.cli.summary import REASON_CHARS, print_run_summary
 from newswatch.errors import NewswatchError, excerpt
 from newswatch.settings import Settings
 
@@ -267,7 +268,7 @@ _LABELS = {"published_from": "date from", "is_report": "report", "is_rebuttal": 
 
 def _print_record(row: dict[str, Any]) -> None:
     """A record as a person reads it: plain values, UTC times, outside text never taken as markup."""
-    out.print(text(row.get("title") or "(no title)", style="bold"), overflow="fold")
+    print_indented(row.get("title") or "(no title)", style="bold")
     for key in ("id", "url", "sources", "published_at", "published_from", "fetched_at", "language", "authors",
                 "site_name", "is_report", "report_score", "is_rebuttal", "rebuttal_score", "detector",
                 "detector_version"):
@@ -282,7 +283,8 @@ def _print_record(row: dict[str, Any]) -> None:
         print_indented(f"  evidence ({ev.get('label')}, {ev.get('rule')}):")
         print_indented(f"    {ev.get('sentence')}")
     out.print("")
-    out.print(text(row.get("text") or "(no text)"), overflow="fold")
+    for paragraph in (row.get("text") or "(no text)").splitlines():
+        print_indented(paragraph)
 
 
 def _empty(value: object) -> bool:
@@ -347,7 +349,7 @@ def sources_list(config: ConfigOpt = None, db: DbOpt = None, as_json: JsonOpt = 
     grid.print()
     for r in rows:  # each error once, on lines of its own
         if r["last_error"]:
-            out.print(text(f"{r['name']}: {r['last_error']}"), overflow="fold")
+            print_indented(f"{r['name']}: {shorten(r['last_error'], REASON_CHARS)}")
 
 
 @app.command()

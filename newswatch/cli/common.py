@@ -19,7 +19,6 @@ import typer
 from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
-from rich.padding import Padding
 from rich.text import AlignMethod, Text
 
 from newswatch.errors import NewswatchError, excerpt
@@ -161,10 +160,13 @@ def note(message: str | Text) -> None:
 
 
 def print_indented(line: str, console: Console | None = None, style: str = "") -> None:
-    """Print one line of outside text, wrapped; its leading spaces indent the wrapped lines too."""
+    """Print one line of outside text wrapped to the console; its leading spaces indent every wrapped line."""
+    console = console or out
     stripped = line.lstrip(" ")
     depth = len(line) - len(stripped)
-    (console or out).print(Padding(text(stripped, style=style), (0, 0, 0, depth), expand=False), overflow="fold")
+    for part in text(stripped, style=style).wrap(console, max(20, console.width - depth), overflow="fold"):
+        part.rstrip()
+        console.print(Text(" " * depth) + part, soft_wrap=True)
 
 
 def fail(message: str) -> NoReturn:

@@ -12,10 +12,11 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from newswatch.cli.common import Column, Grid, clean, out
+from newswatch.cli.common import Column, Grid, clean, out, shorten
 
 _COUNTS = ("entries", "new", "stored", "report", "rebuttal", "failed_pages")
 _HEADERS = {"failed_pages": "failed"}
+REASON_CHARS = 500  # a failure reason longer than this is cut (it may quote what a server sent)
 
 
 def progress_line(done: int, total: int, result: dict[str, Any]) -> Text:
@@ -54,18 +55,20 @@ def failure_lines(per_source: list[dict[str, Any]]) -> list[Text]:
     for r in per_source:
         name = clean(r["source"])
         if r["status"] == "failed":
-            lines += [Text(f"{name}: failed", style="red"), Text("  " + clean(r.get("error") or "no reason given"))]
+            reason = shorten(r.get("error") or "no reason given", REASON_CHARS)
+            lines += [Text(f"{name}: failed", style="red"), Text("  " + reason)]
         elif r.get("problem"):
-            lines += [Text(f"{name}: feed read with a problem", style="yellow"), Text("  " + clean(r["problem"]))]
+            lines += [Text(f"{name}: feed read with a problem", style="yellow"),
+                      Text("  " + shorten(r["problem"], REASON_CHARS))]
         errors = r.get("page_errors") or []
         failed = r.get("failed_pages") or 0
         if failed:
             lines.append(Text(f"{name}: {failed} page{'s' if failed != 1 else ''} failed", style="yellow"))
         for item in errors:
             url, sep, reason = str(item).partition(": ")
-            lines.append(Text("  " + clean(url)))
+            lines.append(Text("  " + shorten(url, REASON_CHARS)))
             if sep:
-                lines.append(Text("    " + clean(reason)))
+                lines.append(Text("    " + shorten(reason, REASON_CHARS)))
         if failed > len(errors):
             lines.append(Text(f"  … and {failed - len(errors)} more"))
     if lines:
