@@ -72,7 +72,7 @@ class Store:
             if migrate:
                 upgrade(self.engine)
         except (SQLAlchemyError, ArgumentError, OSError) as exc:
-            raise StorageError(f"cannot open database {_redact(url)}: {exc}") from exc
+            raise StorageError(f"cannot open database {_redact(url)}: {_first_line(exc)}") from exc
         except MigrationFailed as exc:  # e.g. a revision from a newer newswatch than this one
             raise StorageError(f"cannot migrate database {_redact(url)}: {exc} "
                                "(is it at a schema from a newer newswatch?)") from exc
