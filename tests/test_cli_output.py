@@ -386,3 +386,26 @@ def test_a_huge_failure_reason_is_cut() -> None:
     print_run_summary(summary, console=console)
     shown = console.export_text()
     assert shown.count("z") < 600 and "z…" in shown
+
+
+def test_backfill_and_eval_printers_take_outside_text_as_text(capsys: pytest.CaptureFixture[str]) -> None:
+    from newswatch.cli.backfill import _print_summary as print_backfill
+    from newswatch.cli.eval_commands import _print_detection
+
+    summary = {"dry_run": False, "kind": "sitemap", "target": "https://example.org/[x]/sitemap.xml",
+               "source": "[bold]site[/bold]", "since": "2025-01-01", "until": None, "undated_included": False,
+               "documents_skipped": 0, "documents_read": 1, "listed": 2, "selected": 2, "outside_window": 0,
+               "undated": 0, "resumed": False, "already_stored": 0, "analysed": 2, "extracted": 1, "stored": 1,
+               "flagged_report": 0, "flagged_rebuttal": 0, "failed_pages": 1,
+               "notes": ["set [fetch] allow_private_networks"], "page_errors": ["https://example.org/[/link]: 500"]}
+    print_backfill(summary, False)
+    shown = capsys.readouterr().out
+    assert "https://example.org/[x]/sitemap.xml as [bold]site[/bold]" in shown
+    assert "note: set [fetch] allow_private_networks" in shown and "failed: https://example.org/[/link]: 500" in shown
+    console = Console(width=100, record=True)
+    labels = {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 1, "fp": 0, "fn": 0}
+    _print_detection(console, {"report": labels, "rebuttal": labels, "cases": [
+        {"id": "[red]case-1[/red]", "errors": ["missed [report]"], "scores": {"report": 0.1, "rebuttal": 0.0},
+         "evidence": [{"label": "report", "rule": "r", "weight": 1.0, "sentence": "[the 2025 Report]"}]}]}, 1)
+    shown = console.export_text()
+    assert "[red]case-1[/red]  missed [report]" in shown and "[the 2025 Report]" in shown
