@@ -409,3 +409,20 @@ def test_backfill_and_eval_printers_take_outside_text_as_text(capsys: pytest.Cap
          "evidence": [{"label": "report", "rule": "r", "weight": 1.0, "sentence": "[the 2025 Report]"}]}]}, 1)
     shown = console.export_text()
     assert "[red]case-1[/red]  missed [report]" in shown and "[the 2025 Report]" in shown
+
+
+def test_log_times_are_utc_and_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from newswatch.cli.logs import _PREFECT_FORMATS, prepare_logging
+
+    monkeypatch.setattr(logging.Formatter, "converter", time.localtime)
+    for key in ("PREFECT_LOGGING_LEVEL", *_PREFECT_FORMATS):
+        monkeypatch.setenv(key, "")  # so the test's end restores the session's environment
+        monkeypatch.delenv(key)
+    prepare_logging()
+    assert logging.Formatter.converter is time.gmtime
+    assert os.environ["PREFECT_LOGGING_FORMATTERS_STANDARD_FLOW_RUN_FMT"].startswith("%(asctime)s UTC |")
+    assert os.environ["PREFECT_LOGGING_LEVEL"] == "WARNING"
+    record = logging.makeLogRecord({"msg": "x", "created": 1_700_000_000.0})
+    assert logging.Formatter("%(asctime)s").format(record).startswith("2023-11-14 22:13:20")
