@@ -426,3 +426,12 @@ def test_log_times_are_utc_and_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
     assert os.environ["PREFECT_LOGGING_LEVEL"] == "WARNING"
     record = logging.makeLogRecord({"msg": "x", "created": 1_700_000_000.0})
     assert logging.Formatter("%(asctime)s").format(record).startswith("2023-11-14 22:13:20")
+
+
+@pytest.mark.parametrize("option", ["--warc", "--urls"])
+def test_a_5mb_one_line_file_gives_a_short_backfill_error(tmp_path: Path, option: str) -> None:
+    path = tmp_path / "one-line.txt"
+    path.write_text("x" * 5_000_000, encoding="utf-8")
+    result = invoke("backfill", option, str(path), "--db", f"sqlite:///{tmp_path / 'x.db'}")
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert len(result.stderr) < 600 and "characters)" in result.stderr  # type: ignore[attr-defined]
