@@ -174,7 +174,7 @@ def test_sources_list_escapes_source_names_from_config(store60: str, tmp_path: P
                    encoding="utf-8")
     result = invoke("sources", "list", "--config", str(cfg), "--db", store60)
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
-    assert "[bold]sneaky[/bold] [/l…  yes  never run" in result.stdout  # type: ignore[attr-defined]
+    assert "[bold]sneaky[/bold] [/l…  yes      never run" in result.stdout  # type: ignore[attr-defined]
     wide = invoke("sources", "list", "--wide", "--config", str(cfg), "--db", store60)
     assert "[bold]sneaky[/bold] [/link]  yes" in wide.stdout  # type: ignore[attr-defined]
 

@@ -335,13 +335,13 @@ def sources_list(config: ConfigOpt = None, db: DbOpt = None, as_json: JsonOpt = 
         for r in rows:
             sys.stdout.write(json.dumps(r) + "\n")
         return
-    cols = [Column("name", 24), Column("on", 3), Column("last status", 12), Column("fails", justify="right"),
+    cols = [Column("name", 24), Column("enabled", 7), Column("last status", 12), Column("fails", justify="right"),
             Column("last success", 20)]
     if wide:
         cols.append(Column("url"))
     grid = Grid(f"{len(rows)} source{'s' if len(rows) != 1 else ''} (times in UTC)", cols, wide=wide)
     for r in rows:
-        cells: list[object] = [r["name"], yes_no(r["enabled"]), r["last_status"] or "never run",
+        cells: list[object] = [r["name"], yes_no(r["enabled"]), (r["last_status"] or "never run").replace("_", " "),
                                r["consecutive_failures"], utc_time(r["last_success_at"]).removesuffix(" UTC")]
         if wide:
             cells.append(r["url"])

@@ -21,7 +21,7 @@ REASON_CHARS = 500  # a failure reason longer than this is cut (it may quote wha
 
 def progress_line(done: int, total: int, result: dict[str, Any]) -> Text:
     """`[3/8] harbour-daily: ok (3 new, 3 stored, 1 page failed)`; a failed source's reason is in the summary."""
-    head = f"[{done}/{total}] {result['source']}: {result['status']}"
+    head = f"[{done}/{total}] {result['source']}: {_status(result['status'])}"
     if result["status"] == "failed":
         return Text(clean(head), style="red")
     note = f"{result['new']} new, {result['stored']} stored"
@@ -40,13 +40,17 @@ def print_run_summary(summary: dict[str, Any], *, as_json: bool = False, wide: b
     grid = Grid("ingest run", [Column("source", grow=True), Column("status", 12),
                                *(Column(_HEADERS.get(c, c), justify="right") for c in _COUNTS)], wide=wide)
     for r in summary["per_source"]:
-        grid.add_row(r["source"], r["status"], *(r.get(c, 0) for c in _COUNTS),
+        grid.add_row(r["source"], _status(r["status"]), *(r.get(c, 0) for c in _COUNTS),
                      style="red" if r["status"] == "failed" else "")
     grid.print(console)
     for line in failure_lines(summary["per_source"]):
         console.print(line, overflow="fold")
     for line in total_lines(summary):
         console.print(line, overflow="fold")
+
+
+def _status(status: str) -> str:
+    return status.replace("_", " ")  # not_modified -> not modified
 
 
 def failure_lines(per_source: list[dict[str, Any]]) -> list[Text]:
