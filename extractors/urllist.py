@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from newswatch.errors import ParseError
+from newswatch.errors import ParseError, excerpt
 
 # A comment starts a line or follows whitespace; "#" glued to a URL is a fragment.
 _TRAILING_COMMENT = re.compile(r"\s#.*$")
@@ -42,6 +42,6 @@ def parse_url_list(text: str, *, name: str = "<input>") -> list[str]:
         if not line or line.startswith("#"):
             continue
         if not is_http_url(line):
-            raise ParseError(f"{name}:{lineno}: not an http(s) URL: {line[:200]!r}")
+            raise ParseError(f"{name}:{lineno}: not an http(s) URL: {excerpt(line)}")
         urls.setdefault(line, None)
     return list(urls)

@@ -21,7 +21,7 @@ from warcio.statusandheaders import StatusAndHeadersParserException
 
 from extractors.sitemaps import parse_w3c_datetime
 from extractors.urllist import is_http_url
-from newswatch.errors import ParseError
+from newswatch.errors import ParseError, excerpt
 from newswatch.models import WarcPage
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -96,14 +96,16 @@ def iter_warc_pages(stream: BinaryIO, *, name: str = "<warc>") -> Iterator[WarcP
                     f"{name}: not a readable WARC: one gzip stream wraps the whole file instead of"
                     " each record; convert it with `warcio recompress`"
                 ) from exc
-            raise ParseError(f"{name}: not a readable WARC record at offset {archive.offset}: {exc}") from exc
+            raise ParseError(f"{name}: not a readable WARC record at offset {archive.offset}: "
+                             f"{excerpt(exc, quoted=False)}") from exc
         offset: int = archive.offset
         records += 1
         try:
             page = _read_page(record, offset, name)
             _check_complete(record, offset, name)
         except _READ_ERRORS as exc:
-            raise ParseError(f"{name}: not a readable WARC record at offset {offset}: {exc}") from exc
+            raise ParseError(f"{name}: not a readable WARC record at offset {offset}: "
+                             f"{excerpt(exc, quoted=False)}") from exc
         if page is not None:
             yield page
     if reader.position == start:

@@ -42,6 +42,7 @@ from newswatch.errors import (
     ParseError,
     PermanentFetchError,
     StorageError,
+    excerpt,
 )
 from newswatch.models import DateWindow, FeedEntry, PageJob, ParsedFeed, SitemapEntry
 from newswatch.settings import Settings, load_settings
@@ -105,7 +106,7 @@ def _as_date(value: str | date | None, name: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ConfigError(f"{name}: expected a date as YYYY-MM-DD, got {value!r}") from None
+        raise ConfigError(f"{name}: expected a date as YYYY-MM-DD, got {excerpt(value, 40)}") from None
 
 
 class ProgressReporter(Protocol):
@@ -337,7 +338,7 @@ def list_url_file(path: str | Path) -> Listing:
     for url in parse_url_list(text, name=str(path)):
         normalized = normalize_url(url)
         if normalized is None:
-            raise ParseError(f"{path}: not a usable URL: {url[:200]!r}")
+            raise ParseError(f"{path}: not a usable URL: {excerpt(url)}")
         if normalized not in seen:
             seen.add(normalized)
             listing.candidates.append(Candidate(normalized))

@@ -48,3 +48,21 @@ class TransientFetchError(FetchError):
 
 class PermanentFetchError(FetchError):
     """A failure retrying will not fix: 4xx, body too large, blocked address."""
+
+
+EXCERPT_CHARS = 200
+
+
+def excerpt(value: object, limit: int = EXCERPT_CHARS, *, quoted: bool = True) -> str:
+    """`value` quoted for an error message: its repr (or, `quoted=False`, its text), cut to about
+    `limit` characters with the full length said.
+
+    Every error that quotes input uses this, so a 5 MB one-line file gives a short message.
+    """
+    if not quoted:
+        text = str(value)
+        return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
+    if isinstance(value, str | bytes) and len(value) > limit:
+        return f"{value[:limit]!r}… ({len(value):,} {'characters' if isinstance(value, str) else 'bytes'})"
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, get_type_hints
 from urllib.parse import urlsplit
 
-from newswatch.errors import ConfigError
+from newswatch.errors import ConfigError, excerpt
 from newswatch.sources import DEFAULT_SOURCES, Source
 
 DEFAULT_CONFIG = Path("newswatch.toml")
@@ -134,9 +134,9 @@ def _parse_fetch(raw: Any, where: str) -> FetchSettings:
         if want is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, want) or (want is int and isinstance(value, bool)):
-            raise ConfigError(f"{where}: fetch.{key}: expected {want.__name__}, got {value!r}")
+            raise ConfigError(f"{where}: fetch.{key}: expected {want.__name__}, got {excerpt(value)}")
         if isinstance(value, int | float) and value < 0:
-            raise ConfigError(f"{where}: fetch.{key}: must not be negative, got {value!r}")
+            raise ConfigError(f"{where}: fetch.{key}: must not be negative, got {excerpt(value)}")
         values[key] = value
     return FetchSettings(**values)
 
@@ -157,10 +157,10 @@ def _parse_sources(raw: Any, where: str) -> tuple[Source, ...]:
         if not isinstance(name, str) or not name.strip():
             raise ConfigError(f"{at}: name: required, a non-empty string")
         if name in seen:
-            raise ConfigError(f"{at}: name: duplicate source name {name!r}")
+            raise ConfigError(f"{at}: name: duplicate source name {excerpt(name)}")
         seen.add(name)
         if not isinstance(url, str) or not _is_http_url(url):
-            raise ConfigError(f"{at} ({name}): url: expected an http(s) URL, got {url!r}")
+            raise ConfigError(f"{at} ({name}): url: expected an http(s) URL, got {excerpt(url)}")
         language = item.get("language")
         if language is not None and not isinstance(language, str):
             raise ConfigError(f"{at} ({name}): language: expected a string such as 'en'")

@@ -10,6 +10,7 @@ lost to a deadlock or serialization failure is retried the same way. Full-text s
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -18,12 +19,14 @@ from datetime import UTC, date, datetime
 from datetime import time as dtime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
+from urllib.parse import quote
 
 from sqlalchemy import (
     Boolean,
     ColumnElement,
     Connection,
     Engine,
+    Select,
     create_engine,
     event,
     func,
@@ -67,14 +70,46 @@ class Store:
     def __init__(self, url: str, *, migrate: bool = True) -> None:
         self.url = url
         try:
-            self.engine = _engine(url)
+            self.engine = _engine(_supported(url))
             if migrate:
                 upgrade(self.engine)
         except (SQLAlchemyError, ArgumentError, OSError) as exc:
-            raise StorageError(f"cannot open database {_redact(url)}: {exc}") from exc
+            raise StorageError(f"cannot open database {_redact(url)}: {_first_line(exc)}") from exc
         except MigrationFailed as exc:  # e.g. a revision from a newer newswatch than this one
             raise StorageError(f"cannot migrate database {_redact(url)}: {exc} "
                                "(is it at a schema from a newer newswatch?)") from exc
+
+    @classmethod
+    def open_readonly(cls, url: str) -> Store:
+        """Open an existing newswatch database for reading only: never created, never migrated.
+
+        Raises `MissingStore` when there is no database, or one without newswatch's tables;
+        `StorageError` when it cannot be read or is at another schema revision. A SQLite file
+        is opened with mode=ro (immutable when neither it nor its directory is writable, as on
+        a read-only filesystem); a PostgreSQL session is read-only.
+        """
+        store = cls.__new__(cls)
+        store.url = url
+        where = _redact(url)
+        try:
+            store.engine = _readonly_engine(_supported(url))
+            revision = current_revision(store.engine)
+        except MissingStore:
+            raise
+        except OperationalError as exc:
+            if _no_such_database(exc):
+                raise MissingStore(where) from exc
+            raise StorageError(f"cannot open database {where}: {_first_line(exc)}") from exc
+        except (SQLAlchemyError, ArgumentError, OSError) as exc:
+            raise StorageError(f"cannot open database {where}: {_first_line(exc)}") from exc
+        if revision is None:
+            store.close()
+            raise MissingStore(where)
+        if revision != SCHEMA_REVISION:
+            store.close()
+            raise StorageError(f"database {where} is at schema revision {revision}, this newswatch reads "
+                               f"{SCHEMA_REVISION}: run `newswatch db upgrade` (or use a newer newswatch)")
+        return store
 
     def close(self) -> None:
         self.engine.dispose()
@@ -258,21 +293,23 @@ class Store:
 
         return self._write(write)
 
-    def count_articles(self) -> int:
+    def count_articles(self, flt: ArticleFilter | None = None) -> int:
+        """How many records there are (matching `flt`, whose limit is ignored)."""
+        query = select(func.count()).select_from(articles)
+        if flt is not None:
+            query = _filtered(query, flt)
         with self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
+            return int(conn.execute(query).scalar_one())
+
+    def article_source_names(self) -> list[str]:
+        """Every source name records were seen in, sorted."""
+        with self.engine.connect() as conn:
+            query = select(article_sources.c.source).distinct().order_by(article_sources.c.source)
+            return list(conn.execute(query).scalars())
 
     def list_articles(self, flt: ArticleFilter) -> list[dict[str, Any]]:
         query = select(articles).order_by(articles.c.published_at.desc().nulls_last(), articles.c.id.desc())
-        if flt.report:
-            query = query.where(articles.c.is_report.is_(True))
-        if flt.rebuttal:
-            query = query.where(articles.c.is_rebuttal.is_(True))
-        if flt.source:
-            seen_in = select(article_sources.c.article_id).where(article_sources.c.source == flt.source)
-            query = query.where(articles.c.id.in_(seen_in))
-        if flt.since:
-            query = query.where(articles.c.published_at >= datetime.combine(flt.since, dtime(), UTC))
+        query = _filtered(query, flt)
         if flt.limit:
             query = query.limit(flt.limit)
         with self.engine.connect() as conn:
@@ -343,6 +380,15 @@ class Store:
             extra = self._sources_of(conn, [r["id"] for r in rows])
         return [_public(r, extra.get(r["id"], [])) for r in rows]
 
+    def count_search(self, query: str) -> int:
+        """How many records `search(query, limit=None)` would return."""
+        terms = fts.search_terms(query)
+        if not terms:
+            return 0
+        stmt = select(func.count()).select_from(articles).where(self._matches(terms))
+        with self.engine.connect() as conn:
+            return int(conn.execute(stmt).scalar_one())
+
     def _matches(self, terms: list[str]) -> ColumnElement[bool]:
         if self.engine.dialect.name == "postgresql":
             simple: ColumnElement[Any] = literal_column("'simple'::regconfig")
@@ -408,6 +454,20 @@ class Store:
         raise AssertionError("unreachable")
 
 
+def _filtered(query: Select[Any], flt: ArticleFilter) -> Select[Any]:
+    """`query` narrowed by `flt` (not its limit)."""
+    if flt.report:
+        query = query.where(articles.c.is_report.is_(True))
+    if flt.rebuttal:
+        query = query.where(articles.c.is_rebuttal.is_(True))
+    if flt.source:
+        seen_in = select(article_sources.c.article_id).where(article_sources.c.source == flt.source)
+        query = query.where(articles.c.id.in_(seen_in))
+    if flt.since:
+        query = query.where(articles.c.published_at >= datetime.combine(flt.since, dtime(), UTC))
+    return query
+
+
 def upgrade(engine: Engine, *, wait_s: float = 600.0) -> None:
     """Bring the database to the current schema (no-op when it is there already).
 
@@ -448,6 +508,44 @@ def upgrade(engine: Engine, *, wait_s: float = 600.0) -> None:
             if not _retryable(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(0.5)
+
+
+class MissingStore(StorageError):
+    """No newswatch database at this URL (no file, no database, or no newswatch tables in it)."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(f"no newswatch database at {where}")
+        self.where = where
+
+
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+
+
+def _supported(url: str) -> str:
+    """`url` if newswatch can use its database; else a StorageError naming the scheme."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        backend = make_url(url).get_backend_name()
+    except ArgumentError as exc:
+        raise StorageError(f"not a database URL: {_redact(url)} (use sqlite:///path or "
+                           "postgresql+psycopg://user@host/db)") from exc
+    if backend not in SUPPORTED_BACKENDS:
+        raise StorageError(f"unsupported database: {backend} (use sqlite:/// or postgresql+psycopg://)")
+    return url
+
+
+def _no_such_database(exc: OperationalError) -> bool:
+    """PostgreSQL refused the connection because the database does not exist (SQLSTATE 3D000)."""
+    if getattr(exc.orig, "sqlstate", None) == "3D000":
+        return True
+    return 'database "' in str(exc.orig) and '" does not exist' in str(exc.orig)
+
+
+def _first_line(exc: BaseException) -> str:
+    cause = getattr(exc, "orig", None) or exc
+    lines = str(cause).strip().splitlines()
+    return lines[0] if lines else type(cause).__name__
 
 
 class MigrationFailed(Exception):
@@ -495,6 +593,37 @@ def _engine(url: str) -> Engine:
 
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def _readonly_engine(url: str) -> Engine:
+    """An engine that cannot write: SQLite opened with mode=ro (or immutable), PostgreSQL read-only sessions."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(url, pool_pre_ping=True,
+                             connect_args={"options": "-c default_transaction_read_only=on"})
+    where = _redact(url)
+    if not parsed.database or parsed.database == ":memory:" or parsed.database.startswith("file:"):
+        raise MissingStore(where)
+    path = Path(parsed.database).resolve()
+    if not path.is_file():
+        raise MissingStore(str(path))
+    # WAL readers need the -shm file; where nothing can be written next to the database
+    # (a read-only filesystem or directory), nobody else can be writing it: read it as immutable.
+    read_only_fs = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    writable = not read_only_fs and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    mode = "mode=ro" if writable else "immutable=1"
+    engine = create_engine(f"sqlite:///file:{quote(str(path))}?{mode}&uri=true", connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _readonly_pragmas(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA query_only=ON")
+        cur.close()
+
+    return engine
 
 
 def _article_row(page: PageRecord) -> dict[str, Any]:

@@ -47,13 +47,14 @@ def test_unknown_source_exits_1(tmp_path: Path) -> None:
 
 
 def test_unreachable_database_exits_1(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["records", "list", "--db", f"sqlite:///{tmp_path}/missing-dir/x.db"])
+    result = runner.invoke(app, ["db", "upgrade", "--db", f"sqlite:///{tmp_path}/missing-dir/x.db"])
     assert result.exit_code == 1
     assert "cannot open database" in result.stderr
 
 
 def test_records_on_empty_database(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path}/x.db"
+    assert runner.invoke(app, ["db", "upgrade", "--db", db]).exit_code == 0
     assert runner.invoke(app, ["records", "list", "--json", "--db", db]).stdout == ""
     missing = runner.invoke(app, ["records", "show", "42", "--db", db])
     assert missing.exit_code == 1 and "no record with id 42" in missing.stderr

@@ -59,22 +59,25 @@ def test_search_json_lines_newest_first(db: str) -> None:
 
 def test_search_table_and_limit(db: str) -> None:
     both = runner.invoke(app, ["records", "search", "香港 报告", "--db", db])
-    assert both.exit_code == 0 and "1 record(s)" in both.stdout and "特区政府" in both.stdout
+    assert both.exit_code == 0 and "1 record\n" in both.stdout and "特区政府" in both.stdout
     limited = runner.invoke(app, ["records", "search", "Tier OR ferries", "--limit", "1", "--json", "--db", db])
     assert limited.stdout == ""  # every term is required; OR is a plain word
     one = runner.invoke(app, ["records", "search", "Report", "--limit", "0", "--json", "--db", db])
     assert len(one.stdout.splitlines()) == 1
 
 
-def test_search_without_matches_prints_an_empty_table(db: str) -> None:
+def test_search_without_matches_says_why(db: str) -> None:
     result = runner.invoke(app, ["records", "search", "nothing-like-this", "--db", db])
-    assert result.exit_code == 0 and "0 record(s)" in result.stdout
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "no records match 'nothing-like-this' (3 records searched)" in result.stderr
+    punctuation = runner.invoke(app, ["records", "search", "?!", "--db", db])
+    assert punctuation.exit_code == 0 and "no words to search for" in punctuation.stderr
 
 
 def test_search_needs_a_query_and_a_database(tmp_path: Path) -> None:
     assert runner.invoke(app, ["records", "search"]).exit_code == 2
     bad = runner.invoke(app, ["records", "search", "x", "--db", f"sqlite:///{tmp_path}/missing-dir/x.db"])
-    assert bad.exit_code == 1 and "cannot open database" in bad.stderr
+    assert bad.exit_code == 1 and "no newswatch database at" in bad.stderr
 
 
 def test_db_upgrade_migrates_an_empty_database_on_both_backends(store_url: str) -> None:

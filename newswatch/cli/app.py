@@ -6,6 +6,7 @@ Exit codes: 0 the command completed (per-source failures are reported, not fatal
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import signal
@@ -16,22 +17,52 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
 from newswatch.cli.common import (
+    Column,
     ConfigOpt,
     DbOpt,
+    Grid,
     JsonOpt,
-    err,
+    WideOpt,
+    count_line,
+    masked_url,
+    note,
     out,
+    print_indented,
     print_records,
+    readable,
+    shorten,
+    text,
+    utc_time,
+    yes_no,
 )
 from newswatch.cli.common import fail as _fail
 from newswatch.cli.common import parse_date as _date
+from newswatch.cli.common import readonly_store_or_exit as _readonly_store
 from newswatch.cli.common import settings_or_exit as _settings
 from newswatch.cli.common import store_or_exit as _store
-from newswatch.errors import NewswatchError
+from newswatch.cli.summary import REASON_CHARS, print_run_summary
+from newswatch.errors import NewswatchError, excerpt
 from newswatch.settings import Settings
+
+
+def _flags_show_no_type() -> None:
+    """Typer's help prints `--json <bool>` for a flag, which takes no value: print `--json`."""
+    from typer.core import TyperOption
+
+    shown = TyperOption.display_type_rich
+    if getattr(shown, "newswatch", False):
+        return
+
+    def display_type_rich(self: TyperOption, ctx: Any) -> str | None:
+        return None if self.is_flag and not self.count else shown(self, ctx)
+
+    display_type_rich.newswatch = True  # type: ignore[attr-defined]
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_flags_show_no_type()
 
 app = typer.Typer(
     help="Watch news feeds for trafficking-in-persons reports and official rebuttals of them.",
@@ -46,6 +77,32 @@ app.add_typer(records_app, name="records")
 app.add_typer(sources_app, name="sources")
 app.add_typer(db_app, name="db")
 
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        out.print(f"newswatch {version('newswatch')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main_options(
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only results and errors: no progress lines.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log lines too (newswatch and Prefect at INFO).")
+    ] = False,
+    _show_version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Watch news feeds for trafficking-in-persons reports and official rebuttals of them."""
+    from newswatch.cli.logs import set_verbosity
+
+    if quiet and verbose:
+        raise typer.BadParameter("choose one of -q and -v", param_hint="-q/-v")
+    set_verbosity(-1 if quiet else 1 if verbose else 0)
+
 # --- run and demo ---------------------------------------------------------------
 
 
@@ -57,6 +114,7 @@ def run(
     config: ConfigOpt = None,
     db: DbOpt = None,
     as_json: JsonOpt = False,
+    wide: WideOpt = False,
 ) -> None:
     """Poll the enabled sources once and store new articles.
 
@@ -76,26 +134,25 @@ def run(
         check_prefect_api(api)
     _store(settings).close()  # fail fast (exit 1) on an unreachable database; migrates it
     summary = _run_pass(settings, source, as_json=as_json, use_prefect=bool(api))
-    _print_summary(summary, as_json)
+    _print_summary(summary, as_json, wide)
 
 
 def _run_pass(settings: Settings, sources: list[str] | None, *, as_json: bool, use_prefect: bool) -> dict[str, Any]:
     """Run one pass with progress lines; on SIGINT/SIGTERM print the partial summary and exit 130/143."""
     from flows.pipeline import SourceResult
     from newswatch.cli.running import ingest_pass, partial_summary, stop_on_signals
+    from newswatch.cli.summary import progress_line
 
     total = len(settings.enabled_sources(sources))
     how = "as a Prefect flow run" if use_prefect else "without Prefect"
-    err.print(f"polling {total} source(s) into {settings.db_url} ({how}) ...", highlight=False)
+    note(f"polling {total} source(s) into {masked_url(settings.db_url)} ({how}) ...")
     done: list[SourceResult] = []
     lock = threading.Lock()
 
     def progress(result: SourceResult) -> None:
         with lock:
             done.append(result)
-            failed = result.status in ("failed", "backing_off")
-            note = result.error if failed else f"{result.new} new, {result.pages.stored} stored"
-            err.print(f"[{len(done)}/{total}] {result.source}: {result.status} ({note})", highlight=False)
+            note(progress_line(len(done), total, result.as_dict()))
 
     with _store(settings) as store:
         stored_before = store.count_articles()
@@ -114,45 +171,8 @@ def _run_pass(settings: Settings, sources: list[str] | None, *, as_json: bool, u
             raise  # not reached: finish_and_exit ends the process
 
 
-def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
-    if as_json:
-        out.print_json(json.dumps(summary))
-        return
-    table = Table(title="ingest run", show_lines=False)
-    for col in ("source", "status", "entries", "new", "stored", "report", "rebut", "failed"):
-        table.add_column(col, no_wrap=True)
-    table.add_column("note", overflow="fold", ratio=1)
-    for r in summary["per_source"]:
-        note = r["error"] or r["problem"] or ""
-        style = "red" if r["status"] == "failed" else None
-        table.add_row(r["source"], r["status"], str(r["entries"]), str(r["new"]), str(r["stored"]),
-                      str(r["report"]), str(r["rebuttal"]), str(r["failed_pages"]), note, style=style)
-    out.print(table)
-    if summary.get("interrupted"):
-        unfinished = summary["unfinished_sources"]
-        stored = summary.get("stored_this_run")
-        out.print(
-            f"interrupted ({summary['interrupted']}): {summary['sources']} source(s) finished"
-            + (f", not finished: {', '.join(unfinished)}" if unfinished else "")
-            + (f"; {stored} article(s) stored by this run are kept" if stored is not None else "")
-            + "; run the same command again to continue",
-            highlight=False, soft_wrap=True,
-        )
-    out.print(
-        f"sources: {summary['sources']} ({summary['ok']} ok, {summary['not_modified']} not modified, "
-        f"{summary['failed']} failed, {summary.get('backing_off', 0)} backing off); "
-        f"entries seen: {summary['entries_seen']}; new: {summary['new_articles']}; "
-        f"extracted: {summary['extracted']}; stored: {summary['stored']}; "
-        f"flagged: {summary['flagged_report']} report, {summary['flagged_rebuttal']} rebuttal; "
-        f"failed pages: {summary['failed_pages']}",
-        highlight=False,
-        soft_wrap=True,
-    )
-    for name, note in (summary.get("stale") or {}).items():
-        out.print(f"stale: {name}: {note}", highlight=False, markup=False, soft_wrap=True)
-    if summary.get("outage"):
-        out.print("every source failed with a network error: not counted against them (is this machine offline?)",
-                  highlight=False, markup=False)
+def _print_summary(summary: dict[str, Any], as_json: bool, wide: bool = False) -> None:
+    print_run_summary(summary, as_json=as_json, wide=wide)
 
 
 DEMO_DB = "sqlite:///newswatch-demo.db"
@@ -190,7 +210,7 @@ def demo(
         cfg = Path(tmp) / "demo.toml"
         cfg.write_text(demo_config(site.base), encoding="utf-8")
         settings = _settings(cfg, db)
-        err.print(f"demo site (synthetic outlets) at {site.base}", highlight=False)
+        note(f"demo site (synthetic outlets) at {site.base}")
         _store(settings).close()
         summary = _run_pass(settings, None, as_json=False, use_prefect=False)
         _print_summary(summary, False)
@@ -211,15 +231,16 @@ def records_list(
     rebuttal: Annotated[bool, typer.Option("--rebuttal", help="Only official rebuttals.")] = False,
     source: Annotated[str | None, typer.Option("--source", help="Only items seen in this source.")] = None,
     since: Annotated[
-        str | None, typer.Option("--since", help="Only items published on or after this date (YYYY-MM-DD).")
+        str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Only items published on or after this date.")
     ] = None,
     limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many (0: all).")] = 50,
     stories: Annotated[bool, typer.Option("--stories", help="Group copies across outlets into stories.")] = False,
     config: ConfigOpt = None,
     db: DbOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines: one record per line.")] = False,
+    wide: WideOpt = False,
 ) -> None:
-    """List stored records, newest first."""
+    """List stored records, newest first (the database is only read)."""
     from storage.store import ArticleFilter
 
     if stories:
@@ -227,13 +248,32 @@ def records_list(
 
         return stories_command(report, rebuttal, source, _date(since, "--since"), limit, _settings(config, db), as_json)
     flt = ArticleFilter(report, rebuttal, source, _date(since, "--since"), limit or None)
-    with _store(_settings(config, db)) as store:
+    settings = _settings(config, db)
+    with _readonly_store(settings) as store:
+        known = _known_sources(settings, store) if source else set()
+        if source and source not in known:
+            _fail(f"unknown source: {excerpt(source, 60)} (known: {', '.join(sorted(known))})")
         rows = store.list_articles(flt)
+        total = len(rows) if not flt.limit or len(rows) < flt.limit else store.count_articles(flt)
+        stored = store.count_articles() if not rows else total
     if as_json:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
-    print_records(rows)
+    if not rows:
+        filters = [f for f, on in (("--report", report), ("--rebuttal", rebuttal), (f"--source {source}", source),
+                                    (f"--since {since}", since)) if on]
+        if not stored:
+            note("no records yet: `newswatch run` polls the sources (or try `newswatch demo --db ...`)")
+        else:
+            note(f"no records match {' '.join(filters)} ({count_line(stored, stored)} stored)")
+        return
+    print_records(rows, total=total, wide=wide)
+
+
+def _known_sources(settings: Settings, store: Any) -> set[str]:
+    """Source names `--source` may take: the configured ones and those records were seen in."""
+    return {s.name for s in settings.sources} | set(store.article_source_names())
 
 
 @records_app.command("show")
@@ -244,7 +284,7 @@ def records_show(
     as_json: JsonOpt = False,
 ) -> None:
     """Show one record: text, structured fields and the evidence behind each decision."""
-    with _store(_settings(config, db)) as store:
+    with _readonly_store(_settings(config, db)) as store:
         row = store.get_article(record_id)
     if row is None:
         _fail(f"no record with id {record_id}")
@@ -254,33 +294,67 @@ def records_show(
     _print_record(row)
 
 
+_TIMES = ("published_at", "fetched_at", "updated_at")
+_LABELS = {"published_from": "date from", "is_report": "report", "is_rebuttal": "rebuttal",
+           "report_score": "report score", "rebuttal_score": "rebuttal score", "detector_version": "detector version"}
+
+
 def _print_record(row: dict[str, Any]) -> None:
+    """A record as a person reads it: plain values, UTC times, outside text never taken as markup."""
+    print_indented(row.get("title") or "(no title)", style="bold")
+    for key in ("id", "url", "sources", "published_at", "published_from", "fetched_at", "language", "authors",
+                "site_name", "is_report", "report_score", "is_rebuttal", "rebuttal_score", "detector",
+                "detector_version"):
+        if key not in row:
+            continue
+        value = utc_time(row[key]) if key in _TIMES else readable(row[key])
+        print_indented(f"  {_LABELS.get(key, key.replace('_', ' '))}: {value}")
+    for key in ("report", "jurisdictions", "tiers", "responses", "claims"):
+        for line in _field_lines(key, row.get(key), "  "):
+            print_indented(line)
     from extractors.structure import merge_evidence  # here: the CLI starts without the detector
 
-    out.print(f"[bold]{row.get('title') or '(no title)'}[/bold]", highlight=False)
-    for key in ("id", "url", "sources", "published_at", "published_from", "language", "authors",
-                "is_report", "report_score", "is_rebuttal", "rebuttal_score", "detector", "detector_version"):
-        if key in row:
-            out.print(f"  {key}: {row[key]}", highlight=False)
-    for key in ("report", "jurisdictions", "tiers", "responses", "claims"):
-        if row.get(key):
-            out.print(f"  {key}: {json.dumps(row[key], ensure_ascii=False)}", highlight=False)
     for ev in merge_evidence(row.get("evidence") or []):  # one line per sentence
-        out.print(f"  evidence [{ev['label']}] {ev['rule']}: {ev['sentence']}", highlight=False)
+        print_indented(f"  evidence ({ev.get('label')}, {ev.get('rule')}):")
+        print_indented(f"    {ev.get('sentence')}")
     out.print("")
-    out.print(row.get("text") or "", highlight=False)
+    for paragraph in (row.get("text") or "(no text)").splitlines():
+        print_indented(paragraph)
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == "" or (isinstance(value, list | dict) and not any(
+        not _empty(v) for v in (value.values() if isinstance(value, dict) else value)))
+
+
+def _field_lines(label: str, value: object, indent: str) -> list[str]:
+    """A structured field (JSON from the record) as indented "label: value" lines; empty parts left out."""
+    label = label.replace("_", " ")
+    if _empty(value):
+        return []
+    if isinstance(value, dict):
+        lines = [f"{indent}{label}:"]
+        for key, item in value.items():
+            lines += _field_lines(key, item, indent + "  ")
+        return lines
+    if isinstance(value, list) and any(isinstance(v, dict | list) for v in value):
+        lines = []
+        for item in value:  # one block per item, under the singular: "response:", "quote:"
+            lines += _field_lines(label.removesuffix("s"), item, indent)
+        return lines
+    return [f"{indent}{label}: {readable(value)}"]
 
 
 # --- sources and extract -----------------------------------------------------------
 
 
 @sources_app.command("list")
-def sources_list(config: ConfigOpt = None, db: DbOpt = None, as_json: JsonOpt = False) -> None:
-    """Configured sources with the health recorded on the last runs."""
+def sources_list(config: ConfigOpt = None, db: DbOpt = None, as_json: JsonOpt = False, wide: WideOpt = False) -> None:
+    """Configured sources with the health recorded on the last runs (times in UTC)."""
     from newswatch.cli.sources_shown import sources_to_list
 
     settings = _settings(config, db)
-    with _store(settings) as store:
+    with _readonly_store(settings) as store:
         states = {s.name: s for s in store.list_sources()}
     shown, note = sources_to_list(settings, states)
     rows: list[dict[str, Any]] = []
@@ -303,18 +377,25 @@ def sources_list(config: ConfigOpt = None, db: DbOpt = None, as_json: JsonOpt = 
         for r in rows:
             sys.stdout.write(json.dumps(r) + "\n")
         return
-    table = Table(title="sources")
-    for col in ("name", "enabled", "last status", "failures", "last success", "next attempt", "error", "url"):
-        table.add_column(col, overflow="fold")
+    cols = [Column("name", 22), Column("enabled", 7), Column("last status", 12), Column("fails", justify="right"),
+            Column("next attempt", 16)]
+    if wide:
+        cols += [Column("last success", 20), Column("url")]
+    grid = Grid(f"{len(rows)} source{'s' if len(rows) != 1 else ''} (times in UTC)", cols, wide=wide)
     for r in rows:
-        enabled = ("yes" if r["enabled"] else "no") if r["configured"] else "not configured"
-        table.add_row(r["name"], enabled,
-                      (r["last_status"] or "never run") + (" (stale)" if r["stale"] else ""),
-                      str(r["consecutive_failures"]), (r["last_success_at"] or "")[:19],
-                      (r["next_attempt_at"] or "")[:19], r["last_error"] or "", r["url"])
-    out.print(table)
+        enabled = yes_no(r["enabled"]) if r["configured"] else "not configured"
+        status = (r["last_status"] or "never run").replace("_", " ") + (" (stale)" if r["stale"] else "")
+        cells: list[object] = [r["name"], enabled, status, r["consecutive_failures"],
+                               utc_time(r["next_attempt_at"]).removesuffix(" UTC") if r["next_attempt_at"] else ""]
+        if wide:
+            cells += [utc_time(r["last_success_at"]).removesuffix(" UTC"), r["url"]]
+        grid.add_row(*cells, style="red" if r["last_status"] == "failed" else "")
+    grid.print()
+    for r in rows:  # each error once, on lines of its own
+        if r["last_error"]:
+            print_indented(f"{r['name']}: {shorten(r['last_error'], REASON_CHARS)}")
     if note:
-        out.print(note, highlight=False, soft_wrap=True)
+        print_indented(note)
 
 
 @app.command()
@@ -329,32 +410,41 @@ def extract(
     from datetime import UTC, datetime
 
     from extractors.analyse import analyse_page
+    from newswatch.cli.sniff import not_a_page
     from newswatch.models import PageJob
     from storage.serialize import detection_fields
 
     settings = _settings(config, db)
     fetched_at = datetime.now(UTC)
     url = target
-    if target.startswith(("http://", "https://")):
+    content_type: str | None = None
+    local = not target.startswith(("http://", "https://"))
+    if not local:
         from flows.fetch import fetch, make_client
 
         try:
             with make_client(settings.fetch) as client:
                 res = fetch(client, target, max_bytes=settings.fetch.max_bytes)
         except NewswatchError as exc:
-            _fail(f"{target}: {exc}")
-        body, url = res.body, res.url
+            _fail(f"{excerpt(target)}: {exc}")
+        body, url, content_type = res.body, res.url, res.content_type
     else:
         path = Path(target)
         try:
             body = path.read_bytes()
+            fetched_at = datetime.fromtimestamp(path.stat().st_mtime, UTC)  # a file's date: when it was saved
         except OSError as exc:
-            _fail(f"{target}: cannot read: {exc.strerror or exc}")
+            _fail(f"{excerpt(target)}: cannot read: {exc.strerror or exc}")
         url = path.resolve().as_uri()
+    refusal = not_a_page(body, content_type)
+    if refusal:
+        _fail(f"{excerpt(target)}: not an HTML page: {refusal}")
     rec = analyse_page(PageJob(source="extract", url=url, body=body, fetched_at=fetched_at))
     evidence, record = detection_fields(rec.detection)
     article = asdict(rec.article)
     article["published_at"] = rec.article.published_at.isoformat() if rec.article.published_at else None
+    if local and article["published_from"] == "fetch":
+        article["published_from"] = "file"  # no date in the page: the file's modification time
     result = {
         **article, "is_report": rec.detection.is_report, "is_rebuttal": rec.detection.is_rebuttal,
         "report_score": rec.detection.report_score, "rebuttal_score": rec.detection.rebuttal_score,
@@ -398,7 +488,7 @@ def db_upgrade(config: ConfigOpt = None, db: DbOpt = None) -> None:
     """Bring the database to the current schema (SQLite or PostgreSQL)."""
     settings = _settings(config, db)
     _store(settings).close()
-    out.print(f"database at current schema: {settings.db_url}", highlight=False)
+    out.print(text(f"database at current schema: {masked_url(settings.db_url)}"))
 
 
 def _register_subcommands() -> None:
@@ -418,11 +508,34 @@ _register_subcommands()
 
 
 def main() -> None:
+    from newswatch.cli.logs import prepare_logging
     from newswatch.cli.running import quiet_prefect
 
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     quiet_prefect()
-    app()
+    prepare_logging()
+    try:
+        app()
+    except SystemExit as exc:
+        # Click turns a closed stdout (`newswatch records list | head -1`) into exit 1; exit as a
+        # process killed by SIGPIPE would (141), quietly.
+        if _broken_pipe(exc):
+            _exit_broken_pipe()
+        raise
+    except BrokenPipeError:
+        _exit_broken_pipe()
+
+
+def _broken_pipe(exc: BaseException) -> bool:
+    cause = exc.__context__
+    return isinstance(cause, BrokenPipeError) or (isinstance(cause, OSError) and cause.errno == errno.EPIPE)
+
+
+def _exit_broken_pipe() -> None:
+    """Point stdout at /dev/null (Python's final flush must not fail again) and exit 141, no traceback."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os._exit(128 + signal.SIGPIPE)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from newswatch.cli.common import ConfigOpt, DbOpt, JsonOpt, err, fail, out, settings_or_exit, store_or_exit
+from newswatch.cli.common import ConfigOpt, DbOpt, JsonOpt, err, fail, out, settings_or_exit, store_or_exit, text
 from newswatch.errors import ConfigError, NewswatchError, StorageError
 
 if TYPE_CHECKING:
@@ -152,11 +152,11 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
         # URLs alone on stdout, so `--dry-run > urls.txt` makes a URL list; the rest on stderr.
         for url in summary["urls"]:
             sys.stdout.write(url + "\n")
-        err.print(_listing_line(summary), highlight=False, soft_wrap=True)
+        err.print(text(_listing_line(summary)), soft_wrap=True)
         err.print(f"dry run: {len(summary['urls'])} URL(s) would be fetched, "
                   f"{summary['already_stored']} already stored; nothing stored", highlight=False)
         return
-    out.print(_listing_line(summary), highlight=False, soft_wrap=True)
+    out.print(text(_listing_line(summary)), soft_wrap=True)
     if summary["resumed"]:
         out.print(f"resumed: {summary['already_stored']} already stored (skipped)", highlight=False)
     out.print(
@@ -166,9 +166,9 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
         highlight=False, soft_wrap=True,
     )
     for note in summary["notes"]:
-        out.print(f"note: {note}", highlight=False, soft_wrap=True)
+        out.print(text(f"note: {note}"), soft_wrap=True)
     for line in summary["page_errors"]:
-        out.print(f"  failed: {line}", highlight=False, soft_wrap=True)
+        out.print(text(f"  failed: {line}"), soft_wrap=True)
     if summary["failed_pages"]:
         out.print("run the same command again to retry the failed pages", highlight=False)
 

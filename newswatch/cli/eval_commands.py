@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from extractors.structure import merge_evidence
+from newswatch.cli.common import fail, safe
 from newswatch.cli.eval_detection import FIELDS, LABELS, evaluate_detection, load_cases
 from newswatch.errors import ParseError
 
@@ -34,8 +35,7 @@ def detection(
     try:
         loaded = load_cases(cases)
     except ParseError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(code=1) from exc
+        fail(str(exc))
     result = evaluate_detection(loaded)
     if as_json:
         if summary:
@@ -64,7 +64,7 @@ def _print_detection(console: Console, result: dict[str, Any], n_cases: int, *, 
     for case in wrong:
         scores = case["scores"]
         console.print(
-            f"\n[bold]{case['id']}[/bold]  {', '.join(case['errors'])}  "
+            f"\n[bold]{safe(case['id'])}[/bold]  {safe(', '.join(case['errors']))}  "
             f"(report {scores['report']:.2f}, rebuttal {scores['rebuttal']:.2f})",
             highlight=False,
         )

@@ -9,7 +9,16 @@ import typer
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from newswatch.cli.common import ConfigOpt, DbOpt, err, fail, settings_or_exit, store_or_exit
+from newswatch.cli.common import (
+    ConfigOpt,
+    DbOpt,
+    fail,
+    masked_url,
+    note,
+    settings_or_exit,
+    store_or_exit,
+)
+from newswatch.errors import excerpt
 
 
 def register(app: typer.Typer, records_app: typer.Typer) -> None:
@@ -49,7 +58,7 @@ def serve(
              "`prefect config set PREFECT_API_URL=http://127.0.0.1:4200/api` (or export PREFECT_API_URL)")
     check_prefect_api(str(PREFECT_API_URL.value()))
     names = ", ".join(spec.full_name for spec in load_specs())
-    err.print(f"serving {names} into {settings.db_url} (Ctrl-C to stop)", highlight=False)
+    note(f"serving {names} into {masked_url(settings.db_url)} (Ctrl-C to stop)")
     serve_deployments(
         config=str(settings.config_path.resolve()) if settings.config_path else None,
         db_url=_absolute(settings.db_url),
@@ -62,7 +71,7 @@ def _absolute(url: str) -> str:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        fail(f"not a database URL: {url!r}")
+        fail(f"not a database URL: {excerpt(masked_url(url))}")
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return url
     path = Path(parsed.database)
