@@ -174,7 +174,7 @@ def test_sources_list_escapes_source_names_from_config(store60: str, tmp_path: P
                    encoding="utf-8")
     result = invoke("sources", "list", "--config", str(cfg), "--db", store60)
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
-    assert "[bold]sneaky[/bold] [/l…  yes      never run" in result.stdout  # type: ignore[attr-defined]
+    assert "[bold]sneaky[/bold] [/link]  never run" in result.stdout  # type: ignore[attr-defined]
     wide = invoke("sources", "list", "--wide", "--config", str(cfg), "--db", store60)
     assert "[bold]sneaky[/bold] [/link]  yes" in wide.stdout  # type: ignore[attr-defined]
 
@@ -404,11 +404,12 @@ def test_backfill_and_eval_printers_take_outside_text_as_text(capsys: pytest.Cap
     assert "note: set [fetch] allow_private_networks" in shown and "failed: https://example.org/[/link]: 500" in shown
     console = Console(width=100, record=True)
     labels = {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 1, "fp": 0, "fn": 0}
-    _print_detection(console, {"report": labels, "rebuttal": labels, "cases": [
+    _print_detection(console, {"report": labels, "rebuttal": labels, "by_language": {"[en]": {
+        "report": labels, "rebuttal": labels}}, "cases": [
         {"id": "[red]case-1[/red]", "errors": ["missed [report]"], "scores": {"report": 0.1, "rebuttal": 0.0},
          "evidence": [{"label": "report", "rule": "r", "weight": 1.0, "sentence": "[the 2025 Report]"}]}]}, 1)
     shown = console.export_text()
-    assert "[red]case-1[/red]  missed [report]" in shown and "[the 2025 Report]" in shown
+    assert "[red]case-1[/red]  missed [report]" in shown and "[the 2025 Report]" in shown and "[en]" in shown
 
 
 def test_log_times_are_utc_and_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -435,3 +436,22 @@ def test_a_5mb_one_line_file_gives_a_short_backfill_error(tmp_path: Path, option
     result = invoke("backfill", option, str(path), "--db", f"sqlite:///{tmp_path / 'x.db'}")
     assert result.exit_code == 1  # type: ignore[attr-defined]
     assert len(result.stderr) < 600 and "characters)" in result.stderr  # type: ignore[attr-defined]
+
+
+def test_run_summary_names_backoff_staleness_and_an_outage() -> None:
+    summary = _summary()
+    summary["per_source"].append(  # type: ignore[attr-defined]
+        {"source": "busy-wire", "status": "backing_off", "error": "backing off until 2026-11-26 10:00 UTC",
+         "problem": None, "stale": "nothing new since 2026-10-01 (56 days)", "entries": 0, "new": 0, "stored": 0,
+         "report": 0, "rebuttal": 0, "failed_pages": 0, "page_errors": []})
+    summary.update(backing_off=1, outage=True, skipped_failing_pages=3)
+    console = Console(width=80, record=True)
+    print_run_summary(summary, console=console)
+    lines = console.export_text().splitlines()
+    assert widest("\n".join(lines)) <= 80
+    assert any(line.startswith("busy-wire") and "backing off" in line for line in lines)
+    assert "  backing off until 2026-11-26 10:00 UTC" in lines
+    assert "busy-wire: stale" in lines and "  nothing new since 2026-10-01 (56 days)" in lines
+    assert "sources: 2 (1 ok, 0 not modified, 1 failed, 1 backing off)" in lines
+    assert "pages waiting to be retried later: 3" in lines
+    assert any(line.startswith("every source failed with a network error") for line in lines)

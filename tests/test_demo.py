@@ -23,7 +23,7 @@ def _per_source(output: str) -> dict[str, str]:
     """source -> its row of the run table (status, entries, new, stored, ...)."""
     rows = {}
     for line in output.splitlines():
-        cells = [c.strip() for c in line.strip("│┃ ").split("│")]
+        cells = line.split()  # the run table: one line per source, columns apart by spaces
         if cells and cells[0] in ("harbour-daily", "lotus-wire", "pier-post"):
             rows[cells[0]] = " ".join(cells[1:])
     return rows

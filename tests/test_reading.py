@@ -403,7 +403,7 @@ def test_search_cli_filters_and_escapes(search_store: Store) -> None:
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["url"] for r in rows] == ["https://a.example.org/rebuttal"] and "snippet" in rows[0]
     table = runner.invoke(app, ["records", "search", "lantern", "--db", url])
-    assert table.exit_code == 0 and "4 record(s)" in table.stdout
+    assert table.exit_code == 0 and "4 records" in table.stdout
     assert max(len(line) for line in table.stdout.splitlines()) <= 80
 
 

@@ -377,21 +377,27 @@ def sources_list(config: ConfigOpt = None, db: DbOpt = None, as_json: JsonOpt = 
         for r in rows:
             sys.stdout.write(json.dumps(r) + "\n")
         return
-    cols = [Column("name", 22), Column("enabled", 7), Column("last status", 12), Column("fails", justify="right"),
-            Column("next attempt", 16)]
+    cols = [Column("name", 24, grow=True), Column("status", 16), Column("fails", justify="right"),
+            Column("last success", 16), Column("next attempt", 16)]
     if wide:
-        cols += [Column("last success", 20), Column("url")]
+        cols[1:1] = [Column("enabled")]
+        cols.append(Column("url"))
     grid = Grid(f"{len(rows)} source{'s' if len(rows) != 1 else ''} (times in UTC)", cols, wide=wide)
     for r in rows:
-        enabled = yes_no(r["enabled"]) if r["configured"] else "not configured"
         status = (r["last_status"] or "never run").replace("_", " ") + (" (stale)" if r["stale"] else "")
-        cells: list[object] = [r["name"], enabled, status, r["consecutive_failures"],
-                               utc_time(r["next_attempt_at"]).removesuffix(" UTC") if r["next_attempt_at"] else ""]
+        if not r["enabled"] and not wide:
+            status = "disabled"
+        cells: list[object] = [r["name"], status, r["consecutive_failures"],
+                               utc_time(r["last_success_at"]).removesuffix(" UTC"),
+                               utc_time(r["next_attempt_at"]).removesuffix(" UTC")]
         if wide:
-            cells += [utc_time(r["last_success_at"]).removesuffix(" UTC"), r["url"]]
+            cells[1:1] = [yes_no(r["enabled"]) if r["configured"] else "not configured"]
+            cells.append(r["url"])
         grid.add_row(*cells, style="red" if r["last_status"] == "failed" else "")
     grid.print()
     for r in rows:  # each error once, on lines of its own
+        if not r["configured"]:
+            print_indented(f"{r['name']}: not in the configuration (its records come from an earlier run)")
         if r["last_error"]:
             print_indented(f"{r['name']}: {shorten(r['last_error'], REASON_CHARS)}")
     if note:

@@ -19,8 +19,20 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from newswatch.cli.common import ConfigOpt, DbOpt, err, fail, out, parse_date, settings_or_exit, store_or_exit
-from newswatch.errors import NewswatchError
+from newswatch.cli.common import (
+    ConfigOpt,
+    DbOpt,
+    count_line,
+    err,
+    fail,
+    note,
+    out,
+    parse_date,
+    readonly_store_or_exit,
+    settings_or_exit,
+    store_or_exit,
+)
+from newswatch.errors import NewswatchError, excerpt
 
 WIDTH = 80
 
@@ -254,16 +266,26 @@ def records_search(
     from storage.fts import SearchQueryError
 
     flt = record_filter(report, rebuttal, jurisdiction, year, language, since, until)
-    with store_or_exit(settings_or_exit(config, db)) as store:
+    with readonly_store_or_exit(settings_or_exit(config, db)) as store:
         try:
             rows = reading.search_records(store, query, flt, limit or None)
+            total = len(rows)
+            if limit and total >= limit and not as_json:  # say how many the limit left out
+                total = len(reading.search_records(store, query, flt, None))
         except SearchQueryError as exc:
             fail(str(exc))
+        stored = store.count_articles() if not rows else 0
     if as_json:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
-    out.print(f"{len(rows)} record(s)", highlight=False)
+    if not rows:
+        if not stored:
+            note("no records yet: `newswatch run` polls the sources (or try `newswatch demo`)")
+        else:
+            note(f"no records match {excerpt(query, 80)} with these filters ({count_line(stored, stored)} searched)")
+        return
+    out.print(count_line(len(rows), total), highlight=False)
     for row in rows:
         head = Text.assemble((f"{row['id']:>6} ", "bold"), ((row["published_at"] or "")[:10] + " ", "dim"),
                              (",".join(r for r in (("report" if row["is_report"] else ""),

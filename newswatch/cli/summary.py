@@ -22,8 +22,8 @@ REASON_CHARS = 500  # a failure reason longer than this is cut (it may quote wha
 def progress_line(done: int, total: int, result: dict[str, Any]) -> Text:
     """`[3/8] harbour-daily: ok (3 new, 3 stored, 1 page failed)`; a failed source's reason is in the summary."""
     head = f"[{done}/{total}] {result['source']}: {_status(result['status'])}"
-    if result["status"] in ("failed", "backing_off"):
-        return Text(clean(head), style="red" if result["status"] == "failed" else "yellow")
+    if result["status"] == "failed":
+        return Text(clean(head), style="red")
     note = f"{result['new']} new, {result['stored']} stored"
     if result.get("failed_pages"):
         note += f", {result['failed_pages']} page{'s' if result['failed_pages'] != 1 else ''} failed"
@@ -58,12 +58,15 @@ def failure_lines(per_source: list[dict[str, Any]]) -> list[Text]:
     lines: list[Text] = []
     for r in per_source:
         name = clean(r["source"])
-        if r["status"] == "failed":
+        if r["status"] in ("failed", "backing_off"):
             reason = shorten(r.get("error") or "no reason given", REASON_CHARS)
-            lines += [Text(f"{name}: failed", style="red"), Text("  " + reason)]
+            lines += [Text(f"{name}: {_status(r['status'])}", style="red" if r["status"] == "failed" else "yellow"),
+                      Text("  " + reason)]
         elif r.get("problem"):
             lines += [Text(f"{name}: feed read with a problem", style="yellow"),
                       Text("  " + shorten(r["problem"], REASON_CHARS))]
+        if r.get("stale"):
+            lines += [Text(f"{name}: stale", style="yellow"), Text("  " + shorten(r["stale"], REASON_CHARS))]
         errors = r.get("page_errors") or []
         failed = r.get("failed_pages") or 0
         if failed:
@@ -82,25 +85,27 @@ def failure_lines(per_source: list[dict[str, Any]]) -> list[Text]:
 
 def total_lines(summary: dict[str, Any]) -> list[Text]:
     s = summary
+    backing_off = f", {s['backing_off']} backing off" if s.get("backing_off") else ""
     lines = [Text("")]
-    if s.get("interrupted"):
+    if s.get("interrupted"):  # short lines: a phrase must not be cut by wrapping at 80 columns
         unfinished = ", ".join(clean(n) for n in s.get("unfinished_sources") or [])
         stored = s.get("stored_this_run")
-        lines.append(Text(
-            f"interrupted ({s['interrupted']}): {s['sources']} source(s) finished"
-            + (f", not finished: {unfinished}" if unfinished else "")
-            + (f"; {stored} article(s) stored by this run are kept" if stored is not None else "")
-            + "; run the same command again to continue", style="yellow"))
+        lines.append(Text(f"interrupted ({s['interrupted']}): {s['sources']} source(s) finished", style="yellow"))
+        if unfinished:
+            lines.append(Text(f"not finished: {unfinished}", style="yellow"))
+        if stored is not None:
+            lines.append(Text(f"{stored} article(s) stored by this run are kept", style="yellow"))
+        lines.append(Text("run the same command again to continue", style="yellow"))
     lines += [
-        Text(f"sources: {s['sources']} ({s['ok']} ok, {s['not_modified']} not modified, {s['failed']} failed, "
-             f"{s.get('backing_off', 0)} backing off)"),
+        Text(f"sources: {s['sources']} ({s['ok']} ok, {s['not_modified']} not modified, {s['failed']} failed"
+             f"{backing_off})"),
         Text(f"articles: {s['entries_seen']} entries seen, {s['new_articles']} new, {s['extracted']} extracted, "
              f"{s['stored']} stored"),
         Text(f"flagged: {s['flagged_report']} report, {s['flagged_rebuttal']} rebuttal; "
              f"failed pages: {s['failed_pages']}"),
     ]
-    for name, why in (s.get("stale") or {}).items():
-        lines.append(Text(f"stale: {clean(name)}: {shorten(str(why), REASON_CHARS)}", style="yellow"))
+    if s.get("skipped_failing_pages"):
+        lines.append(Text(f"pages waiting to be retried later: {s['skipped_failing_pages']}"))
     if s.get("outage"):
         lines.append(Text("every source failed with a network error: not counted against them "
                           "(is this machine offline?)", style="yellow"))
