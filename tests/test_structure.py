@@ -407,3 +407,22 @@ def test_tier_named_in_other_languages(title: str, text: str, place: str, tier: 
     assert d.tiers, d
     assert d.tiers[0].jurisdiction == place
     assert d.tiers[0].tier == tier
+
+
+# Synthetic sentences (invented wording): a change of tier told in Spanish, Portuguese and Russian.
+@pytest.mark.parametrize(
+    ("title", "text", "place"),
+    [
+        ("Informe de trata", "El informe anual del Departamento de Estado de EE.UU. sobre trata de personas "
+         "rebajó a Panamá del Nivel 2 al Nivel 3.", "Panama"),
+        ("Relatório sobre tráfico de pessoas", "O relatório anual do Departamento de Estado dos EUA sobre tráfico "
+         "de pessoas rebaixou Angola do Nível 2 para o Nível 3.", "Angola"),
+        ("Доклад Госдепа о торговле людьми", "Госдепартамент США в ежегодном докладе о торговле людьми понизил "
+         "Казахстан из второй категории в третью категорию.", "Kazakhstan"),
+    ],
+)
+def test_tier_change_in_other_languages(title: str, text: str, place: str) -> None:
+    d = detect(title, text)
+    assert d.tiers, d
+    t = d.tiers[0]
+    assert (t.jurisdiction, t.tier, t.previous, t.change) == (place, "Tier 3", "Tier 2", "downgrade")
