@@ -601,7 +601,10 @@ ANAPHORS = Lexicon(
 TIERS = Lexicon(
     [
         (_t("Tier 2 Watch List", "tier_watch_list"),
-         r"Tier[\s-]*(?:2|two|II)[\s-]*(?:Watch[\s-]*List|Watchlist)", True),
+         r"Tier[\s-]*(?:2|two|II)[\s-]*(?:Watch[\s-]*List|Watchlist)"
+         # the English tier name with a foreign watch list: "Tier 2 de vigilancia", "Tier 2 (liste de surveillance)"
+         r"|Tier[\s-]*(?:2|II)\s*\(?\s*(?:de\s+la\s+|de\s+|da\s+|en\s+|sous\s+|na\s+)?(?:lista\s+de\s+|liste\s+de\s+)?"
+         r"(?:vigilancia|vigilância|observación|observação|surveillance|observation)\b", True),
         (_t("Tier 1", "tier"), r"\bTier[\s-]*(?:1|one|I)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
         (_t("Tier 2", "tier"), r"\bTier[\s-]*(?:2|two|II)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
         (_t("Tier 3", "tier"), r"\bTier[\s-]*(?:3|three|III)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
@@ -626,18 +629,29 @@ TIERS = Lexicon(
          r"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:3|III|ba)\b|\bкатегори\w+\s+3\b"
          r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
         (_t("Tier 3", "tier_ru"), r"трет\w+\s+категори\w+|трет\w+\s+категорі\w+|\bkategori\w*\s+(?:3|III|trzeciej)\b"
-         r"|\b(?:livello|fascia)\s+3\b|टियर\s*(?:3|३)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)|ថ្នាក់\s*(?:ទី\s*)?(?:៣|3)", True),
+         r"|\b(?:livello|fascia)\s+3\b"
+         r"|سطح\s+(?:سه|سوم|۳|3)\b|第(?:三|3)段階"
+         r"|टियर\s*(?:3|३)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)|ថ្នាក់\s*(?:ទី\s*)?(?:៣|3)", True),
         (_t("Tier 1", "tier_pl_uk"),
          r"перш\w+\s+категорі\w+|\b(?:pierwszej|pierwsza)\s+kategorii\b|\bkategori\w*\s+(?:1|I)\b"
-         r"|\b(?:livello|fascia)\s+1\b|टियर\s*(?:1|१)|رده\s+(?:اول|۱|1)|အဆင့်\s*(?:၁|1)|ថ្នាក់\s*(?:ទី\s*)?(?:១|1)", True),
+         r"|\b(?:livello|fascia)\s+1\b"
+         r"|سطح\s+(?:یک|اول|۱|1)\b|第(?:一|1)段階"
+         r"|टियर\s*(?:1|१)|رده\s+(?:اول|۱|1)|အဆင့်\s*(?:၁|1)|ថ្នាក់\s*(?:ទី\s*)?(?:១|1)", True),
         (_t("Tier 2", "tier_pl_uk"),
          r"друг\w+\s+категорі\w+|\b(?:drugiej|druga)\s+kategorii\b|\bkategori\w*\s+(?:2|II)\b"
-         r"|\b(?:livello|fascia)\s+2\b|टियर\s*(?:2|२)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)|ថ្នាក់\s*(?:ទី\s*)?(?:២|2)", True),
+         r"|\b(?:livello|fascia)\s+2\b"
+         r"|سطح\s+(?:دو|دوم|۲|2)\b(?!\s*(?:ویژه\s+)?(?:فهرست|لیست))|第(?:二|2)段階(?!\S{0,3}監視)"
+         r"|टियर\s*(?:2|२)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)|ថ្នាក់\s*(?:ទី\s*)?(?:២|2)", True),
         (_t("Tier 2 Watch List", "watch_list_foreign", 0.6),
          r"\b(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
          r"|Beobachtungsliste|observatielijst|waakzaamheidslijst|спис\w+\s+(?:для\s+)?наблюдения|izleme\s+listesi\w*|senarai\s+pemerhatian"
          r"|daftar\s+pengawasan)\b|قائمة\s+(?:ال)?مراقبة|監視リスト|감시\s*대상|บัญชีจับตามอง", True),
-        (_t("Tier 2 Watch List", "tier_zh"), r"第(?:二|2)(?:级|等级|類|类)?(?:观察|监察|监视)名单", False),
+        (_t("Tier 2 Watch List", "tier_zh"), r"第(?:二|2)(?:级|等级|類|类)?(?:观察|监察|监视)名单"
+         r"|第(?:二|2)(?:段階|階層|层)\S{0,3}監視リスト|2등급\s*(?:감시|관찰)\s*대상"
+         r"|سطح\s+(?:دو|دوم|۲|2)\s*(?:ویژه\s+)?(?:فهرست|لیست)\s+(?:نظارت|مراقبت|ناظر)", False),
+        (_t("Tier 3", "tier_lowest_foreign", 0.6),
+         r"нижн\w+\s+категори\w+|(?:peor|última|más\s+baja)\s+categoría|(?:pire|dernière|plus\s+basse)\s+catégorie"
+         r"|(?:pior|última|mais\s+baixa)\s+categoria", True),
         (_t("Tier 2 Watch List", "watch_list_zh", 0.6), r"(?:观察|监察|监视)名单", False),
         (_t("Tier 1", "tier_zh"), r"第(?:一|1)(?:级|等级|类|层|階層|阶层)|1등급", False),
         (_t("Tier 2", "tier_zh"), r"第(?:二|2)(?:级|等级|类|层|階層|阶层)|2등급", False),

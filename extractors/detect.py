@@ -60,7 +60,8 @@ from newswatch.models import Claims, Detection, Evidence
 __all__ = ["DETECTOR_NAME", "DETECTOR_VERSION", "REBUTTAL_THRESHOLD", "REPORT_THRESHOLD", "detect"]
 
 DETECTOR_NAME = "newswatch-rules"
-DETECTOR_VERSION = "1.3.0"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+# 1.3.1: tier names in more languages (سطح, 段階, a watch list after "Tier 2", the lowest category).
+DETECTOR_VERSION = "1.3.1"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 

@@ -173,21 +173,25 @@ def fallback_primary(doc: Doc, issuer_code: str | None) -> str | None:
 
 _UP = re.compile(
     r"(?i:upgrad\w*|moved?\s+(?:\w+\s+){0,2}up|moving\s+up|promot\w+|elevat\w+|climb\w*|improved\s+rating|lift\w*"
-    r"|上调|升级|提升|调升|升至|nâng|naik|subi\w*|rehauss\w*)"
+    r"|上调|升级|提升|调升|升至|nâng|naik|subi\w*|rehauss\w*|ascend\w*|elevad\w*|melhor\w*|remont\w*|повы\w*|подня\w*"
+    r"|رفع|ترقية|격상|상향|格上げ|引き上げ|ارتقا)"
 )
 _DOWN = re.compile(
     r"(?i:downgrad\w*|moved?\s+(?:\w+\s+){0,2}down|dropp\w*|lower\w*|demot\w*|relegat\w*|slipp\w*|slid\w*|\bfell\b"
-    r"|下调|降级|降至|调降|rebaj\w*|rétrograd\w*|turun|hạ\s+bậc)"
+    r"|下调|降级|降至|调降|rebaj\w*|rétrograd\w*|turun|hạ\s+bậc|rebaix\w*|descend\w*|degradad\w*|relégu\w*"
+    r"|пониз\w*|понижен\w*|опусти\w*|خفض|تخفيض|강등|하향|格下げ|引き下げ|تنزل)"
 )
 _SAME = re.compile(
     r"(?i:\bremain\w*|\bagain\b|\bstay\w*|\bretain\w*|\bkept\b|\bkeeps?\b|\bmaintain\w*|\bstill\b|\bunchanged\b|in\s+a\s+row"
     r"|(?:straight|consecutive)\s+year|for\s+another\s+year|\bleft\b|维持|保持|继续|连续|mantien\w*|mantuvo|maintien\w*|permanec\w*|tetap|bleibt"
-    r"|据え置)"
+    r"|据え置|сохрани\w*|оста(?:л|ёт|ет)\w*|بقي|ظلت?|لا\s+تزال|유지|permanece\w*|continua\w*)"
 )
 _PREVIOUS_BEFORE = re.compile(
-    r"(?i:(?:\bfrom|\boff|\bout\s+of|\bremoved\s+from|从|由)\s*(?:the\s+|a\s+|its\s+)?$|(?:\bafter|\bhad\s+been)\b[^.;]{0,60}?\b(?:on|in|at)\s+(?:the\s+|a\s+)?$)"
+    r"(?i:(?:\bfrom|\boff|\bout\s+of|\bremoved\s+from|从|由|\bdel|\bdesde|\bdo|\bdu|\bиз|من)\s*(?:the\s+|a\s+|its\s+|el\s+|la\s+|o\s+)?$|(?:\bafter|\bhad\s+been)\b[^.;]{0,60}?\b(?:on|in|at)\s+(?:the\s+|a\s+)?$)"
 )
-_CURRENT_BEFORE = re.compile(r"(?i:(?:\bto|\binto|\bonto|至|到|为|入)\s*(?:the\s+|a\s+)?$)")
+_CURRENT_BEFORE = re.compile(
+    r"(?i:(?:\bto|\binto|\bonto|至|到|为|入|\bal|\bà(?:\s+la)?|\bao|\bpara(?:\s+[oa])?|\bв|\bво|إلى)\s*(?:the\s+|a\s+)?$)"
+)
 _YEARS = re.compile(
     r"(?i:(?:\bfor|\bafter)\s+(?:the\s+(?:past|last|previous)\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+(?:consecutive\s+|straight\s+|successive\s+)?years?)"

@@ -385,3 +385,44 @@ def test_a_tier_said_of_one_place_outside_the_lead_is_kept() -> None:
 )
 def test_ordinal_tiers_and_ratings_without_a_place(text: str, expected: list[tuple[str | None, str]]) -> None:
     assert [(t.jurisdiction, t.tier) for t in detect("Trafficking report", text).tiers] == expected
+
+
+# Synthetic sentences (invented wording) naming a tier in the words of other languages.
+@pytest.mark.parametrize(
+    ("title", "text", "place", "tier"),
+    [
+        ("Informe sobre trata de personas",
+         "El Departamento de Estado de EE.UU. publicó su informe anual sobre la trata de personas. "
+         "Panamá fue colocado en el Tier 2 de vigilancia.", "Panama", "Tier 2 Watch List"),
+        ("گزارش قاچاق انسان",
+         "وزارت خارجه آمریکا در گزارش سالانه قاچاق انسان، افغانستان را در سطح سه قرار داد.", "Afghanistan", "Tier 3"),
+        ("人身取引報告書", "米国務省は人身取引報告書を公表し、日本を第2段階に据え置いた。", "Japan", "Tier 2"),
+        ("Доклад Госдепа о торговле людьми",
+         "Госдепартамент США в ежегодном докладе о торговле людьми поместил Беларусь в нижнюю категорию.",
+         "Belarus", "Tier 3"),
+    ],
+)
+def test_tier_named_in_other_languages(title: str, text: str, place: str, tier: str) -> None:
+    d = detect(title, text)
+    assert d.tiers, d
+    assert d.tiers[0].jurisdiction == place
+    assert d.tiers[0].tier == tier
+
+
+# Synthetic sentences (invented wording): a change of tier told in Spanish, Portuguese and Russian.
+@pytest.mark.parametrize(
+    ("title", "text", "place"),
+    [
+        ("Informe de trata", "El informe anual del Departamento de Estado de EE.UU. sobre trata de personas "
+         "rebajó a Panamá del Nivel 2 al Nivel 3.", "Panama"),
+        ("Relatório sobre tráfico de pessoas", "O relatório anual do Departamento de Estado dos EUA sobre tráfico "
+         "de pessoas rebaixou Angola do Nível 2 para o Nível 3.", "Angola"),
+        ("Доклад Госдепа о торговле людьми", "Госдепартамент США в ежегодном докладе о торговле людьми понизил "
+         "Казахстан из второй категории в третью категорию.", "Kazakhstan"),
+    ],
+)
+def test_tier_change_in_other_languages(title: str, text: str, place: str) -> None:
+    d = detect(title, text)
+    assert d.tiers, d
+    t = d.tiers[0]
+    assert (t.jurisdiction, t.tier, t.previous, t.change) == (place, "Tier 3", "Tier 2", "downgrade")
