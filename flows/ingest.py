@@ -25,6 +25,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from flows.alerts import send_alerts_task
 from flows.pipeline import Candidate, PageCounts, Pipeline, SourceResult, summarise
 from newswatch.settings import Settings, Source, load_settings
 
@@ -162,4 +163,5 @@ def ingest(
     summary = summarise(results)
     summary["window"] = window.as_dict()
     summary["skipped_before_window"] = skipped
+    summary["alerts"] = send_alerts_task(settings)  # after every write is committed
     return summary

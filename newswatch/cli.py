@@ -337,6 +337,7 @@ def db_upgrade(config: ConfigOpt = None, db: DbOpt = None) -> None:
 
 def _register_subcommands() -> None:
     """Sub-commands that live in their own modules."""
+    from newswatch.cli_alerts import register as register_alerts
     from newswatch.cli_backfill import register as register_backfill
     from newswatch.cli_eval import eval_app
     from newswatch.cli_ops import register as register_ops
@@ -344,6 +345,7 @@ def _register_subcommands() -> None:
     app.add_typer(eval_app, name="eval")
     register_ops(app, records_app)
     register_backfill(app)
+    register_alerts(app)
 
 
 _register_subcommands()

@@ -119,6 +119,10 @@ def backfill(
         err.print("interrupted: the pages stored so far are kept; run the same command again to continue",
                   highlight=False, soft_wrap=True)
         raise typer.Exit(130) from None
+    if not dry_run:  # deliveries for the records stored (flows/alerts.py)
+        from flows.alerts import send_alerts_safely
+
+        summary["alerts"] = send_alerts_safely(settings)
     _print_summary(summary, as_json)
 
 
