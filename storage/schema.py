@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -68,9 +69,19 @@ articles = Table(
     Column("detector_version", String(50), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # Copied out of `record` on every write, so filters and timelines use indexes (migration 0004).
+    Column("report_family", String(16)),  # tip, unodc, greta, gsi
+    Column("report_year", Integer),  # the report's edition year
+    Column("jurisdiction", String(64)),  # the main jurisdiction: ISO code, else its name
+    Column("minhash", LargeBinary),  # MinHash signature of the text (extractors/similarity.py)
+    Column("story_id", Integer),  # the lowest id of the records whose text this one copies (itself if none)
     Index("ix_articles_published_at", "published_at"),
     Index("ix_articles_source", "source"),
     Index("ix_articles_flags", "is_report", "is_rebuttal"),
+    Index("ix_articles_edition", "report_family", "report_year"),
+    Index("ix_articles_jurisdiction", "jurisdiction", "report_family", "report_year"),
+    Index("ix_articles_language", "language"),
+    Index("ix_articles_story", "story_id"),
 )
 
 # Every source an article was seen in (the same story in two feeds is one article).
@@ -80,6 +91,25 @@ article_sources = Table(
     Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("source", String(200), primary_key=True),
     Column("first_seen_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every jurisdiction a record is about (filters), the main one also in articles.jurisdiction.
+article_jurisdictions = Table(
+    "article_jurisdictions",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("jurisdiction", String(64), primary_key=True),
+    Index("ix_article_jurisdictions_jurisdiction", "jurisdiction", "article_id"),
+)
+
+# MinHash LSH buckets: a record's text is a candidate copy of another's when they share a band key.
+story_bands = Table(
+    "story_bands",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("band", Integer, primary_key=True),
+    Column("key", BigInteger, nullable=False),
+    Index("ix_story_bands_key", "key", "band"),
 )
 
 # Alerts (storage/alerts.py). The outbox gets a row in the transaction that first stores an

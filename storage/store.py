@@ -36,12 +36,21 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 
+from extractors.facets import index_columns, jurisdiction_keys
 from newswatch.errors import StorageError
 from newswatch.models import PageRecord, SourceState
 from storage import fts
 from storage.compress import pack, unpack
-from storage.schema import SCHEMA_REVISION, alert_outbox, article_sources, articles, sources
+from storage.schema import (
+    SCHEMA_REVISION,
+    alert_outbox,
+    article_jurisdictions,
+    article_sources,
+    articles,
+    sources,
+)
 from storage.serialize import detection_fields
+from storage.stories import index_story
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SaveResult = Literal["inserted", "updated", "unchanged"]
@@ -184,6 +193,9 @@ class Store:
                 outcome = "updated"
         if reindex:
             self._index_text(conn, article_id, row["title"], row["text"])
+            index_story(conn, article_id, row["text"])
+        if outcome != "unchanged":
+            self._index_jurisdictions(conn, article_id, row["record"])
         link = self._insert(article_sources).on_conflict_do_nothing()
         conn.execute(link, {"article_id": article_id, "source": row["source"], "first_seen_at": now})
         return outcome
@@ -198,11 +210,15 @@ class Store:
             current = conn.execute(
                 select(*[articles.c[k] for k in changes]).where(articles.c.id == article_id)
             ).mappings().first()
-            if current is None or all(_same(current[k], v) for k, v in changes.items()):
+            if current is None:
+                return False
+            index_story(conn, article_id, changes["text"])  # reprocess recomputes stories, changed or not
+            if all(_same(current[k], v) for k, v in changes.items()):
                 return False
             conn.execute(update(articles).where(articles.c.id == article_id).values(**changes, updated_at=_now()))
             if _text_changed(current, changes):
                 self._index_text(conn, article_id, changes["title"], changes["text"])
+            self._index_jurisdictions(conn, article_id, changes["record"])
             return True
 
         return self._write(write)
@@ -298,7 +314,7 @@ class Store:
             tsquery: ColumnElement[Any] = func.phraseto_tsquery(simple, terms[0])
             for term in terms[1:]:
                 tsquery = tsquery.op("&&")(func.phraseto_tsquery(simple, term))
-            document = getattr(func, fts.PG_FUNCTION)(articles.c.title, articles.c.text)
+            document: ColumnElement[Any] = literal_column(f"articles.{fts.PG_COLUMN}")
             return document.op("@@", return_type=Boolean)(tsquery)
         hits = text(f"SELECT rowid FROM {fts.SQLITE_TABLE} WHERE {fts.SQLITE_TABLE} MATCH :match")
         return articles.c.id.in_(hits.bindparams(match=fts.fts5_match(terms)))
@@ -311,9 +327,17 @@ class Store:
             return
         conn.execute(text(f"DELETE FROM {fts.SQLITE_TABLE} WHERE rowid = :id"), {"id": article_id})
         conn.execute(
-            text(f"INSERT INTO {fts.SQLITE_TABLE} (rowid, doc) VALUES (:id, :doc)"),
-            {"id": article_id, "doc": fts.search_document(title, body)},
+            text(f"INSERT INTO {fts.SQLITE_TABLE} (rowid, doc, title) VALUES (:id, :doc, :title)"),
+            {"id": article_id, "doc": fts.search_document(title, body), "title": fts.search_title(title)},
         )
+
+    def _index_jurisdictions(self, conn: Connection, article_id: int, record: dict[str, Any]) -> None:
+        """Keep a record's rows in article_jurisdictions in step with its `record` JSON."""
+        conn.execute(article_jurisdictions.delete().where(article_jurisdictions.c.article_id == article_id))
+        keys = jurisdiction_keys(record)
+        if keys:
+            conn.execute(article_jurisdictions.insert(),
+                         [{"article_id": article_id, "jurisdiction": key} for key in keys])
 
     def _sources_of(self, conn: Connection, ids: list[int]) -> dict[int, list[str]]:
         out: dict[int, list[str]] = {}
@@ -462,6 +486,7 @@ def _article_row(page: PageRecord) -> dict[str, Any]:
         "record": record,
         "detector": page.detection.detector,
         "detector_version": page.detection.detector_version,
+        **index_columns(record),
     }
 
 
@@ -488,6 +513,7 @@ def _public(row: Any, seen_in: list[str]) -> dict[str, Any]:
         **record,
         "detector": row["detector"],
         "detector_version": row["detector_version"],
+        "story_id": row["story_id"],
         "raw_sha256": hashlib.sha256(unpack(row["raw_html"])).hexdigest(),
         "updated_at": _iso(row["updated_at"]),
     }

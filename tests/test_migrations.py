@@ -54,9 +54,9 @@ def _search_objects(url: str) -> set[str]:
         engine.dispose()
 
 
-def test_there_are_two_revisions_in_a_line() -> None:
+def test_the_revisions_are_in_a_line() -> None:
     revisions = [r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()]
-    assert revisions == ["0005", "0002", "0001"] and HEAD == "0005"
+    assert revisions == ["0005", "0004", "0002", "0001"] and HEAD == "0005"
 
 
 def test_the_schema_names_the_head_revision() -> None:
@@ -91,7 +91,7 @@ def test_upgrade_from_0001_keeps_and_indexes_existing_rows(store_url: str, make_
             make_page("https://a.example/en", "Report released", "The anti-trafficking report is out."),
             make_page("https://a.example/zh", "报告", "特区政府坚决反对美国《人口贩运问题报告》"),
         ]:
-            row = insert(articles).values(**_article_row(page), created_at=now, updated_at=now)
+            row = insert(articles).values(**_old_row(page), created_at=now, updated_at=now)
             article_id = conn.execute(row.returning(articles.c.id)).scalar_one()
             conn.execute(insert(article_sources).values(article_id=article_id, source="old-feed", first_seen_at=now))
     engine.dispose()
@@ -105,6 +105,27 @@ def test_upgrade_from_0001_keeps_and_indexes_existing_rows(store_url: str, make_
         # and rows written after the upgrade are indexed too
         store.save_pages([make_page("https://a.example/new", "Ferry", "Trafficking mentioned again.")])
         assert {r["url"] for r in store.search("trafficking")} == {"https://a.example/en", "https://a.example/new"}
+
+
+def _old_row(page: PageRecord) -> dict[str, object]:
+    """An articles row as the code before revision 0004 wrote it."""
+    return {k: v for k, v in _article_row(page).items() if k not in ("report_family", "report_year", "jurisdiction")}
+
+
+def test_upgrade_from_0002_backfills_the_indexed_fields(store_url: str, make_page: MakePage) -> None:
+    _migrate(store_url, "upgrade", "0002")
+    now = datetime(2025, 9, 6, tzinfo=UTC)
+    engine = create_engine(store_url)
+    with engine.begin() as conn:
+        page = make_page("https://a.example/old", "Officials reject report", "Body words here.", is_report=True)
+        conn.execute(insert(articles).values(**_old_row(page), created_at=now, updated_at=now))
+    engine.dispose()
+    with Store(store_url) as store:
+        with store.engine.connect() as conn:
+            row = conn.execute(text("SELECT report_family, report_year, jurisdiction FROM articles")).one()
+            places = conn.execute(text("SELECT jurisdiction FROM article_jurisdictions")).scalars().all()
+        assert tuple(row) == ("tip", 2025, "HK") and places == ["HK"]
+        assert [r["url"] for r in store.search("officials")] == ["https://a.example/old"]
 
 
 def test_downgrade_to_0001_and_back(store_url: str, make_page: MakePage) -> None:

@@ -1,0 +1,120 @@
+"""`records export`: stored records as JSON Lines, CSV or Parquet, streamed in constant memory.
+
+The columns (`COLUMNS`, in this order) are stable; the README documents them. Nested fields
+(`NESTED`) are JSON values in JSON Lines and JSON text in CSV and Parquet; times are ISO 8601
+UTC strings in JSON Lines and CSV, UTC timestamps in Parquet. Parquet is written in row groups
+of `ROW_GROUP` records, so memory holds one group at a time.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import IO, Any
+
+COLUMNS = (
+    "id", "url", "title", "site_name", "source", "sources", "language", "authors",
+    "published_at", "published_from", "fetched_at", "updated_at",
+    "is_report", "is_rebuttal", "report_score", "rebuttal_score",
+    "report_name", "report_issuer", "report_year", "jurisdiction", "jurisdictions", "tiers", "responses",
+    "claims", "evidence", "story_id", "detector", "detector_version", "text",
+)
+NESTED = ("sources", "authors", "jurisdictions", "tiers", "responses", "claims", "evidence")
+TIMES = ("published_at", "fetched_at", "updated_at")
+FORMATS = ("jsonl", "csv", "parquet")
+ROW_GROUP = 5000
+
+
+def export_row(record: dict[str, Any]) -> dict[str, Any]:
+    """A record dict (storage/reading.py's shape) as one export row with exactly COLUMNS."""
+    report = record.get("report") or {}
+    places = record.get("jurisdictions") or []
+    row = {k: record.get(k) for k in COLUMNS}
+    row.update(report_name=report.get("name"), report_issuer=report.get("issuer"), report_year=report.get("year"),
+               jurisdiction=(places[0].get("code") or places[0].get("name")) if places else None)
+    for key in NESTED:
+        if row[key] is None:
+            row[key] = {} if key == "claims" else []
+    return row
+
+
+def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """One JSON object per line; returns the number written."""
+    n = 0
+    for rec in records:
+        out.write(json.dumps(export_row(rec), ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def write_csv(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """RFC 4180 CSV with a header row; nested fields as JSON text, booleans as true/false."""
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    n = 0
+    for rec in records:
+        writer.writerow(_flat(export_row(rec)))
+        n += 1
+    return n
+
+
+def write_parquet(records: Iterable[dict[str, Any]], path: str) -> int:
+    """A Parquet file at `path`, written ROW_GROUP rows at a time."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = parquet_schema()
+    n = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        for chunk in _chunks(records, ROW_GROUP):
+            rows = [_parquet_row(export_row(r)) for r in chunk]
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema), row_group_size=ROW_GROUP)
+            n += len(rows)
+    return n
+
+
+def parquet_schema() -> Any:
+    """The Arrow schema of the Parquet export."""
+    import pyarrow as pa
+
+    types: dict[str, Any] = {
+        "id": pa.int64(), "report_year": pa.int64(), "story_id": pa.int64(),
+        "is_report": pa.bool_(), "is_rebuttal": pa.bool_(),
+        "report_score": pa.float64(), "rebuttal_score": pa.float64(),
+        **{t: pa.timestamp("us", tz="UTC") for t in TIMES},
+    }
+    return pa.schema([(c, types.get(c, pa.string())) for c in COLUMNS])
+
+
+def _parquet_row(row: dict[str, Any]) -> dict[str, Any]:
+    out = dict(row)
+    for key in NESTED:
+        out[key] = json.dumps(row[key], ensure_ascii=False)
+    for key in TIMES:
+        out[key] = datetime.fromisoformat(row[key]) if row[key] else None
+    return out
+
+
+def _flat(row: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        if key in NESTED:
+            out[key] = json.dumps(value, ensure_ascii=False)
+        elif isinstance(value, bool):
+            out[key] = "true" if value else "false"
+        else:
+            out[key] = "" if value is None else value
+    return out
+
+
+def _chunks(items: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -1,0 +1,314 @@
+"""Read queries over the store: filters, ranked search, compare candidates, timelines, stories, export.
+
+Every query here uses an index (articles' edition, jurisdiction, language and story columns,
+article_jurisdictions, story_bands, the full-text index) or pages by primary key, so none
+reads the whole table. Rows come back as "lean" record dicts: `Store.get_article`'s shape
+without `raw_sha256` (and without `text` unless asked for).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Connection,
+    Float,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+)
+
+from storage import fts
+from storage.schema import article_jurisdictions, article_sources, articles
+from storage.store import Store, _iso
+
+_FTS = table(fts.SQLITE_TABLE, column("rowid"))
+_LEAN = [c for c in articles.columns if c.name not in ("raw_html", "text", "minhash")]
+
+
+@dataclass(frozen=True)
+class RecordFilter:
+    """Which records: every field set must hold (None / False: no condition)."""
+
+    report: bool = False  # about a trafficking report
+    rebuttal: bool = False  # an official rebuttal
+    source: str | None = None  # seen in this source
+    jurisdiction: str | None = None  # about this jurisdiction (ISO code, or name where none), anywhere in the record
+    report_family: str | None = None  # tip, unodc, greta, gsi
+    year: int | None = None  # the report's edition year
+    language: str | None = None  # ISO 639-1
+    since: date | None = None  # published on or after this day (UTC)
+    until: date | None = None  # published on or before this day (UTC)
+
+
+def conditions(flt: RecordFilter) -> list[ColumnElement[bool]]:
+    """SQL conditions for a filter."""
+    out: list[ColumnElement[bool]] = []
+    if flt.report:
+        out.append(articles.c.is_report.is_(True))
+    if flt.rebuttal:
+        out.append(articles.c.is_rebuttal.is_(True))
+    if flt.source:
+        seen_in = select(article_sources.c.article_id).where(article_sources.c.source == flt.source)
+        out.append(articles.c.id.in_(seen_in))
+    if flt.jurisdiction:
+        about = select(article_jurisdictions.c.article_id).where(
+            article_jurisdictions.c.jurisdiction == flt.jurisdiction)
+        out.append(articles.c.id.in_(about))
+    if flt.report_family:
+        out.append(articles.c.report_family == flt.report_family)
+    if flt.year is not None:
+        out.append(articles.c.report_year == flt.year)
+    if flt.language:
+        out.append(articles.c.language == flt.language)
+    if flt.since:
+        out.append(articles.c.published_at >= datetime.combine(flt.since, time(), UTC))
+    if flt.until:
+        out.append(articles.c.published_at < datetime.combine(flt.until + timedelta(days=1), time(), UTC))
+    return out
+
+
+def lean(row: Any, seen_in: list[str] | None = None) -> dict[str, Any]:
+    """A record dict from a row of articles (any subset of its columns)."""
+    keys = set(row.keys())
+    record = dict(row["record"] or {}) if "record" in keys else {}
+    out: dict[str, Any] = {
+        "id": row["id"], "url": row["url"], "title": row["title"], "source": row["source"],
+        "sources": seen_in or [row["source"]],
+        "published_at": _iso(row["published_at"]), "published_from": row["published_from"],
+        "fetched_at": _iso(row["fetched_at"]), "language": row["language"],
+        "authors": list(row["authors"] or []), "site_name": row["site_name"],
+    }
+    if "text" in keys:
+        out["text"] = row["text"]
+    out.update({
+        "is_report": bool(row["is_report"]), "is_rebuttal": bool(row["is_rebuttal"]),
+        "report_score": row["report_score"], "rebuttal_score": row["rebuttal_score"],
+        "evidence": row["evidence"], **record,
+        "detector": row["detector"], "detector_version": row["detector_version"],
+        "story_id": row["story_id"], "updated_at": _iso(row["updated_at"]),
+    })
+    return out
+
+
+def sources_of(conn: Connection, ids: list[int]) -> dict[int, list[str]]:
+    """Every source each record was seen in, first seen first."""
+    out: dict[int, list[str]] = {}
+    for i in range(0, len(ids), 500):
+        query = (select(article_sources.c.article_id, article_sources.c.source)
+                 .where(article_sources.c.article_id.in_(ids[i : i + 500]))
+                 .order_by(article_sources.c.first_seen_at, article_sources.c.source))
+        for article_id, source in conn.execute(query):
+            out.setdefault(article_id, []).append(source)
+    return out
+
+
+def fetch_records(store: Store, ids: list[int], *, with_text: bool = False) -> dict[int, dict[str, Any]]:
+    """{id: lean record} for the ids that exist."""
+    cols = [*_LEAN, articles.c.text] if with_text else _LEAN
+    out: dict[int, dict[str, Any]] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = conn.execute(select(*cols).where(articles.c.id.in_(chunk))).mappings().all()
+            extra = sources_of(conn, [r["id"] for r in rows])
+            out.update({r["id"]: lean(r, extra.get(r["id"])) for r in rows})
+    return out
+
+
+# --- search ----------------------------------------------------------------------------------
+
+
+def search(store: Store, terms: list[str], flt: RecordFilter, limit: int | None = 50) -> list[dict[str, Any]]:
+    """Records containing every term (storage/fts.py), best first: title hits above body hits
+    (bm25 on SQLite, ts_rank on PostgreSQL), then newest. Each has its `rank` (higher is better)."""
+    cols = [*_LEAN, articles.c.text]
+    if store.engine.dialect.name == "postgresql":
+        tsquery = _pg_query(terms, "&&")
+        vector: ColumnElement[Any] = literal_column(f"articles.{fts.PG_COLUMN}")
+        rank: ColumnElement[Any] = func.ts_rank(vector, tsquery, type_=Float)
+        stmt = select(*cols, rank.label("rank")).where(vector.op("@@", return_type=Boolean)(tsquery))
+        order = [rank.desc()]
+    else:
+        bm25 = literal_column(f"bm25({fts.SQLITE_TABLE}, 1.0, {fts.TITLE_WEIGHT})", Float)
+        stmt = (select(*cols, (-bm25).label("rank"))
+                .select_from(articles.join(_FTS, _FTS.c.rowid == articles.c.id))
+                .where(literal_column(fts.SQLITE_TABLE).op("MATCH", return_type=Boolean)(fts.fts5_match(terms))))
+        order = [bm25.asc()]
+    stmt = stmt.where(*conditions(flt)).order_by(
+        *order, articles.c.published_at.desc().nulls_last(), articles.c.id.desc())
+    if limit:
+        stmt = stmt.limit(limit)
+    with store.engine.connect() as conn:
+        rows = conn.execute(stmt).mappings().all()
+        extra = sources_of(conn, [r["id"] for r in rows])
+    out = []
+    for r in rows:
+        rec = lean(r, extra.get(r["id"]))
+        rec["rank"] = float(r["rank"])
+        out.append(rec)
+    return out
+
+
+def _pg_query(terms: list[str], joiner: str) -> ColumnElement[Any]:
+    simple: ColumnElement[Any] = literal_column("'simple'::regconfig")
+    query: ColumnElement[Any] = func.phraseto_tsquery(simple, terms[0])
+    for term in terms[1:]:
+        query = query.op(joiner)(func.phraseto_tsquery(simple, term))
+    return query
+
+
+def similar_text_ids(store: Store, terms: list[str], limit: int = 100) -> list[int]:
+    """Ids of the records best matching any of the terms (a text-similarity candidate list)."""
+    if not terms:
+        return []
+    if store.engine.dialect.name == "postgresql":
+        tsquery = _pg_query(terms, "||")
+        vector: ColumnElement[Any] = literal_column(f"articles.{fts.PG_COLUMN}")
+        stmt = (select(articles.c.id).where(vector.op("@@", return_type=Boolean)(tsquery))
+                .order_by(func.ts_rank(vector, tsquery).desc()).limit(limit))
+    else:
+        stmt = (select(_FTS.c.rowid)
+                .where(literal_column(fts.SQLITE_TABLE).op("MATCH", return_type=Boolean)(fts.fts5_any(terms)))
+                .order_by(literal_column(f"bm25({fts.SQLITE_TABLE}, 1.0, {fts.TITLE_WEIGHT})"))
+                .limit(limit))
+    with store.engine.connect() as conn:
+        return [int(i) for i in conn.execute(stmt).scalars()]
+
+
+# --- compare candidates ----------------------------------------------------------------------
+
+
+def edition_ids(store: Store, *, family: str | None, year: int | None, jurisdiction: str | None,
+                limit: int = 200) -> list[int]:
+    """Ids of records on the same report edition and/or jurisdiction (rebuttals and strongest first)."""
+    picks: list[ColumnElement[bool]] = []
+    if family and year is not None and jurisdiction:
+        picks.append((articles.c.jurisdiction == jurisdiction) & (articles.c.report_family == family)
+                     & (articles.c.report_year == year))
+    if family and jurisdiction:
+        picks.append((articles.c.jurisdiction == jurisdiction) & (articles.c.report_family == family))
+    if family and year is not None:
+        picks.append((articles.c.report_family == family) & (articles.c.report_year == year))
+    if jurisdiction:
+        picks.append(articles.c.jurisdiction == jurisdiction)
+    found: list[int] = []
+    with store.engine.connect() as conn:
+        for cond in picks:  # most specific first, each capped: a huge edition cannot crowd out the rest
+            stmt = (select(articles.c.id).where(cond)
+                    .order_by(articles.c.is_rebuttal.desc(), articles.c.rebuttal_score.desc(), articles.c.id)
+                    .limit(limit))
+            found.extend(i for i in conn.execute(stmt).scalars() if i not in found)
+    return found
+
+
+def minhashes(store: Store, ids: list[int]) -> dict[int, bytes | None]:
+    """{id: MinHash signature} of stored records."""
+    out: dict[int, bytes | None] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            rows = conn.execute(select(articles.c.id, articles.c.minhash).where(articles.c.id.in_(ids[i : i + 500])))
+            out.update({r.id: r.minhash for r in rows})
+    return out
+
+
+def id_by_url(store: Store, url: str) -> int | None:
+    """The id of the record stored under `url`, if any."""
+    with store.engine.connect() as conn:
+        found = conn.execute(select(articles.c.id).where(articles.c.url == url)).scalar()
+    return int(found) if found is not None else None
+
+
+# --- timeline --------------------------------------------------------------------------------
+
+
+def timeline_records(store: Store, jurisdiction: str, family: str | None = None,
+                     per_edition: int = 100) -> tuple[list[dict[str, Any]], dict[tuple[str | None, int | None], int]]:
+    """Report records whose main jurisdiction is `jurisdiction`: at most `per_edition` per
+    edition (rebuttals and strongest first), and the number of records per (family, year)."""
+    where = [articles.c.jurisdiction == jurisdiction, articles.c.is_report.is_(True)]
+    if family:
+        where.append(articles.c.report_family == family)
+    rn = func.row_number().over(
+        partition_by=(articles.c.report_family, articles.c.report_year),
+        order_by=(articles.c.is_rebuttal.desc(), articles.c.rebuttal_score.desc(), articles.c.id),
+    ).label("rn")
+    ranked = select(articles.c.id, rn).where(*where).subquery()
+    chosen = select(ranked.c.id).where(ranked.c.rn <= per_edition)
+    counts_q = (select(articles.c.report_family, articles.c.report_year, func.count())
+                .where(*where).group_by(articles.c.report_family, articles.c.report_year))
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(*_LEAN).where(articles.c.id.in_(chosen))).mappings().all()
+        counts = {(f, y): int(n) for f, y, n in conn.execute(counts_q)}
+    return [lean(r) for r in rows], counts
+
+
+# --- stories ---------------------------------------------------------------------------------
+
+
+def story_members(store: Store, story_ids: list[int], per_story: int = 50) -> dict[int, list[dict[str, Any]]]:
+    """{story id: its records (lean, oldest id first)}, at most `per_story` each."""
+    out: dict[int, list[dict[str, Any]]] = {}
+    if not story_ids:
+        return out
+    with store.engine.connect() as conn:
+        for i in range(0, len(story_ids), 200):
+            rn = func.row_number().over(partition_by=articles.c.story_id, order_by=articles.c.id).label("rn")
+            ranked = select(articles.c.id, rn).where(articles.c.story_id.in_(story_ids[i : i + 200])).subquery()
+            chosen = select(ranked.c.id).where(ranked.c.rn <= per_story)
+            stmt = select(*_LEAN).where(articles.c.id.in_(chosen)).order_by(articles.c.id)
+            rows = conn.execute(stmt).mappings().all()
+            extra = sources_of(conn, [r["id"] for r in rows])
+            for r in rows:
+                out.setdefault(r["story_id"], []).append(lean(r, extra.get(r["id"])))
+    return out
+
+
+def story_sizes(store: Store, story_ids: list[int]) -> dict[int, int]:
+    """{story id: number of records in it}."""
+    if not story_ids:
+        return {}
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(articles.c.story_id, func.count()).where(articles.c.story_id.in_(story_ids))
+                            .group_by(articles.c.story_id))
+        return {int(s): int(n) for s, n in rows}
+
+
+def list_records(store: Store, flt: RecordFilter, limit: int | None = 50) -> list[dict[str, Any]]:
+    """Records matching `flt`, newest first (lean, without text)."""
+    stmt = (select(*_LEAN).where(*conditions(flt))
+            .order_by(articles.c.published_at.desc().nulls_last(), articles.c.id.desc()))
+    if limit:
+        stmt = stmt.limit(limit)
+    with store.engine.connect() as conn:
+        rows = conn.execute(stmt).mappings().all()
+        extra = sources_of(conn, [r["id"] for r in rows])
+    return [lean(r, extra.get(r["id"])) for r in rows]
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+def iter_records(store: Store, flt: RecordFilter, batch: int = 1000) -> Iterator[dict[str, Any]]:
+    """Every record matching `flt` with its text, in id order, `batch` rows per query (keyset
+    pagination on the primary key: memory stays flat however many there are)."""
+    last = 0
+    cols = [*_LEAN, articles.c.text]
+    where = conditions(flt)
+    while True:
+        stmt = select(*cols).where(articles.c.id > last, *where).order_by(articles.c.id).limit(batch)
+        with store.engine.connect() as conn:
+            rows = conn.execute(stmt).mappings().all()
+            extra = sources_of(conn, [r["id"] for r in rows])
+        if not rows:
+            return
+        for r in rows:
+            yield lean(r, extra.get(r["id"]))
+        last = rows[-1]["id"]

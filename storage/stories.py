@@ -1,0 +1,67 @@
+"""Stories: records whose texts are copies or light edits of each other, grouped as they are stored.
+
+Each record's MinHash signature (extractors/similarity.py) is kept in `articles.minhash` and
+its LSH band keys in `story_bands` (indexed by key), so any process, on SQLite or PostgreSQL,
+finds a new record's candidate copies with one indexed lookup, checks them on the full
+signature, and gives the record the story of the copies it matches: `articles.story_id`, the
+lowest id in the group. Two stories a new record bridges become one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, or_, select, update
+
+from extractors.similarity import COPY_THRESHOLD, band_keys, signature, similarity
+from storage.schema import articles, story_bands
+
+MAX_CANDIDATES = 64  # copies checked per new record: one match is enough to find its story
+_BAND_ROWS = 1024  # band rows read per lookup
+
+
+def candidate_ids(
+    conn: Connection, sig: bytes, *, exclude: int | None = None, limit: int = MAX_CANDIDATES
+) -> list[int]:
+    """Ids of stored records sharing at least one LSH band with `sig`, most shared bands first."""
+    keys = band_keys(sig)
+    wanted = set(keys)
+    query = select(story_bands.c.article_id, story_bands.c.band, story_bands.c.key).where(
+        story_bands.c.key.in_([k for _b, k in keys])
+    )
+    if exclude is not None:
+        query = query.where(story_bands.c.article_id != exclude)
+    counts: dict[int, int] = {}
+    for article_id, band, key in conn.execute(query.limit(_BAND_ROWS)):
+        if (band, key) in wanted:
+            counts[article_id] = counts.get(article_id, 0) + 1
+    return sorted(counts, key=lambda i: (-counts[i], i))[:limit]
+
+
+def signatures(conn: Connection, ids: list[int]) -> dict[int, tuple[bytes | None, int | None]]:
+    """{id: (signature, story_id)} of stored records."""
+    if not ids:
+        return {}
+    rows = conn.execute(select(articles.c.id, articles.c.minhash, articles.c.story_id).where(articles.c.id.in_(ids)))
+    return {r.id: (r.minhash, r.story_id) for r in rows}
+
+
+def index_story(conn: Connection, article_id: int, text: str) -> int | None:
+    """(Re)compute a stored record's signature, band keys and story; returns its story id."""
+    sig = signature(text)
+    conn.execute(delete(story_bands).where(story_bands.c.article_id == article_id))
+    if sig is None:
+        conn.execute(update(articles).where(articles.c.id == article_id).values(minhash=None, story_id=article_id))
+        return article_id
+    conn.execute(insert(story_bands), [{"article_id": article_id, "band": b, "key": k} for b, k in band_keys(sig)])
+    stories: set[int] = set()
+    for other, (other_sig, story) in signatures(conn, candidate_ids(conn, sig, exclude=article_id)).items():
+        if similarity(sig, other_sig) >= COPY_THRESHOLD:
+            stories.add(story if story is not None else other)
+    story_id = min(stories | {article_id})
+    merge: list[Any] = [articles.c.id == article_id]
+    if (stories | {article_id}) - {story_id}:  # stories this record bridges, and one it headed
+        merge.append(articles.c.story_id.in_(sorted((stories | {article_id}) - {story_id})))
+    conn.execute(update(articles).where(or_(*merge)).values(story_id=story_id))
+    conn.execute(update(articles).where(articles.c.id == article_id).values(minhash=sig))
+    return story_id
