@@ -338,6 +338,7 @@ def db_upgrade(config: ConfigOpt = None, db: DbOpt = None) -> None:
 def _register_subcommands() -> None:
     """Sub-commands that live in their own modules."""
     from newswatch.cli_alerts import register as register_alerts
+    from newswatch.cli_api import register as register_api
     from newswatch.cli_backfill import register as register_backfill
     from newswatch.cli_eval import eval_app
     from newswatch.cli_ops import register as register_ops
@@ -346,6 +347,7 @@ def _register_subcommands() -> None:
     register_ops(app, records_app)
     register_backfill(app)
     register_alerts(app)
+    register_api(app)
 
 
 _register_subcommands()
