@@ -17,7 +17,7 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
   // Jump to the first highlighted evidence sentence of a record.
-  var first = document.querySelector(".record .text mark");
+  var first = document.querySelector(".record .text p mark");
   var heading = document.querySelector(".record .text h2");
   if (first && heading) {
     var link = document.createElement("a");
