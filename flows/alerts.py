@@ -44,15 +44,14 @@ def send_alerts(
         by_name = {a.name: a for a in settings.alerts if a.enabled}
         if not by_name:
             return counts
-        tried: set[tuple[str, int]] = set()
+        last: tuple[int, str] | None = None  # each delivery is tried at most once per call
         with make_client(settings.fetch) as client:
             while True:
-                batch = [d for d in outbox.due(store, by_name, now=now, retry_now=retry_now)
-                         if (d.alert, d.article_id) not in tried]
+                batch = outbox.due(store, by_name, now=now, retry_now=retry_now, after=last)
                 if not batch:
                     return counts
+                last = (batch[-1].article_id, batch[-1].alert)
                 for delivery in batch:
-                    tried.add((delivery.alert, delivery.article_id))
                     if not outbox.claim(store, delivery, now=now):
                         continue  # another process has it
                     alert = by_name[delivery.alert]

@@ -104,8 +104,9 @@ def expand_outbox(store: Store, alerts: Sequence[AlertSettings], *, now: datetim
 
 
 def due(store: Store, alert_names: Iterable[str], *, now: datetime | None = None, limit: int = 200,
-        retry_now: bool = False) -> list[Delivery]:
-    """Deliveries of these alerts to attempt now, oldest article first.
+        retry_now: bool = False, after: tuple[int, str] | None = None) -> list[Delivery]:
+    """Deliveries of these alerts to attempt now, in (article id, alert) order, from just after
+    `after` (the last one of the previous batch).
 
     `retry_now` also takes failed deliveries before their next attempt, and abandoned ones.
     """
@@ -119,7 +120,7 @@ def due(store: Store, alert_names: Iterable[str], *, now: datetime | None = None
     query = (
         select(alert_deliveries.c.alert, alert_deliveries.c.article_id, alert_deliveries.c.status,
                alert_deliveries.c.attempts)
-        .where(alert_deliveries.c.alert.in_(names), waiting)
+        .where(alert_deliveries.c.alert.in_(names), waiting, *_after(after))
         .order_by(alert_deliveries.c.article_id, alert_deliveries.c.alert)
         .limit(limit)
     )
@@ -196,6 +197,14 @@ def outbox_size(store: Store) -> int:
 def _empty() -> dict[str, Any]:
     return {"pending": 0, "sending": 0, "delivered": 0, "failed": 0, "abandoned": 0,
             "next_attempt_at": None, "last_error": None, "last_error_at": None}
+
+
+def _after(after: tuple[int, str] | None) -> list[ColumnElement[bool]]:
+    if after is None:
+        return []
+    article_id, alert = after
+    d = alert_deliveries.c
+    return [or_(d.article_id > article_id, and_(d.article_id == article_id, d.alert > alert))]
 
 
 def _key(delivery: Delivery) -> Any:

@@ -289,3 +289,23 @@ def test_backfill_command_sends_alerts_and_alerts_list_shows_them(site: LocalSit
     sent = runner.invoke(app, ["alerts", "send", "--json", "--config", str(cfg), "--db", db_url])
     assert sent.exit_code == 0 and json.loads(sent.stdout)["failed"] == 0  # not due yet
     assert len(receiver.bodies) == 2
+
+
+def test_every_due_delivery_is_tried_once_per_send_however_many(db_url: str, make_page: MakePage) -> None:
+    receiver = Receiver(statuses=[500] * 7)
+    try:
+        settings = settings_for(db_url, AlertSettings("hook", webhook=receiver.url))
+        with Store(db_url) as store:
+            store.save_pages([rebuttal(make_page, n) for n in range(7)])
+            outbox.expand_outbox(store, settings.alerts)
+            batches = []
+            last = None
+            while page := outbox.due(store, ["hook"], limit=3, after=last):
+                batches.append([d.article_id for d in page])
+                last = (page[-1].article_id, page[-1].alert)
+            assert [len(b) for b in batches] == [3, 3, 1] and len({i for b in batches for i in b}) == 7
+            assert send_alerts(settings, store)["failed"] == 7
+            assert send_alerts(settings, store, retry_now=True)["delivered"] == 7  # each retried once, all sent
+        assert len(receiver.bodies) == 14
+    finally:
+        receiver.close()
