@@ -285,3 +285,34 @@ def test_readme_documents_the_api(tmp_path: Path) -> None:
     for needle in ("newswatch api", "NEWSWATCH_API_TOKEN", "/records", "/search", "/compare", "/timeline",
                    "/stories", "/sources", "/ui/records/", "/ui/compare", "/ui/timeline", "/ui/stories"):
         assert needle in readme, needle
+
+
+def test_the_api_command_serves_with_a_token(db: str, tmp_path: Path) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as s:  # a free port (released just before the server takes it)
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "NEWSWATCH_API_TOKEN": "cli-token"}
+    proc = subprocess.Popen([sys.executable, "-m", "newswatch.cli", "api", "--port", str(port), "--db", db],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                answer = httpx.get(base + "/records", headers={"Authorization": "Bearer cli-token"})
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read() if proc.stderr else ""
+                time.sleep(0.1)
+        assert answer.status_code == 200 and len(answer.json()["records"]) == 8
+        assert httpx.get(base + "/records").status_code == 401
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    assert b"bearer token required" in (proc.stderr.read() if proc.stderr else b"")
