@@ -61,7 +61,7 @@ def alerts_list(config: ConfigOpt = None, db: DbOpt = None, as_json: JsonOpt = F
         )
     out.print(table)
     if not rows:
-        out.print("no [[alerts]] in the configuration", highlight=False)
+        out.print("no [[alerts]] in the configuration", highlight=False, markup=False)
 
 
 @alerts_app.command("send")

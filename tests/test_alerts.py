@@ -309,3 +309,10 @@ def test_every_due_delivery_is_tried_once_per_send_however_many(db_url: str, mak
         assert len(receiver.bodies) == 14
     finally:
         receiver.close()
+
+
+def test_alerts_list_without_alerts_says_so(db_url: str, tmp_path: Path) -> None:
+    cfg = tmp_path / "empty.toml"
+    cfg.write_text("", encoding="utf-8")
+    listed = CliRunner().invoke(app, ["alerts", "list", "--config", str(cfg), "--db", db_url])
+    assert listed.exit_code == 0 and "no [[alerts]] in the configuration" in listed.stdout
