@@ -316,3 +316,13 @@ def test_the_api_command_serves_with_a_token(db: str, tmp_path: Path) -> None:
         proc.terminate()
         proc.wait(10)
     assert b"bearer token required" in (proc.stderr.read() if proc.stderr else b"")
+
+
+def test_compare_urls_obey_the_private_network_rule(db: str) -> None:
+    from newswatch.settings import FetchSettings, Settings
+
+    guarded = Settings(db_url=db, sources=(), fetch=FetchSettings(allow_private_networks=False, timeout_s=3.0))
+    with LocalSite({"/a.html": Route(page("harbour-rebuttal"))}) as site, serve_api(db, settings=guarded) as base:
+        answer = httpx.post(base + "/compare", json={"url": site.url("/a.html")})
+        assert answer.status_code == 502 and "not a public address" in answer.json()["detail"]
+        assert site.hits.get("/a.html", 0) == 0
