@@ -15,12 +15,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, create_engine, or_, select
+from sqlalchemy import ColumnElement, and_, create_engine, func, or_, select
 from sqlalchemy.engine import make_url
 
 from newswatch.errors import NewswatchError
 from storage.reading import _LEAN, RecordFilter, conditions, lean, sources_of
-from storage.schema import articles
+from storage.schema import article_jurisdictions, articles
 from storage.store import Store
 
 
@@ -85,3 +85,12 @@ def _after(published: datetime | None, rid: int) -> ColumnElement[bool]:
     if published is None:
         return and_(pub.is_(None), key < rid)
     return or_(pub < published, and_(pub == published, key < rid), pub.is_(None))
+
+
+def jurisdiction_counts(store: Store, limit: int = 40) -> list[tuple[str, int]]:
+    """The jurisdictions records are about (ISO code, or name where none), most records first."""
+    j = article_jurisdictions.c
+    query = (select(j.jurisdiction, func.count().label("n")).group_by(j.jurisdiction)
+             .order_by(func.count().desc(), j.jurisdiction).limit(limit))
+    with store.engine.connect() as conn:
+        return [(str(code), int(n)) for code, n in conn.execute(query)]

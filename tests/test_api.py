@@ -247,6 +247,7 @@ def test_pages_render(base: str) -> None:
     assert 'class="side-by-side"' in side and "lotus.example.org" not in side.split("<ol")[0]
     timeline = httpx.get(base + "/ui/timeline", params={"jurisdiction": "Hong Kong"}).text
     assert "Tier 2" in timeline and "upgrade" in timeline
+    assert 'href="/ui/timeline?jurisdiction=HK&amp;report=tip"' in httpx.get(base + "/ui/timeline").text
     posted = httpx.post(base + "/ui/compare", data={"text": "The Hong Kong SAR Government firmly rejects the 2025 "
                                                             "Trafficking in Persons Report."})
     assert posted.status_code == 200 and 'class="card match"' in posted.text

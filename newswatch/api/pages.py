@@ -26,7 +26,7 @@ from newswatch.api.schemas import CompareRequest
 from newswatch.errors import NewswatchError
 from storage import reading as queries
 from storage.fts import SearchQueryError
-from storage.readonly import BadCursor, page_records
+from storage.readonly import BadCursor, jurisdiction_counts, page_records
 
 HERE = Path(__file__).parent
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
@@ -164,13 +164,15 @@ def add_pages(app: FastAPI) -> None:
 
     @app.get("/ui/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline_page(request: Request, jurisdiction: str = "", report: str = "tip") -> HTMLResponse:
+        known = jurisdiction_counts(request.app.state.store)
         if not jurisdiction.strip():
-            return _render(request, "timeline.html", tl=None, jurisdiction="", report=report, title="Timeline")
+            return _render(request, "timeline.html", tl=None, jurisdiction="", report=report, known=known,
+                           title="Timeline")
         try:
             tl = reading.timeline(request.app.state.store, jurisdiction, report)
         except NewswatchError as exc:
             return _problem(request, 400, str(exc))
-        return _render(request, "timeline.html", tl=tl, jurisdiction=jurisdiction, report=report,
+        return _render(request, "timeline.html", tl=tl, jurisdiction=jurisdiction, report=report, known=known,
                        title=f"Timeline: {tl['jurisdiction']['name']}")
 
     @app.get("/ui/stories", response_class=HTMLResponse, include_in_schema=False)
