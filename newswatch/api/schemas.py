@@ -116,6 +116,13 @@ class CompareRequest(BaseModel):
     record_id: int | None = Field(default=None, description="A stored record as the reference.")
     limit: int = Field(default=10, ge=1, le=100)
 
+    model_config = {"json_schema_extra": {"examples": [
+        {"title": "Government rejects trafficking report",
+         "text": "The SAR Government firmly rejects the 2025 Trafficking in Persons Report ..."},
+        {"url": "https://press.example.org/2025/09/rebuttal.html"},
+        {"record_id": 42, "limit": 20},
+    ]}}
+
 
 class MatchOut(BaseModel):
     id: int
