@@ -123,6 +123,10 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
         highlight=False,
         soft_wrap=True,
     )
+    from newswatch.cli_alerts import alerts_line
+
+    if line := alerts_line(summary.get("alerts")):
+        out.print(line, highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command()

@@ -90,6 +90,18 @@ def alerts_send(
               f"(retried later), {counts['abandoned']} abandoned", highlight=False)
 
 
+def alerts_line(counts: dict[str, Any] | None) -> str | None:
+    """The run summary's line about alerts (None when there was nothing to send)."""
+    if not counts:
+        return None
+    if "error" in counts:
+        return f"alerts: not sent ({counts['error']}); they stay queued"
+    if not any(counts.values()):
+        return None
+    return (f"alerts: {counts['delivered']} delivered, {counts['failed']} failed (retried later), "
+            f"{counts['abandoned']} abandoned; see `newswatch alerts list`")
+
+
 def _stats(entry: dict[str, Any] | None) -> dict[str, Any]:
     entry = entry or {}
     return {

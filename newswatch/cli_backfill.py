@@ -171,6 +171,10 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
     )
     for note in summary["notes"]:
         out.print(f"note: {note}", highlight=False, soft_wrap=True)
+    from newswatch.cli_alerts import alerts_line
+
+    if line := alerts_line(summary.get("alerts")):
+        out.print(line, highlight=False, markup=False, soft_wrap=True)
     for line in summary["page_errors"]:
         out.print(f"  failed: {line}", highlight=False, soft_wrap=True)
     if summary["failed_pages"]:

@@ -286,6 +286,10 @@ def test_backfill_command_sends_alerts_and_alerts_list_shows_them(site: LocalSit
     table = runner.invoke(app, ["alerts", "list", "--config", str(cfg), "--db", db_url])
     assert "rebuttals" in table.stdout and "down" in table.stdout and "secret-key" not in table.stdout
 
+    urls.write_text(site.url("/news/tip-report-released.html"), encoding="utf-8")  # one more, a report
+    plain = runner.invoke(app, ["backfill", "--urls", str(urls), "--config", str(cfg), "--db", db_url])
+    assert "alerts: 0 delivered, 1 failed (retried later), 0 abandoned" in plain.stdout  # the 3 earlier: not due
+
     sent = runner.invoke(app, ["alerts", "send", "--json", "--config", str(cfg), "--db", db_url])
     assert sent.exit_code == 0 and json.loads(sent.stdout)["failed"] == 0  # not due yet
     assert len(receiver.bodies) == 2
