@@ -327,3 +327,16 @@ def test_compare_urls_obey_the_private_network_rule(db: str) -> None:
         answer = httpx.post(base + "/compare", json={"url": site.url("/a.html")})
         assert answer.status_code == 502 and "not a public address" in answer.json()["detail"]
         assert site.hits.get("/a.html", 0) == 0
+
+
+def test_the_api_sees_records_stored_while_it_runs(tmp_path: Path) -> None:
+    from storage.store import Store
+    from tests.conftest_db import make_page
+
+    url = f"sqlite:///{tmp_path / 'live.db'}"
+    fill_store(url)
+    with serve_api(url) as base, Store(url) as writer:
+        assert len(httpx.get(base + "/records").json()["records"]) == 8
+        writer.save_pages([make_page("https://harbour.example.org/later", "Stored while the API runs")])
+        titles = [r["title"] for r in httpx.get(base + "/records").json()["records"]]
+        assert len(titles) == 9 and "Stored while the API runs" in titles
