@@ -340,3 +340,26 @@ def test_the_api_sees_records_stored_while_it_runs(tmp_path: Path) -> None:
         writer.save_pages([make_page("https://harbour.example.org/later", "Stored while the API runs")])
         titles = [r["title"] for r in httpx.get(base + "/records").json()["records"]]
         assert len(titles) == 9 and "Stored while the API runs" in titles
+
+
+def test_cursor_pages_cross_undated_records(store_url: str) -> None:
+    from datetime import UTC, datetime
+
+    from storage.reading import RecordFilter
+    from storage.readonly import page_records
+    from storage.store import Store
+    from tests.conftest_db import make_page
+
+    with Store(store_url) as store:
+        store.save_pages([make_page(f"https://news.example.org/{i}", f"Synthetic {i}",
+                                    published=datetime(2025, 1, 1 + i // 2, tzinfo=UTC) if i % 3 else None)
+                          for i in range(11)])  # undated ones, and pairs sharing a date
+        everything, _ = page_records(store, RecordFilter(), limit=100)
+        seen, cursor = [], None
+        while True:
+            page, cursor = page_records(store, RecordFilter(), limit=2, cursor=cursor)
+            seen += [r["id"] for r in page]
+            if cursor is None:
+                break
+    assert seen == [r["id"] for r in everything] and len(seen) == 11
+    assert [r["published_at"] is None for r in everything] == [False] * 7 + [True] * 4
