@@ -26,6 +26,8 @@ from newswatch.settings import AlertSettings, Settings
 from storage import alerts as outbox
 from storage.store import Store
 
+FAILURES_PER_SEND = 3  # an alert failing this many times in a row is not tried again in the same call
+
 
 def send_alerts(
     settings: Settings, store: Store | None = None, *, retry_now: bool = False, now: datetime | None = None,
@@ -33,12 +35,14 @@ def send_alerts(
     """Queue deliveries for newly stored records, then attempt every due delivery once.
 
     Returns counts: `queued` (deliveries created now), `delivered`, `failed` (retried later),
-    `abandoned` (max_attempts reached). `retry_now` also retries failed and abandoned
-    deliveries before their next attempt is due.
+    `abandoned` (max_attempts reached), `deferred` (not tried: their alert failed
+    `FAILURES_PER_SEND` times in a row in this call, so a dead receiver cannot hold up a run).
+    `retry_now` also retries failed and abandoned deliveries before their next attempt is due.
     """
     own = store is None
     store = store or Store(settings.db_url)
-    counts = {"queued": 0, "delivered": 0, "failed": 0, "abandoned": 0}
+    counts = {"queued": 0, "delivered": 0, "failed": 0, "abandoned": 0, "deferred": 0}
+    streak: dict[str, int] = {}  # failures in a row per alert, in this call
     try:
         counts["queued"] = outbox.expand_outbox(store, settings.alerts, now=now)
         by_name = {a.name: a for a in settings.alerts if a.enabled}
@@ -52,12 +56,16 @@ def send_alerts(
                     return counts
                 last = (batch[-1].article_id, batch[-1].alert)
                 for delivery in batch:
+                    if streak.get(delivery.alert, 0) >= FAILURES_PER_SEND:
+                        counts["deferred"] += 1  # still due: the next run or `alerts send` tries it
+                        continue
                     if not outbox.claim(store, delivery, now=now):
                         continue  # another process has it
                     alert = by_name[delivery.alert]
                     error = _deliver(alert, store, delivery.article_id, client)
                     status = outbox.finish(store, delivery, error, max_attempts=alert.max_attempts, now=now)
                     counts[status] += 1
+                    streak[delivery.alert] = 0 if error is None else streak.get(delivery.alert, 0) + 1
     finally:
         if own:
             store.close()
@@ -73,8 +81,8 @@ def send_alerts_safely(settings: Settings, log: Any = None) -> dict[str, Any]:
             log.warning("alerts not sent: %s (they stay queued)", exc)
         return {"error": str(exc)}
     if log is not None and any(counts.values()):
-        log.info("alerts: %d queued, %d delivered, %d failed, %d abandoned", counts["queued"],
-                 counts["delivered"], counts["failed"], counts["abandoned"])
+        log.info("alerts: %d queued, %d delivered, %d failed, %d abandoned, %d deferred", counts["queued"],
+                 counts["delivered"], counts["failed"], counts["abandoned"], counts["deferred"])
     return counts
 
 

@@ -87,7 +87,8 @@ def alerts_send(
         out.print_json(json.dumps(counts))
         return
     out.print(f"alerts: {counts['queued']} queued, {counts['delivered']} delivered, {counts['failed']} failed "
-              f"(retried later), {counts['abandoned']} abandoned", highlight=False)
+              f"(retried later), {counts['abandoned']} abandoned, {counts['deferred']} deferred (their alert "
+              "kept failing: tried next time)", highlight=False)
 
 
 def alerts_line(counts: dict[str, Any] | None) -> str | None:
@@ -98,8 +99,9 @@ def alerts_line(counts: dict[str, Any] | None) -> str | None:
         return f"alerts: not sent ({counts['error']}); they stay queued"
     if not any(counts.values()):
         return None
+    deferred = f", {counts['deferred']} deferred" if counts.get("deferred") else ""
     return (f"alerts: {counts['delivered']} delivered, {counts['failed']} failed (retried later), "
-            f"{counts['abandoned']} abandoned; see `newswatch alerts list`")
+            f"{counts['abandoned']} abandoned{deferred}; see `newswatch alerts list`")
 
 
 def _stats(entry: dict[str, Any] | None) -> dict[str, Any]:

@@ -23,7 +23,8 @@ def test_ingest_flow_sends_alerts_once(site: LocalSite, db_url: str, tmp_path: P
         with Store(db_url) as store:
             rebuttals = {r["id"] for r in store.list_articles(ArticleFilter(rebuttal=True, limit=None))}
         assert len(rebuttals) == 2  # the demo site's two synthetic rebuttals
-        assert summary["alerts"] == {"queued": 2, "delivered": 2, "failed": 0, "abandoned": 0}, summary["alerts"]
+        assert summary["alerts"] == {"queued": 2, "delivered": 2, "failed": 0, "abandoned": 0,
+                                     "deferred": 0}, summary["alerts"]
         assert ingest(config=str(cfg), db_url=db_url)["alerts"]["delivered"] == 0
         assert sorted(receiver.ids()) == sorted(f"rebuttals:{i}" for i in rebuttals)
     finally:
