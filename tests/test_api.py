@@ -363,3 +363,22 @@ def test_cursor_pages_cross_undated_records(store_url: str) -> None:
                 break
     assert seen == [r["id"] for r in everything] and len(seen) == 11
     assert [r["published_at"] is None for r in everything] == [False] * 7 + [True] * 4
+
+
+@pytest.mark.postgres
+def test_the_api_on_postgresql(pg_url: str) -> None:
+    fill_store(pg_url)
+    with serve_api(pg_url) as base:
+        doc = httpx.get(base + "/openapi.json").json()
+        records = checked(doc, httpx.get(base + "/records", params={"limit": 3}), "/records")
+        more = checked(doc, httpx.get(base + "/records", params={"limit": 10, "cursor": records["next_cursor"]}),
+                       "/records")
+        assert len(records["records"]) + len(more["records"]) == 8 and more["next_cursor"] is None
+        hits = checked(doc, httpx.get(base + "/search", params={"q": "hong kong rejects"}), "/search")
+        assert hits["records"][0]["url"] == "https://harbour.example.org/rebuttal"
+        tl = checked(doc, httpx.get(base + "/timeline", params={"jurisdiction": "HK"}), "/timeline")
+        assert [row["year"] for row in tl["rows"]] == [2024, 2025]
+        rid = hits["records"][0]["id"]
+        compared = checked(doc, httpx.post(base + "/compare", json={"record_id": rid}), "/compare", "post")
+        assert compared["matches"][0]["url"] == "https://lotus.example.org/copy"
+        assert httpx.get(base + f"/ui/records/{rid}").status_code == 200
