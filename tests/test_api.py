@@ -233,7 +233,7 @@ def test_the_api_store_cannot_write(store_url: str) -> None:
 def test_pages_render(base: str) -> None:
     records = httpx.get(base + "/records", params={"limit": 200}).json()["records"]
     rid = {r["url"]: r["id"] for r in records}["https://harbour.example.org/rebuttal"]
-    for path in ("/", "/?rebuttal=true&language=en", "/?q=trafficking", f"/ui/records/{rid}",
+    for path in ("/", "/?rebuttal=true&language=en", "/?report_name=tip&year=2024", "/?q=trafficking", f"/ui/records/{rid}",
                  f"/ui/compare?id={rid}", "/ui/compare", "/ui/timeline?jurisdiction=HK", "/ui/timeline",
                  "/ui/stories", "/ui/sources"):
         answer = httpx.get(base + path)
@@ -241,6 +241,8 @@ def test_pages_render(base: str) -> None:
         assert answer.headers["content-type"].startswith("text/html")
         assert "script-src 'self'" in answer.headers["content-security-policy"]
         assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in answer.text
+    edition = httpx.get(base + "/", params={"report_name": "tip", "year": "2024"}).text
+    assert edition.count('class="card is-rebuttal"') == 1 and '<option value="tip" selected>' in edition
     listing = httpx.get(base + "/", params={"rebuttal": "true"}).text
     assert listing.count('class="card is-rebuttal"') == 5 and "ferry" not in listing
     side = httpx.get(base + f"/ui/compare?id={rid}").text
