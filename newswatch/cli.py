@@ -170,6 +170,7 @@ def records_list(
         str | None, typer.Option("--since", help="Only items published on or after this date (YYYY-MM-DD).")
     ] = None,
     limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many (0: all).")] = 50,
+    stories: Annotated[bool, typer.Option("--stories", help="Group copies across outlets into stories.")] = False,
     config: ConfigOpt = None,
     db: DbOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines: one record per line.")] = False,
@@ -177,6 +178,10 @@ def records_list(
     """List stored records, newest first."""
     from storage.store import ArticleFilter
 
+    if stories:
+        from newswatch.cli_read import stories_command
+
+        return stories_command(report, rebuttal, source, _date(since, "--since"), limit, _settings(config, db), as_json)
     flt = ArticleFilter(report, rebuttal, source, _date(since, "--since"), limit or None)
     with _store(_settings(config, db)) as store:
         rows = store.list_articles(flt)
@@ -346,12 +351,14 @@ def _register_subcommands() -> None:
     from newswatch.cli_backfill import register as register_backfill
     from newswatch.cli_eval import eval_app
     from newswatch.cli_ops import register as register_ops
+    from newswatch.cli_read import register as register_read
 
     app.add_typer(eval_app, name="eval")
     register_ops(app, records_app)
     register_backfill(app)
     register_alerts(app)
     register_api(app)
+    register_read(app, records_app)
 
 
 _register_subcommands()

@@ -1,9 +1,7 @@
-"""`newswatch serve` and `newswatch records search`: registered by `register()` from newswatch.cli."""
+"""`newswatch serve` (`records search` is in newswatch/cli_read.py): registered by `register()` in newswatch.cli."""
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +9,7 @@ import typer
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from newswatch.cli_common import ConfigOpt, DbOpt, err, fail, print_records, settings_or_exit, store_or_exit
+from newswatch.cli_common import ConfigOpt, DbOpt, err, fail, settings_or_exit, store_or_exit
 
 
 def register(app: typer.Typer, records_app: typer.Typer) -> None:
@@ -19,7 +17,9 @@ def register(app: typer.Typer, records_app: typer.Typer) -> None:
     if any(c.name == "serve" for c in app.registered_commands):
         return
     app.command("serve")(serve)
-    records_app.command("search")(records_search)
+    from newswatch.cli_read import register as register_read
+
+    register_read(app, records_app)  # `records search` lives there now
 
 
 def serve(
@@ -51,28 +51,6 @@ def serve(
         db_url=_absolute(settings.db_url),
         limit=limit or None,
     )
-
-
-def records_search(
-    query: Annotated[str, typer.Argument(metavar="QUERY", help='Words that must all occur; "a phrase" in quotes.')],
-    limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many (0: all).")] = 50,
-    config: ConfigOpt = None,
-    db: DbOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines: one record per line.")] = False,
-) -> None:
-    """Full-text search of stored records (title and text), newest first.
-
-    Words match whole words, case-insensitively; Chinese or Japanese terms match as exact
-    substrings. Every term must occur.
-    """
-
-    with store_or_exit(settings_or_exit(config, db)) as store:
-        rows = store.search(query, limit or None)
-    if as_json:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-        return
-    print_records(rows)
 
 
 def _absolute(url: str) -> str:

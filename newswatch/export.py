@@ -9,10 +9,11 @@ of `ROW_GROUP` records, so memory holds one group at a time.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import IO, Any
+
+import orjson
 
 COLUMNS = (
     "id", "url", "title", "site_name", "source", "sources", "language", "authors",
@@ -44,7 +45,7 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
     """One JSON object per line; returns the number written."""
     n = 0
     for rec in records:
-        out.write(json.dumps(export_row(rec), ensure_ascii=False) + "\n")
+        out.write(orjson.dumps(export_row(rec)).decode() + "\n")
         n += 1
     return n
 
@@ -91,7 +92,7 @@ def parquet_schema() -> Any:
 def _parquet_row(row: dict[str, Any]) -> dict[str, Any]:
     out = dict(row)
     for key in NESTED:
-        out[key] = json.dumps(row[key], ensure_ascii=False)
+        out[key] = orjson.dumps(row[key]).decode()
     for key in TIMES:
         out[key] = datetime.fromisoformat(row[key]) if row[key] else None
     return out
@@ -101,7 +102,7 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in row.items():
         if key in NESTED:
-            out[key] = json.dumps(value, ensure_ascii=False)
+            out[key] = orjson.dumps(value).decode()
         elif isinstance(value, bool):
             out[key] = "true" if value else "false"
         else:

@@ -233,9 +233,9 @@ def test_the_api_store_cannot_write(store_url: str) -> None:
 def test_pages_render(base: str) -> None:
     records = httpx.get(base + "/records", params={"limit": 200}).json()["records"]
     rid = {r["url"]: r["id"] for r in records}["https://harbour.example.org/rebuttal"]
-    for path in ("/", "/?rebuttal=true&language=en", "/?report_name=tip&year=2024", "/?q=trafficking", f"/ui/records/{rid}",
-                 f"/ui/compare?id={rid}", "/ui/compare", "/ui/timeline?jurisdiction=HK", "/ui/timeline",
-                 "/ui/stories", "/ui/sources"):
+    for path in ("/", "/?rebuttal=true&language=en", "/?report_name=tip&year=2024", "/?q=trafficking",
+                 f"/ui/records/{rid}", f"/ui/compare?id={rid}", "/ui/compare", "/ui/timeline?jurisdiction=HK",
+                 "/ui/timeline", "/ui/stories", "/ui/sources"):
         answer = httpx.get(base + path)
         assert answer.status_code == 200, path
         assert answer.headers["content-type"].startswith("text/html")
