@@ -19,6 +19,7 @@ from typing import Any
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from sqlalchemy.exc import SQLAlchemyError
 
 from flows.fetch import make_client, post_json
 from newswatch.errors import NewswatchError
@@ -76,7 +77,7 @@ def send_alerts_safely(settings: Settings, log: Any = None) -> dict[str, Any]:
     (the records are stored; their deliveries stay queued for the next run)."""
     try:
         counts: dict[str, Any] = send_alerts(settings)
-    except NewswatchError as exc:
+    except (NewswatchError, SQLAlchemyError, OSError) as exc:
         if log is not None:
             log.warning("alerts not sent: %s (they stay queued)", exc)
         return {"error": str(exc)}

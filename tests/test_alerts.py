@@ -331,3 +331,11 @@ def test_a_dead_receiver_does_not_hold_up_a_run(db_url: str, make_page: MakePage
         assert counts["failed"] == 3 and counts["deferred"] == 2  # tried three times, then left for later
         stats = outbox.summary(store)["dead"]
         assert stats["failed"] == 3 and stats["pending"] == 2
+
+
+def test_a_broken_store_never_fails_the_run_that_stored(tmp_path: Path) -> None:
+    from flows.alerts import send_alerts_safely
+
+    broken = settings_for(f"sqlite:///{tmp_path}/missing-dir/x.db", AlertSettings("a", command=("true",)))
+    result = send_alerts_safely(broken)
+    assert "cannot open database" in result["error"]
