@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run demo test lint bench clean
+.PHONY: install run demo test lint bench bench-read clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -31,6 +31,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)  ## throughput, re-poll and memory on the shared corpora (see docs/BENCHMARKS.md)
 	$(BIN)/python -m bench.run $(ARGS)
+
+bench-read: $(STAMP)  ## search, compare, timeline and export on 100,000 records, SQLite (ARGS: --db URL ... --n N)
+	$(BIN)/python -m bench.read $(ARGS)
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache

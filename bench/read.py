@@ -51,6 +51,7 @@ def corpus() -> list[Any]:
     """PageRecords: every synthetic detection case, plus the real benchmark pages when present."""
     from extractors.analyse import analyse_page
     from extractors.detect import detect
+    from extractors.language import identify_language
     from newswatch.models import Article, PageJob, PageRecord
 
     base = datetime(2025, 7, 1, tzinfo=UTC)
@@ -60,8 +61,9 @@ def corpus() -> list[Any]:
             case = json.loads(line)
             case["url"] = case.get("url") or f"https://cases.example.org/{case['id']}"
             published = base + timedelta(days=n % 120)
-            det = detect(case["title"], case["text"], published=published)
-            art = Article(url=case["url"], title=case["title"], text=case["text"], language=None,
+            language = identify_language(case["text"])
+            det = detect(case["title"], case["text"], language, published=published)
+            art = Article(url=case["url"], title=case["title"], text=case["text"], language=language,
                           published_at=published, published_from="page", site_name=case["url"].split("/")[2])
             out.append(PageRecord(source="bench-cases", article=art, detection=det,
                                   raw_html=("<html><body><p>" + case["text"] + "</p></body></html>").encode(),
@@ -144,7 +146,7 @@ def build(url: str, n: int) -> dict[str, Any]:
 def measure(url: str) -> dict[str, Any]:
     """Search p95, compare and timeline times, export rate and RSS on a built store."""
     from newswatch import reading
-    from newswatch.export import write_jsonl, write_parquet
+    from newswatch.export import export_rows, write_jsonl, write_parquet
     from storage.reading import RecordFilter
     from storage.store import Store
 
@@ -189,21 +191,21 @@ def measure(url: str) -> dict[str, Any]:
         samples: list[float] = []
 
         def sampled() -> Iterator[dict[str, Any]]:
-            for n, rec in enumerate(reading.iter_records(store), 1):
+            for n, rec in enumerate(export_rows(store, RecordFilter()), 1):
                 if n % 10_000 == 0:
                     samples.append(_rss_mb())
                 yield rec
 
         sink = _Null()
         t0 = time.perf_counter()
-        count = write_jsonl(sampled(), sink)
+        count = write_jsonl(sampled(), sink, rows=True)
         elapsed = time.perf_counter() - t0
         out["export_jsonl_per_s"] = round(count / elapsed)
         out["export_rss_mb_at_10k_and_end"] = [samples[0] if samples else None, samples[-1] if samples else None]
         out["export_rss_mb_before"] = rss_before
         t0 = time.perf_counter()
         path = f"/tmp/nw-bench-{os.getpid()}.parquet"
-        count = write_parquet(reading.iter_records(store), path)
+        count = write_parquet(export_rows(store, RecordFilter()), path, rows=True)
         out["export_parquet_per_s"] = round(count / (time.perf_counter() - t0))
         os.unlink(path)
     out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)

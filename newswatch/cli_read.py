@@ -299,7 +299,7 @@ def records_export(
     db: DbOpt = None,
 ) -> None:
     """Export stored records (streamed: memory stays flat) with stable columns (README, "Export")."""
-    from newswatch import export, reading
+    from newswatch import export
 
     fmt = fmt.lower()
     if fmt not in export.FORMATS:
@@ -308,15 +308,15 @@ def records_export(
         fail("--format parquet writes a binary file: give --out FILE")
     flt = record_filter(report, rebuttal, jurisdiction, year, language, since, until, source)
     with store_or_exit(settings_or_exit(config, db)) as store:
-        records = reading.iter_records(store, flt)
+        rows = export.export_rows(store, flt)
         try:
             if fmt == "parquet":
-                n = export.write_parquet(records, str(out_path))
+                n = export.write_parquet(rows, str(out_path), rows=True)
             elif out_path is None:
-                n = (export.write_csv if fmt == "csv" else export.write_jsonl)(records, sys.stdout)
+                n = (export.write_csv if fmt == "csv" else export.write_jsonl)(rows, sys.stdout, rows=True)
             else:
                 with out_path.open("w", encoding="utf-8", newline="") as fh:
-                    n = (export.write_csv if fmt == "csv" else export.write_jsonl)(records, fh)
+                    n = (export.write_csv if fmt == "csv" else export.write_jsonl)(rows, fh, rows=True)
         except BrokenPipeError:  # e.g. piped into `head`
             sys.stderr.close()
             raise typer.Exit(0) from None

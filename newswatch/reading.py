@@ -111,11 +111,11 @@ def compare(store: Store, reference: dict[str, Any], *, limit: int = 10,
     ids: list[int] = []
     if sig:
         with store.engine.connect() as conn:
-            ids += candidate_ids(conn, sig, limit=200)
+            ids += candidate_ids(conn, sig, limit=100)
     report = reference.get("report") or {}
     ids += q.edition_ids(store, family=report_family(report), year=report.get("year"),
                          jurisdiction=primary_jurisdiction(reference))
-    topical = q.similar_text_ids(store, topic_terms(reference.get("title") or ""), limit=100)
+    topical = q.similar_text_ids(store, topic_terms(reference.get("title") or ""), limit=50)
     ids += topical
     wanted = [i for i in dict.fromkeys(ids) if i != exclude_id]
     records = q.fetch_records(store, wanted)

@@ -26,12 +26,14 @@ from sqlalchemy import (
     literal_column,
     select,
     table,
+    text,
 )
 
 from storage import fts
 from storage.schema import article_jurisdictions, article_sources, articles
 from storage.store import Store
 
+MAX_RANKED = 2000
 _FTS = table(fts.SQLITE_TABLE, column("rowid"))
 _JSON = ("authors", "evidence", "record")
 # JSON columns come back as text and are decoded with orjson (several times faster than json).
@@ -147,32 +149,56 @@ def fetch_records(store: Store, ids: list[int], *, with_text: bool = False) -> d
 
 def search(store: Store, terms: list[str], flt: RecordFilter, limit: int | None = 50) -> list[dict[str, Any]]:
     """Records containing every term (storage/fts.py), best first: title hits above body hits
-    (bm25 on SQLite, ts_rank on PostgreSQL), then newest. Each has its `rank` (higher is better)."""
-    cols = [*_LEAN, articles.c.text]
+    (bm25 on SQLite, ts_rank on PostgreSQL), then the most recently stored. Each has its `rank`
+    (higher is better) and its text.
+
+    A query matching more than MAX_RANKED records ranks the MAX_RANKED most recently stored of
+    them (the same ones on both backends): ranking every match of a very common word costs
+    more than the 50 ms a search may take.
+
+    Two steps: rank the matching ids from the search index alone (filters as id subqueries on
+    the indexed columns), then read the page of records. On SQLite this keeps the long `text`
+    column of every match (and the columns stored after it) out of the ranking.
+    """
+    conds = conditions(flt)
     if store.engine.dialect.name == "postgresql":
         tsquery = _pg_query(terms, "&&")
         vector: ColumnElement[Any] = literal_column(f"articles.{fts.PG_COLUMN}")
+        # The matching ids come from the GIN index (a materialized CTE, so the planner cannot
+        # turn it into a backward primary-key scan testing every row's vector instead).
+        matching = select(articles.c.id).where(vector.op("@@", return_type=Boolean)(tsquery), *conds).cte(
+            "matching").prefix_with("MATERIALIZED")
+        newest = select(matching.c.id).order_by(matching.c.id.desc()).limit(MAX_RANKED)
         rank: ColumnElement[Any] = func.ts_rank(vector, tsquery, type_=Float)
-        stmt = select(*cols, rank.label("rank")).where(vector.op("@@", return_type=Boolean)(tsquery))
-        order = [rank.desc()]
+        stmt = (select(articles.c.id, rank.label("rank"))
+                .where(articles.c.id.in_(newest))
+                .order_by(rank.desc(), articles.c.id.desc()))
     else:
         bm25 = literal_column(f"bm25({fts.SQLITE_TABLE}, 1.0, {fts.TITLE_WEIGHT})", Float)
-        stmt = (select(*cols, (-bm25).label("rank"))
-                .select_from(articles.join(_FTS, _FTS.c.rowid == articles.c.id))
-                .where(literal_column(fts.SQLITE_TABLE).op("MATCH", return_type=Boolean)(fts.fts5_match(terms))))
-        order = [bm25.asc()]
-    stmt = stmt.where(*conditions(flt)).order_by(
-        *order, articles.c.published_at.desc().nulls_last(), articles.c.id.desc())
+        fts_match = literal_column(fts.SQLITE_TABLE).op("MATCH", return_type=Boolean)(fts.fts5_match(terms))
+        match = [fts_match]
+        if conds:  # the unary + keeps SQLite from running the MATCH once per id of the IN list
+            plain_rowid: ColumnElement[Any] = literal_column(f"+{fts.SQLITE_TABLE}.rowid")
+            match.append(plain_rowid.in_(select(articles.c.id).where(*conds)))
+        floor = (select(_FTS.c.rowid).where(*match).order_by(_FTS.c.rowid.desc())
+                 .offset(MAX_RANKED - 1).limit(1).scalar_subquery())
+        stmt = (select(_FTS.c.rowid.label("id"), (-bm25).label("rank"))
+                .where(*match, _FTS.c.rowid >= func.coalesce(floor, 0))
+                .order_by(bm25.asc(), _FTS.c.rowid.desc()))
     if limit:
         stmt = stmt.limit(limit)
-    with store.engine.connect() as conn:
-        rows = conn.execute(stmt).mappings().all()
-        extra = sources_of(conn, [r["id"] for r in rows])
+    with store.engine.begin() as conn:
+        if store.engine.dialect.name == "postgresql":
+            # A common word matches a large share of rows and the planner then prefers a
+            # sequential scan, which decompresses every row's tsvector: 4 times slower than the
+            # GIN bitmap here. For this transaction only.
+            conn.execute(text("SET LOCAL enable_seqscan = off"))
+        ranked = [(int(i), float(r)) for i, r in conn.execute(stmt)]
+    records = fetch_records(store, [i for i, _r in ranked], with_text=True)
     out = []
-    for r in rows:
-        rec = lean(r, extra.get(r["id"]))
-        rec["rank"] = float(r["rank"])
-        out.append(rec)
+    for i, r in ranked:
+        if i in records:
+            out.append({**records[i], "rank": r})
     return out
 
 
@@ -206,7 +232,7 @@ def similar_text_ids(store: Store, terms: list[str], limit: int = 100) -> list[i
 
 
 def edition_ids(store: Store, *, family: str | None, year: int | None, jurisdiction: str | None,
-                limit: int = 200) -> list[int]:
+                limit: int = 100) -> list[int]:
     """Ids of records on the same report edition and/or jurisdiction (rebuttals and strongest first)."""
     picks: list[ColumnElement[bool]] = []
     if family and year is not None and jurisdiction:
@@ -252,7 +278,8 @@ def timeline_records(store: Store, jurisdiction: str, family: str | None = None,
                      per_edition: int = 100) -> tuple[list[dict[str, Any]], dict[tuple[str | None, int | None], int]]:
     """Report records whose main jurisdiction is `jurisdiction`: at most `per_edition` per
     edition (rebuttals and strongest first), and the number of records per (family, year)."""
-    where = [articles.c.jurisdiction == jurisdiction, articles.c.is_report.is_(True)]
+    # report_family is set exactly on records about a report (an indexed stand-in for is_report).
+    where = [articles.c.jurisdiction == jurisdiction, articles.c.report_family.is_not(None)]
     if family:
         where.append(articles.c.report_family == family)
     rn = func.row_number().over(
@@ -333,3 +360,33 @@ def iter_records(store: Store, flt: RecordFilter, batch: int = 1000) -> Iterator
         for r in rows:
             yield lean(r, extra.get(r["id"]))
         last = rows[-1]["id"]
+
+
+def iter_rows(store: Store, flt: RecordFilter, batch: int = 2000) -> Iterator[tuple[dict[str, Any], list[str]]]:
+    """(raw row, sources) of every record matching `flt`, text included, in id order: the export's
+    cheap path (JSON columns left as text, times as stored). Keyset pagination: flat memory."""
+    last = 0
+    cols = [*_LEAN, articles.c.text]
+    where = conditions(flt)
+    while True:
+        stmt = select(*cols).where(articles.c.id > last, *where).order_by(articles.c.id).limit(batch)
+        with store.engine.connect() as conn:
+            result = conn.execute(stmt)
+            names = list(result.keys())
+            rows = [dict(zip(names, r, strict=True)) for r in result.all()]
+            extra = sources_of(conn, [r["id"] for r in rows])
+        if not rows:
+            return
+        for r in rows:
+            yield r, extra.get(r["id"]) or [r["source"]]
+        last = rows[-1]["id"]
+
+
+def iso(value: Any) -> str | None:
+    """A stored time as ISO 8601 UTC text."""
+    return _iso(value)
+
+
+def decode_json(value: Any) -> Any:
+    """A JSON column read as text, decoded."""
+    return _json(value)

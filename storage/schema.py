@@ -78,8 +78,9 @@ articles = Table(
     Index("ix_articles_published_at", "published_at"),
     Index("ix_articles_source", "source"),
     Index("ix_articles_flags", "is_report", "is_rebuttal"),
-    Index("ix_articles_edition", "report_family", "report_year"),
-    Index("ix_articles_jurisdiction", "jurisdiction", "report_family", "report_year"),
+    # Covering the ranking columns, so compare and timeline candidates are read from the index alone.
+    Index("ix_articles_edition", "report_family", "report_year", "is_rebuttal", "rebuttal_score"),
+    Index("ix_articles_jurisdiction", "jurisdiction", "report_family", "report_year", "is_rebuttal", "rebuttal_score"),
     Index("ix_articles_language", "language"),
     Index("ix_articles_story", "story_id"),
 )

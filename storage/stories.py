@@ -16,7 +16,7 @@ from sqlalchemy import Connection, delete, insert, or_, select, update
 from extractors.similarity import COPY_THRESHOLD, band_keys, signature, similarity
 from storage.schema import articles, story_bands
 
-MAX_CANDIDATES = 64  # copies checked per new record: one match is enough to find its story
+MAX_CANDIDATES = 16  # copies checked per new record: one match is enough to find its story
 _BAND_ROWS = 1024  # band rows read per lookup
 
 

@@ -361,6 +361,17 @@ def test_search_filters(search_store: Store, flt: RecordFilter, expected: set[st
     assert set(_urls(reading.search_records(search_store, "lantern", flt))) == expected
 
 
+def test_search_ranks_the_most_recent_matches_of_a_broad_query(search_store: Store,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from storage import reading as queries
+
+    assert sorted(r["id"] for r in reading.search_records(search_store, "lantern")) == [1, 2, 3, 4]
+    monkeypatch.setattr(queries, "MAX_RANKED", 2)
+    assert sorted(r["id"] for r in reading.search_records(search_store, "lantern")) == [3, 4]
+    assert _urls(reading.search_records(search_store, "lantern", RecordFilter(until=date(2025, 9, 1)))) == [
+        "title", "rebuttal"]  # the cap applies after the filters
+
+
 def test_search_snippets_mark_every_hit(search_store: Store) -> None:
     [row] = reading.search_records(search_store, '"lantern parade"', RecordFilter(since=date(2025, 9, 9)))
     assert row["snippet"].endswith("A lantern parade passed the pier.")
@@ -458,6 +469,14 @@ def test_export_parquet_round_trip(store: Store, tmp_path: Path) -> None:
     _check_rows(rows, stored)
 
 
+def test_export_fast_path_gives_the_same_rows(store: Store) -> None:
+    from newswatch.export import export_row, export_rows
+
+    _exported_store(store)
+    assert list(export_rows(store, RecordFilter())) == [export_row(r) for r in reading.iter_records(store)]
+    assert [r["id"] for r in export_rows(store, RecordFilter(rebuttal=True))] == [1]
+
+
 def test_export_cli_formats_and_filters(store: Store, tmp_path: Path) -> None:
     _exported_store(store)
     out = runner.invoke(app, ["records", "export", "--format", "jsonl", "--language", "zh", "--db", store.url])
@@ -470,3 +489,20 @@ def test_export_cli_formats_and_filters(store: Store, tmp_path: Path) -> None:
     assert no_file.exit_code == 1 and "--out" in no_file.stderr
     bad = runner.invoke(app, ["records", "export", "--format", "xml", "--db", store.url])
     assert bad.exit_code == 1
+
+
+def test_compare_a_url_through_the_fetch_guard(store_url: str, tmp_path: Path, compare_set: dict[str, int]) -> None:
+    from newswatch.localsite import LocalSite, Route
+
+    html = _page("https://x.example.org/p", "Synthetic page headline", WIRE).raw_html
+    with LocalSite({"/p.html": Route(html)}) as site:
+        refused = runner.invoke(app, ["compare", site.url("/p.html"), "--db", store_url])
+        cfg = tmp_path / "local.toml"
+        cfg.write_text("[fetch]\nallow_private_networks = true\n", encoding="utf-8")
+        allowed = runner.invoke(app, ["compare", site.url("/p.html"), "--json", "--config", str(cfg),
+                                      "--db", store_url])
+    assert refused.exit_code == 1 and "not a public address" in refused.stderr
+    assert allowed.exit_code == 0, allowed.output
+    data = json.loads(allowed.stdout)
+    assert data["reference"]["url"] == site.url("/p.html")
+    assert data["matches"][0]["id"] == compare_set["original"] and data["matches"][0]["copy"]

@@ -86,8 +86,9 @@ def upgrade() -> None:
         sa.Column("key", sa.BigInteger, nullable=False),
     )
     _backfill(bind)
-    op.create_index("ix_articles_edition", "articles", ["report_family", "report_year"])
-    op.create_index("ix_articles_jurisdiction", "articles", ["jurisdiction", "report_family", "report_year"])
+    op.create_index("ix_articles_edition", "articles", ["report_family", "report_year", "is_rebuttal", "rebuttal_score"])
+    op.create_index("ix_articles_jurisdiction", "articles",
+                    ["jurisdiction", "report_family", "report_year", "is_rebuttal", "rebuttal_score"])
     op.create_index("ix_articles_language", "articles", ["language"])
     op.create_index("ix_articles_story", "articles", ["story_id"])
     op.create_index("ix_article_jurisdictions_jurisdiction", "article_jurisdictions", ["jurisdiction", "article_id"])
