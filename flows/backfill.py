@@ -33,6 +33,7 @@ from extractors.sitemaps import is_site_root, parse_sitemap, robots_txt_url, sit
 from extractors.urllist import is_http_url, parse_url_list
 from extractors.urls import host_of, normalize_url
 from extractors.warc import iter_warc_pages
+from flows.alerts import send_alerts_task
 from flows.fetch import download, fetch
 from flows.pipeline import Candidate, PageCounts, Pipeline
 from newswatch.errors import (
@@ -588,4 +589,6 @@ def backfill(
         raise
     logger.info("backfill %s: %d already stored, %d stored, %d failed pages", request.target,
                 summary["already_stored"], summary["stored"], summary["failed_pages"])
+    if not request.dry_run:
+        summary["alerts"] = send_alerts_task(settings)
     return summary

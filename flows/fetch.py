@@ -337,6 +337,18 @@ def download(client: httpx.Client, url: str, dest: Path, *, max_bytes: int) -> N
                 out.write(chunk)
 
 
+def post_json(client: httpx.Client, url: str, payload: object, *, timeout_s: float) -> int:
+    """POST `payload` as JSON to `url` (no redirects followed: a 3xx is a failure); returns the
+    2xx status. Same guard and errors as `fetch`; the response body is not kept."""
+    with _http_errors(url):
+        response = client.post(url, json=payload, timeout=timeout_s, follow_redirects=False)
+        _check_status(response, url, max_bytes=1 << 20)
+        if response.status_code >= 300:
+            raise PermanentFetchError(f"HTTP {response.status_code} (redirects are not followed)", url=url,
+                                      status=response.status_code)
+        return response.status_code
+
+
 def _check_status(response: httpx.Response, url: str, max_bytes: int) -> None:
     status = response.status_code
     if status in _TRANSIENT_STATUS:

@@ -17,6 +17,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from flows.alerts import send_alerts_task
 from flows.ingest_run import (  # noqa: F401  (RunWindow, parse_when: re-exported for callers of this module)
     DEFAULT_INTERVAL_MINUTES,
     RunWindow,
@@ -97,4 +98,5 @@ def ingest(
     summary = summarise(results, outage=outage)
     summary["window"] = window.as_dict()
     summary["skipped_before_window"] = skipped
+    summary["alerts"] = send_alerts_task(settings)  # after every write is committed
     return summary

@@ -50,11 +50,28 @@ class FetchSettings:
 
 
 @dataclass(frozen=True)
+class AlertSettings:
+    """One `[[alerts]]` table: where to send new records (a webhook or a command) and which ones."""
+
+    name: str
+    webhook: str | None = None  # POSTed a Slack-compatible JSON body
+    command: tuple[str, ...] = ()  # argv, run without a shell; the record as JSON on stdin
+    rebuttal: bool = False  # only official rebuttals
+    report: bool = False  # only items about a report
+    jurisdictions: tuple[str, ...] = ()  # names or ISO codes, any of them (case-insensitive)
+    languages: tuple[str, ...] = ()  # ISO 639-1 codes, any of them
+    enabled: bool = True
+    max_attempts: int = 10  # then the delivery is abandoned
+    timeout_s: float = 10.0
+
+
+@dataclass(frozen=True)
 class Settings:
     db_url: str = DEFAULT_DB_URL
     sources: tuple[Source, ...] = field(default_factory=lambda: DEFAULT_SOURCES)
     fetch: FetchSettings = field(default_factory=FetchSettings)
     config_path: Path | None = None
+    alerts: tuple[AlertSettings, ...] = ()
 
     def enabled_sources(self, names: list[str] | None = None) -> list[Source]:
         """Enabled sources, or the named ones (enabled or not); unknown names are an error."""
@@ -67,7 +84,7 @@ class Settings:
         return [by_name[n] for n in names]
 
 
-_TOP_KEYS = {"db_url", "sources", "fetch"}
+_TOP_KEYS = {"db_url", "sources", "fetch", "alerts"}
 _SOURCE_KEYS = {"name", "url", "language", "tags", "enabled"}
 # The [fetch] keys and their types, read off FetchSettings so the two cannot drift apart.
 _FETCH_TYPES: dict[str, type] = get_type_hints(FetchSettings)
@@ -120,6 +137,8 @@ def parse_settings(data: Mapping[str, Any], where: str, config_path: Path | None
         settings = replace(settings, fetch=_parse_fetch(data["fetch"], where))
     if "sources" in data:
         settings = replace(settings, sources=_parse_sources(data["sources"], where))
+    if "alerts" in data:
+        settings = replace(settings, alerts=_parse_alerts(data["alerts"], where))
     return settings
 
 
@@ -172,6 +191,61 @@ def _parse_sources(raw: Any, where: str) -> tuple[Source, ...]:
             raise ConfigError(f"{at} ({name}): enabled: expected true or false")
         sources.append(Source(name, url, language, tuple(tags), enabled))
     return tuple(sources)
+
+
+_ALERT_KEYS = {"name", "webhook", "command", "rebuttal", "report", "jurisdictions", "languages", "enabled",
+               "max_attempts", "timeout_s"}
+
+
+def _parse_alerts(raw: Any, where: str) -> tuple[AlertSettings, ...]:
+    if not isinstance(raw, list):
+        raise ConfigError(f"{where}: alerts: expected [[alerts]] tables")
+    alerts: list[AlertSettings] = []
+    seen: set[str] = set()
+    for i, item in enumerate(raw, start=1):
+        at = f"{where}: alerts[{i}]"
+        if not isinstance(item, dict):
+            raise ConfigError(f"{at}: expected a table")
+        unknown = set(item) - _ALERT_KEYS
+        if unknown:
+            raise ConfigError(f"{at}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_ALERT_KEYS)}")
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{at}: name: required, a non-empty string")
+        if name in seen:
+            raise ConfigError(f"{at}: name: duplicate alert name {name!r}")
+        seen.add(name)
+        at = f"{at} ({name})"
+        webhook, command = item.get("webhook"), item.get("command")
+        if (webhook is None) == (command is None):
+            raise ConfigError(f"{at}: give exactly one of webhook (a URL) or command (a list of strings)")
+        if webhook is not None and (not isinstance(webhook, str) or not _is_http_url(webhook)):
+            raise ConfigError(f"{at}: webhook: expected an http(s) URL")
+        if command is not None and (not _strings(command) or not command):
+            raise ConfigError(f"{at}: command: expected a non-empty list of strings (argv, no shell)")
+        for key in ("jurisdictions", "languages"):
+            if key in item and not _strings(item[key]):
+                raise ConfigError(f"{at}: {key}: expected a list of strings")
+        for key in ("rebuttal", "report", "enabled"):
+            if key in item and not isinstance(item[key], bool):
+                raise ConfigError(f"{at}: {key}: expected true or false")
+        attempts = item.get("max_attempts", 10)
+        if not isinstance(attempts, int) or isinstance(attempts, bool) or attempts < 1:
+            raise ConfigError(f"{at}: max_attempts: expected a positive integer")
+        timeout = item.get("timeout_s", 10.0)
+        if not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0:
+            raise ConfigError(f"{at}: timeout_s: expected a positive number of seconds")
+        alerts.append(AlertSettings(
+            name=name, webhook=webhook, command=tuple(command or ()),
+            rebuttal=item.get("rebuttal", False), report=item.get("report", False),
+            jurisdictions=tuple(item.get("jurisdictions", ())), languages=tuple(item.get("languages", ())),
+            enabled=item.get("enabled", True), max_attempts=attempts, timeout_s=float(timeout),
+        ))
+    return tuple(alerts)
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def _is_http_url(url: str) -> bool:

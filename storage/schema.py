@@ -14,6 +14,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -21,7 +22,7 @@ from sqlalchemy import (
 
 # The Alembic revision (storage/migrations/versions) this schema is: a new migration bumps it
 # (tests/test_migrations.py checks the two agree).
-SCHEMA_REVISION = "0004"
+SCHEMA_REVISION = "0005"
 
 metadata = MetaData()
 
@@ -128,4 +129,31 @@ story_bands = Table(
     Column("band", Integer, primary_key=True),
     Column("key", BigInteger, nullable=False),
     Index("ix_story_bands_key", "key", "band"),
+)
+
+# Alerts (storage/alerts.py). The outbox gets a row in the transaction that first stores an
+# article; after the run commits, each row becomes one delivery per matching alert.
+alert_outbox = Table(
+    "alert_outbox",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("queued_at", DateTime(timezone=True), nullable=False),
+)
+
+# One row per (alert, article): pending, sending (claimed until next_attempt_at), delivered,
+# failed (retried from next_attempt_at) or abandoned (max_attempts reached).
+alert_deliveries = Table(
+    "alert_deliveries",
+    metadata,
+    Column("alert", String(200), nullable=False),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", DateTime(timezone=True)),
+    Column("last_error", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("delivered_at", DateTime(timezone=True)),
+    PrimaryKeyConstraint("alert", "article_id", name="pk_alert_deliveries"),
+    Index("ix_alert_deliveries_due", "status", "next_attempt_at"),
 )

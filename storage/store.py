@@ -44,7 +44,15 @@ from newswatch.facets import index_columns, jurisdiction_keys
 from newswatch.models import PageFailure, PageRecord, SourceState
 from storage import fts
 from storage.compress import pack, unpack
-from storage.schema import SCHEMA_REVISION, article_jurisdictions, article_sources, articles, page_failures, sources
+from storage.schema import (
+    SCHEMA_REVISION,
+    alert_outbox,
+    article_jurisdictions,
+    article_sources,
+    articles,
+    page_failures,
+    sources,
+)
 from storage.serialize import detection_fields
 from storage.stories import index_story
 
@@ -250,6 +258,8 @@ class Store:
         article_id = inserted_id or conn.execute(select(articles.c.id).where(articles.c.url == row["url"])).scalar_one()
         outcome: SaveResult = "inserted"
         reindex = True
+        if inserted_id is not None:  # new: queued for alerts in the same transaction (storage/alerts.py)
+            conn.execute(alert_outbox.insert(), {"article_id": inserted_id, "queued_at": now})
         if inserted_id is None:
             changes = {k: v for k, v in row.items() if k not in ("url", "source", "fetched_at", "created_at")}
             current = conn.execute(

@@ -17,6 +17,7 @@ from newswatch.cli.app import app
 from newswatch.cli.demo import demo_config
 from newswatch.cli.localsite import LocalSite
 from storage.store import ArticleFilter, Store
+from tests.alerts_flow_case import test_ingest_flow_sends_alerts_once  # noqa: F401  (runs here, under the harness)
 from tests.backfill_flow_case import test_backfill_flow  # noqa: F401  (runs here, under the harness)
 
 pytestmark = pytest.mark.prefect

@@ -173,6 +173,11 @@ def _run_pass(settings: Settings, sources: list[str] | None, *, as_json: bool, u
 
 def _print_summary(summary: dict[str, Any], as_json: bool, wide: bool = False) -> None:
     print_run_summary(summary, as_json=as_json, wide=wide)
+    if not as_json:
+        from newswatch.cli.alerts import alerts_line
+
+        if line := alerts_line(summary.get("alerts")):
+            out.print(line, highlight=False, markup=False, soft_wrap=True)
 
 
 DEMO_DB = "sqlite:///newswatch-demo.db"
@@ -499,6 +504,8 @@ def db_upgrade(config: ConfigOpt = None, db: DbOpt = None) -> None:
 
 def _register_subcommands() -> None:
     """Sub-commands that live in their own modules."""
+    from newswatch.cli.alerts import register as register_alerts
+    from newswatch.cli.api import register as register_api
     from newswatch.cli.backfill import register as register_backfill
     from newswatch.cli.eval_commands import eval_app
     from newswatch.cli.ops import register as register_ops
@@ -508,6 +515,8 @@ def _register_subcommands() -> None:
     register_ops(app, records_app)
     register_backfill(app)
     register_read(app, records_app)
+    register_alerts(app)
+    register_api(app)
 
 
 _register_subcommands()

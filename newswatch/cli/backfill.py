@@ -119,6 +119,10 @@ def backfill(
         err.print("interrupted: the pages stored so far are kept; run the same command again to continue",
                   highlight=False, soft_wrap=True)
         raise typer.Exit(130) from None
+    if not dry_run:  # deliveries for the records stored (flows/alerts.py)
+        from flows.alerts import send_alerts_safely
+
+        summary["alerts"] = send_alerts_safely(settings)
     _print_summary(summary, as_json)
 
 
@@ -167,6 +171,10 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
     )
     for note in summary["notes"]:
         out.print(text(f"note: {note}"), soft_wrap=True)
+    from newswatch.cli.alerts import alerts_line
+
+    if line := alerts_line(summary.get("alerts")):
+        out.print(line, highlight=False, markup=False, soft_wrap=True)
     for line in summary["page_errors"]:
         out.print(text(f"  failed: {line}"), soft_wrap=True)
     if summary["failed_pages"]:
