@@ -43,8 +43,9 @@ from newswatch.errors import (
     PermanentFetchError,
     StorageError,
 )
-from newswatch.models import DateWindow, FeedEntry, PageJob, ParsedFeed, SitemapEntry
+from newswatch.models import FeedEntry, PageJob, ParsedFeed, SitemapEntry
 from newswatch.settings import Settings, load_settings
+from newswatch.timeutil import Window
 
 Kind = Literal["sitemap", "source", "warc", "urls"]
 KINDS: tuple[Kind, ...] = ("sitemap", "source", "warc", "urls")
@@ -66,7 +67,7 @@ class BackfillRequest:
 
     kind: Kind
     target: str  # sitemap URL or site root, source name, WARC path or URL, URL-list path
-    window: DateWindow = field(default_factory=DateWindow)
+    window: Window = field(default_factory=Window)
     include_undated: bool = False
     dry_run: bool = False
 
@@ -89,23 +90,13 @@ class BackfillRequest:
             got = ", ".join(k for k, _ in given) or "none"
             raise ConfigError(f"give exactly one of sitemap, source, warc, urls (got {got})")
         kind, target = given[0]
-        start, end = _as_date(since, "since"), _as_date(until, "until")
-        if kind == "urls" and (start or end):
+        if kind == "urls" and (since or until):
             raise ConfigError("a URL list has no dates to filter on: since/until do not apply to urls")
         try:
-            window = DateWindow(start, end)
+            window = Window.parse(since, until)
         except ValueError as exc:
             raise ConfigError(str(exc)) from exc
         return cls(kind, target.strip(), window, include_undated, dry_run)
-
-
-def _as_date(value: str | date | None, name: str) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"{name}: expected a date as YYYY-MM-DD, got {value!r}") from None
 
 
 class ProgressReporter(Protocol):
@@ -193,7 +184,7 @@ class Listing:
 
 
 def list_sitemap(
-    pipeline: Pipeline, url: str, window: DateWindow, include_undated: bool = False,
+    pipeline: Pipeline, url: str, window: Window, include_undated: bool = False,
     progress: ProgressReporter | None = None,
 ) -> Listing:
     """Read a sitemap (index, urlset, gzip, Google News) or a site's robots.txt sitemaps.
@@ -258,7 +249,7 @@ def _sitemap_roots(pipeline: Pipeline, url: str) -> list[str]:
 
 
 def list_feed_archive(
-    pipeline: Pipeline, source_name: str, window: DateWindow, include_undated: bool = False,
+    pipeline: Pipeline, source_name: str, window: Window, include_undated: bool = False,
     progress: ProgressReporter | None = None,
 ) -> Listing:
     """Walk a configured source's feed back through its archive while entries stay in the window.
@@ -345,7 +336,7 @@ def list_url_file(path: str | Path) -> Listing:
     return listing
 
 
-def _keep(listing: Listing, when: datetime | None, window: DateWindow, include_undated: bool) -> bool:
+def _keep(listing: Listing, when: datetime | None, window: Window, include_undated: bool) -> bool:
     """Count one listed item and say whether the window takes it."""
     listing.listed += 1
     if when is None:
@@ -522,8 +513,8 @@ def _summary(
         "kind": request.kind,
         "target": request.target,
         "source": listing.source,
-        "since": window.since.isoformat() if window.since else None,
-        "until": window.until.isoformat() if window.until else None,
+        "since": window.label()[0],
+        "until": window.label()[1],
         "dry_run": request.dry_run,
         "documents_read": listing.documents,
         "documents_skipped": listing.skipped_documents,

@@ -75,10 +75,12 @@ def backfill(
         str | None, typer.Option("--urls", help="A text file with one URL per line (# starts a comment).")
     ] = None,
     since: Annotated[
-        str | None, typer.Option("--since", help="First day of the window (YYYY-MM-DD, inclusive, UTC).")
+        str | None,
+        typer.Option("--since", help="Start of the window: a day (YYYY-MM-DD, inclusive, UTC) or an ISO datetime."),
     ] = None,
     until: Annotated[
-        str | None, typer.Option("--until", help="Last day of the window (YYYY-MM-DD, inclusive, UTC).")
+        str | None,
+        typer.Option("--until", help="End of the window: a day (YYYY-MM-DD, inclusive) or an ISO datetime, excluded."),
     ] = None,
     include_undated: Annotated[
         bool, typer.Option("--include-undated", help="Also store items the listing gives no date for.")

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from newswatch.errors import NewswatchError
 from newswatch.settings import Settings, load_settings
+from newswatch.timeutil import parse_day
 
 out = Console()
 err = Console(stderr=True)
@@ -55,9 +56,9 @@ def parse_date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}", param_hint=option) from None
+        return parse_day(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
 
 
 def print_records(rows: list[dict[str, Any]]) -> None:
