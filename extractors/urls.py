@@ -6,6 +6,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import courlan
 
+from newswatch.text import is_http_url
+
 
 def normalize_url(url: str, base: str | None = None) -> str | None:
     """Absolute, normalised http(s) URL without tracking parameters or fragment; None if unusable."""
@@ -14,8 +16,7 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
         return None
     if base:
         url = urljoin(base, url)
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if not is_http_url(url):
         return None
     try:
         # courlan drops tracking parameters (utm_*, fbclid, ...), sorts the query, lower-cases
