@@ -19,7 +19,7 @@ def test_has_cjk(text: str, expected: bool) -> None:
 
 def test_search_class_is_the_shared_class_without_hangul() -> None:
     # storage/fts.py keeps migration 0002's class (no Hangul): see newswatch/text.py.
-    assert fts.CJK_CLASS == CJK_CLASS.replace("\uac00-\ud7af", "")
+    assert CJK_CLASS.replace("\uac00-\ud7af", "") == fts.CJK_CLASS
 
 
 @pytest.mark.parametrize(
