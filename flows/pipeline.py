@@ -22,7 +22,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from extractors.urls import host_of
+from extractors.urls import host_of, normalize_url
+from flows import sitemap_source
 from flows.fetch import FetchResult, fetch, make_client
 from flows.robots import RobotsRules
 from flows.workers import analyse, analysis_pool, parse, tune_malloc
@@ -155,8 +156,8 @@ class Pipeline:
             res = fetch(
                 self.client, source.url, max_bytes=self.fetch_settings.max_bytes, etag=state.etag,
                 last_modified=state.last_modified, retries=self.fetch_settings.retries,
-                accept="application/rss+xml, application/atom+xml, application/feed+json, "
-                "application/xml;q=0.9, */*;q=0.5",
+                accept=sitemap_source.ACCEPT if source.kind == "sitemap" else
+                "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5",
             )
         except FetchError as exc:
             return self._failed(state, now, str(exc), exc.status)
@@ -168,20 +169,19 @@ class Pipeline:
             self._save_state(state, now, "unchanged", res, body_hash=body_hash)
             return SourceResult(source.name, "unchanged")
         try:
-            feed = self._parse(res.body, res.url)
+            candidates, problem = self._list(source, state, res)
         except ParseError as exc:
             failed = self._failed(state, now, str(exc), res.status)
             failed.parsed = True
             return failed
-        candidates = [Candidate(e.url, e.title, e.published_at, "feed") for e in feed.entries]
-        result = SourceResult(source.name, "ok", problem=feed.problem, entries=len(candidates), parsed=True)
+        result = SourceResult(source.name, "ok", problem=problem, entries=len(candidates), parsed=True)
         pages, complete = self.process(source.name, candidates, language=source.language, result=result)
         result.pages = pages
         # Keep validators only when every entry was handled, so nothing is lost to a 304 next time.
-        keep = complete and pages.transient_failures == 0
+        keep = complete and pages.transient_failures == 0 and not (source.kind == "sitemap" and problem)
         self._save_state(
             state, now, "ok", res, body_hash=body_hash if keep else None, entries_seen=len(candidates),
-            validators=keep, problem=feed.problem,
+            validators=keep, problem=problem,
         )
         return result
 
@@ -335,6 +335,16 @@ class Pipeline:
             if sem is None:
                 sem = self._hosts[host] = threading.Semaphore(max(1, self.fetch_settings.per_host))
             return sem
+
+    def _list(self, source: Source, state: SourceState, res: FetchResult) -> tuple[list[Candidate], str | None]:
+        """The entries of a fetched listing, by the source's kind, and a problem worth recording."""
+        if source.kind == "sitemap":
+            since = sitemap_source.listed_since(state)
+            entries, problem = sitemap_source.list_sitemap(self.client, self.fetch_settings, res.body, res.url, since)
+            normalized = ((normalize_url(e.url), e) for e in entries)
+            return [Candidate(url, e.title, e.filter_date, "sitemap") for url, e in normalized if url], problem
+        feed = self._parse(res.body, res.url)
+        return [Candidate(e.url, e.title, e.published_at, "feed") for e in feed.entries], feed.problem
 
     def _parse(self, body: bytes, url: str) -> ParsedFeed:
         """Parse a feed in a worker process: feedparser is pure Python, and a large feed would

@@ -229,7 +229,7 @@ def sources_list(config: ConfigOpt = None, db: DbOpt = None, as_json: JsonOpt = 
     for src in settings.sources:
         st = states.get(src.name)
         rows.append({
-            "name": src.name, "url": src.url, "enabled": src.enabled,
+            "name": src.name, "kind": src.kind, "url": src.url, "enabled": src.enabled,
             "last_status": st.last_status if st else None,
             "last_error": st.last_error if st else None,
             "http_status": st.http_status if st else None,
