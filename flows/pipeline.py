@@ -62,7 +62,7 @@ class Candidate:
 
 @dataclass
 class PageCounts:
-    fetched: int = 0
+    read: int = 0  # pages fetched, or read from a WARC
     extracted: int = 0
     stored: int = 0  # new records
     updated: int = 0
@@ -79,7 +79,7 @@ class PageCounts:
             self.errors.append(f"{url}: {reason}")
 
     def add(self, other: PageCounts) -> None:
-        for name in ("fetched", "extracted", "stored", "updated", "report", "rebuttal", "failed",
+        for name in ("read", "extracted", "stored", "updated", "report", "rebuttal", "failed",
                      "transient_failures"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors[: max(0, 5 - len(self.errors))])
@@ -101,7 +101,7 @@ class SourceResult:
     def as_dict(self) -> dict[str, object]:
         return {
             "source": self.source, "status": self.status, "error": self.error, "problem": self.problem,
-            "entries": self.entries, "new": self.new, "fetched": self.pages.fetched,
+            "entries": self.entries, "new": self.new, "fetched": self.pages.read,
             "extracted": self.pages.extracted, "stored": self.pages.stored,
             "report": self.pages.report, "rebuttal": self.pages.rebuttal,
             "failed_pages": self.pages.failed, "page_errors": self.pages.errors, "parsed": self.parsed,
@@ -192,15 +192,16 @@ class Pipeline:
         *,
         language: str | None = None,
         result: SourceResult | None = None,
-        limit: int | None = -1,
+        limit: int | None = None,
     ) -> tuple[PageCounts, bool]:
-        """Fetch, analyse and store candidates not stored yet. Returns counts and whether all fit the limit."""
+        """Fetch, analyse and store candidates not stored yet. Returns counts and whether all fit the limit
+        (`limit`: at most this many new pages, 0 for no cap; None: `max_articles_per_source`)."""
         unique = list({c.url: c for c in candidates}.values())
         known = self.store.known_urls(c.url for c in unique)
         self.store.link_sources((c.url, source) for c in unique if c.url in known)
         new = [c for c in unique if c.url not in known]
         new.sort(key=lambda c: c.date or datetime.min.replace(tzinfo=UTC), reverse=True)
-        cap = self.fetch_settings.max_articles_per_source if limit == -1 else limit
+        cap = self.fetch_settings.max_articles_per_source if limit is None else limit
         complete = cap is None or cap <= 0 or len(new) <= cap
         if not complete and cap:
             new = new[:cap]
@@ -231,14 +232,14 @@ class Pipeline:
             cand, future = pending.popleft()
             outcome = future.result()
             if isinstance(outcome, PageRecord):
-                counts.fetched += 1
+                counts.read += 1
                 ready.append(outcome)
                 if len(ready) >= BATCH:
                     store_ready()
                 return
             self._release(1)
             if isinstance(outcome, _AnalysisFailed):
-                counts.fetched += 1
+                counts.read += 1
                 transient = outcome.transient
             else:
                 transient = not isinstance(outcome, PermanentFetchError)
@@ -343,10 +344,10 @@ class Pipeline:
             entries, problem = sitemap_source.list_sitemap(self.client, self.fetch_settings, res.body, res.url, since)
             normalized = ((normalize_url(e.url), e) for e in entries)
             return [Candidate(url, e.title, e.filter_date, "sitemap") for url, e in normalized if url], problem
-        feed = self._parse(res.body, res.url)
+        feed = self.parse_feed(res.body, res.url)
         return [Candidate(e.url, e.title, e.published_at, "feed") for e in feed.entries], feed.problem
 
-    def _parse(self, body: bytes, url: str) -> ParsedFeed:
+    def parse_feed(self, body: bytes, url: str) -> ParsedFeed:
         """Parse a feed in a worker process: feedparser is pure Python, and a large feed would
         hold this process's GIL for seconds while the threads feeding the workers wait."""
         pool = self._pool()
@@ -445,7 +446,7 @@ def summarise(results: list[SourceResult]) -> dict[str, object]:
         "failures": {r.source: r.error for r in results if r.status == "failed"},
         "entries_seen": sum(r.entries for r in results),
         "new_articles": sum(r.new for r in results),
-        "fetched": total.fetched,
+        "fetched": total.read,
         "extracted": total.extracted,
         "stored": total.stored,
         "flagged_report": total.report,

@@ -6,6 +6,7 @@ Exit codes: 0 the command completed (per-source failures are reported, not fatal
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -73,7 +74,7 @@ def run(
 def _run_flow(settings: Settings, sources: list[str] | None) -> dict[str, Any]:
     from prefect.task_runners import ThreadPoolTaskRunner
 
-    from flows.ingest import ON_SOURCE_DONE, ingest
+    from flows.ingest import ingest
     from flows.pipeline import SourceResult
 
     runner: ThreadPoolTaskRunner[Any] = ThreadPoolTaskRunner(max_workers=max(1, settings.fetch.source_workers))
@@ -89,15 +90,12 @@ def _run_flow(settings: Settings, sources: list[str] | None) -> dict[str, Any]:
             note = result.error if result.status == "failed" else f"{result.new} new, {result.pages.stored} stored"
             err.print(f"[{len(done)}/{total}] {result.source}: {result.status} ({note})", highlight=False)
 
-    ON_SOURCE_DONE.append(progress)
-    try:
-        return flow(
-            sources=sources,
-            config=str(settings.config_path) if settings.config_path else None,
-            db_url=settings.db_url,
-        )
-    finally:
-        ON_SOURCE_DONE.remove(progress)
+    return flow(
+        sources=sources,
+        config=str(settings.config_path) if settings.config_path else None,
+        db_url=settings.db_url,
+        on_source_done=progress,
+    )
 
 
 def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
@@ -314,11 +312,13 @@ def reprocess(
 ) -> None:
     """Re-run extraction and detection over stored raw HTML (no refetching); update what changed."""
     from flows.reprocess import reprocess_store
+    from newswatch.cli.backfill import RichProgress
 
     settings = _settings(config, db)
     day = _date(since, "--since")
-    with _store(settings) as store:
-        summary = reprocess_store(store, since=day, source=source, progress=not as_json,
+    bar = RichProgress(err) if err.is_terminal and not as_json else None
+    with _store(settings) as store, bar or contextlib.nullcontext():
+        summary = reprocess_store(store, since=day, source=source, progress=bar,
                                   workers=settings.fetch.extract_workers)
     if as_json:
         out.print_json(json.dumps(summary))

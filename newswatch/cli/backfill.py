@@ -28,7 +28,7 @@ from newswatch.cli.common import ConfigOpt, DbOpt, JsonOpt, err, fail, out, sett
 from newswatch.errors import ConfigError, NewswatchError, StorageError
 
 if TYPE_CHECKING:
-    from flows.backfill import ProgressReporter
+    from newswatch.progress import ProgressReporter
 
 
 class RichProgress:
