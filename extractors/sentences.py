@@ -42,7 +42,7 @@ _ABBREVIATIONS = frozenset(
 _CLOSERS = {"“": "”", "«": "»", "「": "」", "『": "』"}
 
 
-def _open_quote_depth(text: str, start: int, end: int) -> bool:
+def _inside_open_quote(text: str, start: int, end: int) -> bool:
     """True when a curly, guillemet or corner quote opened in text[start:end] is still open."""
     depth = 0
     straight = 0
@@ -81,9 +81,9 @@ def split_sentences(text: str) -> list[Sentence]:
             nxt = text[end : end + 3].lstrip()
             if nxt and nxt[0].islower():
                 continue
-            if _open_quote_depth(text, start, m.start()):
+            if _inside_open_quote(text, start, m.start()):
                 continue
-        elif m.group("cjk") is not None and _open_quote_depth(text, start, m.start()):
+        elif m.group("cjk") is not None and _inside_open_quote(text, start, m.start()):
             continue
         _append(out, text, start, m.end() if m.group("nl") is None else m.start())
         start = end
