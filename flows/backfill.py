@@ -459,13 +459,7 @@ def _summary(
         "already_stored": already,
         "resumed": already > 0,
         "analysed": counts.read,  # pages fetched, or read from the WARC
-        "extracted": counts.extracted,
-        "stored": counts.stored,
-        "updated": counts.updated,
-        "flagged_report": counts.report,
-        "flagged_rebuttal": counts.rebuttal,
-        "failed_pages": counts.failed,
-        "page_errors": counts.errors,
+        **counts.summary(),
         "notes": listing.notes,
         "complete": not request.dry_run and counts.failed == 0,
     }

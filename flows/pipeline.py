@@ -78,6 +78,12 @@ class PageCounts:
         if len(self.errors) < 5:
             self.errors.append(f"{url}: {reason}")
 
+    def summary(self) -> dict[str, object]:
+        """The page counts every run summary carries (ingest, backfill), under the same keys."""
+        return {"extracted": self.extracted, "stored": self.stored, "updated": self.updated,
+                "flagged_report": self.report, "flagged_rebuttal": self.rebuttal, "failed_pages": self.failed,
+                "page_errors": self.errors}
+
     def add(self, other: PageCounts) -> None:
         for name in ("read", "extracted", "stored", "updated", "report", "rebuttal", "failed",
                      "transient_failures"):
@@ -447,11 +453,7 @@ def summarise(results: list[SourceResult]) -> dict[str, object]:
         "entries_seen": sum(r.entries for r in results),
         "new_articles": sum(r.new for r in results),
         "fetched": total.read,
-        "extracted": total.extracted,
-        "stored": total.stored,
-        "flagged_report": total.report,
-        "flagged_rebuttal": total.rebuttal,
-        "failed_pages": total.failed,
+        **total.summary(),
         "feeds_parsed": sum(1 for r in results if r.parsed),
         "per_source": [r.as_dict() for r in results],
     }

@@ -23,6 +23,7 @@ from newswatch.cli.common import (
     JsonOpt,
     err,
     out,
+    page_counts_line,
     print_records,
 )
 from newswatch.cli.common import fail as _fail
@@ -115,9 +116,7 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
     out.print(
         f"sources: {summary['sources']} ({summary['ok']} ok, {summary['not_modified']} not modified, "
         f"{summary['failed']} failed); entries seen: {summary['entries_seen']}; new: {summary['new_articles']}; "
-        f"extracted: {summary['extracted']}; stored: {summary['stored']}; "
-        f"flagged: {summary['flagged_report']} report, {summary['flagged_rebuttal']} rebuttal; "
-        f"failed pages: {summary['failed_pages']}",
+        + page_counts_line(summary),
         highlight=False,
         soft_wrap=True,
     )

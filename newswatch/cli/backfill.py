@@ -24,7 +24,17 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from newswatch.cli.common import ConfigOpt, DbOpt, JsonOpt, err, fail, out, settings_or_exit, store_or_exit
+from newswatch.cli.common import (
+    ConfigOpt,
+    DbOpt,
+    JsonOpt,
+    err,
+    fail,
+    out,
+    page_counts_line,
+    settings_or_exit,
+    store_or_exit,
+)
 from newswatch.errors import ConfigError, NewswatchError, StorageError
 
 if TYPE_CHECKING:
@@ -162,9 +172,7 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
     if summary["resumed"]:
         out.print(f"resumed: {summary['already_stored']} already stored (skipped)", highlight=False)
     out.print(
-        f"analysed: {summary['analysed']}; extracted: {summary['extracted']}; stored: {summary['stored']}; "
-        f"flagged: {summary['flagged_report']} report, {summary['flagged_rebuttal']} rebuttal; "
-        f"failed pages: {summary['failed_pages']}",
+        f"analysed: {summary['analysed']}; " + page_counts_line(summary),
         highlight=False, soft_wrap=True,
     )
     for note in summary["notes"]:

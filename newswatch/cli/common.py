@@ -61,6 +61,13 @@ def parse_date(value: str | None, option: str) -> date | None:
         raise typer.BadParameter(str(exc), param_hint=option) from None
 
 
+def page_counts_line(summary: dict[str, Any]) -> str:
+    """The page counts of a run summary (`PageCounts.summary` keys), as every run prints them."""
+    return (f"extracted: {summary['extracted']}; stored: {summary['stored']}; "
+            f"flagged: {summary['flagged_report']} report, {summary['flagged_rebuttal']} rebuttal; "
+            f"failed pages: {summary['failed_pages']}")
+
+
 def print_records(rows: list[dict[str, Any]]) -> None:
     """The readable table of `records list` and `records search`."""
     table = Table(title=f"{len(rows)} record(s)")
