@@ -89,6 +89,13 @@ _TITLE_GAP = re.compile(r"(?i:^\s+for\s+(?:[\w’'-]+\s+){1,3}(?:at|of|in)\s+(?:
 _QUESTION_START = re.compile(r"(?i:(?:Q|Question|问|提问)\s*[:：]|记者问)")
 _ANSWER_START = re.compile(r"(?i:(?:A|Answer|答)\s*[:：])")
 _SIDE_HEAD = re.compile(r"\bside$")
+# "a group based in Kathmandu said", "focuses on human rights in Vietnam, accused": the place says where, not who.
+_BASED_IN = re.compile(
+    r"(?i:\b(?:(?:based|headquartered|located|registered)\s+in|in|on|at|from|of|about|across|within|inside)\s+(?:the\s+)?$)"
+)
+_STATEMENT_INTRO = re.compile(
+    r"(?i:\b(?:the\s+following|as\s+follows)\b[^.]{0,20}[:：]\s*$)|(?:声明如下|表示如下|回应如下)"
+)
 _CJK_GAP = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
 _COORD_BEFORE = re.compile(r"(?:\s+(?:and|&)\s+|\s*[、和与及]\s*)$")
 _NAME_AFTER = re.compile(
@@ -165,6 +172,8 @@ class ActorModel:
         self._we: list[int] | None = None
         self._verb_starts: list[int] = []
         self._reports_by_sent: dict[int, list[ReportMention]] = {}
+        self._officials: list[Phrase] = []
+        self._statement: list[Phrase] | None = None
         for r in doc.reports:
             self._reports_by_sent.setdefault(r.sent, []).append(r)
         self._build()
@@ -197,6 +206,7 @@ class ActorModel:
             places.setdefault(pm.sent, []).append(pm)
         in_answer = False
         host: list[Phrase] = []
+        self._officials = []  # official, non-issuer bodies named outside quotes, in reading order
         last_official: list[Phrase] = []  # who took the questions when the title names no one
         for sent in range(len(doc.sentences)):
             text = doc.norm[doc.sentences[sent].start : doc.sentences[sent].end]
@@ -231,6 +241,13 @@ class ActorModel:
                 self._default[sent] = host or last_official
             else:
                 self._default[sent] = self._sentence_speakers(sent)
+            self._officials += [p for p in outside if p.actor is not None and p.actor.official and not p.actor.issuer
+                                and not p.actor.generic]
+            if self._statement is None and doc.is_lead(sent) and _STATEMENT_INTRO.search(text):
+                # "... the security authority expresses firm opposition and makes the following response:" - what
+                # follows is the statement of the body that introduced it.
+                self._statement = [p for p in outside if p.actor is not None and p.actor.official
+                                   and not p.actor.issuer][:1] or host
             if not in_answer and not _QUESTION_START.match(text):
                 named = [p for p in outside if p.actor is not None and p.actor.official and not p.actor.issuer]
                 last_official = named[-1:] or last_official
@@ -288,6 +305,8 @@ class ActorModel:
         for pm in places:
             if pm.place.demonym or any(p.start <= pm.start < p.end for p in phrases):
                 continue
+            if _BASED_IN.search(norm, max(0, pm.start - 24), pm.start):
+                continue  # "a group based in Kathmandu said": the place says where, not who
             if PLACE_STANCE_RE.match(norm, pm.end, min(len(norm), pm.end + 80)):
                 out.append(self._place_phrase(pm, sent))
         return out
@@ -372,7 +391,7 @@ class ActorModel:
                 where = f" in {'the ' if seat in _THE_PLACES else ''}{place_name(seat)}"
             return Actor(f"{adjective(owner)} Embassy{where}".strip(), "embassy", owner, official=True)
         if kind == "agency":
-            if p.rule == "agency_generic":
+            if p.rule == "agency_generic" and len(p.head.split()) <= 2:
                 recalled = self._recall(("agency", "ministry", "commissioner", "issuer", "government"))
                 if recalled is not None:
                     return recalled
@@ -511,8 +530,10 @@ class ActorModel:
         subjects = [p for p in phrases if not self._object(p)]
         if subjects:
             return _chain(subjects[0])
-        if phrases and not self._first_person(sent, self.doc.sentences[sent].end):
-            return _chain(phrases[0])
+        # An issuer in object position ("has reviewed the US Department of State's report") does not speak.
+        heads = [p for p in phrases if p.actor is None or not p.actor.issuer]
+        if heads and not self._first_person(sent, self.doc.sentences[sent].end):
+            return _chain(heads[0])
         if sent > 0 and (PRONOUN_START_RE.match(self.doc.sentences[sent].text)
                          or self._first_person(sent, self.doc.sentences[sent].end)):
             return self._default.get(sent - 1, []) or self._host
@@ -550,6 +571,9 @@ class ActorModel:
         verb = self._speech_verb(s.start, pos)
         if verb is not None:
             subject = [p for p in phrases if p.end <= verb[0] and not self._object(p)]
+            named = [r for r in self._reports_by_sent.get(sent, ()) if r.explicit and r.end <= verb[0]]
+            if named and (not subject or subject[-1].end <= named[-1].start) and verb[0] - named[-1].end <= 40:
+                return []  # "The report said the government was not ...": the report speaks, not an official
             if subject:
                 return _chain(subject[-1])
         before = [p for p in phrases if p.end <= pos and not self._object(p)]
@@ -557,15 +581,31 @@ class ActorModel:
             trailing = self._trailing_attribution(sent, pos, phrases)
             if trailing is not None:
                 return _chain(trailing)
+        if before and before[-1].actor is not None and before[-1].actor.issuer and self._first_person(sent, pos):
+            # "While the DOS report has captured..., we note that it continues to present inaccuracies": we speak.
+            voice = self._carry(sent) or self._host or self._voice(sent, pos)
+            if voice:
+                return voice
         if before:
             return _chain(before[-1])
         after = [p for p in phrases if p.start >= pos and not self._object(p)]
         if after:
             return _chain(after[0])
         if not phrases:
-            return self._default.get(sent) or self._carry(sent)
+            return self._default.get(sent) or self._carry(sent) or self._voice(sent, pos)
         if self._first_person(sent, pos):
-            return self._carry(sent) or self._host
+            return self._carry(sent) or self._host or self._voice(sent, pos)
+        return []
+
+    def _voice(self, sent: int, pos: int) -> list[Phrase]:
+        """Who speaks in a statement's unattributed sentences: the body that introduced it ("makes the following
+        response:"), or, for "we consider...", the last official body named before."""
+        if self._statement and self._statement[0].sent < sent:
+            return _chain(self._statement[0])
+        if self._first_person(sent, pos):
+            named = [p for p in self._officials if sent - 8 <= p.sent < sent]
+            if named:
+                return _chain(named[-1])
         return []
 
     def passive_agent(self, sent: int, end: int) -> list[Phrase]:
@@ -627,7 +667,10 @@ class ActorModel:
     def _is_object(self, p: Phrase) -> bool:
         doc = self.doc
         start = doc.sentences[p.sent].start
-        if OBJECT_MARKER_RE.search(doc.norm, max(start, p.start - 30), p.start) is not None:
+        marker = OBJECT_MARKER_RE.search(doc.norm, max(start, p.start - 30), p.start)
+        if marker is not None and marker.start() == start and doc.raw[start : start + 3] == "De ":
+            marker = None  # Dutch "De regering ...": the article that opens the sentence, not Romance "de"
+        if marker is not None:
             # "a rebuke from Beijing, which rejected it": the object here is the subject of what follows.
             return _RELATIVE_AFTER.match(doc.norm, p.end, min(doc.sentences[p.sent].end, p.end + 12)) is None
         if p.actor is None or not p.actor.issuer:

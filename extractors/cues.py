@@ -518,6 +518,9 @@ REPORTS = Lexicon(
         (_t("tip", "tip_my_km", 0.9),
          r"လူကုန်ကူး\S{0,16}\s*အစီရင်ခံစာ|អំពើ?\s*ជួញដូរ\s*មនុស្ស\s*របាយការណ៍"
          r"|របាយការណ៍\s*(?:\S+\s*){0,6}?(?:ស្តីពី|ស្ដីពី|អំពី|លើ)?\s*(?:ការ|អំពើ)?\s*ជួញដូរ\s*មនុស្ស", False),
+        (_t("tip", "tip_nl", 0.9),
+         r"\b(?:rapport|verslag)\w*\s+" + _GAP.format(n=8) + r"(?:over|inzake|betreffende|naar)\s+(?:de\s+)?"
+         r"(?:mensenhandel|handel\s+in\s+mensen)", True),
         (_t("tip", "tip_trafficking_report", 0.5),
          r"\btrafficking\s+(?:report|rankings?|watch\s*-?\s*list|blacklist)\b", True),
         # other reports, rebutted in the same words
@@ -525,7 +528,8 @@ REPORTS = Lexicon(
          r"(?:International\s+)?Religious\s+Freedom\s+Report|Report\s+on\s+International\s+Religious\s+Freedom"
          r"|religious[\s-]+freedom\s+report", True),
         (_t("other", "human_rights_report"),
-         r"Country\s+Reports?\s+on\s+Human\s+Rights\s+Practices|human[\s-]+rights\s+(?:practices\s+)?report", True),
+         r"Country\s+Reports?\s+on\s+Human\s+Rights\s+Practices|human[\s-]+rights\s+(?:practices\s+)?report"
+         r"|report\s+on\s+(?:the\s+)?human\s+rights", True),
         (_t("other", "hong_kong_policy_act"), r"Hong\s+Kong\s+Policy\s+Act(?:\s+Report)?", True),
         (_t("other", "narcotics"),
          r"International\s+Narcotics\s+Control\s+Strategy\s+Report|\bINCSR\b|World\s+Drug\s+Report|Drogenbericht\w*"
@@ -568,7 +572,7 @@ REPORTS = Lexicon(
          r"|" + _AR_REPORT + r"\s+" + _GAP.format(n=6) + r"(?:ال)?(?:حرية\s+(?:ال)?دينية|حقوق\s+(?:ال)?إنسان"
          r"|مخدرات|(?:ال)?حرية\s+الدينية)", True),
         (_t("other", "other_zh"),
-         r"(?:国际)?宗教自由报告|国别人权报告|人权报告|香港政策法》?(?:报告)?|世界毒品报告|禁毒报告|301报告"
+         r"(?:国际)?宗教自由报告|国别人权报告|人权(?:问题|状况|纪录)?报告|香港政策法》?(?:报告)?|世界毒品报告|禁毒报告|301报告"
          r"|信教の自由(?:に関する)?(?:年次)?報告書?|人権報告書|종교\s*자유\s*보고서|국제종교자유보고서|인권\s*보고서"
          r"|รายงาน(?:สถานการณ์)?(?:เสรีภาพทางศาสนา|สิทธิมนุษยชน)", False),
     ]
@@ -588,7 +592,7 @@ ANAPHORS = Lexicon(
         (_t("anaphor", "anaphor"),
          r"\b(?:informe|rapport|relatório|bericht|laporan|báo\s+cáo|доклад\w*|отч[её]т\w*|documento)\b"
          r"|\b(?:informe|rapport|relatório|bericht|laporan|báo\s+cáo|доклад\w*|отч[её]т\w*|documento)\b"
-         r"|报告书?|评级|排名|보고서|รายงาน|تقرير", True),
+         r"|\b(?:доповід\w*|звіт\w*)|报告书?|评级|排名|보고서|รายงาน|تقرير", True),
     ]
 )
 
@@ -610,15 +614,15 @@ TIERS = Lexicon(
          r"(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
          r"|Beobachtungsliste|surveillance|observation|Vigilancia|observación|Observação|Vigilância)", True),
         (_t("Tier 1", "tier_foreign"),
-         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat)\s+(?:1|I|uno|un|um|eins)\b"
+         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:1|I|uno|un|um|eins)\b"
          r"|\b1\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:1|I|một)\b|\bперв\w+\s+категори\w+"
          r"|\bкатегори\w+\s+1\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:أولى|أول|1)\b", True),
         (_t("Tier 2", "tier_foreign"),
-         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat)\s+(?:2|II|dos|deux|dois|zwei)\b"
+         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:2|II|dos|deux|dois|zwei)\b"
          r"|\b2\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:2|II|hai)\b|\bвтор\w+\s+категори\w+"
          r"|\bкатегори\w+\s+2\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:ثانية|ثاني|2)\b", True),
         (_t("Tier 3", "tier_foreign"),
-         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat)\s+(?:3|III|tres|trois|três|drei)\b"
+         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:3|III|tres|trois|três|drei)\b"
          r"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:3|III|ba)\b|\bкатегори\w+\s+3\b"
          r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
         (_t("Tier 3", "tier_ru"), r"трет\w+\s+категори\w+|трет\w+\s+категорі\w+|\bkategori\w*\s+(?:3|III|trzeciej)\b"
@@ -631,7 +635,7 @@ TIERS = Lexicon(
          r"|\b(?:livello|fascia)\s+2\b|टियर\s*(?:2|२)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)|ថ្នាក់\s*(?:ទី\s*)?(?:២|2)", True),
         (_t("Tier 2 Watch List", "watch_list_foreign", 0.6),
          r"\b(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
-         r"|Beobachtungsliste|спис\w+\s+(?:для\s+)?наблюдения|izleme\s+listesi\w*|senarai\s+pemerhatian"
+         r"|Beobachtungsliste|observatielijst|waakzaamheidslijst|спис\w+\s+(?:для\s+)?наблюдения|izleme\s+listesi\w*|senarai\s+pemerhatian"
          r"|daftar\s+pengawasan)\b|قائمة\s+(?:ال)?مراقبة|監視リスト|감시\s*대상|บัญชีจับตามอง", True),
         (_t("Tier 2 Watch List", "tier_zh"), r"第(?:二|2)(?:级|等级|類|类)?(?:观察|监察|监视)名单", False),
         (_t("Tier 2 Watch List", "watch_list_zh", 0.6), r"(?:观察|监察|监视)名单", False),
@@ -659,11 +663,42 @@ CUES = Lexicon(
          r"\b(?:(?:does|do|did|will|would|could|can)\s+not|doesn['’]t|don['’]t|didn['’]t|won['’]t|cannot"
          r"|refus\w+\s+to)\s+accept\w*", True),
         (_t("rebut", "does_not_reflect", 0.8),
-         r"\b(?:(?:does|do|did)\s+not|doesn['’]t|don['’]t|didn['’]t|fail(?:s|ed)?\s+to|not)\s+"
+         r"\b(?:(?:does|do|did)\s+not|doesn['’]t|don['’]t|didn['’]t|fail(?:s|ed)?\s+to|not)\s+(?:been\s+|be\s+)?"
          r"(?:objectively\s+|fully\s+|accurately\s+|truly\s+)?reflect\w*", True),
         (_t("rebut", "not_objective", 0.8),
          r"\bnot\s+(?:objective|fair|credible|accurate|true|impartial|balanced)\b", True),
         (_t("rebut", "dissatisfaction", 0.9), r"\b(?:dissatisf\w+|displeas\w+)", True),
+        # A positive evaluation denied, in any language: "does not provide an accurate representation",
+        # "no es objetivo", "ne sont pas exactes", "não é justo", "nicht ausgewogen", "не объективен".
+        (_t("rebut", "denied_fairness", 0.8),
+         r"\b(?:not|never|hardly|far\s+from)\s+(?:\w+\s+){0,3}?(?:accurate\w*|objective\w*|fair|fairly|credible|impartial"
+         r"|balanced|truthful|correct|reliable|neutral|true)\b"
+         r"|\bno\s+(?:\w+\s+){0,3}?(?:objetiv\w+|precis[oa]s?|exact[oa]s?|just[oa]s?|imparcial\w*|veraz|fidedign\w+"
+         r"|equilibrad\w+|creíble\w*)\b"
+         r"|\b(?:n['’]|ne\s+)(?:\w+\s+){0,3}?pas\s+(?:\w+\s+){0,2}?(?:objecti\w+|exact\w*|juste\w*|impartia\w+|fidèle\w*"
+         r"|crédible\w*|équilibré\w*)"
+         r"|\bn[ãa]o\s+(?:\w+\s+){0,3}?(?:objetiv\w+|precis[oa]s?|exat[oa]s?|just[oa]s?|imparcia\w+|fiel|fidedign\w+"
+         r"|equilibrad\w+|credíve\w+)"
+         r"|\bnicht\s+(?:\w+\s+){0,3}?(?:objektiv|zutreffend|korrekt|fair|ausgewogen|glaubwürdig|richtig)\w*"
+         r"|\bniet\s+(?:\w+\s+){0,3}?(?:objectie\w+|correct\w*|juist\w*|eerlijk\w*|accura\w+|evenwichtig\w*)"
+         r"|\bне\s+(?:\S+\s+){0,3}?(?:объективн|точн|достоверн|справедлив|беспристрастн|об['ʼ]єктивн|достовірн"
+         r"|неупереджен)\w*", True),
+        # Telling the issuer to be objective says it is not: "the US needs to adopt an objective methodology".
+        (_t("rebut", "urges_objectivity", 0.7),
+         r"\b(?:needs?|should|must|ought|urg\w+|call\w*\s+on|ask\w*)\s+(?:\w+\s+){0,4}?(?:adopt|apply|use|follow|take|be)"
+         r"\s+(?:an?\s+|more\s+|a\s+more\s+)?(?:objective|fair|transparent|consistent|balanced|credible|impartial)\b",
+         True),
+        # Surprise, bewilderment, anger at the report: weak alone, counted with other cues.
+        (_t("rebut", "surprise", 0.45, neg=True),
+         r"\b(?:surprised|surprising|shocked|shocking|astonish\w+|stunned|baffl\w+|puzzl\w+|perplex\w+|bewilder\w+"
+         r"|dismay\w*|sorprend\w+|sorpresa|perplej\w+|desconcert\w+|estupor|surpris\w*|stupéf\w+|étonn\w+"
+         r"|consterné\w*|surpres\w+|espant\w+|überrascht\w*|befremd\w+|verwunder\w+|fassungslos|verbaasd|verbijster\w*)\b"
+         r"|удивлен\w*|недоумени\w+|шокирован\w*|здивован\w*|подив\w+|(?:ال)?استغراب\w*|(?:ت|ي)ستغرب|دهشة"
+         r"|震惊|惊讶|不解|莫名其妙|驚き|困惑|당혹|놀라", True),
+        (_t("rebut", "anger", 0.7),
+         r"\b(?:angrily|angry|anger\w*|indignan\w+|indignation|outrage\w*|furious\w*|incensed|irate|indign\w+"
+         r"|enfurecid\w+|furioso\w*|colère|courroucé\w*|irrit\w+|empört\w*|verontwaardig\w+)\b"
+         r"|возмущ\w+|обуре\w+|гнев\w*|غضب\w*|استياء\w*|愤慨|愤怒|憤慨|분노|격앙", True),
         (_t("rebut", "rejects", 1.0, verb=True, neg=True),
          r"\b(?:reject\w*|rebut\w*|refut\w*|repudiat\w*|denounc\w*|decr(?:y|ies|ied)|slam(?:s|med|ming)?"
          r"|lambast\w*|blast(?:s|ed|ing)?|castigat\w*|disapprov\w*|rebuff\w*|deplor\w*)\b", True),
@@ -679,6 +714,10 @@ CUES = Lexicon(
          r"(?:stop|cease|change|correct|immediately|respect|abandon|refrain|look)", True),
         (_t("rebut", "no_right", 0.8),
          r"\b(?:no\s+(?:right|standing|qualification|moral\s+authority)\s+to|not\s+qualified\s+to|lectur\w+"
+         r"|not\s+(?:eligible|entitled|competent|in\s+a\s+position)\s+to|(?:does|do)\s+not\s+have\s+the\s+(?:competence|right"
+         r"|authority|standing)|no\s+(?:country|nation|state|government|one)\s+(?:\w+\s+){0,4}?(?:right|authority|position"
+         r"|competence|standing|qualifications?)\s+to|(?:no|without\s+any)\s+(?:\w+\s+)?(?:authority|competence)\s+to"
+         r"\s+(?:grade|rate|rank|judge|assess|evaluate|classify|certify)"
          r"|pass(?:ing)?\s+judg(?:e)?ment)", True),
         (_t("rebut", "baseless", 0.9),
          r"\b(?:unsubstantiated|baseless|groundless|unfounded|fabricat\w+|full\s+of\s+lies|pack\s+of\s+lies|farce"
@@ -687,13 +726,15 @@ CUES = Lexicon(
          r"|false\s+(?:accusations|allegations|claims|information|narratives?))\b", True),
         (_t("rebut", "biased", 0.8),
          r"\b(?:politically[\s-]+motivated|politici[sz]\w*|political\s+(?:tool|manipulation|prejudice|motives?"
-         r"|motivations?|plot|agenda|purposes?|bias|games?)|biased|bias|prejudice\w*|double\s+standards?|hypocri\w+"
+         r"|motivations?|plot|agenda|purposes?|bias|games?|ritual|exercise|instrument|weapon|theat(?:re|er)|stunt)"
+         r"|(?:rather|more)\s+(?:\w+\s+){0,3}?than\s+(?:an?\s+)?objective|biased|bias|prejudice\w*|double\s+standards?|hypocri\w+"
          r"|ideological\w*|one-sided|arbitrary|flawed|manipulat\w+)\b", True),
         (_t("rebut", "distorts", 0.9),
          r"\b(?:distort\w*|misrepresent\w*|confus\w+\s+right\s+and\s+wrong|(?:disregard\w*|ignor\w*)\s+(?:the\s+)?"
          r"(?:basic\s+)?facts|factually\s+(?:incorrect|wrong|inaccurate)|turn\w*\s+a\s+blind\s+eye)", True),
         (_t("rebut", "inaccurate", 0.8),
-         r"\b(?:inaccura\w+|incorrect|misleading|outdated|erroneous|unfair\w*|unjust\w*|unverified|irresponsible)\b",
+         r"\b(?:inaccura\w+|incorrect|misleading|outdated|erroneous|unfair\w*|unjust\w*|unverified|irresponsible"
+         r"|misperception\w*|misconception\w*|misjudg\w+|misread\w*)\b",
          True),
         (_t("rebut", "objects", 0.9, verb=True, neg=True),
          r"\bobject(?:s|ed|ing)?\s+(?:to|strongly)\b|\bobjections?\b", True),
@@ -702,8 +743,18 @@ CUES = Lexicon(
          r"|(?:challeng|question)\w*\s+(?:the|its)\s+(?:findings|report|ranking|rating|assessment|conclusions|methodology))\b",
          True),
         (_t("rebut", "criticises", 0.7, verb=True, neg=True),
-         r"\b(?:critici[sz]\w*|condemn\w*|censur\w+|lodg\w+\s+(?:a\s+)?(?:complaint|protest))\b", True),
+         r"\b(?:critici[sz](?:e|es|ed|ing)|critical\s+of|(?:voic|express|level|direct)\w*\s+(?:\w+\s+){0,2}?criticism"
+         r"|condemn\w*|censur\w+|lodg\w+\s+(?:a\s+)?(?:complaint|protest))\b", True),
         (_t("rebut", "protests", 0.7, verb=True, neg=True), r"\bprotest(?:s|ed|ing)?\b", True),
+        # Reproach: the issuer blamed ("упрекнул Госдеп", "reprochó a Washington", "accused the US of").
+        (_t("rebut", "reproaches", 0.8, verb=True, neg=True),
+         r"\b(?:reproach\w*|rebuk\w+|chid(?:e|ed|es|ing)|berat\w+|faulted|took\s+\w+\s+to\s+task|reproch\w+"
+         r"|recrimin\w+|reprov\w+|censur\w+|verwe\w+|vorgeworfen|warf\s+(?:\w+\s+){0,4}?vor"
+         r"|accus\w+\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|Washington|State\s+Department|American\s+side)\s+of"
+         r"|acus\w+\s+(?:a\s+|os\s+)?(?:EE\.\s?UU\.|EEUU|EUA|Estados\s+Unidos|Washington)"
+         r"|accus\w+\s+(?:les\s+)?(?:États-Unis|Washington))\b"
+         r"|упрекн\w+|упрека\w+|укоря\w+|обвини\w+\s+(?:США|Вашингтон\w*|Госдеп\w*|американ\w+)|дорікну\w+|доріка\w+"
+         r"|звинуват\w+\s+(?:США|Вашингтон\w*|Держдеп\w*)|اتهم\w*\s+واشنطن|عاتب\w*|指责|责备", True),
         (_t("rebut", "denies", 0.8, verb=True, neg=True), r"\bden(?:y|ies|ied|ying)\b", True),
         (_t("rebut", "brushes_off", 0.9, verb=True),
          r"\b(?:brush(?:es|ed|ing)?\s+(?:aside|off)|fir(?:e|es|ed|ing)\s+back|push(?:es|ed|ing)?\s+back"
@@ -793,7 +844,11 @@ CUES = Lexicon(
          r"\b(?:hipócrita\w*|hipocresía|dar\s+lecciones|sermone\w+|hypocrite\w*|hypocrisie|donner\s+des\s+leçons"
          r"|faire\s+la\s+leçon|leçons\s+de\s+morale|hipocrisia|dar\s+lições|heuchlerisch\w*|Heuchelei|scheinheilig\w*"
          r"|belehren\w*|Belehrung\w*|kein\w*\s+Recht|ikiyüzlü\w*|riyakâr\w*|ders\s+verme\w*|hakkı\s+yok"
-         r"|đạo\s+đức\s+giả|không\s+có\s+quyền|munafik|hipokrit|tidak\s+berhak)\b"
+         r"|đạo\s+đức\s+giả|không\s+có\s+quyền|munafik|hipokrit|tidak\s+berhak"
+         r"|ningún\s+país\s+(?:\w+\s+){0,3}?(?:derecho|autoridad)|no\s+tiene\w*\s+(?:ningún\s+)?derecho\s+a"
+         r"|aucun\s+pays\s+n['’]a|pas\s+le\s+droit\s+de|nenhum\s+país\s+tem|não\s+tem\s+(?:nenhum\s+)?direito"
+         r"|geen\s+(?:enkel\s+)?(?:land|recht)|niet\s+het\s+recht)\b"
+         r"|не\s+вправе|не\s+має\s+права|لا\s+يحق|ليس\s+من\s+حق"
          r"|лицемер\w*|поуча\w+|нравоучени\w+|не\s+име\w+\s+(?:никакого\s+)?(?:морального\s+)?права"
          r"|نفاق|منافق\w*|ليس\s+(?:لها|له|لواشنطن)\s+(?:ال)?حق|إعطاء\s+(?:ال)?دروس"
          r"|虚伪|伪善|偽善|说教|說教|没有资格|無權|无权|資格はない|위선|훈계|자격이\s*없", True),
@@ -831,7 +886,7 @@ CUES = Lexicon(
          r"фальшивк\w*|фальсифик\w*|клевет\w*|русофоб\w*|вмешательств\w*|пропаганд\w*|предвзят\w*|необоснованн\w*"
          r"|политизирован\w*|инсинуаци\w*|измышлени\w*|ложн\w+|ложь|лжи|голословн\w+|двойн\w+\s+стандарт\w*"
          r"|неприемлем\w+|надуманн\w+|не\s+(?:отражает|соответству\w+\s+действительност\w+)|тенденциозн\w+"
-         r"|не\s+имеют\s+ничего\s+общего", True),
+         r"|не\s+имеют\s+ничего\s+общего|замалчива\w+|умалчива\w+", True),
         (_t("rebut", "ru_regrets", 0.4), r"сожалени\w+|разочаров\w+", True),
         (_t("rebut", "id_rejects", 0.9, verb=True, neg=True),
          r"\b(?:menolak|tolak|ditolak|membantah|bantah|dibantah|menyangkal|mengecam|kecam|dikecam|mempertikai\w*"
@@ -899,7 +954,17 @@ CUES = Lexicon(
          r"|bezpodstawn\w+|tendencyjn\w+|stronnicz\w+|upolitycznion\w+|oderwan\w+\s+od\s+rzeczywistości|kłamstw\w*"
          r"|nieprawdziw\w+|nieobiektywn\w+|niesprawiedliw\w+|nieaktualn\w+|ingerencj\w+)\b"
          r"|упереджен\w+|безпідставн\w+|політичн\w+\s+замовлення\w*|наклеп\w*|брехн\w+|неправдив\w+|втручання"
-         r"|необ'єктивн\w+|необʼєктивн\w+|заангажован\w+", True),
+         r"|необ'єктивн\w+|необʼєктивн\w+|заангажован\w+|неприйнятн\w+|не\s+сподоба\w+", True),
+        # Dutch
+        (_t("rebut", "nl_rejects", 0.9, verb=True, neg=True),
+         r"\b(?:verwerp\w*|verworpen|(?:wijst|wees|wezen|wijzen)\s+(?:\S+\s+){0,6}?af|afgewezen|bestrijd\w*|bestreden"
+         r"|betwist\w*|veroordeel\w*|(?:niet|geenszins)\s+(?:eens|akkoord)|oneens|protesteer\w*|hekel\w*)\b", True),
+        (_t("rebut", "nl_discredits", 0.8),
+         r"\b(?:ongegrond\w*|ongefundeerd\w*|onterecht\w*|bevooroordeeld\w*|vooringenomen\w*|eenzijdig\w*"
+         r"|politiek\s+gemotiveerd\w*|gepolitiseerd\w*|onaanvaardbaar\w*|onjuist\w*|misleidend\w*|lasterlijk\w*"
+         r"|laster|leugens?|inmenging|binnenlandse\s+aangelegenheden|dubbele\s+standaard\w*|hypocriet\w*"
+         r"|belachelijk\w*|willekeurig\w*)\b", True),
+        (_t("rebut", "nl_regrets", 0.4), r"\b(?:betreur\w*|teleurgesteld\w*|teleurstelling)\b", True),
         # Hindi, Persian
         (_t("rebut", "hi_fa_rejects", 0.9),
          r"खारिज|ख़ारिज|अस्वीकार|नकार|खंडन|आपत्ति|विरोध\s+(?:किया|करता|करते|जताया)|निंदा"
@@ -965,9 +1030,9 @@ ACTORS = Lexicon(
         (_t("commissioner", "zh_commissioner"),
          r"外交部驻(?:香港|港|澳门|澳)(?:特别行政区)?特派员公署|驻(?:港|澳)公署", False),
         (_t("issuer", "state_department"),
-         r"(?:\bUS\s+|\bU\.S\.\s+|(?i:\bAmerican\s+))?(?i:\bState\s+Department|\bDepartment\s+of\s+State"
-         r"|\bSecretary\s+of\s+State|\bOffice\s+to\s+Monitor\s+and\s+Combat\s+Trafficking\s+in\s+Persons"
-         r"|\bAmbassador[\s-]+at[\s-]+Large\s+to\s+Monitor\s+and\s+Combat\s+Trafficking(?:\s+in\s+Persons)?)"
+         r"(?:\bUS\s+|\bU\.S\.\s+|(?i:\bAmerican\s+))?(?:\bSecretary\s+of\s+State|(?i:\bState\s+Department|\bDepartment\s+of\s+State"
+         r"|\bOffice\s+to\s+Monitor\s+and\s+Combat\s+Trafficking\s+in\s+Persons"
+         r"|\bAmbassador[\s-]+at[\s-]+Large\s+to\s+Monitor\s+and\s+Combat\s+Trafficking(?:\s+in\s+Persons)?))"
          r"|(?i:\b(?:Trump|Biden|Obama)\s+administration|\bWhite\s+House)"
          r"|美国国务院|美国国务卿|国务卿|美国政府|Госдеп\w*", False),
         (_t("issuer", "state_department_foreign"),
@@ -980,7 +1045,7 @@ ACTORS = Lexicon(
          r"|\bABD\s+(?:Dışişleri\s+Bakanlığı\w*|yönetimi\w*|hükümeti\w*|Dışişleri\s+Bakanı\w*)|\bWashington\s+yönetimi\w*"
          r"|\bBộ\s+Ngoại\s+giao\s+(?:Mỹ|Hoa\s+Kỳ)|\bchính\s+quyền\s+Mỹ|\bchính\s+phủ\s+Mỹ"
          r"|\b(?:Departemen|Kementerian)\s+Luar\s+Negeri\s+(?:AS|Amerika(?:\s+Serikat)?)"
-         r"|\bJabatan\s+Negara\s+(?:AS|Amerika\s+Syarikat)|\bpemerintah\s+AS\b|\bkerajaan\s+AS\b)"
+         r"|\bAmerikaanse\s+[Mm]inisterie\s+van\s+Buitenlandse\s+Zaken|\bJabatan\s+Negara\s+(?:AS|Amerika\s+Syarikat)|\bpemerintah\s+AS\b|\bkerajaan\s+AS\b)"
          r"|" + _AR_PRE + r"(?:وزارة\s+)?(?:ال)?خارجية\s+(?:ال)?(?:أمري?كية|أميركية)"
          r"|" + _AR_PRE + r"(?:ال)?(?:إدارة|حكومة)\s+(?:ال)?(?:أمري?كية|أميركية)"
          r"|กระทรวงการต่างประเทศสหรัฐ(?:อเมริกา|ฯ)?|รัฐบาลสหรัฐ(?:อเมริกา|ฯ)?"
@@ -996,8 +1061,8 @@ ACTORS = Lexicon(
         (_t("international", "international"),
          r"\b(?:UNODC|UN\s+Office\s+on\s+Drugs\s+and\s+Crime|United\s+Nations|UN\s+(?:human\s+rights\s+office"
          r"|Secretary-General|panel)|Secretary-General|European\s+Commission|Council\s+of\s+Europe"
-         r"|International\s+Labou?r\s+Organi[sz]ation|ILO|IOM|European\s+Union|ONUDC|ONUDD|Naciones\s+Unidas"
-         r"|Nations\s+unies|Nações\s+Unidas|Vereinte\w*\s+Nationen|Liên\s+Hợp\s+Quốc|PBB|Consejo\s+de\s+Europa"
+         r"|International\s+Labou?r\s+Organi[sz]ation|(?-i:ILO|IOM)|European\s+Union|ONUDC|ONUDD|Naciones\s+Unidas"
+         r"|Nations\s+unies|Nações\s+Unidas|Vereinte\w*\s+Nationen|Liên\s+Hợp\s+Quốc|(?-i:PBB)|Consejo\s+de\s+Europa"
          r"|Conseil\s+de\s+l['’]Europe|Europarat\w*|Conselho\s+da\s+Europa|Avrupa\s+Konseyi)\b|ООН|Совет\w*\s+Европы"
          r"|" + _AR_PRE + r"(?:ال)?أمم\s+(?:ال)?متحدة|联合国|国連|유엔|สหประชาชาติ", True),
         (_t("media", "media"),
@@ -1022,18 +1087,21 @@ ACTORS = Lexicon(
          r"|외교부|외무성|外务省|外交部|外務省|กระทรวงการต่างประเทศ",
          False),
         (_t("foreign_ministry", "foreign_ministry_more"),
-         r"(?i:\bMinistero\s+degli\s+(?:Affari\s+)?Esteri|\bFarnesina|\bMSZ\b|\bMinisterstw\w+\s+Spraw\s+Zagranicznych"
+         r"(?i:(?<!Amerikaanse\s)\b[Mm]inisterie\s+van\s+Buitenlandse\s+Zaken|\bBuitenlandse\s+Zaken"
+         r"|\bMinistero\s+degli\s+(?:Affari\s+)?Esteri|\bFarnesina|\bMSZ\b|\bMinisterstw\w+\s+Spraw\s+Zagranicznych"
          r"|\bМЗС\b|\bМіністерств\w+\s+закордонних\s+справ)|\bFMs?\b(?!\s*\d)"
          r"|विदेश\s+मंत्रालय|وزارت\s+(?:امور\s+)?خارجه|နိုင်ငံခြားရေးဝန်ကြီးဌာန|ក្រសួង\s*ការបរទេស", False),
         (_t("spokesperson", "spokesperson_more"),
          r"(?i:\bportavoce\b|\brzeczni\w+|\bречни\w+|\bофіційн\w+\s+представни\w+|\bпрес-секретар\w+)"
          r"|प्रवक्ता|سخنگو\S*|ပြောခွင့်ရသူ|ပြောရေးဆိုခွင့်ရှိသူ|អ្នក\s*នាំ\s*ពាក្យ", False),
         (_t("government", "government_more"),
-         r"(?i:\bgoverno\b|\brząd\w*|\bуряд\w*|\bвлада\b)|सरकार|دولت|حکومت|အစိုးရ|រដ្ឋាភិបាល", False),
+         r"(?i:\bregering\b|\bkabinet\b|\bautoriteiten\b)"
+         r"|(?i:\bgoverno\b|\brząd\w*|\bуряд\w*|\bвлада\b)|सरकार|دولت|حکومت|အစိုးရ|រដ្ឋាភិបាល", False),
         (_t("embassy", "embassy_more"),
          r"(?i:\bambasciat\w+|\bambasad\w+|\bпосольств\w*)|दूतावास|سفارت|သံရုံး|ស្ថាន\s*ទូត", False),
         (_t("ministry", "ministry_more"),
-         r"(?i:\bminister[oi]\b|\bministerstw\w*|\bміністерств\w*)|मंत्रालय|وزارت\s*\S+|ဝန်ကြီးဌာန|ក្រសួង", False),
+         r"(?i:\bministerie\w*)"
+         r"|(?i:\bminister[oi]\b|\bministerstw\w*|\bміністерств\w*)|मंत्रालय|وزارت\s*\S+|ဝန်ကြီးဌာန|ក្រសួង", False),
         (_t("official", "official_more"),
          r"(?i:\bministr[aoi]?\b|\bministr\w+|\bміністр\w*|\bambasciator\w*|\bambasador\w*|\bviceministr\w*"
          r"|\bpremier\w*|\bprezydent\w*|\bпрем'єр\w*|\bпрезидент\w*)"
@@ -1041,7 +1109,8 @@ ACTORS = Lexicon(
         (_t("ministry", "ministry_named"),
          r"\bMinistry\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+|of\s+|for\s+)?[A-Z][\w’'-]*){0,4}", False),
         (_t("agency", "agency_named"),
-         r"(?:Bureau|Secretariat|Authority|Agency|Council|Commission|Office|Department)\b"
+         r"(?:Bureau|Secretariat|Authority|Agency|Council|Commission|Office|Department|Committee|Taskforce|Task\s+Force"
+         r"|Directorate|Board)\b"
          r"(?:\s+(?:for|of|on|against|Against)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of|in|and|for)?\s*[A-Z][\w-]*){0,5})?",
          False),
         (_t("ministry", "zh_state_council_office"),
@@ -1079,7 +1148,8 @@ ACTORS = Lexicon(
          r"|Suruhanjaya|Majlis)\b"
          r"|" + _AR_PRE + r"(?:ال)?(?:لجنة|هيئة|مجلس|جهاز|مكتب)|คณะกรรมการ|สำนักงาน|위원회|委員会|委员会", True),
         (_t("agency", "agency_generic"),
-         r"\b[Tt]he\s+(?:authority|agency|bureau|secretariat|council|commission|office|department)\b", False),
+         r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:authority|agency|bureau|secretariat|council|commission|office|department"
+         r"|committee|taskforce|task\s+force)\b", False),
         (_t("government", "government"),
          r"\b(?:(?:state|central|national|federal|mainland)\s+authorities|government|govt|administration|authorities"
          r"|cabinet|state\s+council|presidential\s+(?:office|palace)|presidency|kremlin|regime|junta|executive\s+yuan"
@@ -1097,10 +1167,10 @@ ACTORS = Lexicon(
          r"|" + _AR_PRE + r"(?:ال)?سفارة",
          True),
         (_t("spokesperson", "spokesperson"),
-         r"\bspokes(?:man|woman|person|people|persons|men|women)\b|\b(?:portavoz|porte-parole|porta-voz|Sprecher\w*"
+         r"\bspokes(?:man|woman|person|people|persons|men|women)\b|\b(?:portavoz|vocer[oa]s?|porte-parole|porta-voz|Sprecher\w*"
          r"|juru\s*bicara|jurucakap|người\s+phát\s+ngôn|официальн\w+\s+представител\w+|пресс-секретар\w+|sözcü\w*"
          r"|press\s+(?:service|office|secretary)|пресс-служб\w+|servicio\s+de\s+prensa|service\s+de\s+presse"
-         r"|Pressestelle|basın\s+müşavir\w*)\b"
+         r"|Pressestelle|basın\s+müşavir\w*|woordvoerd\w+|woordvoerster)\b"
          r"|发言人|대변인|报道官|報道官|โฆษก|" + _AR_PRE + r"(?:ال)?(?:متحدث|ناطق)\w*", True),
         (_t("legislator", "legislator"),
          r"\b(?:lawmakers?|legislators?|senators?|congress(?:man|woman|men|women|members?)|parliamentarians?"
@@ -1136,6 +1206,7 @@ ACTORS = Lexicon(
          r"\b(?:(?:human\s+)?rights\s+groups?|(?:advocacy|labou?r|workers['’]?|migrant\s+workers['’]?|migrant"
          r"|civil\s+society|campaign|activist|concern|helpers['’]?)\s+(?:groups?|unions?|organi[sz]ations?)"
          r"|NGOs?|non-?governmental\s+organi[sz]ations?|charit(?:y|ies)|campaigners?|activists?|advocates?|unions?"
+         r"|(?:another|one|other|a\s+second|a\s+third)\s+(?:rights\s+|advocacy\s+|campaign\s+)?group"
          r"|the\s+group|the\s+organi[sz]ation|foundation|ONG|associations?|organizaci[oó]n(?:es)?|organisations?"
          r"|organizaç(?:ão|ões)|Organisation\w*|Hilfsorganisation\w*|организаци\w+|kuruluş\w*|dernek\w*"
          r"|tổ\s+chức|LSM|yayasan|fundación|fondation|fundação|Stiftung|activistas|defensores|sindicatos?|colectivos?"
@@ -1167,7 +1238,8 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|traite\s+(?:des|d['’]êtres)|Menschenhandel|торговл\w+\s+людьми|insan\s+ticaret\w*"
         r"|perdagangan\s+orang|pemerdagangan|buôn\s+bán\s+người|mua\s+bán\s+người|tratta\s+di\s+persone|\bTPPO\b"
         r"|tratta\s+(?:di|degli)\s+esseri\s+umani|handl\w*\s+ludźmi|торгівл\w+\s+людьми|मानव\s+तस्करी"
-        r"|قاچاق\s+(?:انسان|افراد)|insan\s+kaçakçılığı)"
+        r"|قاچاق\s+(?:انسان|افراد)|insan\s+kaçakçılığı|obchod\w*\s+s\s+lidmi|mensenhandel\w*|handel\s+in\s+mensen)"
+        r"|работорг[іо]вл\w+"
         r"|လူကုန်ကူး|ជួញដូរ\s*មនុស្ស"
         r"|人口贩运|贩运人口|人口贩卖|贩卖人口|人身取引|人身売買|인신\s*매매|การค้ามนุษย์|[اإ]تجار\s+ب(?:ال)?(?:بشر|أشخاص)"
     )
@@ -1256,7 +1328,7 @@ OBJECT_MARKER_RE = re.compile(
     # Prepositions before an object in Spanish, French, Portuguese, German, Russian, Indonesian, Vietnamese
     r"|del|de|contra|sobre|por|al|para|du|des|contre|sur|par|pour|envers|au|aux|do|da|dos|das|pelo|pela|ao|aos"
     r"|von|vom|gegen|über|durch|für|gegenüber|против|от|об|к|для|oleh|terhadap|kepada|tentang|của|đối\s+với"
-    r"|bởi)\s+(?:the\s+|a\s+|an\s+|la\s+|el\s+|los\s+|las\s+|le\s+|les\s+|l['’]|o\s+|os\s+|as\s+"
+    r"|bởi|as)\s+(?:the\s+|a\s+|an\s+|la\s+|el\s+|los\s+|las\s+|le\s+|les\s+|l['’]|o\s+|os\s+|as\s+"
     r"|die\s+|der\s+|den\s+|dem\s+|das\s+)?$)"
     # Chinese: 对/就/针对/向/关于 X (表示...): X is what is spoken about.
     r"|(?:对于|对|就|针对|向|关于|對)$"
@@ -1267,7 +1339,9 @@ QUOTE_RE = re.compile(
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _SPEECH_VERBS_LATIN = (
     r"\b(?:said|says|say|told|stated|added|insisted|argued|warned|noted|claimed|declared|stressed|wrote"
-    r"|explained|according\s+to"
+    r"|explained|according\s+to|called(?!\s+(?:on|for|upon|off|in|up)\b)|described|labell?ed|termed|branded|dubbed"
+    r"|назвал\w*|назвав|назива\w+|calificó|tildó|describió|qualifi\w+\s+de|classificou|qualificou|nannte|bezeichnete"
+    r"|noemde|noemt|zei|zegt|verklaarde|benadrukte|aldus|volgens|liet\s+weten|وصف\w*"
     # Spanish, French, Portuguese, German, Russian, Turkish, Vietnamese, Indonesian/Malay
     r"|dijo|afirmó|señaló|declaró|indicó|aseguró|sostuvo|subrayó|según|déclaré|affirmé|indiqué|estimé|souligné"
     r"|ajouté|déclare|affirme|estime|selon|disse|afirmou|declarou|sublinhou|segundo|sagte|erklärte|betonte"
@@ -1302,7 +1376,11 @@ REPORT_CONTENT_RE = re.compile(
         r"(?i:\b(?:report|it|index|document)\s+(?:\w+\s+){0,2}?(?:said|says|found|finds|noted|notes|highlighted"
         r"|highlights|cited|cites|warned|warns|urged|urges|recommended|recommends|criticised|criticized|accused"
         r"|estimated|estimates|documented|devoted|identified|concluded|described)\b"
-        r"|\b(?:released|published|issued|unveiled)\s+(?:on|in|this|last|earlier|late|at)\b"
+        r"|\b(?:released|published|issued|unveiled)\s+(?:on|in|this|last|earlier|late|at|its|an?\s+annual|annual"
+        r"|the\s+annual|a\s+new|the\s+latest)\b"
+        # a briefing question about the report is about this edition: "What is your response?", 有何评论
+        r"|\b(?:what\s+is\s+your|what['’]s\s+your|do\s+you\s+have\s+(?:any|a)|any)\s+(?:response|comment|reaction)s?\b"
+        r"|\b(?:how\s+do\s+you\s+(?:respond|comment|view))\b"
         r"|\b(?:latest|most\s+recent|this\s+year['’]s|newly\s+released)\s+(?:\w+\s+){0,5}?(?:report|edition|ranking)"
         r"|\b(?:señal[óa]|afirm[óa]|indic[óa]|destac[óa]|advirti[óo]|recomend[óo]|critic[óa]|estim[óa]|concluy[óe])\b"
         r"|\b(?:publicad[oa]|divulgad[oa]|difundid[oa]|presentad[oa])\s+(?:en|el|este|esta|la|nesta|neste|na|no|em)\b"
@@ -1311,7 +1389,7 @@ REPORT_CONTENT_RE = re.compile(
         r"|\b(?:stellt\s+fest|heißt\s+es|kritisiert|mahnt|veröffentlicht\w*\s+(?:am|im|in|diese))\b"
         r"|говорится|отмечается|указывается|опубликованн\w+|\b(?:raporda|rapora\s+göre|yayımlanan|yayımladığı)\b"
         r"|\b(?:cho\s+rằng|chỉ\s+ra|vừa\s+công\s+bố|công\s+bố\s+ngày)\b|\b(?:menyebut|menyatakan|dirilis|dikeluarkan)\b)"
-        r"|报告(?:称|指出|说|认为|显示|批评|还|提到)|发布的|最新|報告書は|によると|発表した|보고서는|보고서에서|발표한"
+        r"|报告(?:称|指出|说|认为|显示|批评|还|提到)|发布的|最新|有何(?:评论|回应|评价)|怎么看|報告書は|によると|発表した|보고서는|보고서에서|발표한"
         r"|(?:أشار|ذكر|قال|أفاد)\s+التقرير|الصادر|الأخير|ระบุว่า|เผยแพร่"
     )
 )
@@ -1327,3 +1405,54 @@ PRONOUN_START_RE = re.compile(
                   r"\s+statement))|^(?:他|她|其|该|声明)")
 )
 
+
+# --- concepts: the TIP report described rather than named ---------------------------------
+# "An annual U.S. State Department report cited X among the worst offenders in human trafficking",
+# "placed on the watch list", "доклад Госдепа ... торговля людьми ... Tier 3". A sentence that holds the
+# topic (trafficking in persons, forced labour) together with the issuer, a report or ranking noun, or a
+# tier speaks of the TIP report even when it names it nowhere. One vocabulary per concept and language.
+ISSUER_CONCEPT_RE = re.compile(
+    to_simplified(
+        r"(?:\b(?:US|USA|AS|ABD|VS|EUA|EEUU)\b|\bU\.S\.|\bEE\.\s?UU\.|(?i:\bUnited\s+States|\bAmerican?\b|\bWashington"
+        r"|\bState\s+Department|\bDepartment\s+of\s+State"
+        r"|\bEstados\s+Unidos|\bestadounidense\w*|\bnorte-?american\w*"
+        r"|\bDepartamento\s+de\s+Estado|\b[ÉE]tats-Unis|\bam[ée]ricain\w*|\bD[ée]partement\s+d['’][ÉE]tat"
+        r"|\bamerikanisch\w*|\bVereinigte\w*\s+Staaten|\bVerenigde\s+Staten|\bAmerikaans\w*"
+        r"|\bStati\s+Uniti|\bamerican[oi]\b|\bDipartimento\s+di\s+Stato|\bStany\s+Zjednoczone\w*|\bamerykańsk\w+"
+        r"|\bDepartament\w*\s+Stanu|\bSpojen\w+\s+stát\w*|\bamerick\w+|\bAmerika(?:\s+Serikat|\s+Syarikat)?\b"
+        r"|\bHoa\s+Kỳ|\bMỹ\b)"
+        r"|США|Госдеп\w*|Государственн\w+\s+департамент\w*|американск\w+|Вашингтон\w*|Держдеп\w*|американськ\w+"
+        r"|(?:ال)?ولايات\s+(?:ال)?متحدة|واشنطن|(?:ال)?أمري?كي\w*|(?:ال)?أميركي\w*|آمریکا|ایالات\s+متحده"
+        r"|美国|美方|美國|米国|米政府|アメリカ|国務省|미국|미\s?국무부|국무부|สหรัฐ|अमेरिका|ארה\"ב)"
+    )
+)
+REPORT_NOUN_CONCEPT_RE = re.compile(
+    to_simplified(
+        r"(?i:\b(?:reports?|rankings?|ratings?|reviews?|assessments?|evaluaci[óo]n|évaluation|avalia[çc][ãa]o|informes?|reportes?|clasificaci[óo]n|rapports?|classements?"
+        r"|relat[óo]rios?|classifica[çc][ãa]o|Bericht\w*|Rangliste\w*|verslag\w*|rapporto|rapporti|classifica"
+        r"|rapor\w*|raport\w*|zpráv\w+|žebříč\w+|laporan|peringkat|báo\s+cáo|xếp\s+hạng|ranglijst\w*)\b"
+        r"|доклад\w*|отч[её]т\w*|рейтинг\w*|доповід\w*|звіт\w*)"
+        r"|(?:ال)?تقرير\w*|(?:ال)?تصنيف\w*|گزارش|报告|報告書?|排名|评级|보고서|รายงาน|रिपोर्ट"
+    )
+)
+RANKING_CONCEPT_RE = re.compile(
+    to_simplified(
+        r"(?i:\b(?:black-?list\w*|watch-?list\w*|worst\s+(?:\w+\s+)?offenders|(?:top|biggest|major)\s+(?:\w+\s+)?offenders"
+        r"|minimum\s+standards|lista\s+negra|liste\s+noire|normas\s+m[íi]nimas|est[áa]ndares\s+m[íi]nimos"
+        r"|normes\s+minimales|padr[õo]es\s+m[íi]nimos|Mindeststandards?|schwarze\w*\s+Liste|zwarte\s+lijst"
+        r"|minimumnormen|lista\s+nera|standard\s+minimi|czarn\w+\s+list\w*|minimaln\w+\s+standard\w*"
+        r"|černá\s+listina|minimální\w*\s+standard\w*|kara\s+liste\w*|asgari\s+standart\w*|daftar\s+hitam"
+        r"|standar\s+minimum|danh\s+sách\s+đen|tiêu\s+chuẩn\s+tối\s+thiểu)\b"
+        r"|ч[её]рн\w+\s+спис\w+|минимальн\w+\s+(?:стандарт|требовани)\w*|мінімальн\w+\s+(?:стандарт|вимог)\w*"
+        r"|чорн\w+\s+спис\w+|рейтинг\w*\s+груп\w+)"
+        r"|(?:ال)?قائمة\s+(?:ال)?سوداء|(?:ال)?معايير\s+(?:ال)?دنيا|فهرست\s+سیاه|حداقل\s+استاندارد"
+        r"|黑名单|最低标准|ブラックリスト|最低基準|블랙리스트|최소\s*기준|บัญชีดำ"
+    )
+)
+# Trafficking as a bare word: enough next to a tier or a ranking when the item speaks of trafficking in persons.
+BARE_TRAFFICKING_RE = re.compile(r"(?i:\btraffick\w*|\btrata\b|\btraite\b|\btr[áa]fico\b)")
+# "Global Report on Trafficking in Persons" is UNODC's title; with the US issuer and no UN body in the same
+# sentence it is the TIP report misnamed.
+UN_BODY_RE = re.compile(
+    to_simplified(r"(?i:\bUNODC|\bUnited\s+Nations|\bUN\b|\bONUDC|\bONU\b|Naciones\s+Unidas|Nations\s+unies|ООН)|联合国|國連|国連")
+)

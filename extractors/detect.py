@@ -4,14 +4,18 @@ Pure and rule based. Report coverage needs a report name (TIP report, UNODC
 Global Report, GRETA, Global Slavery Index; in English, Chinese, Spanish,
 French, Portuguese, German, Russian, Arabic, Turkish, Vietnamese, Thai,
 Indonesian/Malay, Japanese, Korean, Italian, Polish, Ukrainian, Hindi, Persian, Burmese,
-Khmer and a few more) with weight for where it
-appears; a single mention outside the lead counts fully only when the item
-reports what this edition says or when it came out. A rebuttal needs, in one
+Khmer, Dutch, Czech and a few more) with weight for where it
+appears, or the report described: the topic (trafficking in persons, forced
+labour) in one sentence with the issuer, a report or ranking noun, a watch
+list or a tier. A single mention outside the lead counts fully only when the
+item reports what this edition says, when it came out, or asks for a
+response to it. A rebuttal needs, in one
 sentence, a rejection cue, an official speaker who is not the report's
 issuer (named, the subject of a speech verb, the agent of a passive, the
 issuing body of a first-person statement), and the report as target (named,
-referred back to, or the topic of the sentences just before). Every decision
-carries its evidence.
+referred back to, the topic of the sentences just before, or named in the
+next two), and at least one firm cue: regret or surprise only add to one.
+Every decision carries its evidence.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from extractors.cues import (
     CRIME_OBJECT_RE,
     CUES,
     HABITUAL_RE,
+    ISSUER_CONCEPT_RE,
     NEGATION_RE,
     OTHER_PARTY_OBJECT_RE,
     PRONOUN_START_RE,
@@ -55,7 +60,7 @@ from newswatch.models import Claims, Detection, Evidence
 __all__ = ["DETECTOR_NAME", "DETECTOR_VERSION", "REBUTTAL_THRESHOLD", "REPORT_THRESHOLD", "detect"]
 
 DETECTOR_NAME = "newswatch-rules"
-DETECTOR_VERSION = "1.2.0"  # 1.2.0: Italian, Polish, Ukrainian, Hindi, Persian, Burmese, Khmer; transcripts
+DETECTOR_VERSION = "1.3.0"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 
@@ -63,7 +68,8 @@ _TITLE_FACTOR = 1.5
 _LEAD_FACTOR = 1.2
 _PASSING_FACTOR = 0.6  # a single mention outside title and lead: background, not the subject
 _HABITUAL_FACTOR = 0.4  # "for years officials have rejected...": background, not this item's news
-_ISSUER_WORDS = ("US", "U.S.", "Washington", "United States", "美方", "美国", "State Department")
+_FIRM_WEIGHT = 0.7  # a rejection needs one cue at least this firm; milder ones only add to it
+_MILD_CAP = 0.45
 
 
 def detect(
@@ -249,12 +255,20 @@ def _target(doc: Doc, sent: int, pos: int, here: list[ReportMention], other_name
     if here:
         nearest = min(here, key=lambda r: abs(r.start - pos))
         return 0.9 if nearest.family in TIP_FAMILIES else 0.0
+    s = doc.sentences[sent]
+    issuer_here = ISSUER_CONCEPT_RE.search(doc.norm, s.start, s.end) is not None
     before = referent_before(doc, sent - 1, window=3) if sent > 0 else None
     if before is not None:
         if before not in TIP_FAMILIES:
             return 0.0
-        text = doc.text_of(sent)
-        return 0.8 if any(w in text for w in _ISSUER_WORDS) else 0.7
+        return 0.8 if issuer_here else 0.7
+    # The report named just after: a briefing summary before the question that names it, a reproach of the
+    # issuer before the sentence that says which report ("упрекнул Госдеп ... комментируя ... отчет").
+    after = [] if doc.is_title(sent) else [r for r in doc.reports if r.explicit and sent < r.sent <= sent + 2]
+    if after:
+        if after[0].family not in TIP_FAMILIES:
+            return 0.0
+        return 0.8 if issuer_here else 0.7
     return 0.0 if other_named else 0.6
 
 
@@ -293,10 +307,17 @@ def _score_rebuttal(events: list[StanceEvent]) -> tuple[float, list[Evidence]]:
             hits.append((hit, ev, kind))
         else:
             misses.append((ev.weight, ev, f"speaker is {kind}"))
+    # Noisy-or of this item's rejections; background ("for years officials have rejected...") adds at most
+    # its strongest cue, however many cues the background sentence holds.
     remaining = 1.0
-    for hit, _ev, _kind in hits:
-        remaining *= 1.0 - hit
-    raw = 1.0 - remaining
+    for hit, ev, _kind in hits:
+        if not ev.habitual:
+            remaining *= 1.0 - hit
+    background = max((hit for hit, ev, _kind in hits if ev.habitual), default=0.0)
+    raw = 1.0 - remaining * (1.0 - background)
+    if not any(ev.weight >= _FIRM_WEIGHT for _hit, ev, _kind in hits):
+        # Regret, disappointment or surprise alone is not a rejection ("disappointed and a little puzzled").
+        raw = min(raw, _MILD_CAP)
     hits.sort(key=lambda h: -h[0])
     return raw, _rebuttal_evidence(hits, misses)
 

@@ -12,15 +12,23 @@ from dataclasses import dataclass, field
 
 from extractors.cues import (
     ANAPHORS,
+    BARE_TRAFFICKING_RE,
+    ISSUER_CONCEPT_RE,
     OTHER_TRAFFICKING_RE,
     QUOTE_RE,
+    RANKING_CONCEPT_RE,
+    REPORT_NOUN_CONCEPT_RE,
     REPORTS,
     TIERS,
     TRAFFICKING_CONTEXT_RE,
+    UN_BODY_RE,
     YEAR_RE,
     has_cjk,
     to_simplified,
 )
+from extractors.families import FAMILIES as _REGISTRY
+from extractors.families import GATE_STEMS as _GATE_STEMS  # lowercase stems one of which any report name holds
+from extractors.families import TIP_WORD as _TIP_WORD
 from extractors.places import Place, find_places
 from extractors.sentences import Sentence, split_sentences
 
@@ -37,20 +45,10 @@ __all__ = [
 ]
 
 LEAD_SENTENCES = 2  # sentences of body text that, with the title, make the lead
-TIP_FAMILIES = ("tip", "unodc", "greta", "gsi")
+TIP_FAMILIES = tuple(_REGISTRY)  # tip, unodc, greta, gsi
 
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*(?:年度?版?|년|['’]s)?\s*[《「“\"(]?\s*$")
 _YEAR_AFTER = re.compile(r"^\s*[)）》」”\"]?\s*(?:for\s+|of\s+)?((?:19|20)\d\d)(?!\d)")
-# Lowercase stems one of which any report name contains (checked with ``in``: fast).
-_GATE_STEMS = (
-    "traffick", "slavery", "greta", "glotip", "trata de", "traite des", "tráfico de", "trafico de", "menschenhandel",
-    "торговл", "perdagangan", "buôn bán", "mua bán", "ticaret", "tratta", "sklaverei", "esclav", "escrav",
-    "perbudakan", "人口贩", "人口販", "贩运", "販運", "贩卖", "販賣", "人身取引", "人身売買", "奴役", "奴隶", "奴隸",
-    "인신", "ค้ามนุษย์", "اتجار", "إتجار", "العبودية", "kölelik", "рабства", "노예", "奴隷", "nô lệ",
-    "ทาส", "pemerdagangan", "traite d", "trafic des", "trafic de personnes", "ludźmi", "торгівл", "तस्करी",
-    "दासता", "قاچاق", "برده", "niewolnic", "schiavit", "traffico di", "လူကုန်ကူး", "ជួញដូរ",
-)
-_TIP_WORD = re.compile(r"\btip\b")
 _GRETA_CONTEXT = re.compile(
     r"(?i:Council\s+of\s+Europe|Conseil\s+de\s+l['’]Europe|Europarat|Consejo\s+de\s+Europa|Conselho\s+da\s+Europa"
     r"|Consiglio\s+d['’]Europa|Avrupa\s+Konseyi|Совет\w*\s+Европы|Rad\w+\s+Europy|Рад\w+\s+Європи|handl\w*\s+ludźmi|مجلس\s+أوروبا|欧洲委员会|歐洲委員會"
@@ -202,10 +200,19 @@ def _find_reports(doc: Doc) -> list[ReportMention]:
             norm, max(0, start - 30), start
         ):
             continue
+        family, rule = term.kind, term.rule
+        if family == "unodc" and rule != "unodc_described":
+            s = doc.sentences[doc.sentence_of(start)]
+            if ISSUER_CONCEPT_RE.search(norm, s.start, s.end) and not UN_BODY_RE.search(norm, s.start, s.end):
+                # "the U.S. State Department released annual 'Global Report on Trafficking in Persons'":
+                # UNODC's title with the US issuer and no UN body is the TIP report misnamed.
+                family, rule = "tip", "tip_misnamed_global_report"
         explicit.append(
-            ReportMention(term.kind, term.rule, term.weight, start, end, doc.sentence_of(start), True,
+            ReportMention(family, rule, term.weight, start, end, doc.sentence_of(start), True,
                           _year_near(norm, start, end))
         )
+    explicit += _concept_mentions(doc, explicit)
+    explicit.sort(key=lambda r: r.start)
     anaphors: list[ReportMention] = []
     covered = bytearray(len(norm) + 1)
     for r in explicit:
@@ -221,6 +228,62 @@ def _find_reports(doc: Doc) -> list[ReportMention]:
     if not any(r.family in TIP_FAMILIES for r in explicit) and doc.trafficking_context:
         anaphors = _implied_tip(doc, anaphors)
     return _resolve(sorted(explicit + anaphors, key=lambda r: r.start))
+
+
+def _first_by_sentence(doc: Doc, rx: re.Pattern[str]) -> dict[int, tuple[int, int]]:
+    out: dict[int, tuple[int, int]] = {}
+    for m in rx.finditer(doc.norm):
+        out.setdefault(doc.sentence_of(m.start()), (m.start(), m.end()))
+    return out
+
+
+def _concept_mentions(doc: Doc, explicit: list[ReportMention]) -> list[ReportMention]:
+    """The TIP report described, not named: topic, issuer, report or ranking noun and tier in one sentence.
+
+    The topic (trafficking in persons, forced labour) must be in the sentence, written out or, where the item
+    speaks of trafficking in persons elsewhere, as the bare word ("top trafficking offenders"). With it: the
+    issuer and a report, ranking or tier; or a report noun with a ranking or tier (0.8); or a tier or a
+    ranking alone (0.6). Sentences that name a report already are left to that name.
+    """
+    if not doc.trafficking_context:
+        return []
+    named = {r.sent for r in explicit}
+    norm = doc.norm
+    topic = _first_by_sentence(doc, TRAFFICKING_CONTEXT_RE)
+    bare = {
+        s: m for s, m in _first_by_sentence(doc, BARE_TRAFFICKING_RE).items()
+        if not OTHER_TRAFFICKING_RE.search(norm, max(0, m[0] - 30), m[0])
+    }
+    issuer = _first_by_sentence(doc, ISSUER_CONCEPT_RE)
+    noun = _first_by_sentence(doc, REPORT_NOUN_CONCEPT_RE)
+    ranking = _first_by_sentence(doc, RANKING_CONCEPT_RE)
+    for t in doc.tiers:  # a watch list, "lowest tier": a ranking word, not a tier
+        if t.weight < 0.9 and t.sent not in ranking:
+            ranking[t.sent] = (t.start, t.end)
+    tier = {t.sent: (t.start, t.end) for t in doc.tiers if t.weight >= 0.9}
+    out: list[ReportMention] = []
+    for s in sorted(set(topic) | set(bare)):
+        if s in named or _after_other_report(explicit, s):
+            continue
+        has = [k for k, d in (("issuer", issuer), ("report", noun), ("ranking", ranking), ("tier", tier)) if s in d]
+        strong = s in topic
+        rank_like = "ranking" in has or "tier" in has
+        if ("issuer" in has and ("report" in has or rank_like)) or ("report" in has and rank_like):
+            weight = 0.8 if strong else 0.7
+        elif strong and rank_like:
+            weight = 0.6
+        else:
+            continue
+        start, end = noun.get(s) or issuer.get(s) or ranking.get(s) or tier[s]
+        out.append(ReportMention("tip", "tip_concepts:" + "+".join(["topic", *has]), weight, start, end, s, True,
+                                 _year_near(norm, start, end)))
+    return out
+
+
+def _after_other_report(explicit: list[ReportMention], sent: int) -> bool:
+    """The last report named in the three sentences before is another report ("报告指出..." of a rights report)."""
+    before = [r for r in explicit if sent - 3 <= r.sent < sent]
+    return bool(before) and before[-1].family == "other"
 
 
 _STRICT_TIER = re.compile(r"(?i:\bTier[\s-]*(?:1|2|3|one|two|three)\b|第[一二三123](?:级|等级)|(?:观察|监察)名单)")

@@ -29,6 +29,8 @@ _BOUNDARY = re.compile(
     r"(?P<nl>[ \t]*\n\s*)"
     r"|(?P<cjk>[。！？；!?][”’\"」』）)]*)"
     r"|(?P<lat>[.!?…]+[\"”’')\]]*)(?=\s)"
+    # a full stop glued to the next sentence by careless copy: "éradiquer.Le secrétaire"
+    r"|(?P<glued>(?<=[a-zà-ÿ]{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ]))"
 )
 # Words that end with a dot without ending a sentence.
 _ABBREVIATIONS = frozenset(
@@ -83,7 +85,9 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             if _inside_open_quote(text, start, m.start()):
                 continue
-        elif m.group("cjk") is not None and _inside_open_quote(text, start, m.start()):
+        elif (m.group("cjk") is not None or m.group("glued") is not None) and _inside_open_quote(
+            text, start, m.start()
+        ):
             continue
         _append(out, text, start, m.end() if m.group("nl") is None else m.start())
         start = end

@@ -6,28 +6,30 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from extractors.actors import Actor, ActorModel, Phrase
 from extractors.cues import TIER_ORDER, has_cjk
+from extractors.families import FAMILIES as REGISTRY
 from extractors.mentions import Doc, PlaceMention, TierMention
+from extractors.mentions import Quote as FoundQuote
 from newswatch.models import Claims, Jurisdiction, Quote, ReportRef, Response, Stance, TierChange, TierRating
 
 __all__ = [
     "FAMILIES",
+    "GLOBAL",
     "StanceEvent",
     "extract_claims",
     "extract_jurisdictions",
     "extract_report",
     "extract_responses",
     "extract_tiers",
+    "merge_evidence",
 ]
 
-# family -> (report name, issuer, issuer's ISO code)
+# family -> (report name, issuer, issuer's ISO code), from the one registry in extractors.families
 FAMILIES: dict[str, tuple[str, str, str | None]] = {
-    "tip": ("Trafficking in Persons Report", "US Department of State", "US"),
-    "unodc": ("Global Report on Trafficking in Persons", "United Nations Office on Drugs and Crime", None),
-    "greta": ("GRETA evaluation report", "Council of Europe (GRETA)", None),
-    "gsi": ("Global Slavery Index", "Walk Free", None),
+    key: (f.name, f.issuer, f.issuer_code) for key, f in REGISTRY.items()
 }
 
 
@@ -51,20 +53,48 @@ class StanceEvent:
 # --- report --------------------------------------------------------------------------
 
 
+_THIS_YEAR = re.compile(
+    r"(?i:\bthis\s+year['’]?s?\b|\b(?:new|latest|newest)\b|今年|本年度|este\s+año|cette\s+année|este\s+ano|dieses\s+Jahres"
+    r"|в\s+этом\s+году|năm\s+nay|tahun\s+ini|bu\s+yıl)"
+)
+# "released in December 2012", "Report for July 2022", "published on 27 June 2024": the edition's date.
+_RELEASED_YEAR = re.compile(
+    r"(?i:\b(?:released|published|issued|launched|unveiled|report\]?\s+for|report\s+of)\s+(?:on\s+|in\s+)?"
+    r"(?:[A-Za-z]+\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:[A-Za-z]+\s+)?((?:19|20)\d\d)(?!\d))"
+)
+
+
 def extract_report(doc: Doc, family: str, published: date | None = None) -> ReportRef:
-    """Name, issuer and edition year of the report the item is about."""
+    """Name, issuer and edition year of the report the item is about.
+
+    The year is the one named with the report (more where the title or lead names it), or the
+    date it was released on; "this year's report" is the year of publication; else, with a
+    publication date, the edition out by then."""
     name, issuer, _code = FAMILIES[family]
     years: Counter[int] = Counter()
     for r in doc.reports:
         if r.family == family and r.year is not None:
             years[r.year] += 3 if r.explicit and doc.is_lead(r.sent) else 2 if r.explicit else 1
+        elif r.family == family and r.explicit and published is not None:
+            # "this year's Trafficking in Persons report", "the latest TIP report"
+            left = doc.norm[max(doc.sentences[r.sent].start, r.start - 30) : r.start]
+            if _THIS_YEAR.search(left):
+                years[_edition(family, published)] += 4 if doc.is_lead(r.sent) else 3
+    for sent in sorted({r.sent for r in doc.reports if r.family == family and r.explicit}):
+        s = doc.sentences[sent]
+        for m in _RELEASED_YEAR.finditer(doc.norm, s.start, s.end):
+            years[int(m.group(1))] += 2
     year: int | None = None
     if years:
         year = max(years.items(), key=lambda kv: (kv[1], -_first_pos(doc, family, kv[0])))[0]
     elif published is not None:
-        # The TIP report appears in June or later; before that the latest edition is last year's.
-        year = published.year - 1 if family == "tip" and published.month < 6 else published.year
+        year = _edition(family, published)
     return ReportRef(name=name, issuer=issuer, year=year)
+
+
+def _edition(family: str, published: date) -> int:
+    """The edition out on ``published``: the TIP report appears in June or later, so before that it is last year's."""
+    return published.year - 1 if family == "tip" and published.month < 6 else published.year
 
 
 def _first_pos(doc: Doc, family: str, year: int) -> int:
@@ -74,8 +104,15 @@ def _first_pos(doc: Doc, family: str, year: int) -> int:
 # --- jurisdictions -----------------------------------------------------------------------
 
 
+GLOBAL = Jurisdiction("Global", None)
+_GLOBAL_FAMILIES = ("unodc", "gsi")
+
+
 def extract_jurisdictions(doc: Doc, issuer_code: str | None) -> tuple[Jurisdiction, ...]:
-    """Places the item is about, main one first: named in the title, the lead or a tier statement."""
+    """Places the item is about, main one first: named in the title, the lead or a tier statement.
+
+    Where these name none: "Global" for a global report (UNODC, Global Slavery Index), else the
+    place the item names most (capitals included), not the issuer's."""
     tier_sents = {t.sent for t in doc.tiers if t.weight >= 0.6}
     spots = [pm for pm in doc.places if doc.is_lead(pm.sent) or pm.sent in tier_sents]
     ordered: list[PlaceMention] = [pm for pm in spots if not pm.place.demonym and not pm.place.metonym]
@@ -87,7 +124,43 @@ def extract_jurisdictions(doc: Doc, issuer_code: str | None) -> tuple[Jurisdicti
         if code is None or code == issuer_code or code in out:
             continue
         out[code] = Jurisdiction(pm.place.name, code)
-    return tuple(out.values())
+    if out:
+        main = _main_place(doc, issuer_code, tier_sents)
+        if main in out:  # the place the item is most about first, the others in order of mention
+            return (out[main], *(j for code, j in out.items() if code != main))
+        return tuple(out.values())
+    named = [r.family for r in doc.reports if r.explicit]
+    if named and all(f in _GLOBAL_FAMILIES for f in named if f != "other"):
+        return (GLOBAL,)
+    code = fallback_primary(doc, issuer_code)
+    if code is None:
+        return ()
+    return (Jurisdiction(next(pm.place.name for pm in doc.places if pm.place.code == code), code),)
+
+
+def _main_place(doc: Doc, issuer_code: str | None, tier_sents: set[int]) -> str | None:
+    """The place with the most weight: named in the title, the lead, a tier statement, and often."""
+    score: dict[str, float] = {}
+    mentions: Counter[str] = Counter()
+    for pm in doc.places:
+        code = pm.place.code
+        if code is None or code == issuer_code:
+            continue
+        full = 0.6 if pm.place.demonym or pm.place.metonym else 1.0
+        score.setdefault(code, 0.0)
+        if doc.is_title(pm.sent):
+            score[code] += 3 * full
+        elif doc.is_lead(pm.sent):
+            score[code] += 2 * full
+        if pm.sent in tier_sents:
+            score[code] += 1.5 * full
+        mentions[code] += 1
+    for code, n in mentions.items():
+        score[code] += min(2.0, 0.3 * n)
+    if not score:
+        return None
+    first = {pm.place.code: pm.start for pm in reversed(doc.places)}
+    return max(score, key=lambda code: (score[code], -first.get(code, 0)))
 
 
 def fallback_primary(doc: Doc, issuer_code: str | None) -> str | None:
@@ -138,7 +211,7 @@ class _Statement:
 def extract_tiers(doc: Doc, primary: str | None, issuer_code: str | None) -> tuple[TierRating, ...]:
     """Tier ratings per jurisdiction, merged over the sentences that state them."""
     by_sent: dict[int, list[TierMention]] = {}
-    for t in doc.tiers:
+    for t in sorted(doc.tiers + _implied_tiers(doc), key=lambda t: t.start):
         by_sent.setdefault(t.sent, []).append(t)
     statements: list[_Statement] = []
     for sent, mentions in sorted(by_sent.items()):
@@ -163,7 +236,54 @@ def extract_tiers(doc: Doc, primary: str | None, issuer_code: str | None) -> tup
             st.years = None
         out.append(TierRating(jurisdiction=names.get(code) if code else None, tier=st.tier, previous=st.previous,
                               change=st.change, years_on_previous=st.years))
+    if not out:
+        out = _unattached_tier(doc, primary, issuer_code, names)
     return tuple(out)
+
+
+def _unattached_tier(
+    doc: Doc, primary: str | None, issuer_code: str | None, names: dict[str | None, str]
+) -> list[TierRating]:
+    """No statement found its subject, yet the item names a tier. In the lead or next to the main place, it
+    is the main place's rating ("the country stays on Tier 3"); else, in a sentence about one place (not a
+    definition of the tiers for "countries"), it is that place's."""
+    tiers = sorted((t for t in doc.tiers if t.weight >= 0.6), key=lambda t: (t.weight < 0.9, t.start))
+    for t in tiers:
+        sentence = doc.norm[doc.sentences[t.sent].start : doc.sentences[t.sent].end]
+        near = doc.is_lead(t.sent) or any(pm.sent == t.sent and pm.place.code == primary for pm in doc.places)
+        if near and not _PLURAL.search(sentence) and (primary is not None or doc.is_lead(t.sent)):
+            # With no place named at all ("the country slipped to..."), the rating is kept without one.
+            return [TierRating(jurisdiction=names.get(primary) if primary else None, tier=t.tier)]
+    for t in tiers:
+        sentence = doc.norm[doc.sentences[t.sent].start : doc.sentences[t.sent].end]
+        here = [pm for pm in doc.places if pm.sent == t.sent and pm.place.code not in (None, issuer_code)]
+        if here and not _PLURAL.search(sentence):
+            before = [pm for pm in here if pm.start < t.start] or here
+            return [TierRating(jurisdiction=before[-1].place.name, tier=t.tier)]
+    return []
+
+
+# Tiers named without the word "tier": "the worst tier", "category three", "blacklist".
+_IMPLIED_TIERS = (
+    (re.compile(r"(?i:\b(?:worst|lowest|bottom)\s+(?:tier|category|rank(?:ing)?|rating|grade)\b"
+                r"|\bcategory\s+(?:3|three|III)\b|\bblacklist(?:ed|ing)?\b|\bblack\s+list\b"
+                r"|\b(?:in|on|to|into)\s+(?:the\s+)?third\s+(?:tier|category)\b)"), "Tier 3"),
+    (re.compile(r"(?i:\bcategory\s+(?:2|two|II)\b(?!\s*watch)"
+                r"|\b(?:in|on|to|into)\s+(?:the\s+)?second\s+(?:tier|category)\b(?!\s*watch))"), "Tier 2"),
+    (re.compile(r"(?i:\b(?:best|highest|top)\s+(?:tier|category)\b|\bcategory\s+(?:1|one|I)\b"
+                r"|\b(?:in|on|to|into)\s+(?:the\s+)?first\s+(?:tier|category)\b)"), "Tier 1"),
+)
+
+
+def _implied_tiers(doc: Doc) -> list[TierMention]:
+    """Tier mentions the lexicon leaves out, where no tier mention covers the same words."""
+    out: list[TierMention] = []
+    for rx, tier in _IMPLIED_TIERS:
+        for m in rx.finditer(doc.norm):
+            if any(t.start < m.end() and m.start() < t.end for t in doc.tiers):
+                continue
+            out.append(TierMention(tier, "tier_implied", 0.6, m.start(), m.end(), doc.sentence_of(m.start())))
+    return out
 
 
 def _statements(
@@ -284,8 +404,8 @@ def extract_responses(doc: Doc, model: ActorModel, events: list[StanceEvent]) ->
             actors.setdefault(actor.name, actor)
             stances.setdefault(actor.name, set()).add(ev.stance)
     quotes: dict[str, list[Quote]] = {}
-    for found in doc.quotes:
-        if not _is_quote(found.text):
+    for found in doc.quotes + _colon_quotes(doc):
+        if not _is_quote(found.text) or _QUESTION_BEFORE.search(doc.norm, max(0, found.start - 12), found.start):
             continue
         for ph in model.speakers_at(found.sent, found.start):
             actor = ph.actor
@@ -329,6 +449,26 @@ def extract_responses(doc: Doc, model: ActorModel, events: list[StanceEvent]) ->
     return tuple(out)
 
 
+# A reporter's question is quoted too ("记者问：“...”", "a reporter asked, “...”"): not the speaker's words.
+_QUESTION_BEFORE = re.compile(
+    r"(?:记者(?:问|提问)?|提问|(?<![顾访学疑])问|Q)\s*[：:，,]?\s*$|(?i:\b(?:reporter|journalist)s?\s+asked[,:]?\s*$)"
+)
+# Chinese speech after a colon, without quotation marks: 发言人表示：美方报告罔顾事实。
+_ZH_COLON_SPEECH = re.compile(r"(?:说|表示|称|指出|强调|回应)[：:]\s*([^“「『\n。！？]{6,160}[。！？]?)")
+
+
+def _colon_quotes(doc: Doc) -> list[FoundQuote]:
+    """Chinese speech introduced by a colon and a speech verb, as quotes (Chinese items only)."""
+    if not doc.cjk:
+        return []
+    out: list[FoundQuote] = []
+    for m in _ZH_COLON_SPEECH.finditer(doc.norm):
+        if doc.in_quote(m.start(1)) is None:
+            text = doc.raw[m.start(1) : m.end(1)]
+            out.append(FoundQuote(m.start(1), m.end(1), text, doc.sentence_of(m.start(1))))
+    return out
+
+
 def _core(name: str) -> str:
     """A name without a leading "X's" and case, for matching two mentions of one actor."""
     return re.sub(r"^[\w\s.-]*?['’]s\s+", "", name).lower()
@@ -367,6 +507,7 @@ _CRITICISM = re.compile(
     r"|\bseñala\s+que\s+|\bcritica\s+|\bkritisiert\s+(?:aber\s+)?|\bmenyoroti\s+|\bs['’]inquiètent\s+(?:du|de|des)\s+)"
 )
 _CUT = re.compile(r"(?i:\s+(?:despite|but|however|while|although|because|after)\b|[;:]|,\s+(?:but|while|and\s+that)\b)")
+_CONTRAST = re.compile(r"(?i:(,?\s+(?:but|however|while|although|though|yet|whereas)\s+))")
 _SPLIT = re.compile(r"(?i:,\s+(?:as\s+well\s+as\s+|and\s+)?|;\s+|\s+as\s+well\s+as\s+)")
 _ZH_CRITICISM = re.compile(r"报告(?:还|也|再次|并)?(?:指|指出|批评|称|关注|认为)([^。；]{4,60})")
 _ZH_IMPROVEMENT = re.compile(r"报告(?:肯定|赞扬|承认|认可)([^。；]{4,60})")
@@ -381,16 +522,21 @@ def extract_claims(doc: Doc, family: str, report_sents: set[int]) -> Claims:
             continue
         text = doc.raw[s.start : s.end]
         norm = doc.norm[s.start : s.end]
+        rest = text
         for m in _IMPROVEMENT.finditer(text):
-            body = text[m.end() :].rstrip(" .")
-            improvements += [_trim(x) for x in _SPLIT.split(body) if len(x.split()) >= 2]
+            # "cited more prosecutions, but criticised weak protection": what follows the contrast is
+            # no improvement; it is read for a criticism below.
+            parts = _CONTRAST.split(text[m.end() :], maxsplit=1)  # [before, contrast, after] or [all]
+            body, rest = parts[0], parts[2] if len(parts) == 3 else ""
+            improvements += [_trim(x) for x in _SPLIT.split(body.rstrip(" .")) if len(x.split()) >= 2]
             break
         else:
-            for m in _CRITICISM.finditer(text):
-                body = _CUT.split(text[m.end() :], maxsplit=1)[0].rstrip(" .")
-                if len(body.split()) >= 3:
-                    criticisms.append(_trim(body))
-                    break
+            rest = text
+        for m in _CRITICISM.finditer(rest):
+            body = _CUT.split(rest[m.end() :], maxsplit=1)[0].rstrip(" .")
+            if len(body.split()) >= 3:
+                criticisms.append(_trim(body))
+                break
         for zm in _ZH_CRITICISM.finditer(norm):
             criticisms.append(text[zm.start(1) : zm.end(1)])
         for zm in _ZH_IMPROVEMENT.finditer(norm):
@@ -398,9 +544,16 @@ def extract_claims(doc: Doc, family: str, report_sents: set[int]) -> Claims:
     return Claims(criticisms=_dedupe(criticisms), improvements=_dedupe(improvements))
 
 
-def _trim(phrase: str, limit: int = 16) -> str:
+def _trim(phrase: str, limit: int = 28) -> str:
+    """A claim of at most ``limit`` words, cut at a comma where one is near (never mid-phrase unmarked)."""
     words = phrase.strip(" ,.;").split()
-    return " ".join(words[:limit])
+    if len(words) <= limit:
+        return " ".join(words)
+    head = " ".join(words[:limit])
+    comma = head.rfind(",")
+    if comma > 0 and len(head[:comma].split()) >= 6:
+        return head[:comma]
+    return head + " …"
 
 
 def _dedupe(items: list[str]) -> tuple[str, ...]:
@@ -413,3 +566,22 @@ def _dedupe(items: list[str]) -> tuple[str, ...]:
             continue
         out.append(item)
     return tuple(out)
+
+
+# --- evidence --------------------------------------------------------------------------------
+
+
+def merge_evidence(evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Evidence as shown: one line per sentence and label, the rules that fired on it joined
+    ("rebuttal:firmly_opposes + rebuttal:slanders"), the largest weight. Counted and not-counted
+    cues stay apart. Takes and gives rows of label, rule, sentence and weight (as stored)."""
+    merged: dict[tuple[str, str, bool], dict[str, Any]] = {}
+    for ev in evidence:
+        key = (ev["label"], ev["sentence"], ev["weight"] > 0 or "not counted" not in ev["rule"])
+        seen = merged.get(key)
+        if seen is None:
+            merged[key] = dict(ev)
+        elif ev["rule"] not in seen["rule"].split(" + "):
+            seen["rule"] = f"{seen['rule']} + {ev['rule']}"
+            seen["weight"] = max(seen["weight"], ev["weight"])
+    return list(merged.values())

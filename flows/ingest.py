@@ -107,8 +107,8 @@ def poll_source(
     """Fetch one feed and store its new articles (never cached: a cached fetch never refreshes)."""
     result = pipeline.poll_source(source)
     logger = get_run_logger()
-    if result.status == "failed":
-        logger.warning("%s: failed: %s", source.name, result.error)
+    if result.status in ("failed", "backing_off"):
+        logger.warning("%s: %s: %s", source.name, result.status, result.error)
     else:
         logger.info("%s: %s, %d entries, %d new, %d stored", source.name, result.status,
                     result.entries, result.new, result.pages.stored)
@@ -143,11 +143,15 @@ def ingest(
     logger.info("window %s .. %s (%s%s)", window.since.isoformat(), window.until.isoformat(), window.origin,
                 ", catching up" if window.catch_up else "")
     pipeline = WindowPipeline(settings, window)
+    pipeline.override_backoff = bool(sources)  # sources named explicitly are polled even while backing off
     with pipeline:
         futures = [poll_source.submit(pipeline, s, on_source_done) for s in chosen]
         results = [f.result() for f in futures]
         skipped = pipeline.skipped
-    summary = summarise(results)
+        outage = pipeline.finish(results)
+    if outage:
+        logger.warning("every source failed with a network error: not counted against them (our own outage?)")
+    summary = summarise(results, outage=outage)
     summary["window"] = window.as_dict()
     summary["skipped_before_window"] = skipped
     return summary

@@ -15,19 +15,22 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError, Executor, Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
 
+from extractors.content import skip_reason
 from extractors.urls import host_of, normalize_url
 from flows import sitemap_source
-from flows.fetch import FetchResult, fetch, make_client
+from flows.fetch import FetchResult, NetworkFetchError, fetch, make_client
 from flows.robots import RobotsRules
 from flows.workers import analyse, analysis_pool, parse, tune_malloc
-from newswatch.errors import FetchError, ParseError, PermanentFetchError
+from newswatch.errors import FetchError, ParseError, PermanentFetchError, TransientFetchError
 from newswatch.models import DateSource, PageJob, PageRecord, ParsedFeed, SourceState
 from newswatch.settings import Settings, Source
 from storage.store import Store
@@ -42,6 +45,7 @@ class _AnalysisFailed:
 
     reason: str
     transient: bool
+    final: bool = False  # never worth another attempt (not an HTML page)
 
     def __str__(self) -> str:
         return self.reason
@@ -70,6 +74,8 @@ class PageCounts:
     rebuttal: int = 0
     failed: int = 0
     transient_failures: int = 0
+    skipped_failing: int = 0  # pages not tried: given up, or not due yet (page_failures)
+    retry_later: int = 0  # failed pages worth another attempt on a later run
     errors: list[str] = field(default_factory=list)  # first few "url: reason"
 
     def add_failure(self, url: str, reason: str, *, transient: bool = False) -> None:
@@ -86,7 +92,7 @@ class PageCounts:
 
     def add(self, other: PageCounts) -> None:
         for name in ("read", "extracted", "stored", "updated", "report", "rebuttal", "failed",
-                     "transient_failures"):
+                     "transient_failures", "skipped_failing", "retry_later"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors[: max(0, 5 - len(self.errors))])
 
@@ -96,21 +102,27 @@ class SourceResult:
     """What happened to one source in one run."""
 
     source: str
-    status: str  # ok, not_modified, unchanged, failed
+    status: str  # ok, not_modified, unchanged, failed, backing_off
     error: str | None = None
     problem: str | None = None  # malformed feed that could still be read
     entries: int = 0
     new: int = 0
     pages: PageCounts = field(default_factory=PageCounts)
     parsed: bool = False  # the feed body was parsed (not a 304, not an unchanged body)
+    stale: str | None = None  # "nothing new since ...": delivered no new entry for too long
+    network: bool = False  # failed without reaching the host (counts toward an outage)
+    next_attempt_at: datetime | None = None  # failed or backing off: not polled before this
 
     def as_dict(self) -> dict[str, object]:
         return {
             "source": self.source, "status": self.status, "error": self.error, "problem": self.problem,
+            "stale": self.stale,
+            "next_attempt_at": self.next_attempt_at.isoformat() if self.next_attempt_at else None,
             "entries": self.entries, "new": self.new, "fetched": self.pages.read,
             "extracted": self.pages.extracted, "stored": self.pages.stored,
             "report": self.pages.report, "rebuttal": self.pages.rebuttal,
             "failed_pages": self.pages.failed, "page_errors": self.pages.errors, "parsed": self.parsed,
+            "skipped_failing_pages": self.pages.skipped_failing,
         }
 
 
@@ -124,7 +136,13 @@ class Pipeline:
         self.store = store or Store(settings.db_url)
         self._own_store = store is None
         self.client = make_client(settings.fetch)
-        self.robots = RobotsRules(self.client) if settings.fetch.respect_robots else None
+        self.robots = RobotsRules(
+            self.client, deadline_s=settings.fetch.page_deadline_s, crawl_delay_cap=settings.fetch.crawl_delay_cap_s,
+        ) if settings.fetch.respect_robots else None
+        self.override_backoff = False  # sources named explicitly: poll them even while backing off
+        self._host_next: dict[str, float] = {}  # origin -> monotonic time of its next page request (Crawl-delay)
+        self._host_blocked: dict[str, tuple[datetime, str]] = {}  # origin -> (until, why): a page's Retry-After
+        self._network_failed: list[SourceState] = []  # failed unreached this run, counted at `finish`
         self.pages = ThreadPoolExecutor(max_workers=max(1, settings.fetch.concurrency), thread_name_prefix="page")
         self._hosts: dict[str, threading.Semaphore] = {}
         self._hosts_lock = threading.Lock()
@@ -155,41 +173,91 @@ class Pipeline:
     def poll_source(self, source: Source) -> SourceResult:
         """Fetch one feed and store its new articles. Never raises for the source's own faults."""
         now = datetime.now(UTC)
+        fs = self.fetch_settings
         state = self._state(source.name) or SourceState(name=source.name, url=source.url)
         if state.url != source.url:  # the feed moved: forget validators of the old URL
             state = SourceState(name=source.name, url=source.url)
+        if state.next_attempt_at and now < state.next_attempt_at and not self.override_backoff:
+            until = state.next_attempt_at
+            return SourceResult(source.name, "backing_off", error=f"backing off until {_moment(until)}",
+                                next_attempt_at=until)
+        # Some servers answer 304 for ever: now and then, ask without validators.
+        full = state.last_full_fetch_at is None or now - state.last_full_fetch_at >= timedelta(
+            hours=fs.unconditional_after_h)
+        etag, last_modified = (None, None) if full else (state.etag, state.last_modified)
+        if etag is None and last_modified is None:
+            full = True
         try:
             res = fetch(
-                self.client, source.url, max_bytes=self.fetch_settings.max_bytes, etag=state.etag,
-                last_modified=state.last_modified, retries=self.fetch_settings.retries,
+                self.client, source.url, max_bytes=fs.max_bytes, etag=etag,
+                last_modified=last_modified, retries=fs.retries, deadline_s=fs.feed_deadline_s,
                 accept=sitemap_source.ACCEPT if source.kind == "sitemap" else
                 "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5",
             )
         except FetchError as exc:
-            return self._failed(state, now, str(exc), exc.status)
+            return self._failed(state, now, str(exc), exc)
+        if full:
+            state = replace(state, last_full_fetch_at=now)
         if res.not_modified:
             self._save_state(state, now, "not_modified", res, body_hash=state.body_hash)
-            return SourceResult(source.name, "not_modified")
+            return SourceResult(source.name, "not_modified", stale=self._stale(state, now))
         body_hash = hashlib.sha256(res.body).hexdigest()
         if body_hash == state.body_hash:  # some servers never send 304
             self._save_state(state, now, "unchanged", res, body_hash=body_hash)
-            return SourceResult(source.name, "unchanged")
+            return SourceResult(source.name, "unchanged", stale=self._stale(state, now))
         try:
             candidates, problem = self._list(source, state, res)
         except ParseError as exc:
-            failed = self._failed(state, now, str(exc), res.status)
+            failed = self._failed(state, now, str(exc), None, status=res.status)
             failed.parsed = True
             return failed
         result = SourceResult(source.name, "ok", problem=problem, entries=len(candidates), parsed=True)
-        pages, complete = self.process(source.name, candidates, language=source.language, result=result)
+        pages, complete = self.process(source.name, candidates, language=source.language, result=result,
+                                       retry_failed=True)
         result.pages = pages
+        if result.new or state.last_new_at is None:  # the first poll starts the clock
+            state = replace(state, last_new_at=now)
+        result.stale = self._stale(state, now)
         # Keep validators only when every entry was handled, so nothing is lost to a 304 next time.
-        keep = complete and pages.transient_failures == 0 and not (source.kind == "sitemap" and problem)
+        keep = complete and pages.transient_failures == 0 and pages.retry_later == 0 and not (
+            source.kind == "sitemap" and problem)
         self._save_state(
             state, now, "ok", res, body_hash=body_hash if keep else None, entries_seen=len(candidates),
             validators=keep, problem=problem,
         )
         return result
+
+    def _stale(self, state: SourceState, now: datetime) -> str | None:
+        """"nothing new since ..." when the source has found no new entry for too long."""
+        since = state.last_new_at
+        if since is None or now - since < timedelta(days=self.fetch_settings.stale_after_days):
+            return None
+        return f"nothing new since {_moment(since)}"
+
+    def finish(self, results: list[SourceResult]) -> bool:
+        """End of a run: count this run's network failures against their sources, unless every
+        source polled failed that way (at least two of them): then it is our own outage, and
+        nothing is counted. Returns whether it was an outage."""
+        polled = [r for r in results if r.status != "backing_off"]
+        outage = len(polled) >= 2 and all(r.status == "failed" and r.network for r in polled)
+        with self._states_lock:
+            unreached, self._network_failed = self._network_failed, []
+        if not outage:
+            for state in unreached:
+                counted = self._with_failure(state, datetime.now(UTC), None)
+                self._put_state(counted)
+        return outage
+
+    def _with_failure(self, state: SourceState, now: datetime, retry_after: float | None) -> SourceState:
+        """`state` with one more failure counted and the next attempt scheduled: the server's
+        Retry-After (capped) when it gave one, else exponential backoff (capped)."""
+        fs = self.fetch_settings
+        failures = state.consecutive_failures + 1
+        if retry_after is not None:
+            wait = min(retry_after, fs.retry_after_cap_s)
+        else:
+            wait = min(fs.backoff_base_s * 2 ** min(failures - 1, 30), fs.backoff_cap_s)
+        return replace(state, consecutive_failures=failures, next_attempt_at=now + timedelta(seconds=wait))
 
     def process(
         self,
@@ -199,13 +267,25 @@ class Pipeline:
         language: str | None = None,
         result: SourceResult | None = None,
         limit: int | None = None,
+        retry_failed: bool = False,
     ) -> tuple[PageCounts, bool]:
         """Fetch, analyse and store candidates not stored yet. Returns counts and whether all fit the limit
-        (`limit`: at most this many new pages, 0 for no cap; None: `max_articles_per_source`)."""
+        (`limit`: at most this many new pages, 0 for no cap; None: `max_articles_per_source`).
+
+        `retry_failed`: pages that failed before are tried again only when due, and not at all
+        once given up; this run's failures are recorded (ingest does this, backfill does not)."""
         unique = list({c.url: c for c in candidates}.values())
         known = self.store.known_urls(c.url for c in unique)
         self.store.link_sources((c.url, source) for c in unique if c.url in known)
         new = [c for c in unique if c.url not in known]
+        counts = PageCounts()
+        if retry_failed and new:
+            now = datetime.now(UTC)
+            failing = self.store.page_failures(c.url for c in new)
+            due = [c for c in new if c.url not in failing or not (
+                failing[c.url].gave_up or (failing[c.url].next_attempt_at or now) > now)]
+            counts.skipped_failing = len(new) - len(due)
+            new = due
         new.sort(key=lambda c: c.date or datetime.min.replace(tzinfo=UTC), reverse=True)
         cap = self.fetch_settings.max_articles_per_source if limit is None else limit
         complete = cap is None or cap <= 0 or len(new) <= cap
@@ -213,11 +293,16 @@ class Pipeline:
             new = new[:cap]
         if result is not None:
             result.new = len(new)
-        counts = PageCounts()
-        self._stream(source, new, language, counts)
+        failures: list[tuple[str, str, str, bool, datetime | None]] | None = [] if retry_failed else None
+        try:
+            self._stream(source, new, language, counts, failures)
+        finally:
+            if failures:
+                self.store.record_page_failures(failures, max_attempts=max(1, self.fetch_settings.max_page_attempts))
         return counts, complete
 
-    def _stream(self, source: str, candidates: list[Candidate], language: str | None, counts: PageCounts) -> None:
+    def _stream(self, source: str, candidates: list[Candidate], language: str | None, counts: PageCounts,
+                failures: list[tuple[str, str, str, bool, datetime | None]] | None = None) -> None:
         """Fetch and analyse `candidates` concurrently; store the analysed pages BATCH at a time.
 
         Each held page takes one of the run's `_slots`. A thread waits for a free slot only
@@ -244,12 +329,22 @@ class Pipeline:
                     store_ready()
                 return
             self._release(1)
+            final = False
+            next_at: datetime | None = None
             if isinstance(outcome, _AnalysisFailed):
                 counts.read += 1
-                transient = outcome.transient
+                transient, final = outcome.transient, outcome.final
             else:
                 transient = not isinstance(outcome, PermanentFetchError)
+                if outcome.retry_after is not None:
+                    wait = min(outcome.retry_after, self.fetch_settings.retry_after_cap_s)
+                    next_at = datetime.now(UTC) + timedelta(seconds=wait)
             counts.add_failure(cand.url, str(outcome), transient=transient)
+            counts.retry_later += not final
+            # A page is not to blame when its host could not be reached or its robots.txt read.
+            blameless = isinstance(outcome, NetworkFetchError | _RunLevelFailure)
+            if failures is not None and not blameless:
+                failures.append((cand.url, source, str(outcome), final, next_at))
 
         try:
             for cand in candidates:
@@ -280,6 +375,10 @@ class Pipeline:
             if isinstance(res, FetchError):
                 outcome.set_result(res)
                 return
+            skip = skip_reason(res.body, res.content_type)
+            if skip is not None:  # an image, a PDF, an empty answer: nothing to extract, ever
+                outcome.set_result(_AnalysisFailed(skip, transient=False, final=skip.startswith("not HTML")))
+                return
             job = PageJob(
                 source=source, url=cand.url, body=res.body, fetched_at=res.fetched_at or datetime.now(UTC),
                 content_type=res.content_type, hint_date=cand.date, hint_source=cand.date_source,
@@ -300,6 +399,9 @@ class Pipeline:
                     self._drop_pool(pool, exc)
                     broken = isinstance(exc, BrokenProcessPool | CancelledError)
                     outcome.set_result(_AnalysisFailed(f"analysis failed: {exc!r}", transient=broken))
+                    return
+                if not record.article.text.strip():  # never an empty article: a failure, tried again later
+                    outcome.set_result(_AnalysisFailed("no text extracted", transient=False))
                     return
                 # The worker leaves the page out of its answer: put back the copy held here.
                 outcome.set_result(replace(record, raw_html=job.body))
@@ -327,14 +429,38 @@ class Pipeline:
     # --- pages and analysis -----------------------------------------------------
 
     def _fetch_page(self, url: str) -> FetchResult | FetchError:
-        with self._host_slot(host_of(url)):
-            if self.robots is not None and not self.robots.allowed(url):
-                return PermanentFetchError("disallowed by robots.txt", url=url)
+        host = host_of(url)
+        origin = urlsplit(url).netloc.lower()  # Retry-After and Crawl-delay apply to one origin
+        with self._host_slot(host):
+            blocked = self._host_blocked.get(origin)
+            if blocked and datetime.now(UTC) < blocked[0]:
+                return _RunLevelFailure(f"host backing off until {_moment(blocked[0])} ({blocked[1]})", url=url)
+            if self.robots is not None:
+                refused = self.robots.check(url)
+                if refused:
+                    cls = _RunLevelFailure if refused.startswith("robots.txt unavailable") else PermanentFetchError
+                    return cls(refused, url=url)
+                self._wait_crawl_delay(origin, self.robots.crawl_delay(url))
             try:
                 return fetch(self.client, url, max_bytes=self.fetch_settings.max_bytes,
-                             retries=self.fetch_settings.retries)
+                             retries=self.fetch_settings.retries, deadline_s=self.fetch_settings.page_deadline_s)
             except FetchError as exc:
+                if exc.retry_after is not None and exc.retry_after > 1.0:  # the host asked for a pause
+                    wait = min(exc.retry_after, self.fetch_settings.retry_after_cap_s)
+                    with self._hosts_lock:
+                        self._host_blocked[origin] = (datetime.now(UTC) + timedelta(seconds=wait), str(exc))
                 return exc
+
+    def _wait_crawl_delay(self, origin: str, delay: float) -> None:
+        """Keep `delay` seconds between two page requests to `origin` (robots.txt Crawl-delay)."""
+        if delay <= 0:
+            return
+        with self._hosts_lock:
+            now = time.monotonic()
+            start = max(now, self._host_next.get(origin, now))
+            self._host_next[origin] = start + delay
+        if start > now:
+            time.sleep(start - now)
 
     def _host_slot(self, host: str) -> threading.Semaphore:
         with self._hosts_lock:
@@ -417,12 +543,18 @@ class Pipeline:
             pending, self._unsaved = list(self._unsaved.values()), {}
         self.store.save_source_states(pending)
 
-    def _failed(self, state: SourceState, now: datetime, reason: str, status: int | None) -> SourceResult:
-        self._put_state(replace(
-            state, last_status="failed", last_error=reason, http_status=status,
-            consecutive_failures=state.consecutive_failures + 1, last_checked_at=now,
-        ))
-        return SourceResult(state.name, "failed", error=reason)
+    def _failed(self, state: SourceState, now: datetime, reason: str, exc: FetchError | None,
+                status: int | None = None) -> SourceResult:
+        failed = replace(state, last_status="failed", last_error=reason,
+                         http_status=exc.status if exc is not None else status, last_checked_at=now)
+        if isinstance(exc, NetworkFetchError):  # counted at `finish`, unless the whole run was cut off
+            self._put_state(failed)
+            with self._states_lock:
+                self._network_failed.append(failed)
+            return SourceResult(state.name, "failed", error=reason, network=True)
+        failed = self._with_failure(failed, now, exc.retry_after if exc is not None else None)
+        self._put_state(failed)
+        return SourceResult(state.name, "failed", error=reason, next_attempt_at=failed.next_attempt_at)
 
     def _save_state(
         self, state: SourceState, now: datetime, status: str, res: FetchResult, *, body_hash: str | None,
@@ -433,12 +565,21 @@ class Pipeline:
             etag=(res.etag or state.etag) if validators else None,
             last_modified=(res.last_modified or state.last_modified) if validators else None,
             body_hash=body_hash, last_status=status, last_error=problem, http_status=res.status,
-            consecutive_failures=0, last_checked_at=now, last_success_at=now,
+            consecutive_failures=0, next_attempt_at=None, last_checked_at=now, last_success_at=now,
             entries_seen=state.entries_seen if entries_seen is None else entries_seen,
         ), deferred=status in ("not_modified", "unchanged"))
 
 
-def summarise(results: list[SourceResult]) -> dict[str, object]:
+class _RunLevelFailure(TransientFetchError):
+    """A page not fetched for a reason of this run (its host's Retry-After, an unreadable
+    robots.txt): tried again next run, not counted against the page."""
+
+
+def _moment(when: datetime) -> str:
+    return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def summarise(results: list[SourceResult], *, outage: bool = False) -> dict[str, object]:
     """The run summary: the CLI prints it, the Prefect flow returns it."""
     statuses = Counter(r.status for r in results)
     total = PageCounts()
@@ -449,11 +590,16 @@ def summarise(results: list[SourceResult]) -> dict[str, object]:
         "ok": statuses["ok"],
         "not_modified": statuses["not_modified"] + statuses["unchanged"],
         "failed": statuses["failed"],
+        "backing_off": statuses["backing_off"],
         "failures": {r.source: r.error for r in results if r.status == "failed"},
+        "skipped": {r.source: r.error for r in results if r.status == "backing_off"},
+        "stale": {r.source: r.stale for r in results if r.stale},
+        "outage": outage,
         "entries_seen": sum(r.entries for r in results),
         "new_articles": sum(r.new for r in results),
         "fetched": total.read,
         **total.summary(),
+        "skipped_failing_pages": total.skipped_failing,
         "feeds_parsed": sum(1 for r in results if r.parsed),
         "per_source": [r.as_dict() for r in results],
     }
@@ -468,5 +614,6 @@ def poll_all(pipeline: Pipeline, sources: list[Source],
             if on_done:
                 on_done(res)
             results.append(res)
+    pipeline.finish(results)
     return results
 

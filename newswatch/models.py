@@ -155,6 +155,21 @@ class SourceState:
     last_checked_at: datetime | None = None
     last_success_at: datetime | None = None
     entries_seen: int = 0
+    next_attempt_at: datetime | None = None  # not polled before this (backoff, Retry-After)
+    last_full_fetch_at: datetime | None = None  # last fetch without validators
+    last_new_at: datetime | None = None  # last run that found an entry not stored before
+
+
+@dataclass(frozen=True)
+class PageFailure:
+    """A page that failed: retried on later runs until `gave_up`."""
+
+    url: str
+    source: str
+    reason: str
+    attempts: int = 1
+    next_attempt_at: datetime | None = None
+    gave_up: bool = False
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ USER_AGENT = "newswatch/0.1 (+https://github.com/newswatch/newswatch; traffickin
 
 Count = Annotated[int, Field(ge=0, strict=True)]
 Seconds = Annotated[float, Field(ge=0, strict=True)]
+Amount = Annotated[float, Field(ge=0, strict=True)]  # hours, days
 
 
 @dataclass(frozen=True, config=STRICT)
@@ -45,6 +46,17 @@ class FetchSettings:
     max_articles_per_source: Count = 200  # newest first; the rest waits for the next run
     retries: Count = 1  # extra attempts after a transient failure
     respect_robots: Flag = True  # obey robots.txt for article pages
+    # Reliability (docs/RELIABILITY.md)
+    feed_deadline_s: Seconds = 30.0  # wall-clock limit of one feed request, however slowly it arrives
+    page_deadline_s: Seconds = 60.0  # the same for an article page (and robots.txt)
+    allow_metadata_endpoints: Flag = False  # cloud metadata (169.254.169.254, ...), even with private allowed
+    unconditional_after_h: Amount = 24.0  # a feed is fetched without validators at least this often
+    stale_after_days: Amount = 7.0  # a source with no new entry for this long is reported stale
+    backoff_base_s: Seconds = 900.0  # wait after a source's first failure; doubles with each one
+    backoff_cap_s: Seconds = 86400.0  # the longest wait between attempts of a failing source
+    retry_after_cap_s: Seconds = 3600.0  # a server's Retry-After is honoured up to this
+    crawl_delay_cap_s: Seconds = 10.0  # robots.txt Crawl-delay is honoured up to this (per host)
+    max_page_attempts: Count = 3  # a page that keeps failing is given up after this many runs
 
 
 def _db_url(url: str) -> str:

@@ -20,7 +20,7 @@ from sqlalchemy import (
 
 # The Alembic revision (storage/migrations/versions) this schema is: a new migration bumps it
 # (tests/test_migrations.py checks the two agree).
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 
 metadata = MetaData()
 
@@ -39,6 +39,10 @@ sources = Table(
     Column("last_checked_at", DateTime(timezone=True)),
     Column("last_success_at", DateTime(timezone=True)),
     Column("entries_seen", Integer, nullable=False, default=0),
+    # Reliability (revision 0003): backoff, unconditional fetches, staleness.
+    Column("next_attempt_at", DateTime(timezone=True)),  # backing off (or Retry-After) until then
+    Column("last_full_fetch_at", DateTime(timezone=True)),  # last fetch without validators
+    Column("last_new_at", DateTime(timezone=True)),  # last run that found an entry not stored before
 )
 
 articles = Table(
@@ -79,4 +83,18 @@ article_sources = Table(
     Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("source", String(200), primary_key=True),
     Column("first_seen_at", DateTime(timezone=True), nullable=False),
+)
+
+# Pages that failed (revision 0003): retried on later runs up to a limit, then given up,
+# with the reason kept. A page stored later is removed from here.
+page_failures = Table(
+    "page_failures",
+    metadata,
+    Column("url", String(2048), primary_key=True),
+    Column("source", String(200), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("next_attempt_at", DateTime(timezone=True)),  # not before this (a Retry-After)
+    Column("gave_up", Boolean, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )

@@ -36,11 +36,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 
 from newswatch.errors import StorageError
-from newswatch.models import PageRecord, SourceState
+from newswatch.models import PageFailure, PageRecord, SourceState
 from newswatch.timeutil import as_utc, day_start
 from storage import fts
 from storage.compress import pack, unpack
-from storage.schema import SCHEMA_REVISION, article_sources, articles, sources
+from storage.schema import SCHEMA_REVISION, article_sources, articles, page_failures, sources
 from storage.serialize import detection_fields
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -110,6 +110,49 @@ class Store:
         )
         self._write(lambda conn: conn.execute(stmt, rows))
 
+    # --- page failures -----------------------------------------------------------
+
+    def page_failures(self, urls: Iterable[str] | None = None) -> dict[str, PageFailure]:
+        """Recorded failures of `urls` (all when None)."""
+        found: dict[str, PageFailure] = {}
+        with self.engine.connect() as conn:
+            if urls is None:
+                chunks: list[list[str] | None] = [None]
+            else:
+                wanted = list(dict.fromkeys(urls))
+                chunks = [wanted[i : i + 500] for i in range(0, len(wanted), 500)]
+            for chunk in chunks:
+                query = select(page_failures).order_by(page_failures.c.url)
+                if chunk is not None:
+                    query = query.where(page_failures.c.url.in_(chunk))
+                for r in conn.execute(query).mappings():
+                    found[r["url"]] = PageFailure(
+                        url=r["url"], source=r["source"], reason=r["reason"], attempts=r["attempts"],
+                        next_attempt_at=_utc(r["next_attempt_at"]), gave_up=bool(r["gave_up"]))
+        return found
+
+    def record_page_failures(self, failures: Iterable[tuple[str, str, str, bool, datetime | None]],
+                             *, max_attempts: int) -> None:
+        """Count one more failed attempt of each (url, source, reason, final, next attempt);
+        a page is given up when `final` or after `max_attempts` attempts."""
+        items = sorted({f[0]: f for f in failures}.values())
+        if not items:
+            return
+        now = _now()
+
+        def write(conn: Connection) -> None:
+            for url, source, reason, final, next_at in items:
+                before = conn.execute(
+                    select(page_failures.c.attempts).where(page_failures.c.url == url)).scalar()
+                attempts = (before or 0) + 1
+                row = {"url": url, "source": source, "reason": reason[:2000], "attempts": attempts,
+                       "next_attempt_at": next_at, "gave_up": final or attempts >= max_attempts, "updated_at": now}
+                ins = self._insert(page_failures).values(**row)
+                conn.execute(ins.on_conflict_do_update(
+                    index_elements=[page_failures.c.url], set_={k: v for k, v in row.items() if k != "url"}))
+
+        self._write(write)
+
     # --- articles --------------------------------------------------------------
 
     def known_urls(self, urls: Iterable[str]) -> set[str]:
@@ -155,6 +198,7 @@ class Store:
                 counts[key] = 0
             for row in rows:
                 counts[self._upsert_article(conn, row)] += 1
+            conn.execute(page_failures.delete().where(page_failures.c.url.in_([r["url"] for r in rows])))
 
         self._write(write)
         return counts
@@ -493,7 +537,7 @@ def _public(row: Any, seen_in: list[str]) -> dict[str, Any]:
 
 def _source_from_row(row: Any) -> SourceState:
     data = dict(row)
-    for key in ("last_checked_at", "last_success_at"):
+    for key in ("last_checked_at", "last_success_at", "next_attempt_at", "last_full_fetch_at", "last_new_at"):
         data[key] = _utc(data[key])
     return SourceState(**data)
 

@@ -43,3 +43,43 @@ def test_ingest_searches_bylines_only_on_pages_that_may_name_a_report() -> None:
     assert analyse_page(report).article.authors == ("Mei Ling Chan",)
     # Reprocessing asks for every byline, so it keeps what an earlier version stored.
     assert analyse_page(replace(ferry, every_byline=True)).article.authors == ("Mei Ling Chan",)
+
+
+# --- what detection reads: fragments, paywalls, normalisation (synthetic pages) ---------------------------
+
+_STORY = "".join(f"<p>{_PARAGRAPH[3:-4]} Paragraph {i} goes on about the timetable and the repairs.</p>"
+                 for i in range(12))
+
+
+def test_fast_pass_fragment_gives_way_to_the_whole_article() -> None:
+    # A teaser box long enough to pass the 500-character threshold, the story in a plain div.
+    teaser = ("<article class='teaser'><h2>Elsewhere</h2><p>"
+              + "A short teaser about the regional market reopening after the storm season in the bay. " * 7
+              + "</p></article>")
+    page = f"<html><head><title>Ferry</title></head><body>{teaser}<div class='content'>{_STORY}</div></body></html>"
+    text = extract_article(page.encode(), "https://lantern-bay.example.org/f", byline_search=False).text
+    assert "Paragraph 11 goes on" in text and "Paragraph 0 goes on" in text
+    assert len(text) > 2000
+
+
+def test_paywall_box_is_not_the_article() -> None:
+    box = ("<article class='paywall'><h2>Subscribe to continue reading</h2><p>Already a subscriber? Log in.</p>"
+           + "".join(f"<p>Get unlimited digital access to the Lantern Bay Courier, offer {i}: every story for a "
+                     "dollar a week.</p>" for i in range(8)) + "</article>")
+    page = f"<html><head><title>Ferry</title></head><body>{box}<div class='content'>{_STORY[:1800]}</div></body></html>"
+    text = extract_article(page.encode(), "https://lantern-bay.example.org/p", byline_search=False).text
+    assert "Paragraph 0 goes on" in text
+    assert "Subscribe" not in text and "unlimited digital access" not in text
+    only_box = f"<html><head><title>Ferry</title></head><body>{box}</body></html>"
+    assert extract_article(only_box.encode(), "https://lantern-bay.example.org/q", byline_search=False).text == ""
+
+
+def test_text_and_title_are_nfc() -> None:
+    decomposed = "Informe sobre la trata de personas: el Gobierno de Panama\u0301 rechaza la clasificacio\u0301n"
+    head = "Panama\u0301 rechaza"
+    page = (f"<html><head><title>{head}</title></head><body><article><h1>{head}</h1><p>{decomposed}.</p>"
+            f"{_PARAGRAPH * 4}</article></body></html>")
+    article = extract_article(page.encode(), "https://lantern-bay.example.org/n", byline_search=False)
+    assert "Panamá rechaza la clasificación" in article.text
+    assert "\u0301" not in article.text
+    assert article.title == "Panamá rechaza"

@@ -572,3 +572,93 @@ def test_rejecting_another_partys_claims_about_a_report_is_not_a_rebuttal() -> N
 )
 def test_added_language_hard_negatives(text: str) -> None:
     assert not detect(None, text).is_report
+
+
+# --- issue 10: the report described, disagreement, statements, false rebuttals (synthetic) -----------------
+
+
+def test_report_described_not_named_keeps_its_concepts_as_evidence() -> None:
+    d = detect(
+        None,
+        "An annual US State Department review listed Ruritania among the worst offenders in human trafficking. "
+        "The country fell to Tier 3, the review said.",
+    )
+    assert d.is_report
+    rules = [e.rule for e in d.evidence if e.label == "report"]
+    assert any(r.startswith("report:tip_concepts:topic+issuer+report") for r in rules), rules
+
+
+def test_described_report_needs_the_topic() -> None:
+    d = detect(None, "An annual US State Department report on drug trafficking listed Ruritania among the worst "
+                     "offenders. The report kept it on its watch list.")
+    assert not d.is_report
+
+
+def test_unodc_title_issued_by_the_state_department_is_the_tip_report() -> None:
+    d = detect(
+        None,
+        "Asked about the \"Global Report on Trafficking in Persons\" that the U.S. State Department released this "
+        "week, which moved Ostrava down to Tier 3, the foreign ministry spokesperson said no country is in a "
+        "position to rate others and rejected the rating.",
+    )
+    assert d.is_report and d.is_rebuttal
+    assert any(e.rule == "report:tip_misnamed_global_report" for e in d.evidence)
+
+
+def test_statement_voice_speaks_unattributed_sentences() -> None:
+    d = detect(
+        None,
+        "MARAVIA, June 30 - Regarding the US Trafficking in Persons Report, which ranked Maravia Tier 3, the security "
+        "authority expresses firm opposition and makes the following response:\n\n"
+        "The so-called report is riddled with political bias and disregards objective facts.",
+    )
+    assert d.is_rebuttal
+    assert any("security authority" in e.rule for e in d.evidence if e.label == "rebuttal" and e.weight > 0)
+
+
+def test_denied_fairness_is_a_rejection() -> None:
+    d = detect(
+        "Taskforce says US report misses the mark",
+        "The Marovian Inter-Agency Taskforce on Trafficking in Persons said the US Trafficking in Persons Report "
+        "does not provide an accurate representation of the country's efforts.",
+    )
+    assert d.is_rebuttal
+    assert any("denied_fairness" in e.rule for e in d.evidence)
+
+
+def test_disappointment_and_puzzlement_alone_are_no_rebuttal() -> None:
+    d = detect(
+        None,
+        "Home Minister Deko Ramal said he was disappointed and a little puzzled that Marovia had been moved down to "
+        "Tier 3 of the US Trafficking in Persons Report. He will ask Washington which areas to improve.",
+    )
+    assert d.is_report and not d.is_rebuttal
+
+
+def test_rights_group_accusing_the_government_is_no_rebuttal() -> None:
+    d = detect(
+        "Rights group says Ostravan officials misled US",
+        "A rights group based in Ostrava accused the government of feeding misleading data to the US State "
+        "Department ahead of the Trafficking in Persons Report. Officials in Ostrava did not comment.",
+    )
+    assert d.is_report and not d.is_rebuttal
+
+
+def test_what_the_report_said_is_not_an_official_rebuttal() -> None:
+    d = detect(None, "The US Trafficking in Persons Report said the government was not making significant efforts "
+                     "and that its figures were not accurate.")
+    assert d.is_report and not d.is_rebuttal
+
+
+def test_reproach_of_the_issuer_in_russian() -> None:
+    d = detect(
+        None,
+        "Официальный представитель МИД Северии упрекнул Госдепартамент в предвзятости, комментируя ежегодный "
+        "доклад о торговле людьми.",
+    )
+    assert d.is_report and d.is_rebuttal
+
+
+def test_glued_full_stop_splits_sentences() -> None:
+    parts = [s.text for s in split_sentences("Le rapport est partial.Le ministère le rejette. U.S. officials agree.")]
+    assert parts == ["Le rapport est partial.", "Le ministère le rejette.", "U.S. officials agree."]

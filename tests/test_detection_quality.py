@@ -122,3 +122,50 @@ def test_blind3_set_shape() -> None:
     assert len([row for row in raw if not row["labels"]["report"]]) >= 25
     languages = Counter(row["id"].split("-")[1] for row in raw)
     assert len(languages) >= 14, languages
+
+
+SYNTHETIC2_SET = Path(__file__).parent / "data" / "detection_synthetic2.jsonl"
+# Written for detector 1.3.0 from the kinds of error found on the real development set (issue 10): the report
+# described and not named, a State Department report misnamed with UNODC's title, disagreement without a
+# lexicon cue, briefing transcripts, written answers to parliament, false rebuttals (a rights group accusing
+# a government, an upgrade welcomed, disappointment alone) and the weak languages (es, fr, pt, ar, ru, uk,
+# cs, nl, ja, ko, fa, zh). Paraphrases that keep the kind of evidence, invented places and outlets. Detector
+# 1.3.0 as first written scored 0.957 / 0.882 on the first 38 (two hard negatives taken for reports, four
+# rebuttals missed); 30 probes written next (ids *-s2-probe-*) found two more errors (Dutch "De" read as a
+# preposition, a report's own "said ... not accurate" given to the government). 1.000 / 1.000 after the
+# general fixes. Pinned below.
+SYNTHETIC2_BASELINE_F1 = {"report": 0.96, "rebuttal": 0.95}
+
+
+@pytest.fixture(scope="module")
+def synthetic2_result() -> dict[str, object]:
+    return evaluate_detection(load_cases(SYNTHETIC2_SET))
+
+
+@pytest.mark.parametrize("label", sorted(SYNTHETIC2_BASELINE_F1))
+def test_synthetic2_f1_at_or_above_baseline(synthetic2_result: dict[str, dict[str, float]], label: str) -> None:
+    errors = [(c["id"], c["errors"]) for c in synthetic2_result["cases"] if c["errors"]]  # type: ignore[index]
+    assert synthetic2_result[label]["f1"] >= SYNTHETIC2_BASELINE_F1[label], errors
+
+
+def test_synthetic2_set_shape() -> None:
+    raw = [json.loads(line) for line in SYNTHETIC2_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(raw) >= 35
+    assert all(row.get("note") == "synthetic" for row in raw)
+    assert all(".example.org/" in row["url"] for row in raw)
+    assert all(not row["labels"]["rebuttal"] or row["labels"]["report"] for row in raw)
+    assert len([row for row in raw if not row["labels"]["report"]]) >= 4
+    assert len([row for row in raw if row["labels"]["report"] and not row["labels"]["rebuttal"]]) >= 10
+    languages = Counter(row["id"].split("-")[0] for row in raw)
+    assert {"es", "fr", "pt", "ar", "ru", "uk", "cs", "nl", "ja", "ko", "fa", "zh"} <= set(languages), languages
+
+
+@pytest.mark.parametrize("path", [DEV_SET, HOLDOUT_SET, BLIND3_SET, SYNTHETIC2_SET], ids=lambda p: p.stem)
+def test_prefilter_passes_every_report_case(path: Path) -> None:
+    """The cheap first look must pass every item that covers a report, in every language: a report name or
+    topic word the pre-filter misses drops the article silently."""
+    from extractors.mentions import may_mention_report
+
+    missed = [case.id for case in load_cases(path)
+              if case.report and not may_mention_report(case.text) and not may_mention_report(case.title or "")]
+    assert missed == []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -169,5 +168,107 @@ def test_skipping_entry_content_changes_nothing_on_real_feeds(monkeypatch: pytes
         return out
 
     skipped = read_all()
-    monkeypatch.setattr(feeds, "_ENTRY_CONTENT", re.compile(rb"(?!x)x"))  # matches nothing: full parse
+    monkeypatch.setattr(feeds, "_EMPTY_CONTENT", False)  # full parse
     assert read_all() == skipped
+
+
+# --- emptying entry content: exact and linear (issue 12, item 10) ------------------------
+
+def _entries_without_emptying(data: bytes, url: str) -> list[object]:
+    """What feedparser itself makes of the unmodified bytes, through the same entry mapping."""
+    import feedparser
+
+    raw = feedparser.parse(data, response_headers={"content-location": url}, sanitize_html=False,
+                           resolve_relative_uris=False)
+    return [e for e in (feeds._entry(item, url) for item in raw.entries) if e is not None]
+
+
+def test_content_tags_inside_cdata_do_not_swallow_items() -> None:
+    """A literal <content type="html"> in one item's CDATA and </content> in a later one: every item stays."""
+    items = []
+    for i in range(10):
+        desc = {2: '<![CDATA[see <content type="html"> here]]>', 7: "<![CDATA[and </content> there]]>"}.get(i, "d")
+        items.append(f"<item><title>T{i}</title><link>https://harbour.example.org/{i}</link>"
+                     f"<description>{desc}</description></item>")
+    data = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Synthetic</title>'
+            + "".join(items) + "</channel></rss>").encode()
+    url = "https://harbour.example.org/rss"
+    feed = parse_feed(data, url)
+    assert [e.url for e in feed.entries] == [f"https://harbour.example.org/{i}" for i in range(10)]
+    assert list(feed.entries) == _entries_without_emptying(data, url)
+
+
+def test_unclosed_content_parses_in_linear_time() -> None:
+    """2 MB after an unclosed <content>: the old regex took 21 s; the scan reads each byte a few times."""
+    import time
+
+    head = b'<feed xmlns="http://www.w3.org/2005/Atom"><title>S</title>'
+    entry = b'<entry><title>A</title><link href="https://lantern.example.org/a"/><id>urn:a</id></entry>'
+    data = head + entry + b'<content type="html">' + b"<p>x <content>y</p>\n" * 100_000 + b"</feed>"
+    assert len(data) > 2_000_000
+    started = time.perf_counter()
+    assert feeds.empty_entry_content(data) == data  # unclosed: left as it is
+    assert time.perf_counter() - started < 2.0  # about 10 ms here; quadratic would be minutes
+    many = head + (b"<entry><content>x <![CDATA[</content>]]> <!-- </content> --></content></entry>") * 50_000
+    started = time.perf_counter()
+    emptied = feeds.empty_entry_content(many)
+    assert time.perf_counter() - started < 2.0
+    assert emptied == head + b"<entry><content></content></entry>" * 50_000
+
+
+def test_emptying_keeps_self_closing_and_other_prefixes() -> None:
+    data = (b'<item><media:content url="https://x.example.org/p.jpg"/><atom:content>k</atom:content>'
+            b"<content:encoded><![CDATA[<p>drop</p>]]></content:encoded><content>a<content>b</content>c</content>"
+            b"<!-- <content> --></item>")
+    assert feeds.empty_entry_content(data) == (
+        b'<item><media:content url="https://x.example.org/p.jpg"/><atom:content>k</atom:content>'
+        b"<content:encoded></content:encoded><content></content><!-- <content> --></item>")
+
+
+_TEXT = st.sampled_from([
+    "plain", "a &amp; b", "<![CDATA[<content type=\"html\">]]>", "<![CDATA[</content>]]>",
+    "<![CDATA[<p>x</p> ]]]]><![CDATA[>]]>", "<!-- <content> -->", "<!-- </content> -->",
+    "&lt;content&gt;", "<![CDATA[</content:encoded>]]>", "",
+])
+_CONTENT = st.sampled_from([
+    "", "<content:encoded><![CDATA[<p>body</p>]]></content:encoded>",
+    "<content:encoded>&lt;p&gt;escaped&lt;/p&gt;</content:encoded>",
+    "<content:encoded><![CDATA[</content:encoded>]]> tail</content:encoded>",
+    "<content:encoded><!-- </content:encoded> --></content:encoded>",
+    '<media:content url="https://img.example.org/x.jpg"/>',
+])
+_ATOM_CONTENT = st.sampled_from([
+    "", '<content type="html">&lt;b&gt;x&lt;/b&gt;</content>',
+    '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><div><p>nested <b>x</b></p></div></div></content>',
+    '<content type="html"><![CDATA[</content> <content type="html">]]></content>',
+    "<content><!-- </content> --> x</content>", '<content src="https://x.example.org/e"/>',
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_TEXT, _CONTENT, _TEXT), min_size=1, max_size=8),
+       st.sampled_from(["", "<!-- <content:encoded> -->", "<!-- </content:encoded> -->"]))
+def test_rss_entries_equal_feedparser_on_unmodified_bytes(items: list[tuple[str, str, str]], between: str) -> None:
+    url = "https://harbour.example.org/rss"
+    body = "".join(
+        f"<item><title>T{i} {title}</title><link>https://harbour.example.org/{i}</link>{content}"
+        f"<description>{desc}</description><guid>g{i}</guid></item>{between if i % 2 else ''}"
+        for i, (title, content, desc) in enumerate(items)
+    )
+    data = ('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+            'xmlns:media="http://search.yahoo.com/mrss/"><channel><title>S</title>' + body
+            + "</channel></rss>").encode()
+    assert list(parse_feed(data, url).entries) == _entries_without_emptying(data, url)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_TEXT, _ATOM_CONTENT, _TEXT), min_size=1, max_size=8))
+def test_atom_entries_equal_feedparser_on_unmodified_bytes(items: list[tuple[str, str, str]]) -> None:
+    url = "https://lantern.example.org/atom"
+    body = "".join(
+        f'<entry><title type="html">E{i} {title}</title><link href="https://lantern.example.org/{i}"/>'
+        f"<id>urn:e{i}</id><updated>2025-06-2{i % 10}T08:00:00Z</updated>{content}<summary>{summary}</summary></entry>"
+        for i, (title, content, summary) in enumerate(items)
+    )
+    data = ('<feed xmlns="http://www.w3.org/2005/Atom"><title>S</title>' + body + "</feed>").encode()
+    assert list(parse_feed(data, url).entries) == _entries_without_emptying(data, url)

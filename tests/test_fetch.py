@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from flows.fetch import check_public_host, download, fetch, make_client
+from flows.fetch import check_public_host, download, fetch, make_client, refusal
 from newswatch.cli.localsite import LocalSite, Route
 from newswatch.errors import PermanentFetchError, TransientFetchError
 from newswatch.settings import FetchSettings
@@ -101,7 +102,7 @@ def test_permanent_errors_are_not_retried(server: LocalSite, client: httpx.Clien
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "10.1.2.3", "192.168.0.1", "169.254.169.254", "::1",
                                   "0.0.0.0"])
 def test_non_public_addresses_are_refused(host: str) -> None:
-    with pytest.raises(PermanentFetchError, match="not a public address"):
+    with pytest.raises(PermanentFetchError, match="refusing to connect"):
         check_public_host(host, 80)
 
 
@@ -128,3 +129,95 @@ def test_download_streams_to_a_file_with_the_same_cap(server: LocalSite, client:
         download(client, server.url("/big"), tmp_path / "big.bin", max_bytes=LOCAL.max_bytes)
     with pytest.raises(PermanentFetchError, match="HTTP 404"):
         download(client, server.url("/gone"), tmp_path / "gone.bin", max_bytes=LOCAL.max_bytes)
+
+
+# --- the address actually connected to (issue 12, item 9) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("address", "private", "metadata", "refused"),
+    [
+        ("64:ff9b::7f00:1", False, False, "not a public address"),  # NAT64 of 127.0.0.1
+        ("64:ff9b::a00:1", False, False, "not a public address"),  # NAT64 of 10.0.0.1
+        ("2002:7f00:1::1", False, False, "not a public address"),  # 6to4 of 127.0.0.1
+        ("::ffff:127.0.0.1", False, False, "not a public address"),  # IPv4-mapped
+        ("::ffff:169.254.169.254", True, False, "cloud metadata"),
+        ("169.254.169.254", True, False, "cloud metadata"),  # even with private networks allowed
+        ("fd00:ec2::254", True, False, "cloud metadata"),
+        ("64:ff9b::a9fe:a9fe", True, False, "cloud metadata"),  # NAT64 of 169.254.169.254
+        ("169.254.169.254", True, True, None),  # both settings: allowed
+        ("127.0.0.1", True, False, None),
+        ("93.184.215.14", False, False, None),
+        ("64:ff9b::5db8:d70e", False, False, None),  # NAT64 of a public address
+        ("2606:4700::1111", False, False, None),
+    ],
+)
+def test_wrapped_and_metadata_addresses(address: str, private: bool, metadata: bool, refused: str | None) -> None:
+    reason = refusal(address, allow_private=private, allow_metadata=metadata)
+    assert (reason is None) if refused is None else (reason is not None and refused in reason)
+
+
+def test_dns_rebinding_cannot_reach_loopback() -> None:
+    """The resolver answers a public address first, loopback after: the name is resolved
+    once per connection and the checked address is the one connected to, so the loopback
+    service is never reached, and a later connection that resolves to loopback is refused."""
+    public = "93.184.215.14"
+    answers = iter([[public], ["127.0.0.1"], ["127.0.0.1"], ["127.0.0.1"]])
+    calls: list[str] = []
+
+    def resolver(host: str, port: int) -> list[str]:
+        calls.append(host)
+        return next(answers)
+
+    with LocalSite({"/": Route(b"public site", "text/plain")}) as outside, \
+            LocalSite({"/": Route(b"internal secret", "text/plain")}) as inside:
+        outside_port = outside.server.server_address[1]
+
+        def connector(address: str, port: int, **kwargs: object) -> object:
+            import httpcore
+
+            # No route to the internet here: the public address is served by `outside`.
+            assert address in (public,), f"connected to {address}"
+            return httpcore.SyncBackend().connect_tcp("127.0.0.1", outside_port, **kwargs)  # type: ignore[arg-type]
+
+        settings = FetchSettings(max_bytes=1000, timeout_s=1.0)
+        with make_client(settings, resolver=resolver, connector=connector) as guarded:
+            url = f"http://rebind.example.org:{inside.server.server_address[1]}/"
+            first = fetch(guarded, url, max_bytes=1000, retries=0)
+            assert first.body == b"public site"
+            assert calls == ["rebind.example.org"]  # one resolution for check and connect
+            guarded.close()
+        with make_client(settings, resolver=resolver, connector=connector) as guarded, \
+                pytest.raises(PermanentFetchError, match=r"rebind.example.org \(127.0.0.1\): not a public address"):
+            fetch(guarded, url, max_bytes=1000, retries=0)
+        assert inside.hits == {}
+
+
+def test_redirect_to_private_address_is_refused_at_the_hop() -> None:
+    answers = {"news.example.org": ["93.184.215.14"], "intranet.example.org": ["10.0.0.5"]}
+    with LocalSite({"/": Route(b"x")}) as site:
+        site.routes["/go"] = Route(redirect="http://intranet.example.org/admin")
+        port = site.server.server_address[1]
+
+        def connector(address: str, p: int, **kwargs: object) -> object:
+            import httpcore
+
+            assert address == "93.184.215.14"
+            return httpcore.SyncBackend().connect_tcp("127.0.0.1", port, **kwargs)  # type: ignore[arg-type]
+
+        with make_client(FetchSettings(), resolver=lambda h, p: answers[h], connector=connector) as guarded, \
+                pytest.raises(PermanentFetchError, match=r"intranet.example.org \(10.0.0.5\): not a public"):
+            fetch(guarded, f"http://news.example.org:{port}/go", max_bytes=1000, retries=0)
+        assert site.hits == {"/go": 1}
+
+
+def test_every_fetch_has_a_deadline_by_default() -> None:
+    """A drip (one byte every 0.2 s) fails at the client's page deadline, even when the caller names none."""
+    from tests.faultserver import FaultServer, drip
+
+    with FaultServer({"/drip": drip(b"x" * 100, 0.2)}) as srv, \
+            make_client(FetchSettings(allow_private_networks=True, timeout_s=1.0, page_deadline_s=1.0)) as c:
+        started = time.monotonic()
+        with pytest.raises(TransientFetchError, match=r"^deadline exceeded after 1 s$"):
+            fetch(c, srv.url("/drip"), max_bytes=1000, retries=0)
+        assert time.monotonic() - started < 5  # generous; without a deadline: 20 s

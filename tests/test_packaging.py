@@ -45,7 +45,8 @@ def _imported_top_level() -> set[str]:
 def test_every_imported_distribution_is_declared() -> None:
     dists = packages_distributions()
     imported = {canonicalize_name(dists[name][0]) for name in _imported_top_level()}
-    assert imported - DECLARED.keys() == set(), "imported but not in [project] dependencies"
+    # A maintenance tool may import a [test] extra (extractors/territories.py regenerates its table with babel).
+    assert imported - DECLARED.keys() - TEST_EXTRA.keys() == set(), "imported but not in [project] dependencies"
 
 
 def test_every_declared_dependency_is_imported_or_explained() -> None:

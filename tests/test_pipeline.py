@@ -91,8 +91,16 @@ def test_entry_whose_page_404s_is_reported_and_others_stored(site: LocalSite, db
     result = by_source(summary)["harbour-daily"]
     assert result["failed_pages"] == 1 and result["stored"] == 2
     assert "HTTP 404" in result["page_errors"][0]
-    # A permanent failure does not hold the feed back: the next run is a 304.
+    # A 404 may be a page not published yet: it is tried on the next runs (the feed is read
+    # again for it) up to max_page_attempts (3), then given up, and then the feed is a 304.
+    for attempt in (2, 3):
+        again = by_source(run(site, db_url, {"harbour-daily": "/rss.xml"}))["harbour-daily"]
+        assert again["status"] == "ok" and again["failed_pages"] == 1 and again["stored"] == 0
+        assert site.hits["/news/ferry-timetable.html"] == attempt
+    given_up = by_source(run(site, db_url, {"harbour-daily": "/rss.xml"}))["harbour-daily"]
+    assert given_up["status"] == "ok" and given_up["skipped_failing_pages"] == 1 and given_up["failed_pages"] == 0
     assert by_source(run(site, db_url, {"harbour-daily": "/rss.xml"}))["harbour-daily"]["status"] == "not_modified"
+    assert site.hits["/news/ferry-timetable.html"] == 3
 
 
 def test_transient_page_failure_is_retried_next_run(site: LocalSite, db_url: str) -> None:

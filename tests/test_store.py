@@ -368,3 +368,29 @@ def _plain_page(url: str, body: str) -> PageRecord:
     article = Article(url=url, title=None, text=body)
     return PageRecord(source="s", article=article, detection=Detection(False, False, 0.0, 0.0), raw_html=b"",
                       fetched_at=datetime(2025, 1, 1, tzinfo=UTC))
+
+
+def test_backoff_columns_round_trip(store: Store) -> None:
+    when = datetime(2026, 12, 5, 14, 0, tzinfo=UTC)
+    state = SourceState(name="feed", url="https://a.example/rss", consecutive_failures=3,
+                        next_attempt_at=when, last_full_fetch_at=when - timedelta(days=1),
+                        last_new_at=when - timedelta(days=8))
+    store.save_source_state(state)
+    assert store.source_state("feed") == state
+
+
+def test_page_failures_count_attempts_give_up_and_clear_on_store(store: Store, make_page: MakePage) -> None:
+    url = "https://a.example/news/1"
+    later = datetime(2026, 12, 5, 15, 0, tzinfo=UTC)
+    store.record_page_failures([(url, "feed", "no text extracted", False, None)], max_attempts=3)
+    store.record_page_failures([(url, "feed", "HTTP 503", False, later)], max_attempts=3)
+    store.record_page_failures([("https://a.example/p.png", "feed", "not HTML: PNG image", True, None)],
+                               max_attempts=3)
+    found = store.page_failures([url, "https://a.example/p.png", "https://a.example/none"])
+    assert found[url].attempts == 2 and found[url].reason == "HTTP 503" and found[url].next_attempt_at == later
+    assert found[url].gave_up is False
+    assert found["https://a.example/p.png"].gave_up is True and found["https://a.example/p.png"].attempts == 1
+    store.record_page_failures([(url, "feed", "HTTP 503", False, None)], max_attempts=3)
+    assert store.page_failures([url])[url].gave_up is True  # the third attempt
+    store.save_pages([make_page(url=url)])  # stored after all: its failures are forgotten
+    assert set(store.page_failures()) == {"https://a.example/p.png"}

@@ -1,11 +1,12 @@
 """The structured record: report and edition year, jurisdictions, tiers, responses, claims.
 
 The shared reference article (a real SCMP report, kept outside the repository) is read from
-../shared/reference; the synthetic look-alikes below always run.
+../shared/reference (or $NEWSWATCH_SHARED/reference); the synthetic look-alikes below always run.
 """
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +15,8 @@ import pytest
 from extractors.detect import DETECTOR_NAME, DETECTOR_VERSION, detect
 from newswatch.models import Detection, Jurisdiction, Response, TierRating
 
-REFERENCE = Path(__file__).resolve().parents[1].parent / "shared" / "reference" / "hk-tip-rebuttal-2025.txt"
+SHARED = Path(os.environ.get("NEWSWATCH_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
+REFERENCE = SHARED / "reference" / "hk-tip-rebuttal-2025.txt"
 COMMISSIONER_HK = "Office of the Commissioner of the Chinese Ministry of Foreign Affairs in the HKSAR"
 COMMISSIONER_MO = "Office of the Commissioner of the Chinese Ministry of Foreign Affairs in the Macao SAR"
 
@@ -247,3 +249,139 @@ def test_quote_attributed_to_named_speaker() -> None:
 def test_no_structure_without_a_report() -> None:
     d = detect("Budget passed", "The council passed the budget.")
     assert (d.report, d.jurisdictions, d.tiers, d.responses) == (None, (), (), ())
+
+
+# --- fields on synthetic items (invented wording) -----------------------------------------------------
+
+
+def test_this_years_report_is_the_publication_years() -> None:
+    text = ("Ruritania is set to fall to Tier 3 in this year's Trafficking in Persons (TIP) report, sources said, "
+            "naming Malaysia.\nThe 2020 TIP report said that Malaysia was taking steps but not enough.")
+    d = detect("Malaysia set for downgrade in US trafficking report", text, published=date(2021, 7, 2))
+    assert d.report is not None and d.report.year == 2021
+
+
+def test_release_date_names_the_edition() -> None:
+    text = ("The Global Report on Trafficking in Persons released in December 2012 gives an overview of flows of "
+            "trafficking at global, regional and national levels.\nIt covers cases detected between 2007 and 2010.")
+    d = detect("UNODC releases Global Report on Trafficking in Persons", text)
+    assert d.report is not None and d.report.year == 2012
+    assert d.jurisdictions[0] == Jurisdiction("Global", None)  # a global report about no one country
+
+
+def test_primary_falls_back_to_the_most_named_place() -> None:
+    text = ("Evaluation reports\nNews\nStrasbourg - The Council of Europe's Group of Experts on Action against "
+            "Trafficking in Human Beings (GRETA) has published its first evaluation report on Armenia. "
+            "GRETA notes that Armenia has taken steps, and asks Armenia to do more for victims.")
+    d = detect(None, text)
+    assert d.is_report and d.jurisdictions[0].code == "AM"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "the State Department downgraded Ruritania and Russia to category three, the worst countries",
+        "the US State Department downgraded Russia to the worst tier, alleging weak efforts",
+        "the United States added Russia to its human trafficking blacklist this week",
+    ],
+)
+def test_tiers_named_without_the_word_tier(sentence: str) -> None:
+    text = (f"In its annual Trafficking in Persons Report released on Wednesday, {sentence}.\n"
+            "Moscow said the report was biased.")
+    d = detect("Russia rejects US trafficking report", text)
+    assert any(t.tier == "Tier 3" for t in d.tiers), d.tiers
+
+
+# --- claims, Chinese quotes, evidence (synthetic) -----------------------------------------------------
+
+
+def test_demo_claims_split_at_the_contrast() -> None:
+    from newswatch.cli.demo import ARTICLES
+
+    _slug, title, _date, paras, lang = ARTICLES[0]
+    claims = detect(title, "\n".join(paras), lang).claims
+    assert claims.improvements == ("more investigations and prosecutions of traffickers and more victims identified",)
+    assert claims.criticisms == ("inadequate protection of foreign domestic helpers",)
+
+
+def test_long_criticism_is_cut_at_a_comma_not_mid_phrase() -> None:
+    text = ("The 2024 Trafficking in Persons Report kept Ruritania and Malaysia on Tier 3.\n"
+            "The report criticised the government's failure to investigate labour agencies that charge migrant "
+            "workers recruitment fees in their home countries and in Malaysia, the lack of shelters for male victims "
+            "and for children who were trafficked into begging on the streets of the capital and its suburbs.")
+    claims = detect("Malaysia stays on Tier 3", text).claims
+    assert claims.criticisms
+    phrase = claims.criticisms[0]
+    assert phrase.endswith("in Malaysia") or phrase.endswith("…"), phrase
+
+
+ZH_TITLE = "外交部：坚决反对美国所谓人口贩运报告"
+
+
+def test_chinese_quotes_have_speakers() -> None:
+    text = ("美國國務院發表2024年《人口販運問題報告》，將中國列為第三級。\n"
+            "「美方報告罔顧事實，充滿偏見。」外交部發言人汪文斌在例行記者會上說。")
+    responses = detect(ZH_TITLE, text, "zh").responses
+    quotes = [q for r in responses for q in r.quotes]
+    assert [(q.text, q.speaker) for q in quotes] == [("美方報告罔顧事實，充滿偏見。", "汪文斌")]
+
+
+def test_chinese_colon_speech_is_a_quote_and_a_question_is_not() -> None:
+    text = ("美国国务院发表2024年《人口贩运问题报告》。\n"
+            "外交部发言人汪文斌回应称：美方报告罔顾事实，中方对此坚决反对。记者问：“你对此有何评论？”")
+    quotes = [q.text for r in detect(ZH_TITLE, text, "zh").responses for q in r.quotes]
+    assert quotes == ["美方报告罔顾事实，中方对此坚决反对。"]
+
+
+def test_evidence_lines_are_not_repeated() -> None:
+    from extractors.structure import merge_evidence
+    from newswatch.cli.demo import ARTICLES
+
+    _slug, title, _date, paras, lang = ARTICLES[0]
+    evidence = [{"label": e.label, "rule": e.rule, "sentence": e.sentence, "weight": e.weight}
+                for e in detect(title, "\n".join(paras), lang).evidence]
+    shown = merge_evidence(evidence)
+    keys = [(e["label"], e["sentence"], e["weight"] > 0) for e in shown]
+    assert len(keys) == len(set(keys)) and len(shown) < len(evidence)
+    joined = [e["rule"] for e in shown if " + " in e["rule"]]
+    assert any("rebuttal:slanders" in r and "rebuttal:firmly_opposes" in r for r in joined)
+    assert {r for e in shown for r in e["rule"].split(" + ")} == {e["rule"] for e in evidence}  # no rule lost
+
+
+def test_main_place_is_the_one_the_item_is_about_not_the_first_named() -> None:
+    title = "Malaysia rejects US trafficking report"
+    text = ("Like Thailand last year, Malaysia was kept on Tier 3 in the 2024 Trafficking in Persons Report.\n"
+            "Malaysia's home ministry said the report ignored its work; Malaysia has prosecuted more traffickers.")
+    d = detect(title, text)
+    assert d.jurisdictions[0].code == "MY" and {j.code for j in d.jurisdictions} >= {"MY", "TH"}
+
+
+def test_a_tier_in_the_lead_is_the_main_places_when_no_subject_is_found() -> None:
+    text = ("The 2024 Trafficking in Persons Report, released on Monday, keeps the kingdom on Tier 3, the report's "
+            "chapter on Ruritania says.\nCambodia's government said it would study the findings.")
+    d = detect("US report on Cambodia", text)
+    assert d.jurisdictions[0].code == "KH"
+    assert [t.tier for t in d.tiers] == ["Tier 3"]
+
+
+def test_a_tier_said_of_one_place_outside_the_lead_is_kept() -> None:
+    text = ("The annual Trafficking in Persons Report came out on Tuesday in Washington.\n"
+            "Officials in several capitals reacted during the week.\n"
+            "Analysts noted the report's chapter on forced labour.\n"
+            "In it, Cambodia is again on the Tier 2 Watch List.")
+    d = detect("US trafficking report out", text)
+    assert [(t.jurisdiction, t.tier) for t in d.tiers] == [("Cambodia", "Tier 2 Watch List")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The United States has put Oman in the third tier of its annual Trafficking in Persons Report.",
+         [("Oman", "Tier 3")]),
+        ("The country slipped to the Tier 2 watch list in the latest Trafficking in Persons Report, officials said.",
+         [(None, "Tier 2 Watch List")]),
+        ("Officials met in a second-tier city to discuss the Trafficking in Persons Report on Oman.", []),
+    ],
+)
+def test_ordinal_tiers_and_ratings_without_a_place(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert [(t.jurisdiction, t.tier) for t in detect("Trafficking report", text).tiers] == expected

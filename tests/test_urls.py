@@ -30,3 +30,28 @@ def test_same_article_from_two_feeds_normalises_to_one_url() -> None:
     b = normalize_url("http://127.0.0.1:8000/news/x.html")
     assert a == b and a is not None
     assert host_of(a) == "127.0.0.1"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("https://example.org/news.php?12345", "https://example.org/news.php?12345"),
+        ("https://example.org/news.php?12346", "https://example.org/news.php?12346"),
+        ("https://example.org/story?item", "https://example.org/story?item"),
+        ("https://example.org/story?item&utm_source=rss", "https://example.org/story?item"),
+        ("https://example.org/p?a=&b=2&fbclid=x", "https://example.org/p?a=&b=2"),
+        ("https://example.org/p?b=2&a=1&b=1", "https://example.org/p?a=1&b=2&b=1"),
+        ("https://example.org/a?q=hello%20world", "https://example.org/a?q=hello+world"),
+        ("https://example.org?x=1", "https://example.org/?x=1"),
+        ("https://example.org/a?q=a+b;c=d", "https://example.org/a?q=a+b%3Bc%3Dd"),
+    ],
+)
+def test_query_keys_without_values_are_kept(raw: str, expected: str) -> None:
+    """Keys without a value are article ids on some sites: they stay, trackers go (issue 12, item 11)."""
+    assert normalize_url(raw) == expected
+
+
+def test_value_less_ids_stay_distinct() -> None:
+    a = normalize_url("https://example.org/news.php?12345")
+    b = normalize_url("https://example.org/news.php?12346")
+    assert a != b

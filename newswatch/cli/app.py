@@ -11,6 +11,7 @@ import json
 import os
 import sys
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -115,11 +116,17 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
     out.print(table)
     out.print(
         f"sources: {summary['sources']} ({summary['ok']} ok, {summary['not_modified']} not modified, "
-        f"{summary['failed']} failed); entries seen: {summary['entries_seen']}; new: {summary['new_articles']}; "
+        f"{summary['failed']} failed, {summary.get('backing_off', 0)} backing off); "
+        f"entries seen: {summary['entries_seen']}; new: {summary['new_articles']}; "
         + page_counts_line(summary),
         highlight=False,
         soft_wrap=True,
     )
+    for name, note in (summary.get("stale") or {}).items():
+        out.print(f"stale: {name}: {note}", highlight=False, markup=False, soft_wrap=True)
+    if summary.get("outage"):
+        out.print("every source failed with a network error: not counted against them (is this machine offline?)",
+                  highlight=False, markup=False)
 
 
 @app.command()
@@ -199,6 +206,8 @@ def records_show(
 
 
 def _print_record(row: dict[str, Any]) -> None:
+    from extractors.structure import merge_evidence  # here: the CLI starts without the detector
+
     out.print(f"[bold]{row.get('title') or '(no title)'}[/bold]", highlight=False)
     for key in ("id", "url", "sources", "published_at", "published_from", "language", "authors",
                 "is_report", "report_score", "is_rebuttal", "rebuttal_score", "detector", "detector_version"):
@@ -207,7 +216,7 @@ def _print_record(row: dict[str, Any]) -> None:
     for key in ("report", "jurisdictions", "tiers", "responses", "claims"):
         if row.get(key):
             out.print(f"  {key}: {json.dumps(row[key], ensure_ascii=False)}", highlight=False)
-    for ev in row.get("evidence") or []:
+    for ev in merge_evidence(row.get("evidence") or []):  # one line per sentence
         out.print(f"  evidence [{ev['label']}] {ev['rule']}: {ev['sentence']}", highlight=False)
     out.print("")
     out.print(row.get("text") or "", highlight=False)
@@ -233,18 +242,23 @@ def sources_list(config: ConfigOpt = None, db: DbOpt = None, as_json: JsonOpt = 
             "consecutive_failures": st.consecutive_failures if st else 0,
             "last_checked_at": st.last_checked_at.isoformat() if st and st.last_checked_at else None,
             "last_success_at": st.last_success_at.isoformat() if st and st.last_success_at else None,
+            "next_attempt_at": st.next_attempt_at.isoformat() if st and st.next_attempt_at else None,
+            "last_new_at": st.last_new_at.isoformat() if st and st.last_new_at else None,
+            "stale": bool(st and st.last_new_at and (datetime.now(UTC) - st.last_new_at).total_seconds()
+                          > settings.fetch.stale_after_days * 86400),
         })
     if as_json:
         for r in rows:
             sys.stdout.write(json.dumps(r) + "\n")
         return
     table = Table(title="sources")
-    for col in ("name", "enabled", "last status", "failures", "last success", "error", "url"):
+    for col in ("name", "enabled", "last status", "failures", "last success", "next attempt", "error", "url"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["name"], "yes" if r["enabled"] else "no", r["last_status"] or "never run",
-                      str(r["consecutive_failures"]), (r["last_success_at"] or "")[:19], r["last_error"] or "",
-                      r["url"])
+        table.add_row(r["name"], "yes" if r["enabled"] else "no",
+                      (r["last_status"] or "never run") + (" (stale)" if r["stale"] else ""),
+                      str(r["consecutive_failures"]), (r["last_success_at"] or "")[:19],
+                      (r["next_attempt_at"] or "")[:19], r["last_error"] or "", r["url"])
     out.print(table)
 
 

@@ -8,9 +8,11 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from newswatch.cli.eval_detection import LABELS, evaluate_detection, load_cases
+from extractors.structure import merge_evidence
+from newswatch.cli.eval_detection import FIELDS, LABELS, evaluate_detection, load_cases
 from newswatch.errors import ParseError
 
 eval_app = typer.Typer(help="Measure detection and extraction quality on labelled cases.", no_args_is_help=True)
@@ -25,8 +27,10 @@ def _eval() -> None:
 def detection(
     cases: Path = typer.Argument(..., help="JSONL file: one {id, url, title, text, labels} object per line."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of tables."),
+    summary: bool = typer.Option(False, "--summary", help="Tables only: no per-case errors (for a held-out part)."),
 ) -> None:
-    """Precision, recall and F1 for the report and rebuttal labels, and every error with its evidence."""
+    """Precision, recall and F1 for the report and rebuttal labels (overall and per language), field
+    accuracy when labels carry fields, and every error with its evidence."""
     try:
         loaded = load_cases(cases)
     except ParseError as exc:
@@ -34,12 +38,14 @@ def detection(
         raise typer.Exit(code=1) from exc
     result = evaluate_detection(loaded)
     if as_json:
+        if summary:
+            result = {key: value for key, value in result.items() if key != "cases"}
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
-    _print_detection(Console(), result, len(loaded))
+    _print_detection(Console(), result, len(loaded), errors=not summary)
 
 
-def _print_detection(console: Console, result: dict[str, Any], n_cases: int) -> None:
+def _print_detection(console: Console, result: dict[str, Any], n_cases: int, *, errors: bool = True) -> None:
     table = Table(title=f"Detection quality on {n_cases} cases")
     for column in ("label", "precision", "recall", "F1", "tp", "fp", "fn"):
         table.add_column(column, justify="left" if column == "label" else "right")
@@ -48,6 +54,11 @@ def _print_detection(console: Console, result: dict[str, Any], n_cases: int) -> 
         table.add_row(label, f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}", str(m["tp"]),
                       str(m["fp"]), str(m["fn"]))
     console.print(table)
+    _print_languages(console, result["by_language"])
+    if "fields" in result:
+        _print_fields(console, result["fields"])
+    if not errors:
+        return
     wrong = [case for case in result["cases"] if case["errors"]]
     console.print(f"[bold]Errors: {len(wrong)}[/bold]")
     for case in wrong:
@@ -59,10 +70,43 @@ def _print_detection(console: Console, result: dict[str, Any], n_cases: int) -> 
         )
         if not case["evidence"]:
             console.print("  no evidence: no report name or cue matched", highlight=False)
-        for ev in case["evidence"]:
+        for ev in merge_evidence(case["evidence"]):
             sentence = ev["sentence"] if len(ev["sentence"]) <= 160 else ev["sentence"][:157] + "..."
             console.print(f"  [{ev['label']}] {ev['rule']} ({ev['weight']}): {sentence}", highlight=False,
                           markup=False)
+
+
+    missed = [case for case in result["cases"] if any(not f["right"] for f in case.get("fields", {}).values())]
+    if "fields" in result:
+        console.print(f"\n[bold]Field errors: {len(missed)}[/bold]")
+    for case in missed:
+        parts = [f"{name} expected {f['expected']!r} got {f['predicted']!r}"
+                 for name, f in case["fields"].items() if not f["right"]]
+        console.print(f"{case['id']}  " + "; ".join(parts), highlight=False, markup=False)
+
+
+def _print_languages(console: Console, by_language: dict[str, Any]) -> None:
+    table = Table(title="Per language (P / R, tp+fn = items labelled)")
+    for column in ("language", *(f"{label} P / R (n)" for label in LABELS)):
+        table.add_column(column, justify="left" if column == "language" else "right")
+    for lang, per in by_language.items():
+        cells = []
+        for label in LABELS:
+            m = per[label]
+            n = m["tp"] + m["fn"]
+            cells.append(f"{m['precision']:.2f} / {m['recall']:.2f} ({n})" if m["tp"] + m["fp"] + m["fn"] else "-")
+        table.add_row(escape(lang), *cells)
+    console.print(table)
+
+
+def _print_fields(console: Console, fields: dict[str, Any]) -> None:
+    table = Table(title="Fields on report items (a missed item counts as wrong)")
+    for column in ("field", "accuracy", "n"):
+        table.add_column(column, justify="left" if column == "field" else "right")
+    for name in FIELDS:
+        f = fields[name]
+        table.add_row(name, "-" if f["accuracy"] is None else f"{f['accuracy']:.3f}", str(f["n"]))
+    console.print(table)
 
 
 @eval_app.command("extraction")

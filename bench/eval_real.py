@@ -1,0 +1,94 @@
+"""Real development data for detection: check rebuilt texts against a manifest and split them.
+
+The texts are other people's articles and never enter the repository. Two manifests name them:
+``../shared/eval-real/manifest.tsv`` (158 items) and ``tests/data/eval_real_extra.tsv`` (our own additions,
+weak languages). Each row gives the URL, the query that finds the stored copy of the page in the public-page
+corpus, the labels, the text length and the first 16 hex digits of sha256(text). To rebuild: run each row's
+query against the public-page search, take the excerpt whose URL equals the row's URL, unedited, and write one
+``{"id", "url", "title", "text", "labels"}`` object per line into a folder outside the repository
+(e.g. /tmp/eval-real/cases.jsonl). Then:
+
+    python -m bench.eval_real check /tmp/eval-real/extra.jsonl --manifest tests/data/eval_real_extra.tsv
+    python -m bench.eval_real split /tmp/eval-real/cases-eval.jsonl      # -> tune.jsonl, held.jsonl beside it
+    newswatch eval detection /tmp/eval-real/tune.jsonl
+
+``check`` verifies every hash and writes ``<name>-eval.jsonl`` beside the input in the shape
+``newswatch eval detection`` reads; ``split`` applies tests/data/eval_real_split.json (by jurisdiction: tune on
+one part, score the other before reading its errors).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SPLIT = ROOT / "tests" / "data" / "eval_real_split.json"
+
+
+def _bool(value: str | bool) -> bool:
+    return value if isinstance(value, bool) else value.strip() == "True"
+
+
+def check(path: Path, manifest: Path) -> int:
+    with manifest.open(encoding="utf-8") as f:
+        rows = {row["id"]: row for row in csv.DictReader(f, delimiter="\t")}
+    out = path.with_name(path.stem + "-eval.jsonl")
+    bad, seen = [], set()
+    with path.open(encoding="utf-8") as f, out.open("w", encoding="utf-8") as w:
+        for line in f:
+            if not line.strip():
+                continue
+            case = json.loads(line)
+            row = rows.get(case["id"])
+            if row is None:
+                continue
+            seen.add(case["id"])
+            if hashlib.sha256(case["text"].encode("utf-8")).hexdigest()[:16] != row["text_sha256_16"]:
+                bad.append(case["id"])
+            labels = {
+                "report": _bool(row["tip_report"]), "rebuttal": _bool(row["rebuttal"]),
+                "jurisdictions": [j for j in row["jurisdictions"].split("|") if j],
+                "report_year": int(row["report_year"]) if row["report_year"].strip() else None,
+                "tier": [t for t in row["tier"].split("|") if t],
+            }
+            w.write(json.dumps({"id": case["id"], "url": row["url"], "title": case.get("title"), "text": case["text"],
+                                "labels": labels}, ensure_ascii=False) + "\n")
+    missing = sorted(set(rows) - seen)
+    print(f"{len(seen)} of {len(rows)} rows; hash mismatches: {bad or 'none'}; missing: {missing or 'none'}")
+    print(f"wrote {out}")
+    return 0 if not missing and not bad else 1
+
+
+def split(path: Path) -> int:
+    parts = json.loads(SPLIT.read_text(encoding="utf-8"))
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for name in ("tune", "held"):
+        ids = set(parts[name])
+        target = path.with_name(f"{name}.jsonl")
+        with target.open("w", encoding="utf-8") as w:
+            for row in rows:
+                if row["id"] in ids:
+                    w.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"{name}: {sum(1 for r in rows if r['id'] in ids)} items -> {target}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("check", help="verify rebuilt texts against a manifest and write <name>-eval.jsonl")
+    c.add_argument("cases", type=Path)
+    c.add_argument("--manifest", type=Path, default=ROOT / "tests" / "data" / "eval_real_extra.tsv")
+    s = sub.add_parser("split", help="write tune.jsonl and held.jsonl by tests/data/eval_real_split.json")
+    s.add_argument("cases", type=Path)
+    args = parser.parse_args(argv)
+    return check(args.cases, args.manifest) if args.command == "check" else split(args.cases)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
