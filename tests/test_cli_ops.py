@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from newswatch.cli.app import app, records_app
 from newswatch.cli.ops import _absolute, register
 from newswatch.models import PageRecord
+from storage.schema import SCHEMA_REVISION
 from storage.store import Store, current_revision
 
 pytest_plugins = ["tests.conftest_db"]
@@ -80,7 +81,7 @@ def test_db_upgrade_migrates_an_empty_database_on_both_backends(store_url: str) 
     result = runner.invoke(app, ["db", "upgrade", "--db", store_url])
     assert result.exit_code == 0, result.output
     with Store(store_url, migrate=False) as store:
-        assert current_revision(store.engine) == "0002"
+        assert current_revision(store.engine) == SCHEMA_REVISION
 
 
 def test_serve_needs_a_prefect_server(tmp_path: Path) -> None:

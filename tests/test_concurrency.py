@@ -18,6 +18,7 @@ from sqlalchemy import event, text
 from newswatch.cli.localsite import LocalSite, Route
 from newswatch.models import PageRecord
 from newswatch.settings import FetchSettings, Settings, Source
+from storage.schema import SCHEMA_REVISION
 from storage.store import ArticleFilter, Store, current_revision
 
 pytest_plugins = ["tests.conftest_db"]
@@ -138,7 +139,7 @@ def test_processes_opening_an_empty_database_at_once_all_succeed(store_url: str)
     revisions = [results.get(timeout=120) for _ in procs]
     for p in procs:
         p.join(timeout=30)
-    assert revisions == ["0002"] * n
+    assert revisions == [SCHEMA_REVISION] * n
     with Store(store_url) as store, store.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
 
