@@ -4,12 +4,16 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run demo test lint bench bench-read clean
+LOCK := requirements.lock
 
-$(STAMP): pyproject.toml
+.PHONY: install run demo test lint lock bench bench-read clean
+
+# The exact versions of requirements.lock, then newswatch itself without resolving anything.
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -30,6 +34,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+lock:  ## re-resolve requirements.lock from pyproject.toml (OFFLINE=1: from uv's cache, no network)
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet 'uv>=0.9,<1'
+	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 --upgrade --quiet \
+		$(if $(OFFLINE),--offline) --custom-compile-command 'make lock' -o $(LOCK)
 
 bench: $(STAMP)  ## throughput, re-poll and memory on the shared corpora (see docs/BENCHMARKS.md)
 	$(BIN)/python -m bench.run $(ARGS)

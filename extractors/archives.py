@@ -11,7 +11,8 @@ from collections.abc import Iterable, Mapping
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from extractors.urllist import is_http_url
-from newswatch.models import DateWindow, FeedEntry
+from newswatch.models import FeedEntry
+from newswatch.timeutil import Window
 
 # RFC 5005 rels that lead to older entries, in the order we trust them:
 # "prev-archive" (archived feeds, section 4), then "next" (paged feeds, section 3).
@@ -56,7 +57,7 @@ def next_archive_urls(feed_links: Mapping[str, str], current_url: str, page_no: 
     return []
 
 
-def entries_before_window(entries: Iterable[FeedEntry], window: DateWindow) -> bool:
+def entries_before_window(entries: Iterable[FeedEntry], window: Window) -> bool:
     """Whether paging can stop: every dated entry is older than ``window.since``.
 
     ``False`` when the window has no start or the page has no dated entry at all:

@@ -19,7 +19,7 @@ import contextlib
 import re
 import unicodedata
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from html import unescape
 from typing import Any
 from urllib.parse import urlsplit
@@ -39,6 +39,7 @@ from trafilatura.utils import detect_encoding, line_processing, load_html
 
 from extractors.language import identify_language
 from newswatch.models import Article, DateSource
+from newswatch.timeutil import parse_datetime
 
 # No extensive search: it loads dateparser (about 35 MB per worker process, and slow) to
 # read dates from free text, which changed the page date of 2 of the 181 benchmark pages
@@ -123,7 +124,7 @@ def extract_article(
         wanted = byline_search(meta.title or None, text) if callable(byline_search) else byline_search
         if wanted:
             meta.author = _byline(tree)
-    page_date = _parse_date(meta.date)
+    page_date = parse_datetime(meta.date)
     published_at: datetime | None
     published_from: DateSource | None
     if page_date is not None:
@@ -331,19 +332,6 @@ def _sitename(name: str | None, url: str) -> str | None:
         name = name.title()
     return name or re.sub(r"^(?:www|w\d+)\.", "", urlsplit(url).hostname or "") or None
 
-
-def _parse_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    for fmt in ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"):
-        try:
-            parsed = datetime.strptime(value, fmt)
-        except ValueError:
-            continue
-        if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=UTC)
-        return parsed.astimezone(UTC)
-    return None
 
 
 def _authors(value: str | None) -> tuple[str, ...]:

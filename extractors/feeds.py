@@ -7,11 +7,8 @@ are returned with `problem` set; bytes that are no feed raise `ParseError`.
 
 from __future__ import annotations
 
-import calendar
 import json
 import re
-import time
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin
 
@@ -20,6 +17,7 @@ import feedparser
 from extractors.urls import normalize_url
 from newswatch.errors import ParseError
 from newswatch.models import FeedEntry, ParsedFeed
+from newswatch.timeutil import from_struct, parse_datetime
 
 # An entry's full content (RSS content:encoded, Atom content): newswatch fetches the page
 # itself and never reads it. Emptied before parsing, it costs feedparser nothing: on the 200
@@ -155,7 +153,7 @@ def _entry(item: Any, base: str) -> FeedEntry | None:
         url=url,
         title=_text(item.get("title")),
         summary=_text(item.get("summary")),
-        published_at=_from_struct(published),
+        published_at=from_struct(published),
         guid=guid,
     )
 
@@ -166,14 +164,6 @@ def _first_alternate(item: Any) -> str | None:
             return str(link["href"])
     return None
 
-
-def _from_struct(value: time.struct_time | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
-    except (OverflowError, ValueError, OSError):
-        return None
 
 
 def _parse_json_feed(data: bytes, url: str) -> ParsedFeed:
@@ -201,24 +191,13 @@ def _parse_json_feed(data: bytes, url: str) -> ParsedFeed:
                 url=norm,
                 title=_text(item.get("title")),
                 summary=_text(item.get("summary") or item.get("content_text")),
-                published_at=_iso(item.get("date_published") or item.get("date_modified")),
+                published_at=parse_datetime(item.get("date_published") or item.get("date_modified")),
                 guid=_text(item.get("id")),
             )
         )
     links = {"next": urljoin(url, doc["next_url"])} if isinstance(doc.get("next_url"), str) else {}
     return ParsedFeed(kind="json", title=_text(doc.get("title")), entries=tuple(entries), links=links)
 
-
-def _iso(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
 
 
 def _text(value: Any) -> str | None:

@@ -44,7 +44,7 @@ _ABBREVIATIONS = frozenset(
 _CLOSERS = {"“": "”", "«": "»", "「": "」", "『": "』"}
 
 
-def _open_quote_depth(text: str, start: int, end: int) -> bool:
+def _inside_open_quote(text: str, start: int, end: int) -> bool:
     """True when a curly, guillemet or corner quote opened in text[start:end] is still open."""
     depth = 0
     straight = 0
@@ -83,9 +83,9 @@ def split_sentences(text: str) -> list[Sentence]:
             nxt = text[end : end + 3].lstrip()
             if nxt and nxt[0].islower():
                 continue
-            if _open_quote_depth(text, start, m.start()):
+            if _inside_open_quote(text, start, m.start()):
                 continue
-        elif (m.group("cjk") is not None or m.group("glued") is not None) and _open_quote_depth(
+        elif (m.group("cjk") is not None or m.group("glued") is not None) and _inside_open_quote(
             text, start, m.start()
         ):
             continue

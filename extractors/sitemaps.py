@@ -6,10 +6,8 @@ indexes and window filtering belong to the backfill flow.
 
 from __future__ import annotations
 
-import re
 import zlib
-from datetime import UTC, datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
+from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -18,6 +16,7 @@ from protego import Protego
 from extractors.urllist import is_http_url
 from newswatch.errors import ParseError
 from newswatch.models import Sitemap, SitemapEntry
+from newswatch.timeutil import parse_datetime
 
 # The sitemap protocol caps a sitemap at 50 MB uncompressed; more from a .gz is a bomb.
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
@@ -26,52 +25,10 @@ _GZIP_MAGIC = b"\x1f\x8b"
 _UTF8_BOM = b"\xef\xbb\xbf"
 _FEED_ROOTS = {"rss", "feed", "rdf"}
 
-# W3C datetime (https://www.w3.org/TR/NOTE-datetime) plus what sitemaps send in the
-# wild: a space for "T", no timezone (taken as UTC), "+hhmm" or "+hh" offsets.
-_W3C_DATETIME = re.compile(
-    r"""
-    (?P<year>\d{4})
-    (?:-(?P<month>\d{2})
-      (?:-(?P<day>\d{2})
-        (?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})
-          (?::(?P<second>\d{2})(?:[.,](?P<fraction>\d+))?)?
-          \s*(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?
-        )?
-      )?
-    )?
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-
 
 def parse_w3c_datetime(text: str) -> datetime | None:
-    """Parse a W3C datetime (``YYYY`` to ``YYYY-MM-DDThh:mm:ss.sTZD``) to aware UTC.
-
-    Partial dates mean their first instant (``2024-05`` is 1 May 00:00 UTC); a
-    missing timezone is taken as UTC. RFC 2822 dates are accepted too. Returns
-    ``None`` for anything unreadable or impossible (30 February).
-    """
-    text = text.strip()
-    match = _W3C_DATETIME.fullmatch(text)
-    if match is None:
-        return _parse_rfc2822(text)
-    g = match.groupdict()
-    try:
-        tzinfo = _parse_offset(g["tz"])
-        fraction = (g["fraction"] or "0")[:6].ljust(6, "0")
-        parsed = datetime(
-            int(g["year"]),
-            int(g["month"] or 1),
-            int(g["day"] or 1),
-            int(g["hour"] or 0),
-            int(g["minute"] or 0),
-            int(g["second"] or 0),
-            int(fraction),
-            tzinfo=tzinfo,
-        )
-        return parsed.astimezone(UTC)
-    except (ValueError, OverflowError):
-        return None
+    """A W3C datetime (``YYYY`` to ``YYYY-MM-DDThh:mm:ss.sTZD``) or RFC 2822 date as aware UTC, else ``None``."""
+    return parse_datetime(text)
 
 
 def parse_sitemap(data: bytes, url: str) -> Sitemap:
@@ -217,22 +174,3 @@ def _read_news(element: etree._Element) -> tuple[datetime | None, str | None]:
         title = _child_text(child, namespace, "title")
         return (parse_w3c_datetime(date_text) if date_text else None), title
     return None, None
-
-
-def _parse_offset(text: str | None) -> timezone:
-    if text is None or text.upper() == "Z":
-        return UTC
-    sign = -1 if text[0] == "-" else 1
-    digits = text[1:].replace(":", "")
-    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
-    return timezone(sign * timedelta(hours=hours, minutes=minutes))
-
-
-def _parse_rfc2822(text: str) -> datetime | None:
-    try:
-        parsed = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)

@@ -7,26 +7,13 @@ is the caller's job.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from newswatch.errors import ParseError, excerpt
+from newswatch.text import is_http_url
 
 # A comment starts a line or follows whitespace; "#" glued to a URL is a fragment.
 _TRAILING_COMMENT = re.compile(r"\s#.*$")
-_WHITESPACE = re.compile(r"\s")
 
-
-def is_http_url(url: str) -> bool:
-    """Whether ``url`` is an absolute http(s) URL with a host and no whitespace."""
-    if not url or _WHITESPACE.search(url):
-        return False
-    try:
-        parts = urlsplit(url)
-        # .port raises ValueError on a non-numeric or out-of-range port.
-        _ = parts.port
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
 def parse_url_list(text: str, *, name: str = "<input>") -> list[str]:

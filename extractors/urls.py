@@ -8,6 +8,7 @@ import courlan
 from courlan.clean import TRACKERS_RE
 
 from extractors.redirects import unwrap_redirect
+from newswatch.text import is_http_url
 
 
 def normalize_url(url: str, base: str | None = None) -> str | None:
@@ -18,9 +19,9 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
     if base:
         url = urljoin(base, url)
     url = unwrap_redirect(url)  # a news-search click redirect: the publisher's URL inside it
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if not is_http_url(url):
         return None
+    parts = urlsplit(url)
     try:
         # courlan lower-cases scheme and host, removes default ports and normalises the path.
         # The query is cleaned here, not by courlan: its parser drops keys without a value,

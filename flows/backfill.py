@@ -16,19 +16,17 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
-import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 from urllib.parse import unquote, urlsplit
 
 from prefect import flow, get_run_logger
 
 from extractors.archives import ARCHIVE_RELS, entries_before_window, next_archive_urls
-from extractors.feeds import parse_feed
 from extractors.sitemaps import is_site_root, parse_sitemap, robots_txt_url, sitemaps_from_robots
 from extractors.urllist import is_http_url, parse_url_list
 from extractors.urls import host_of, normalize_url
@@ -45,8 +43,10 @@ from newswatch.errors import (
     StorageError,
     excerpt,
 )
-from newswatch.models import DateWindow, FeedEntry, PageJob, ParsedFeed, SitemapEntry
+from newswatch.models import FeedEntry, PageJob, ParsedFeed, SitemapEntry
+from newswatch.progress import LineProgress, NullProgress, ProgressReporter
 from newswatch.settings import Settings, load_settings
+from newswatch.timeutil import Window
 
 Kind = Literal["sitemap", "source", "warc", "urls"]
 KINDS: tuple[Kind, ...] = ("sitemap", "source", "warc", "urls")
@@ -68,7 +68,7 @@ class BackfillRequest:
 
     kind: Kind
     target: str  # sitemap URL or site root, source name, WARC path or URL, URL-list path
-    window: DateWindow = field(default_factory=DateWindow)
+    window: Window = field(default_factory=Window)
     include_undated: bool = False
     dry_run: bool = False
 
@@ -91,89 +91,13 @@ class BackfillRequest:
             got = ", ".join(k for k, _ in given) or "none"
             raise ConfigError(f"give exactly one of sitemap, source, warc, urls (got {got})")
         kind, target = given[0]
-        start, end = _as_date(since, "since"), _as_date(until, "until")
-        if kind == "urls" and (start or end):
+        if kind == "urls" and (since or until):
             raise ConfigError("a URL list has no dates to filter on: since/until do not apply to urls")
         try:
-            window = DateWindow(start, end)
+            window = Window.parse(since, until)
         except ValueError as exc:
             raise ConfigError(str(exc)) from exc
         return cls(kind, target.strip(), window, include_undated, dry_run)
-
-
-def _as_date(value: str | date | None, name: str) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"{name}: expected a date as YYYY-MM-DD, got {excerpt(value, 40)}") from None
-
-
-class ProgressReporter(Protocol):
-    """Receives progress: the CLI draws a bar or prints lines, the flow logs."""
-
-    def phase(self, name: str, total: int | None = None) -> None:
-        """A new phase starts (the previous one is over); ``total`` items when known."""
-
-    def advance(self, n: int = 1) -> None:
-        """``n`` more items of the current phase are done."""
-
-
-class NullProgress:
-    """Reports nothing."""
-
-    def phase(self, name: str, total: int | None = None) -> None:
-        pass
-
-    def advance(self, n: int = 1) -> None:
-        pass
-
-
-class LineProgress:
-    """Plain progress lines (for logs and pipes): one per phase and one every ``every`` items."""
-
-    def __init__(self, write: Callable[[str], object], every: int = 100) -> None:
-        self._write = write
-        self._every = max(1, every)
-        self._name = ""
-        self._total: int | None = None
-        self._done = 0
-        self._reported = 0
-        self._started = time.monotonic()
-
-    def phase(self, name: str, total: int | None = None) -> None:
-        self._name, self._total, self._done, self._reported = name, total, 0, 0
-        self._started = time.monotonic()
-        self._write(f"{name}: {total} to do" if total is not None else f"{name} ...")
-
-    def advance(self, n: int = 1) -> None:
-        self._done += n
-        if self._done - self._reported >= self._every or self._done == self._total:
-            self._reported = self._done
-            self._write(self.line())
-
-    def line(self) -> str:
-        """The current state, e.g. ``fetching and storing: 64/200 (32%), eta 41s``."""
-        if self._total is None:
-            return f"{self._name}: {self._done}"
-        pct = 100 * self._done // self._total if self._total else 100
-        text = f"{self._name}: {self._done}/{self._total} ({pct}%)"
-        elapsed = time.monotonic() - self._started
-        if 0 < self._done < self._total and elapsed > 0:
-            text += f", eta {_duration(elapsed / self._done * (self._total - self._done))}"
-        return text
-
-
-def _duration(seconds: float) -> str:
-    seconds = round(seconds)
-    if seconds < 60:
-        return f"{seconds}s"
-    minutes, seconds = divmod(seconds, 60)
-    if minutes < 60:
-        return f"{minutes}m{seconds:02d}s"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}h{minutes:02d}m"
 
 
 # --- listing -------------------------------------------------------------------------
@@ -195,7 +119,7 @@ class Listing:
 
 
 def list_sitemap(
-    pipeline: Pipeline, url: str, window: DateWindow, include_undated: bool = False,
+    pipeline: Pipeline, url: str, window: Window, include_undated: bool = False,
     progress: ProgressReporter | None = None,
 ) -> Listing:
     """Read a sitemap (index, urlset, gzip, Google News) or a site's robots.txt sitemaps.
@@ -260,7 +184,7 @@ def _sitemap_roots(pipeline: Pipeline, url: str) -> list[str]:
 
 
 def list_feed_archive(
-    pipeline: Pipeline, source_name: str, window: DateWindow, include_undated: bool = False,
+    pipeline: Pipeline, source_name: str, window: Window, include_undated: bool = False,
     progress: ProgressReporter | None = None,
 ) -> Listing:
     """Walk a configured source's feed back through its archive while entries stay in the window.
@@ -320,7 +244,7 @@ def _older_page(
 
 
 def _read_feed(pipeline: Pipeline, url: str) -> ParsedFeed:
-    return parse_feed(_get(pipeline, url, "feed page"), url)
+    return pipeline.parse_feed(_get(pipeline, url, "feed page"), url)  # in a worker, as for ingest
 
 
 def list_url_file(path: str | Path) -> Listing:
@@ -347,7 +271,7 @@ def list_url_file(path: str | Path) -> Listing:
     return listing
 
 
-def _keep(listing: Listing, when: datetime | None, window: DateWindow, include_undated: bool) -> bool:
+def _keep(listing: Listing, when: datetime | None, window: Window, include_undated: bool) -> bool:
     """Count one listed item and say whether the window takes it."""
     listing.listed += 1
     if when is None:
@@ -415,10 +339,10 @@ def store_listing(
         return _summary(request, listing, len(known), counts, [c.url for c in new])
     if known:  # fetches nothing: records that this source saw them too
         pipeline.process(listing.source, [c for c in listing.candidates if c.url in known],
-                         language=listing.language, limit=None)
+                         language=listing.language, limit=0)
     progress.phase("fetching and storing", total=len(new))
     for chunk in _chunks(new, max(1, batch)):
-        done, _ = pipeline.process(listing.source, chunk, language=listing.language, limit=None)
+        done, _ = pipeline.process(listing.source, chunk, language=listing.language, limit=0)
         counts.add(done)
         progress.advance(len(chunk))
     return _summary(request, listing, len(known), counts)
@@ -495,7 +419,7 @@ def _list_warc(path: Path, name: str, request: BackfillRequest, progress: Progre
 
 def _analyse_and_store(pipeline: Pipeline, jobs: list[PageJob], counts: PageCounts) -> None:
     records = list(pipeline.analyse(jobs))
-    counts.fetched += len(records)  # read from the WARC rather than fetched: counted as "analysed"
+    counts.read += len(records)  # read from the WARC rather than fetched: counted as "analysed"
     pipeline.store_records(records, counts)
 
 
@@ -524,8 +448,8 @@ def _summary(
         "kind": request.kind,
         "target": request.target,
         "source": listing.source,
-        "since": window.since.isoformat() if window.since else None,
-        "until": window.until.isoformat() if window.until else None,
+        "since": window.label()[0],
+        "until": window.label()[1],
         "dry_run": request.dry_run,
         "documents_read": listing.documents,
         "documents_skipped": listing.skipped_documents,
@@ -536,14 +460,8 @@ def _summary(
         "selected": len(listing.candidates),
         "already_stored": already,
         "resumed": already > 0,
-        "analysed": counts.fetched,  # pages fetched, or read from the WARC
-        "extracted": counts.extracted,
-        "stored": counts.stored,
-        "updated": counts.updated,
-        "flagged_report": counts.report,
-        "flagged_rebuttal": counts.rebuttal,
-        "failed_pages": counts.failed,
-        "page_errors": counts.errors,
+        "analysed": counts.read,  # pages fetched, or read from the WARC
+        **counts.summary(),
         "notes": listing.notes,
         "complete": not request.dry_run and counts.failed == 0,
     }

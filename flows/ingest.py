@@ -44,12 +44,12 @@ def auto_scheduled() -> bool:
     return bool(ctx and ctx.flow_run and ctx.flow_run.auto_scheduled)
 
 
-# In-process listeners told as each source finishes (the CLI prints progress with them).
-ON_SOURCE_DONE: list[Callable[[SourceResult], None]] = []
 
 
 @task(cache_policy=NO_CACHE, task_run_name="poll-{source.name}")
-def poll_source(pipeline: Pipeline, source: Source) -> SourceResult:
+def poll_source(
+    pipeline: Pipeline, source: Source, on_done: Callable[[SourceResult], None] | None = None,
+) -> SourceResult:
     """Fetch one feed and store its new articles (never cached: a cached fetch never refreshes)."""
     result = pipeline.poll_source(source)
     logger = get_run_logger()
@@ -58,8 +58,8 @@ def poll_source(pipeline: Pipeline, source: Source) -> SourceResult:
     else:
         logger.info("%s: %s, %d entries, %d new, %d stored", source.name, result.status,
                     result.entries, result.new, result.pages.stored)
-    for listener in ON_SOURCE_DONE:
-        listener(result)
+    if on_done is not None:
+        on_done(result)
     return result
 
 
@@ -72,8 +72,11 @@ def ingest(
     since: str | None = None,
     until: str | None = None,
     interval_minutes: int = DEFAULT_INTERVAL_MINUTES,
+    on_source_done: Callable[[SourceResult], None] | None = None,
 ) -> dict[str, Any]:
     """Poll the enabled sources (or the named ones) and store new articles; returns the run summary.
+
+    `on_source_done`: called in this process as each source finishes (the CLI prints progress).
 
     `since`/`until`: ISO dates or datetimes; absent, the window is the `interval_minutes`
     before the run's scheduled start (see the module docstring for what the window does).
@@ -89,7 +92,7 @@ def ingest(
     pipeline = WindowPipeline(settings, window)
     pipeline.override_backoff = bool(sources)  # sources named explicitly are polled even while backing off
     with pipeline:
-        futures = [poll_source.submit(pipeline, s) for s in chosen]
+        futures = [poll_source.submit(pipeline, s, on_source_done) for s in chosen]
         results = [f.result() for f in futures]
         skipped = pipeline.skipped
         outage = pipeline.finish(results)

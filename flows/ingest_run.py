@@ -21,42 +21,29 @@ import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from flows.pipeline import Candidate, PageCounts, Pipeline, SourceResult, summarise
 from flows.workers import start_forkserver
 from newswatch.settings import Settings
+from newswatch.timeutil import Window, parse_when
 
 DEFAULT_INTERVAL_MINUTES = 30  # the ingest schedule in deployments/prefect.yaml
 
 
 @dataclass(frozen=True)
-class RunWindow:
-    """The time window a run covers: [since, until), UTC."""
+class RunWindow(Window):
+    """The time window a run covers: a `Window` with both sides set, and where it came from."""
 
     since: datetime
     until: datetime
-    origin: Literal["given", "scheduled"]  # from parameters, or from the scheduled start time
-    catch_up: bool  # given, or for a slot more than one interval in the past
+    origin: Literal["given", "scheduled"] = "given"  # from parameters, or from the scheduled start time
+    catch_up: bool = False  # given, or for a slot more than one interval in the past
 
     def as_dict(self) -> dict[str, object]:
         return {"since": self.since.isoformat(), "until": self.until.isoformat(), "origin": self.origin,
                 "catch_up": self.catch_up}
-
-
-def parse_when(value: str, *, end: bool = False) -> datetime:
-    """An ISO date or datetime as UTC. A bare date is its midnight, or with `end` the next
-    midnight (so `until=2025-09-06` includes that day). Naive datetimes are UTC."""
-    try:
-        if len(value) == 10:
-            day = date.fromisoformat(value)
-            return datetime.combine(day + timedelta(days=1 if end else 0), time(), UTC)
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"expected an ISO date or datetime (2025-09-06 or 2025-09-06T10:30:00+08:00), "
-                         f"got {value!r}") from None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def resolve_window(

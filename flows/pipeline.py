@@ -26,7 +26,8 @@ from urllib.parse import urlsplit
 
 from extractors.content import skip_reason
 from extractors.redirects import aggregator_reason
-from extractors.urls import host_of
+from extractors.urls import host_of, normalize_url
+from flows import sitemap_source
 from flows.fetch import FetchResult, NetworkFetchError, fetch, make_client
 from flows.robots import RobotsRules
 from flows.workers import analyse, analysis_pool, parse, tune_malloc
@@ -66,7 +67,7 @@ class Candidate:
 
 @dataclass
 class PageCounts:
-    fetched: int = 0
+    read: int = 0  # pages fetched, or read from a WARC
     extracted: int = 0
     stored: int = 0  # new records
     updated: int = 0
@@ -84,8 +85,14 @@ class PageCounts:
         if len(self.errors) < 5:
             self.errors.append(f"{url}: {reason}")
 
+    def summary(self) -> dict[str, object]:
+        """The page counts every run summary carries (ingest, backfill), under the same keys."""
+        return {"extracted": self.extracted, "stored": self.stored, "updated": self.updated,
+                "flagged_report": self.report, "flagged_rebuttal": self.rebuttal, "failed_pages": self.failed,
+                "page_errors": self.errors}
+
     def add(self, other: PageCounts) -> None:
-        for name in ("fetched", "extracted", "stored", "updated", "report", "rebuttal", "failed",
+        for name in ("read", "extracted", "stored", "updated", "report", "rebuttal", "failed",
                      "transient_failures", "skipped_failing", "retry_later"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors[: max(0, 5 - len(self.errors))])
@@ -112,7 +119,7 @@ class SourceResult:
             "source": self.source, "status": self.status, "error": self.error, "problem": self.problem,
             "stale": self.stale,
             "next_attempt_at": self.next_attempt_at.isoformat() if self.next_attempt_at else None,
-            "entries": self.entries, "new": self.new, "fetched": self.pages.fetched,
+            "entries": self.entries, "new": self.new, "fetched": self.pages.read,
             "extracted": self.pages.extracted, "stored": self.pages.stored,
             "report": self.pages.report, "rebuttal": self.pages.rebuttal,
             "failed_pages": self.pages.failed, "page_errors": self.pages.errors, "parsed": self.parsed,
@@ -185,8 +192,8 @@ class Pipeline:
             res = fetch(
                 self.client, source.url, max_bytes=fs.max_bytes, etag=etag,
                 last_modified=last_modified, retries=fs.retries, deadline_s=fs.feed_deadline_s,
-                accept="application/rss+xml, application/atom+xml, application/feed+json, "
-                "application/xml;q=0.9, */*;q=0.5",
+                accept=sitemap_source.ACCEPT if source.kind == "sitemap" else
+                "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5",
             )
         except FetchError as exc:
             return self._failed(state, now, str(exc), exc)
@@ -200,13 +207,12 @@ class Pipeline:
             self._save_state(state, now, "unchanged", res, body_hash=body_hash)
             return SourceResult(source.name, "unchanged", stale=self._stale(state, now))
         try:
-            feed = self._parse(res.body, res.url)
+            candidates, problem = self._list(source, state, res)
         except ParseError as exc:
             failed = self._failed(state, now, str(exc), None, status=res.status)
             failed.parsed = True
             return failed
-        candidates = [Candidate(e.url, e.title, e.published_at, "feed") for e in feed.entries]
-        result = SourceResult(source.name, "ok", problem=feed.problem, entries=len(candidates), parsed=True)
+        result = SourceResult(source.name, "ok", problem=problem, entries=len(candidates), parsed=True)
         pages, complete = self.process(source.name, candidates, language=source.language, result=result,
                                        retry_failed=True)
         result.pages = pages
@@ -214,10 +220,11 @@ class Pipeline:
             state = replace(state, last_new_at=now)
         result.stale = self._stale(state, now)
         # Keep validators only when every entry was handled, so nothing is lost to a 304 next time.
-        keep = complete and pages.transient_failures == 0 and pages.retry_later == 0
+        keep = complete and pages.transient_failures == 0 and pages.retry_later == 0 and not (
+            source.kind == "sitemap" and problem)
         self._save_state(
             state, now, "ok", res, body_hash=body_hash if keep else None, entries_seen=len(candidates),
-            validators=keep, problem=feed.problem,
+            validators=keep, problem=problem,
         )
         return result
 
@@ -260,10 +267,11 @@ class Pipeline:
         *,
         language: str | None = None,
         result: SourceResult | None = None,
-        limit: int | None = -1,
+        limit: int | None = None,
         retry_failed: bool = False,
     ) -> tuple[PageCounts, bool]:
-        """Fetch, analyse and store candidates not stored yet. Returns counts and whether all fit the limit.
+        """Fetch, analyse and store candidates not stored yet. Returns counts and whether all fit the limit
+        (`limit`: at most this many new pages, 0 for no cap; None: `max_articles_per_source`).
 
         `retry_failed`: pages that failed before are tried again only when due, and not at all
         once given up; this run's failures are recorded (ingest does this, backfill does not)."""
@@ -280,7 +288,7 @@ class Pipeline:
             counts.skipped_failing = len(new) - len(due)
             new = due
         new.sort(key=lambda c: c.date or datetime.min.replace(tzinfo=UTC), reverse=True)
-        cap = self.fetch_settings.max_articles_per_source if limit == -1 else limit
+        cap = self.fetch_settings.max_articles_per_source if limit is None else limit
         complete = cap is None or cap <= 0 or len(new) <= cap
         if not complete and cap:
             new = new[:cap]
@@ -316,7 +324,7 @@ class Pipeline:
             cand, future = pending.popleft()
             outcome = future.result()
             if isinstance(outcome, PageRecord):
-                counts.fetched += 1
+                counts.read += 1
                 ready.append(outcome)
                 if len(ready) >= BATCH:
                     store_ready()
@@ -325,7 +333,7 @@ class Pipeline:
             final = False
             next_at: datetime | None = None
             if isinstance(outcome, _AnalysisFailed):
-                counts.fetched += 1
+                counts.read += 1
                 transient, final = outcome.transient, outcome.final
             else:
                 transient = not isinstance(outcome, PermanentFetchError)
@@ -467,7 +475,17 @@ class Pipeline:
                 sem = self._hosts[host] = threading.Semaphore(max(1, self.fetch_settings.per_host))
             return sem
 
-    def _parse(self, body: bytes, url: str) -> ParsedFeed:
+    def _list(self, source: Source, state: SourceState, res: FetchResult) -> tuple[list[Candidate], str | None]:
+        """The entries of a fetched listing, by the source's kind, and a problem worth recording."""
+        if source.kind == "sitemap":
+            since = sitemap_source.listed_since(state)
+            entries, problem = sitemap_source.list_sitemap(self.client, self.fetch_settings, res.body, res.url, since)
+            normalized = ((normalize_url(e.url), e) for e in entries)
+            return [Candidate(url, e.title, e.filter_date, "sitemap") for url, e in normalized if url], problem
+        feed = self.parse_feed(res.body, res.url)
+        return [Candidate(e.url, e.title, e.published_at, "feed") for e in feed.entries], feed.problem
+
+    def parse_feed(self, body: bytes, url: str) -> ParsedFeed:
         """Parse a feed in a worker process: feedparser is pure Python, and a large feed would
         hold this process's GIL for seconds while the threads feeding the workers wait."""
         pool = self._pool()
@@ -585,12 +603,8 @@ def summarise(results: list[SourceResult], *, outage: bool = False) -> dict[str,
         "outage": outage,
         "entries_seen": sum(r.entries for r in results),
         "new_articles": sum(r.new for r in results),
-        "fetched": total.fetched,
-        "extracted": total.extracted,
-        "stored": total.stored,
-        "flagged_report": total.report,
-        "flagged_rebuttal": total.rebuttal,
-        "failed_pages": total.failed,
+        "fetched": total.read,
+        **total.summary(),
         "skipped_failing_pages": total.skipped_failing,
         "feeds_parsed": sum(1 for r in results if r.parsed),
         "per_source": [r.as_dict() for r in results],

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow
-from rich.progress import Progress
 
 from flows.ingest import RunWindow, auto_scheduled, resolve_window, scheduled_start
 from flows.workers import analyse, analysis_pool
 from newswatch.models import PageJob, PageRecord
+from newswatch.progress import NullProgress, ProgressReporter
 from newswatch.settings import load_settings
 from storage.store import Store
 
@@ -30,20 +30,20 @@ _CHUNK = 64
 
 
 def reprocess_store(
-    store: Store, *, since: date | None = None, source: str | None = None, progress: bool = False,
-    workers: int = 0, until: datetime | None = None,
+    store: Store, *, since: date | None = None, source: str | None = None,
+    progress: ProgressReporter | None = None, workers: int = 0, until: datetime | None = None,
 ) -> dict[str, int]:
     """Re-analyse stored pages published in [since, until); returns counts seen / updated / unchanged."""
     counts = {"seen": 0, "updated": 0, "unchanged": 0}
-    with analysis_pool(workers) as pool, \
-            Progress(disable=not progress, transient=True) as bar:
-        task = bar.add_task("reprocessing", total=None)
+    progress = progress or NullProgress()
+    progress.phase("reprocessing")
+    with analysis_pool(workers) as pool:
         for ids, records in _batches(store, since, until, source, pool):
             for article_id, record in zip(ids, records, strict=True):
                 changed = store.update_analysis(article_id, record)
                 counts["updated" if changed else "unchanged"] += 1
                 counts["seen"] += 1
-            bar.update(task, completed=counts["seen"])
+            progress.advance(len(ids))
     return counts
 
 

@@ -203,7 +203,6 @@ class PageJob:
 # --- backfill --------------------------------------------------------------------
 
 # Appended below the top of the module so the sections above stay untouched.
-from datetime import UTC, date  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -240,35 +239,3 @@ class WarcPage:
     content_type: str | None  # HTTP Content-Type header as sent
     status: int  # HTTP status code
     offset: int | None = None  # byte offset of the record in the file (compressed offset for .gz)
-
-
-@dataclass(frozen=True)
-class DateWindow:
-    """Inclusive calendar-day bounds of a backfill, in UTC; ``None`` leaves a side open."""
-
-    since: date | None = None
-    until: date | None = None
-
-    def __post_init__(self) -> None:
-        if self.since is not None and self.until is not None and self.since > self.until:
-            raise ValueError(f"window starts after it ends: {self.since} > {self.until}")
-
-    def contains(self, dt: datetime | None, include_undated: bool = False) -> bool:
-        """Whether ``dt`` falls on a day inside the window; undated items only if asked for."""
-        if dt is None:
-            return include_undated
-        day = _utc_day(dt)
-        if self.since is not None and day < self.since:
-            return False
-        return not (self.until is not None and day > self.until)
-
-    def is_before(self, dt: datetime | None) -> bool:
-        """Whether ``dt`` falls on a day before the window starts (``False`` when undated)."""
-        return dt is not None and self.since is not None and _utc_day(dt) < self.since
-
-
-def _utc_day(dt: datetime) -> date:
-    # Naive datetimes are taken as UTC, like every datetime in these records.
-    if dt.tzinfo is None:
-        return dt.date()
-    return dt.astimezone(UTC).date()

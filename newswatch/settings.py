@@ -2,6 +2,10 @@
 
 Precedence: command-line options > environment (NEWSWATCH_DB_URL) > file > built-in defaults.
 The file is --config, else $NEWSWATCH_CONFIG, else ./newswatch.toml when it exists.
+
+The settings are pydantic dataclasses: a key is a typed field (add one with one line), unknown
+keys are refused, and every problem of a file is reported at once, each naming the file, the
+key and the problem.
 """
 
 from __future__ import annotations
@@ -9,69 +13,111 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
-from typing import Any, get_type_hints
-from urllib.parse import urlsplit
+from typing import Annotated, Any
 
-from newswatch.errors import ConfigError, excerpt
-from newswatch.sources import DEFAULT_SOURCES, Source
+from pydantic import AfterValidator, Field, TypeAdapter, ValidationError
+from pydantic.dataclasses import dataclass
+
+from newswatch.errors import ConfigError
+from newswatch.sources import DEFAULT_SOURCES, STRICT, Flag, Source, Text
+from newswatch.text import is_http_url
 
 DEFAULT_CONFIG = Path("newswatch.toml")
 DEFAULT_DB_URL = "sqlite:///newswatch.db"
 USER_AGENT = "newswatch/0.1 (+https://github.com/newswatch/newswatch; trafficking-report news monitor)"
 
+Count = Annotated[int, Field(ge=0, strict=True)]
+Seconds = Annotated[float, Field(ge=0, strict=True)]
+Amount = Annotated[float, Field(ge=0, strict=True)]  # hours, days
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, config=STRICT)
 class FetchSettings:
-    timeout_s: float = 20.0
-    max_bytes: int = 10 * 1024 * 1024
-    max_redirects: int = 5
-    user_agent: str = USER_AGENT
-    allow_private_networks: bool = False
-    concurrency: int = 16  # article pages in flight overall
-    per_host: int = 4  # article pages in flight per host
-    source_workers: int = 4  # feeds polled at once
-    extract_workers: int = 0  # processes extracting; 0 = one per core
-    max_articles_per_source: int = 200  # newest first; the rest waits for the next run
-    retries: int = 1  # extra attempts after a transient failure
-    respect_robots: bool = True  # obey robots.txt for article pages
+    timeout_s: Seconds = 20.0
+    max_bytes: Count = 10 * 1024 * 1024
+    max_redirects: Count = 5
+    user_agent: Text = USER_AGENT
+    allow_private_networks: Flag = False
+    concurrency: Count = 16  # article pages in flight overall
+    per_host: Count = 4  # article pages in flight per host
+    source_workers: Count = 4  # feeds polled at once
+    extract_workers: Count = 0  # processes extracting; 0 = one per core
+    max_articles_per_source: Count = 200  # newest first; the rest waits for the next run
+    retries: Count = 1  # extra attempts after a transient failure
+    respect_robots: Flag = True  # obey robots.txt for article pages
     # Reliability (docs/RELIABILITY.md)
-    feed_deadline_s: float = 30.0  # wall-clock limit of one feed request, however slowly it arrives
-    page_deadline_s: float = 60.0  # the same for an article page (and robots.txt)
-    allow_metadata_endpoints: bool = False  # cloud metadata (169.254.169.254, ...), even with private allowed
-    unconditional_after_h: float = 24.0  # a feed is fetched without validators at least this often
-    stale_after_days: float = 7.0  # a source with no new entry for this long is reported stale
-    backoff_base_s: float = 900.0  # wait after a source's first failure; doubles with each one
-    backoff_cap_s: float = 86400.0  # the longest wait between attempts of a failing source
-    retry_after_cap_s: float = 3600.0  # a server's Retry-After is honoured up to this
-    crawl_delay_cap_s: float = 10.0  # robots.txt Crawl-delay is honoured up to this (per host)
-    max_page_attempts: int = 3  # a page that keeps failing is given up after this many runs
+    feed_deadline_s: Seconds = 30.0  # wall-clock limit of one feed request, however slowly it arrives
+    page_deadline_s: Seconds = 60.0  # the same for an article page (and robots.txt)
+    allow_metadata_endpoints: Flag = False  # cloud metadata (169.254.169.254, ...), even with private allowed
+    unconditional_after_h: Amount = 24.0  # a feed is fetched without validators at least this often
+    stale_after_days: Amount = 7.0  # a source with no new entry for this long is reported stale
+    backoff_base_s: Seconds = 900.0  # wait after a source's first failure; doubles with each one
+    backoff_cap_s: Seconds = 86400.0  # the longest wait between attempts of a failing source
+    retry_after_cap_s: Seconds = 3600.0  # a server's Retry-After is honoured up to this
+    crawl_delay_cap_s: Seconds = 10.0  # robots.txt Crawl-delay is honoured up to this (per host)
+    max_page_attempts: Count = 3  # a page that keeps failing is given up after this many runs
 
 
-@dataclass(frozen=True)
+def _http_url_or_none(url: str | None) -> str | None:
+    if url is not None and not is_http_url(url):
+        raise ValueError("expected an http(s) URL")
+    return url
+
+
+@dataclass(frozen=True, config=STRICT)
 class AlertSettings:
     """One `[[alerts]]` table: where to send new records (a webhook or a command) and which ones."""
 
-    name: str
-    webhook: str | None = None  # POSTed a Slack-compatible JSON body
-    command: tuple[str, ...] = ()  # argv, run without a shell; the record as JSON on stdin
-    rebuttal: bool = False  # only official rebuttals
-    report: bool = False  # only items about a report
-    jurisdictions: tuple[str, ...] = ()  # names or ISO codes, any of them (case-insensitive)
-    languages: tuple[str, ...] = ()  # ISO 639-1 codes, any of them
-    enabled: bool = True
-    max_attempts: int = 10  # then the delivery is abandoned
-    timeout_s: float = 10.0
+    name: Annotated[str, Field(strict=True, min_length=1)]
+    webhook: Annotated[str | None, AfterValidator(_http_url_or_none)] = None  # POSTed a Slack-compatible body
+    command: tuple[Text, ...] = ()  # argv, run without a shell; the record as JSON on stdin
+    rebuttal: Flag = False  # only official rebuttals
+    report: Flag = False  # only items about a report
+    jurisdictions: tuple[Text, ...] = ()  # names or ISO codes, any of them (case-insensitive)
+    languages: tuple[Text, ...] = ()  # ISO 639-1 codes, any of them
+    enabled: Flag = True
+    max_attempts: Annotated[int, Field(ge=1, strict=True)] = 10  # then the delivery is abandoned
+    timeout_s: Annotated[float, Field(gt=0)] = 10.0
+
+    def __post_init__(self) -> None:
+        if (self.webhook is None) == (not self.command):
+            raise ValueError("give exactly one of webhook (a URL) or command (a list of strings)")
 
 
-@dataclass(frozen=True)
+def _unique_alerts(alerts: tuple[AlertSettings, ...]) -> tuple[AlertSettings, ...]:
+    seen: set[str] = set()
+    for i, alert in enumerate(alerts, start=1):
+        if alert.name in seen:
+            raise ValueError(f"alerts[{i}]: name: duplicate alert name {alert.name!r}")
+        seen.add(alert.name)
+    return alerts
+
+
+def _db_url(url: str) -> str:
+    if "://" not in url:
+        raise ValueError("expected a SQLAlchemy URL such as sqlite:///newswatch.db")
+    return url
+
+
+def _unique_names(sources: tuple[Source, ...]) -> tuple[Source, ...]:
+    seen: set[str] = set()
+    for i, source in enumerate(sources, start=1):
+        if source.name in seen:
+            raise ValueError(f"sources[{i}]: name: duplicate source name {source.name!r}")
+        seen.add(source.name)
+    return sources
+
+
+@dataclass(frozen=True, config=STRICT)
 class Settings:
-    db_url: str = DEFAULT_DB_URL
-    sources: tuple[Source, ...] = field(default_factory=lambda: DEFAULT_SOURCES)
+    db_url: Annotated[str, Field(strict=True), AfterValidator(_db_url)] = DEFAULT_DB_URL
+    sources: Annotated[tuple[Source, ...], AfterValidator(_unique_names)] = field(
+        default_factory=lambda: DEFAULT_SOURCES)
     fetch: FetchSettings = field(default_factory=FetchSettings)
-    config_path: Path | None = None
-    alerts: tuple[AlertSettings, ...] = ()
+    config_path: Annotated[Path | None, Field(exclude=True)] = None
+    alerts: Annotated[tuple[AlertSettings, ...], AfterValidator(_unique_alerts)] = ()
 
     def enabled_sources(self, names: list[str] | None = None) -> list[Source]:
         """Enabled sources, or the named ones (enabled or not); unknown names are an error."""
@@ -84,10 +130,9 @@ class Settings:
         return [by_name[n] for n in names]
 
 
-_TOP_KEYS = {"db_url", "sources", "fetch", "alerts"}
-_SOURCE_KEYS = {"name", "url", "language", "tags", "enabled"}
-# The [fetch] keys and their types, read off FetchSettings so the two cannot drift apart.
-_FETCH_TYPES: dict[str, type] = get_type_hints(FetchSettings)
+_FILE_KEYS = {"db_url", "sources", "fetch", "alerts"}  # config_path is where the file was, not a key in it
+_ADAPTER = TypeAdapter(Settings)
+_WANT = {"tuple": "a list", "dict": "a table", "dataclass": "a table", "dataclass_exact": "a table"}
 
 
 def load_settings(
@@ -124,130 +169,51 @@ def _from_file(path: Path) -> Settings:
 
 
 def parse_settings(data: Mapping[str, Any], where: str, config_path: Path | None = None) -> Settings:
-    """Validate a decoded TOML document; errors name `where`, the key and the problem."""
-    unknown = set(data) - _TOP_KEYS
-    if unknown:
-        raise ConfigError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_TOP_KEYS)}")
-    settings = Settings(config_path=config_path)
-    if "db_url" in data:
-        if not isinstance(data["db_url"], str) or "://" not in data["db_url"]:
-            raise ConfigError(f"{where}: db_url: expected a SQLAlchemy URL such as sqlite:///newswatch.db")
-        settings = replace(settings, db_url=data["db_url"])
-    if "fetch" in data:
-        settings = replace(settings, fetch=_parse_fetch(data["fetch"], where))
-    if "sources" in data:
-        settings = replace(settings, sources=_parse_sources(data["sources"], where))
-    if "alerts" in data:
-        settings = replace(settings, alerts=_parse_alerts(data["alerts"], where))
-    return settings
+    """Validate a decoded TOML document; one `ConfigError` lists every problem, one a line,
+    each as `where: key: problem`."""
+    problems = [f"{key}: unknown key; allowed: {sorted(_FILE_KEYS)}" for key in data if key not in _FILE_KEYS]
+    try:
+        settings = _ADAPTER.validate_python({k: v for k, v in data.items() if k in _FILE_KEYS})
+    except ValidationError as exc:
+        problems += [_describe(err, data) for err in exc.errors()]
+    if problems:
+        raise ConfigError("\n".join(f"{where}: {p}" for p in problems))
+    return replace(settings, config_path=config_path)
 
 
-def _parse_fetch(raw: Any, where: str) -> FetchSettings:
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{where}: [fetch] must be a table")
-    values: dict[str, Any] = {}
-    for key, value in raw.items():
-        if key not in _FETCH_TYPES:
-            raise ConfigError(f"{where}: fetch.{key}: unknown key; allowed: {sorted(_FETCH_TYPES)}")
-        want = _FETCH_TYPES[key]
-        if want is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
-        if not isinstance(value, want) or (want is int and isinstance(value, bool)):
-            raise ConfigError(f"{where}: fetch.{key}: expected {want.__name__}, got {excerpt(value)}")
-        if isinstance(value, int | float) and value < 0:
-            raise ConfigError(f"{where}: fetch.{key}: must not be negative, got {excerpt(value)}")
-        values[key] = value
-    return FetchSettings(**values)
+def _describe(err: Mapping[str, Any], data: Mapping[str, Any]) -> str:
+    """One pydantic error as `key: problem`, keys as written in the file (sources[2] (name): url)."""
+    loc = [part for part in err["loc"] if part not in ("function-after", "tuple[...]")]
+    key = ""
+    for part in loc:
+        if isinstance(part, int):  # an index into [[sources]]: 1-based, with the source's name
+            name = _item_name(data, str(loc[0]), part)
+            key += f"[{part + 1}]" + (f" ({name})" if name else "") + ":"
+        else:
+            key += f" {part}" if key.endswith(":") else (f".{part}" if key else str(part))
+    key = key.rstrip(":")
+    kind, given = err["type"], err.get("input")
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
+        problem = "unknown key"
+    elif kind in ("missing", "missing_argument"):
+        problem = "required"
+    elif kind in ("greater_than_equal", "greater_than"):
+        problem = f"must not be negative, got {given!r}"
+    elif kind == "string_too_short":
+        problem = "required, a non-empty string"
+    elif kind.endswith(("_type", "_parsing")):
+        want = _WANT.get(kind.rsplit("_", 1)[0], kind.rsplit("_", 1)[0])
+        problem = f"expected {want}, got {given!r}"
+    else:
+        problem = str(err["msg"]).removeprefix("Value error, ").replace("Input should be", "expected")
+    if not key or problem.startswith(key):  # a check on the whole of [[sources]] names its own key
+        return problem
+    return f"{key}: {problem}"
 
 
-def _parse_sources(raw: Any, where: str) -> tuple[Source, ...]:
-    if not isinstance(raw, list):
-        raise ConfigError(f"{where}: sources: expected [[sources]] tables")
-    sources: list[Source] = []
-    seen: set[str] = set()
-    for i, item in enumerate(raw, start=1):
-        at = f"{where}: sources[{i}]"
-        if not isinstance(item, dict):
-            raise ConfigError(f"{at}: expected a table")
-        unknown = set(item) - _SOURCE_KEYS
-        if unknown:
-            raise ConfigError(f"{at}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_SOURCE_KEYS)}")
-        name, url = item.get("name"), item.get("url")
-        if not isinstance(name, str) or not name.strip():
-            raise ConfigError(f"{at}: name: required, a non-empty string")
-        if name in seen:
-            raise ConfigError(f"{at}: name: duplicate source name {excerpt(name)}")
-        seen.add(name)
-        if not isinstance(url, str) or not _is_http_url(url):
-            raise ConfigError(f"{at} ({name}): url: expected an http(s) URL, got {excerpt(url)}")
-        language = item.get("language")
-        if language is not None and not isinstance(language, str):
-            raise ConfigError(f"{at} ({name}): language: expected a string such as 'en'")
-        tags = item.get("tags", [])
-        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            raise ConfigError(f"{at} ({name}): tags: expected a list of strings")
-        enabled = item.get("enabled", True)
-        if not isinstance(enabled, bool):
-            raise ConfigError(f"{at} ({name}): enabled: expected true or false")
-        sources.append(Source(name, url, language, tuple(tags), enabled))
-    return tuple(sources)
-
-
-_ALERT_KEYS = {"name", "webhook", "command", "rebuttal", "report", "jurisdictions", "languages", "enabled",
-               "max_attempts", "timeout_s"}
-
-
-def _parse_alerts(raw: Any, where: str) -> tuple[AlertSettings, ...]:
-    if not isinstance(raw, list):
-        raise ConfigError(f"{where}: alerts: expected [[alerts]] tables")
-    alerts: list[AlertSettings] = []
-    seen: set[str] = set()
-    for i, item in enumerate(raw, start=1):
-        at = f"{where}: alerts[{i}]"
-        if not isinstance(item, dict):
-            raise ConfigError(f"{at}: expected a table")
-        unknown = set(item) - _ALERT_KEYS
-        if unknown:
-            raise ConfigError(f"{at}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_ALERT_KEYS)}")
-        name = item.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise ConfigError(f"{at}: name: required, a non-empty string")
-        if name in seen:
-            raise ConfigError(f"{at}: name: duplicate alert name {name!r}")
-        seen.add(name)
-        at = f"{at} ({name})"
-        webhook, command = item.get("webhook"), item.get("command")
-        if (webhook is None) == (command is None):
-            raise ConfigError(f"{at}: give exactly one of webhook (a URL) or command (a list of strings)")
-        if webhook is not None and (not isinstance(webhook, str) or not _is_http_url(webhook)):
-            raise ConfigError(f"{at}: webhook: expected an http(s) URL")
-        if command is not None and (not _strings(command) or not command):
-            raise ConfigError(f"{at}: command: expected a non-empty list of strings (argv, no shell)")
-        for key in ("jurisdictions", "languages"):
-            if key in item and not _strings(item[key]):
-                raise ConfigError(f"{at}: {key}: expected a list of strings")
-        for key in ("rebuttal", "report", "enabled"):
-            if key in item and not isinstance(item[key], bool):
-                raise ConfigError(f"{at}: {key}: expected true or false")
-        attempts = item.get("max_attempts", 10)
-        if not isinstance(attempts, int) or isinstance(attempts, bool) or attempts < 1:
-            raise ConfigError(f"{at}: max_attempts: expected a positive integer")
-        timeout = item.get("timeout_s", 10.0)
-        if not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0:
-            raise ConfigError(f"{at}: timeout_s: expected a positive number of seconds")
-        alerts.append(AlertSettings(
-            name=name, webhook=webhook, command=tuple(command or ()),
-            rebuttal=item.get("rebuttal", False), report=item.get("report", False),
-            jurisdictions=tuple(item.get("jurisdictions", ())), languages=tuple(item.get("languages", ())),
-            enabled=item.get("enabled", True), max_attempts=attempts, timeout_s=float(timeout),
-        ))
-    return tuple(alerts)
-
-
-def _strings(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) for v in value)
-
-
-def _is_http_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
+def _item_name(data: Mapping[str, Any], table: str, index: int) -> str | None:
+    sources = data.get(table)
+    if isinstance(sources, list) and index < len(sources) and isinstance(sources[index], dict):
+        name = sources[index].get("name")
+        return name if isinstance(name, str) and name else None
+    return None

@@ -7,18 +7,36 @@ with `[[sources]]` in newswatch.toml.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, ConfigDict, Field
+from pydantic.dataclasses import dataclass
+
+from newswatch.text import is_http_url
+
+# What the settings models share: unknown keys refused; each field strict (1 is not true).
+STRICT = ConfigDict(extra="forbid")
+Text = Annotated[str, Field(strict=True)]
+Flag = Annotated[bool, Field(strict=True)]
+SourceKind = Literal["feed", "sitemap"]
 
 
-@dataclass(frozen=True)
+def _http_url(url: str) -> str:
+    if not is_http_url(url):
+        raise ValueError(f"expected an http(s) URL, got {url!r}")
+    return url
+
+
+@dataclass(frozen=True, config=STRICT)
 class Source:
-    """A feed to poll."""
+    """A source to poll: a feed, or a (Google News) sitemap (`kind`)."""
 
-    name: str
-    url: str
-    language: str | None = None
-    tags: tuple[str, ...] = ()
-    enabled: bool = True
+    name: Annotated[str, Field(strict=True, min_length=1)]
+    url: Annotated[str, Field(strict=True), AfterValidator(_http_url)]
+    language: Text | None = None
+    tags: tuple[Text, ...] = ()
+    enabled: Flag = True
+    kind: SourceKind = "feed"
 
 
 DEFAULT_SOURCES: tuple[Source, ...] = (

@@ -16,7 +16,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
-from datetime import time as dtime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 from urllib.parse import quote
@@ -42,6 +41,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlche
 from newswatch.errors import StorageError
 from newswatch.facets import index_columns, jurisdiction_keys
 from newswatch.models import PageFailure, PageRecord, SourceState
+from newswatch.timeutil import as_utc, day_start
 from storage import fts
 from storage.compress import pack, unpack
 from storage.schema import (
@@ -355,9 +355,9 @@ class Store:
                 .limit(batch)
             )
             if since:
-                query = query.where(articles.c.published_at >= _as_utc(since))
+                query = query.where(articles.c.published_at >= as_utc(since))
             if until:
-                query = query.where(articles.c.published_at < _as_utc(until))
+                query = query.where(articles.c.published_at < as_utc(until))
             if source:
                 query = query.where(articles.c.source == source)
             with self.engine.connect() as conn:
@@ -474,7 +474,7 @@ def _filtered(query: Select[Any], flt: ArticleFilter) -> Select[Any]:
         seen_in = select(article_sources.c.article_id).where(article_sources.c.source == flt.source)
         query = query.where(articles.c.id.in_(seen_in))
     if flt.since:
-        query = query.where(articles.c.published_at >= datetime.combine(flt.since, dtime(), UTC))
+        query = query.where(articles.c.published_at >= day_start(flt.since))
     return query
 
 
@@ -711,12 +711,6 @@ def _retryable(exc: DBAPIError) -> bool:
     return isinstance(exc, OperationalError) and "locked" in str(exc).lower()
 
 
-def _as_utc(value: date | datetime) -> datetime:
-    """A datetime as UTC (naive ones taken as UTC); a date as its midnight UTC."""
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-    return datetime.combine(value, dtime(), UTC)
-
 
 def _same(stored: Any, new: Any) -> bool:
     if isinstance(stored, datetime) or isinstance(new, datetime):
@@ -726,9 +720,7 @@ def _same(stored: Any, new: Any) -> bool:
 
 def _utc(value: Any) -> Any:
     """SQLite hands datetimes back naive; everything stored is UTC."""
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-    return value
+    return as_utc(value) if isinstance(value, datetime) else value
 
 
 def _iso(value: Any) -> str | None:

@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from extractors.archives import entries_before_window, next_archive_urls
-from newswatch.models import DateWindow, FeedEntry
+from newswatch.models import FeedEntry
+from newswatch.timeutil import Window as DateWindow
 
 FEED = "https://example.org/feed/"
 
@@ -163,6 +164,6 @@ def test_window_is_before() -> None:
 
 
 def test_window_rejects_start_after_end() -> None:
-    with pytest.raises(ValueError, match="starts after it ends"):
+    with pytest.raises(ValueError, match="starts at or after its end"):
         DateWindow(since=date(2024, 5, 2), until=date(2024, 5, 1))
     assert DateWindow(since=date(2024, 5, 1), until=date(2024, 5, 1)).contains(datetime(2024, 5, 1, 18, tzinfo=UTC))

@@ -26,8 +26,8 @@ from flows.backfill import BackfillRequest, LineProgress, backfill_with, run_bac
 from flows.pipeline import Pipeline, poll_all
 from newswatch.cli.localsite import LocalSite, Route
 from newswatch.errors import ConfigError, FetchError, ParseError
-from newswatch.models import DateWindow
 from newswatch.settings import Settings
+from newswatch.timeutil import Window as DateWindow
 from storage.store import ArticleFilter, Store
 from tests.helpers import local_settings
 
@@ -570,8 +570,8 @@ def test_unreadable_url_list_stores_nothing(
     [
         ({}, "exactly one"),
         ({"sitemap": "https://example.org/s.xml", "urls": "u.txt"}, r"exactly one .* \(got sitemap, urls\)"),
-        ({"sitemap": "https://example.org/s.xml", "since": "1 Sept"}, "since: expected a date"),
-        ({"sitemap": "https://example.org/s.xml", "since": "2025-10-02", "until": "2025-10-01"}, "starts after"),
+        ({"sitemap": "https://example.org/s.xml", "since": "1 Sept"}, "since: expected an ISO date"),
+        ({"sitemap": "https://example.org/s.xml", "since": "2025-10-02", "until": "2025-10-01"}, "starts at or after"),
         ({"urls": "u.txt", "since": "2025-10-01"}, "no dates"),
     ],
 )

@@ -63,8 +63,8 @@ def test_backfill_is_a_newswatch_command(app: typer.Typer) -> None:
     [
         ([], "exactly one of"),
         (["--sitemap", "https://example.org/sitemap.xml", "--warc", "x.warc.gz"], "got sitemap, warc"),
-        (["--sitemap", "https://example.org/sitemap.xml", "--since", "01/09/2025"], "YYYY-MM-DD"),
-        (["--source", "x", "--since", "2025-10-02", "--until", "2025-10-01"], "starts after"),
+        (["--sitemap", "https://example.org/sitemap.xml", "--since", "01/09/2025"], "ISO date"),
+        (["--source", "x", "--since", "2025-10-02", "--until", "2025-10-01"], "starts at or after"),
         (["--urls", "urls.txt", "--until", "2025-10-01"], "no dates"),
     ],
 )

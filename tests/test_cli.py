@@ -69,7 +69,7 @@ def test_extract_a_file_stores_nothing(tmp_path: Path) -> None:
     html = tmp_path / "page.html"
     html.write_bytes(page("harbour-rebuttal"))
     result = runner.invoke(app, ["extract", str(html), "--json", "--db", f"sqlite:///{tmp_path}/x.db"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 0, (result.output, result.exception)
     data = json.loads(result.stdout)
     assert data["title"].startswith("Harbour city government rejects")
     assert data["published_from"] == "page" and data["language"] == "en"

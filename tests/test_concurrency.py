@@ -6,7 +6,6 @@ from __future__ import annotations
 import multiprocessing
 import sqlite3
 import threading
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from html import escape
@@ -14,7 +13,7 @@ from multiprocessing.synchronize import Barrier
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from newswatch.cli.localsite import LocalSite, Route
 from newswatch.models import PageRecord
@@ -151,10 +150,17 @@ def test_sqlite_write_waits_for_a_lock_instead_of_failing(tmp_path: Path, make_p
         holder = sqlite3.connect(db, isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")  # another process's long write transaction
         done: list[dict[str, int]] = []
+        writing = threading.Event()  # set when the writer sends its INSERT (no sleep as synchronisation)
+
+        def on_execute(conn: object, cursor: object, statement: str, *args: object) -> None:
+            if statement.lstrip().upper().startswith("INSERT"):
+                writing.set()
+
+        event.listen(store.engine, "before_cursor_execute", on_execute)
         writer = threading.Thread(target=lambda: done.append(store.save_pages([make_page("https://a.example/1")])))
         writer.start()
-        time.sleep(1.0)
-        assert not done  # still waiting for the lock
+        assert writing.wait(timeout=30)
+        assert not done  # the INSERT is under way and cannot finish while the other transaction holds the lock
         holder.execute("COMMIT")
         holder.close()
         writer.join(timeout=30)

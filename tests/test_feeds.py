@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,6 +14,7 @@ from extractors import feeds
 from extractors.feeds import parse_feed
 from newswatch.cli.demo import atom, json_feed, rss
 from newswatch.errors import ParseError
+from newswatch.text import is_http_url
 from tests.helpers import SHARED
 
 BASE = "https://news.example.org"
@@ -86,8 +86,14 @@ def test_never_raises_anything_but_parse_error_on_arbitrary_bytes(data: bytes) -
 @given(st.text(max_size=300))
 def test_never_crashes_on_xml_like_text(text: str) -> None:
     body = f'<?xml version="1.0"?><rss version="2.0"><channel><item><title>{text}</title><link>{text}</link>'
-    with contextlib.suppress(ParseError):
-        parse_feed(body.encode("utf-8", "surrogatepass"), BASE + "/x")
+    try:
+        feed = parse_feed(body.encode("utf-8", "surrogatepass"), BASE + "/x")
+    except ParseError:
+        return
+    # One item at most, and whatever its link was, a kept entry has an absolute http(s) URL without fragment.
+    assert len(feed.entries) <= 1
+    assert all(is_http_url(e.url) and "#" not in e.url for e in feed.entries)
+    assert all(e.title is None or e.title == e.title.strip() for e in feed.entries)
 
 
 def _index() -> list[tuple[str, int]]:

@@ -62,12 +62,13 @@ enabled = false
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("colour = 1\n", r"newswatch.toml: unknown key\(s\) \['colour'\]"),
+        ("colour = 1\n", r"newswatch.toml: colour: unknown key"),
         ('[[sources]]\nname = "a"\nurl = "ftp://example.org/x"\n', r"sources\[1\] \(a\): url: expected an http"),
         ('[[sources]]\nname = "a"\nurl = "not a url"\n', r"sources\[1\] \(a\): url"),
         ('[[sources]]\nname = "a"\nurl = "https://example.org/1"\n[[sources]]\nname = "a"\nurl = "https://example.org/2"\n',
          r"sources\[2\]: name: duplicate source name 'a'"),
-        ('[[sources]]\nname = "a"\nurl = "https://example.org/1"\nfrequency = 3\n', r"sources\[1\]: unknown key"),
+        ('[[sources]]\nname = "a"\nurl = "https://example.org/1"\nfrequency = 3\n',
+         r"sources\[1\] \(a\): frequency: unknown key"),
         ('[[sources]]\nurl = "https://example.org/1"\n', r"sources\[1\]: name: required"),
         ("[fetch]\ntimeout_s = \"fast\"\n", r"fetch.timeout_s: expected float"),
         ("[fetch]\nretry = 3\n", r"fetch.retry: unknown key"),
@@ -94,3 +95,22 @@ def test_config_from_environment(tmp_path: Path) -> None:
     other = tmp_path / "other.toml"
     other.write_text('db_url = "sqlite:///explicit.db"\n', encoding="utf-8")
     assert load_settings(other, env={"NEWSWATCH_CONFIG": str(cfg)}).db_url == "sqlite:///explicit.db"
+
+
+def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:
+    cfg = write(tmp_path, 'colour = 1\n[fetch]\ntimeout_s = "fast"\nretry = 3\n'
+                          '[[sources]]\nname = "a"\nurl = "ftp://example.org/x"\nkind = "atom"\n')
+    with pytest.raises(ConfigError) as caught:
+        load_settings(cfg, env={})
+    lines = str(caught.value).splitlines()
+    assert all(line.startswith(f"{cfg}: ") for line in lines)
+    assert {line.removeprefix(f"{cfg}: ").split(":")[0] for line in lines} == {
+        "colour", "fetch.timeout_s", "fetch.retry", "sources[1] (a)"}
+    assert any("kind: expected 'feed' or 'sitemap'" in line for line in lines)
+    assert any("url: expected an http(s) URL" in line for line in lines)
+
+
+def test_a_source_kind_is_feed_unless_given(tmp_path: Path) -> None:
+    cfg = write(tmp_path, '[[sources]]\nname = "a"\nurl = "https://example.org/f"\n'
+                          '[[sources]]\nname = "b"\nurl = "https://example.org/news-sitemap.xml"\nkind = "sitemap"\n')
+    assert [s.kind for s in load_settings(cfg, env={}).sources] == ["feed", "sitemap"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import time
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -227,17 +226,18 @@ def test_external_entities_are_not_resolved(tmp_path: Path) -> None:
     assert "TOP-SECRET" not in repr(result)
 
 
+# Expanded, &a9; is 10**9 "lol"s (3 GB): the timeout, not a wall-clock assertion on a shared
+# machine, is what fails when the parser expands it; the URL length shows it was not expanded.
+@pytest.mark.timeout(60)
 def test_entity_expansion_bomb_is_refused_quickly() -> None:
     entities = '<!ENTITY a0 "lol">' + "".join(
         f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
     )
     data = f'<?xml version="1.0"?><!DOCTYPE urlset [{entities}]><urlset><url><loc>https://example.org/&a9;</loc></url></urlset>'
-    started = time.monotonic()
     try:
         result = parse_sitemap(data.encode(), URL)
     except ParseError:
         result = None
-    assert time.monotonic() - started < 2
     assert result is None or all(len(entry.url) < 1000 for entry in result.entries)
 
 

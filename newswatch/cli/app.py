@@ -6,6 +6,7 @@ Exit codes: 0 the command completed (per-source failures are reported, not fatal
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -26,6 +27,7 @@ from newswatch.cli.common import (
     JsonOpt,
     WideOpt,
     count_line,
+    err,
     masked_url,
     note,
     out,
@@ -366,7 +368,7 @@ def sources_list(config: ConfigOpt = None, db: DbOpt = None, as_json: JsonOpt = 
     for src in shown:
         st = states.get(src.name)
         rows.append({
-            "name": src.name, "url": src.url, "enabled": src.enabled, "configured": src.configured,
+            "name": src.name, "kind": src.kind, "url": src.url, "enabled": src.enabled, "configured": src.configured,
             "last_status": st.last_status if st else None,
             "last_error": st.last_error if st else None,
             "http_status": st.http_status if st else None,
@@ -481,11 +483,13 @@ def reprocess(
 ) -> None:
     """Re-run extraction and detection over stored raw HTML (no refetching); update what changed."""
     from flows.reprocess import reprocess_store
+    from newswatch.cli.backfill import RichProgress
 
     settings = _settings(config, db)
     day = _date(since, "--since")
-    with _store(settings) as store:
-        summary = reprocess_store(store, since=day, source=source, progress=not as_json,
+    bar = RichProgress(err) if err.is_terminal and not as_json else None
+    with _store(settings) as store, bar or contextlib.nullcontext():
+        summary = reprocess_store(store, since=day, source=source, progress=bar,
                                   workers=settings.fetch.extract_workers)
     if as_json:
         out.print_json(json.dumps(summary))

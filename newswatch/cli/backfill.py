@@ -24,11 +24,22 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from newswatch.cli.common import ConfigOpt, DbOpt, JsonOpt, err, fail, out, settings_or_exit, store_or_exit, text
+from newswatch.cli.common import (
+    ConfigOpt,
+    DbOpt,
+    JsonOpt,
+    err,
+    fail,
+    out,
+    page_counts_line,
+    settings_or_exit,
+    store_or_exit,
+    text,
+)
 from newswatch.errors import ConfigError, NewswatchError, StorageError
 
 if TYPE_CHECKING:
-    from flows.backfill import ProgressReporter
+    from newswatch.progress import ProgressReporter
 
 
 class RichProgress:
@@ -75,10 +86,12 @@ def backfill(
         str | None, typer.Option("--urls", help="A text file with one URL per line (# starts a comment).")
     ] = None,
     since: Annotated[
-        str | None, typer.Option("--since", help="First day of the window (YYYY-MM-DD, inclusive, UTC).")
+        str | None,
+        typer.Option("--since", help="Start of the window: a day (YYYY-MM-DD, inclusive, UTC) or an ISO datetime."),
     ] = None,
     until: Annotated[
-        str | None, typer.Option("--until", help="Last day of the window (YYYY-MM-DD, inclusive, UTC).")
+        str | None,
+        typer.Option("--until", help="End of the window: a day (YYYY-MM-DD, inclusive) or an ISO datetime, excluded."),
     ] = None,
     include_undated: Annotated[
         bool, typer.Option("--include-undated", help="Also store items the listing gives no date for.")
@@ -164,9 +177,7 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
     if summary["resumed"]:
         out.print(f"resumed: {summary['already_stored']} already stored (skipped)", highlight=False)
     out.print(
-        f"analysed: {summary['analysed']}; extracted: {summary['extracted']}; stored: {summary['stored']}; "
-        f"flagged: {summary['flagged_report']} report, {summary['flagged_rebuttal']} rebuttal; "
-        f"failed pages: {summary['failed_pages']}",
+        f"analysed: {summary['analysed']}; " + page_counts_line(summary),
         highlight=False, soft_wrap=True,
     )
     for note in summary["notes"]:

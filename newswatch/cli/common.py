@@ -23,6 +23,7 @@ from rich.text import AlignMethod, Text
 
 from newswatch.errors import NewswatchError, excerpt
 from newswatch.settings import Settings, load_settings
+from newswatch.timeutil import parse_day
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -210,10 +211,16 @@ def parse_date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"expected a date as YYYY-MM-DD, got {excerpt(value, 40)}",
-                                 param_hint=option) from None
+        return parse_day(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
+
+
+def page_counts_line(summary: dict[str, Any]) -> str:
+    """The page counts of a run summary (`PageCounts.summary` keys), as every run prints them."""
+    return (f"extracted: {summary['extracted']}; stored: {summary['stored']}; "
+            f"flagged: {summary['flagged_report']} report, {summary['flagged_rebuttal']} rebuttal; "
+            f"failed pages: {summary['failed_pages']}")
 
 
 # --- tables ---------------------------------------------------------------------------

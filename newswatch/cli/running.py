@@ -191,19 +191,16 @@ def ingest_pass(
         return ingest_plain(settings, sources, on_done=on_done)
     from prefect.task_runners import ThreadPoolTaskRunner
 
-    from flows.ingest import ON_SOURCE_DONE, ingest
+    from flows.ingest import ingest
 
     runner: ThreadPoolTaskRunner[Any] = ThreadPoolTaskRunner(max_workers=max(1, settings.fetch.source_workers))
     flow = ingest.with_options(task_runner=runner)  # type: ignore[arg-type]  # Prefect's invariant generic
-    ON_SOURCE_DONE.append(on_done)
-    try:
-        return flow(
-            sources=sources,
-            config=str(settings.config_path) if settings.config_path else None,
-            db_url=settings.db_url,
-        )
-    finally:
-        ON_SOURCE_DONE.remove(on_done)
+    return flow(
+        sources=sources,
+        config=str(settings.config_path) if settings.config_path else None,
+        db_url=settings.db_url,
+        on_source_done=on_done,
+    )
 
 
 def partial_summary(settings: Settings, sources: list[str] | None, done: list[SourceResult],

@@ -23,11 +23,12 @@ class ShownSource:
     url: str
     enabled: bool
     configured: bool
+    kind: str = "feed"
 
 
 def sources_to_list(settings: Settings, states: Mapping[str, SourceState]) -> tuple[list[ShownSource], str | None]:
     """The sources to list, in order (configured first, then the store's others by name), and a note."""
-    configured = [ShownSource(s.name, s.url, s.enabled, True) for s in settings.sources]
+    configured = [ShownSource(s.name, s.url, s.enabled, True, s.kind) for s in settings.sources]
     names = {s.name for s in configured}
     others = [ShownSource(n, st.url, False, False) for n, st in sorted(states.items()) if n not in names]
     note = None
