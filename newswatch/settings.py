@@ -20,7 +20,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field, TypeAdapter, ValidationError
 from pydantic.dataclasses import dataclass
 
-from newswatch.errors import ConfigError
+from newswatch.errors import ConfigError, excerpt
 from newswatch.sources import DEFAULT_SOURCES, STRICT, Flag, Source, Text
 from newswatch.text import is_http_url
 
@@ -95,9 +95,12 @@ def _unique_alerts(alerts: tuple[AlertSettings, ...]) -> tuple[AlertSettings, ..
     return alerts
 
 
+_DB_URL_HINT = "expected a SQLAlchemy URL such as sqlite:///newswatch.db"
+
+
 def _db_url(url: str) -> str:
     if "://" not in url:
-        raise ValueError("expected a SQLAlchemy URL such as sqlite:///newswatch.db")
+        raise ValueError(f"not a database URL: {excerpt(url)}; {_DB_URL_HINT}")
     return url
 
 
@@ -150,10 +153,16 @@ def load_settings(
     if path is not None:
         settings = _from_file(path)
     if env.get("NEWSWATCH_DB_URL"):
-        settings = replace(settings, db_url=env["NEWSWATCH_DB_URL"])
+        settings = _with_db_url(settings, env["NEWSWATCH_DB_URL"], "NEWSWATCH_DB_URL")
     if db_url:
-        settings = replace(settings, db_url=db_url)
+        settings = _with_db_url(settings, db_url, "--db")
     return settings
+
+
+def _with_db_url(settings: Settings, url: str, where: str) -> Settings:
+    if "://" not in url:
+        raise ConfigError(f"not a database URL: {excerpt(url)} (from {where}); {_DB_URL_HINT}")
+    return replace(settings, db_url=url)
 
 
 def _from_file(path: Path) -> Settings:
@@ -198,12 +207,12 @@ def _describe(err: Mapping[str, Any], data: Mapping[str, Any]) -> str:
     elif kind in ("missing", "missing_argument"):
         problem = "required"
     elif kind in ("greater_than_equal", "greater_than"):
-        problem = f"must not be negative, got {given!r}"
+        problem = f"must not be negative, got {excerpt(given)}"
     elif kind == "string_too_short":
         problem = "required, a non-empty string"
     elif kind.endswith(("_type", "_parsing")):
         want = _WANT.get(kind.rsplit("_", 1)[0], kind.rsplit("_", 1)[0])
-        problem = f"expected {want}, got {given!r}"
+        problem = f"expected {want}, got {excerpt(given)}"
     else:
         problem = str(err["msg"]).removeprefix("Value error, ").replace("Input should be", "expected")
     if not key or problem.startswith(key):  # a check on the whole of [[sources]] names its own key

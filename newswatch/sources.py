@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, ConfigDict, Field
 from pydantic.dataclasses import dataclass
 
+from newswatch.errors import excerpt
 from newswatch.text import is_http_url
 
 # What the settings models share: unknown keys refused; each field strict (1 is not true).
@@ -23,7 +24,7 @@ SourceKind = Literal["feed", "sitemap"]
 
 def _http_url(url: str) -> str:
     if not is_http_url(url):
-        raise ValueError(f"expected an http(s) URL, got {url!r}")
+        raise ValueError(f"expected an http(s) URL, got {excerpt(url)}")
     return url
 
 

@@ -55,8 +55,9 @@ def test_cli_run_prints_summary_and_records(site: LocalSite, db_url: str, tmp_pa
     result = runner.invoke(app, ["run", "--config", str(cfg), "--db", db_url])
     assert result.exit_code == 0, result.output
     assert "refused" in result.output and "failed" in result.output  # reported with its reason, not fatal
-    assert "stored: 4" in result.output
-    assert "/4] refused: failed (ConnectError" in result.stderr  # progress, one line per source as it finishes
+    assert "4 extracted, 4 stored" in result.stdout
+    assert "/4] refused: failed" in result.stderr  # progress, one line per source as it finishes
+    assert "refused: failed\n  ConnectError" in result.stdout  # the reason, once, in the summary
 
     listed = runner.invoke(app, ["records", "list", "--rebuttal", "--json", "--config", str(cfg), "--db", db_url])
     assert listed.exit_code == 0, listed.output
@@ -123,7 +124,8 @@ def test_cli_run_skips_a_source_backing_off_unless_named(site: LocalSite, db_url
     asked = site.hits["/broken.xml"]  # 1, or 2 with the in-run retry of a 5xx
     second = runner.invoke(app, ["run", "--config", str(cfg), "--db", db_url])
     assert second.exit_code == 0, second.output
-    assert "1 backing off" in second.stdout and "broken: backing_off (backing off until " in second.stderr
+    assert "1 backing off" in second.stdout and "] broken: backing off (0 new" in second.stderr
+    assert "broken: backing off\n  backing off until " in second.stdout
     assert site.hits["/broken.xml"] == asked  # skipped: not asked again
     named = runner.invoke(app, ["run", "--json", "--source", "broken", "--config", str(cfg), "--db", db_url])
     assert named.exit_code == 0, named.output

@@ -53,7 +53,7 @@ def test_every_declared_dependency_is_imported_or_explained() -> None:
     dists = packages_distributions()
     imported = {canonicalize_name(dists[name][0]) for name in _imported_top_level()}
     # Declared without a direct import: a plugin another library loads, or a server kept for the API.
-    indirect = {"lxml-html-clean", "psycopg", "uvicorn"}
+    indirect = {"lxml-html-clean", "psycopg", "uvicorn", "python-multipart"}
     assert DECLARED.keys() - imported - indirect == set(), "declared but never imported: drop it"
 
 

@@ -75,7 +75,7 @@ enabled = false
         ("[fetch]\nconcurrency = -1\n", r"fetch.concurrency: must not be negative"),
         ("[fetch]\nallow_private_networks = 1\n", r"fetch.allow_private_networks: expected bool"),
         ("this is = = not toml", r"newswatch.toml: not valid TOML"),
-        ('db_url = "newswatch.db"\n', r"db_url: expected a SQLAlchemy URL"),
+        ('db_url = "newswatch.db"\n', r"db_url: not a database URL: .newswatch.db.; expected a SQLAlchemy URL"),
     ],
 )
 def test_config_errors_name_file_key_and_problem(tmp_path: Path, text: str, expected: str) -> None:
@@ -114,3 +114,16 @@ def test_a_source_kind_is_feed_unless_given(tmp_path: Path) -> None:
     cfg = write(tmp_path, '[[sources]]\nname = "a"\nurl = "https://example.org/f"\n'
                           '[[sources]]\nname = "b"\nurl = "https://example.org/news-sitemap.xml"\nkind = "sitemap"\n')
     assert [s.kind for s in load_settings(cfg, env={}).sources] == ["feed", "sitemap"]
+
+
+@pytest.mark.parametrize(("env", "option", "named"), [
+    ({"NEWSWATCH_DB_URL": "news.db"}, None, "NEWSWATCH_DB_URL"),
+    ({}, "x" * 10_000, "--db"),
+])
+def test_a_database_override_that_is_not_a_url_names_where_it_came_from(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str], option: str | None, named: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no ./newswatch.toml
+    with pytest.raises(ConfigError, match=rf"^not a database URL: .*\(from {named}\); expected") as caught:
+        load_settings(None, option, env=env)
+    assert len(str(caught.value)) < 400  # a long value is cut, its length said
