@@ -49,9 +49,9 @@ FILTERED = [  # (query, filter keyword arguments)
 
 def corpus() -> list[Any]:
     """PageRecords: every synthetic detection case, plus the real benchmark pages when present."""
-    from extractors.analyse import analyse_page
     from extractors.detect import detect
     from extractors.language import identify_language
+    from extractors.page import extract_and_detect
     from newswatch.models import Article, PageJob, PageRecord
 
     base = datetime(2025, 7, 1, tzinfo=UTC)
@@ -73,7 +73,7 @@ def corpus() -> list[Any]:
             body = gzip.decompress(path.read_bytes())
             job = PageJob(source="bench-pages", url=f"https://pages.example.org/{path.stem}", body=body,
                           fetched_at=base + timedelta(days=n % 120))
-            out.append(analyse_page(job))
+            out.append(extract_and_detect(job))
     return out
 
 

@@ -3,7 +3,7 @@ or a URL list, exactly as ingest stores new items.
 
 Two steps, so bad input stores nothing: first *list* (fetch and parse every sitemap,
 walk the whole archive, read the URL file, or read the whole WARC once), then *store*
-(`Pipeline.process` for URLs to fetch; `Pipeline.analyse` + `Store.save_pages` for WARC
+(`Pipeline.process` for URLs to fetch; `Pipeline.extract_and_detect` + `Store.save_pages` for WARC
 pages, which need no fetching). Any error while listing aborts before the first write.
 
 Resuming rests on the store, not on a state file: every URL already stored (by an
@@ -418,7 +418,7 @@ def _list_warc(path: Path, name: str, request: BackfillRequest, progress: Progre
 
 
 def _analyse_and_store(pipeline: Pipeline, jobs: list[PageJob], counts: PageCounts) -> None:
-    records = list(pipeline.analyse(jobs))
+    records = list(pipeline.extract_and_detect(jobs))
     counts.read += len(records)  # read from the WARC rather than fetched: counted as "analysed"
     pipeline.store_records(records, counts)
 

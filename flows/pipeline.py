@@ -30,7 +30,7 @@ from extractors.urls import host_of, normalize_url
 from flows import sitemap_source
 from flows.fetch import FetchResult, NetworkFetchError, fetch, make_client
 from flows.robots import RobotsRules
-from flows.workers import analyse, analysis_pool, parse, tune_malloc
+from flows.workers import analysis_pool, extract_and_detect_lean, parse, tune_malloc
 from newswatch.errors import FetchError, ParseError, PermanentFetchError, TransientFetchError
 from newswatch.models import DateSource, PageJob, PageRecord, ParsedFeed, SourceState
 from newswatch.settings import Settings, Source
@@ -387,7 +387,7 @@ class Pipeline:
             )
             pool = self._pool()
             try:
-                analysis = pool.submit(analyse, job)
+                analysis = pool.submit(extract_and_detect_lean, job)
             except (BrokenProcessPool, RuntimeError) as exc:  # a worker died, or the run is closing
                 self._drop_pool(pool, exc)
                 outcome.set_result(_AnalysisFailed(f"analysis not started: {exc}", transient=True))
@@ -495,12 +495,12 @@ class Pipeline:
             self._drop_pool(pool, exc)
             return parse(body, url)
 
-    def analyse(self, jobs: list[PageJob]) -> Iterator[PageRecord]:
+    def extract_and_detect(self, jobs: list[PageJob]) -> Iterator[PageRecord]:
         """Extract and detect in worker processes (both cores), in job order."""
         if not jobs:
             return iter(())
         pool = self._pool()
-        futures: list[Future[PageRecord]] = [pool.submit(analyse, job) for job in jobs]
+        futures: list[Future[PageRecord]] = [pool.submit(extract_and_detect_lean, job) for job in jobs]
         return (replace(f.result(), raw_html=job.body) for f, job in zip(futures, jobs, strict=True))
 
     def _pool(self) -> Executor:

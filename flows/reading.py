@@ -73,11 +73,11 @@ def reference_from_page(body: bytes, url: str, *, content_type: str | None = Non
     """A reference record from a page's bytes: extracted and detected as ingest would (nothing stored)."""
     from dataclasses import asdict
 
-    from extractors.analyse import analyse_page
+    from extractors.page import extract_and_detect
     from newswatch.models import PageJob
     from storage.serialize import detection_fields
 
-    rec = analyse_page(PageJob(source="compare", url=url, body=body, fetched_at=datetime.now(UTC),
+    rec = extract_and_detect(PageJob(source="compare", url=url, body=body, fetched_at=datetime.now(UTC),
                                content_type=content_type, every_byline=True))
     evidence, record = detection_fields(rec.detection)
     article = asdict(rec.article)

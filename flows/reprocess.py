@@ -20,7 +20,7 @@ from typing import Any
 from prefect import flow
 
 from flows.ingest import RunWindow, auto_scheduled, resolve_window, scheduled_start
-from flows.workers import analyse, analysis_pool
+from flows.workers import analysis_pool, extract_and_detect_lean
 from newswatch.models import PageJob, PageRecord
 from newswatch.progress import NullProgress, ProgressReporter
 from newswatch.settings import load_settings
@@ -59,10 +59,10 @@ def _batches(
                             hint_source=dates["published_from"] if hint else "feed",
                             every_byline=True))  # keep the authors an earlier version found
         if len(jobs) >= _CHUNK:
-            yield ids, list(pool.map(analyse, jobs))
+            yield ids, list(pool.map(extract_and_detect_lean, jobs))
             ids, jobs = [], []
     if jobs:
-        yield ids, list(pool.map(analyse, jobs))
+        yield ids, list(pool.map(extract_and_detect_lean, jobs))
 
 
 @flow(name="reprocess")

@@ -50,11 +50,11 @@ def analysis_pool(workers: int = 0) -> ProcessPoolExecutor:
                                initializer=_start_worker)
 
 
-def analyse(job: PageJob) -> PageRecord:
+def extract_and_detect_lean(job: PageJob) -> PageRecord:
     """Extract and detect one page, without its raw bytes in the answer (the parent holds them)."""
-    from extractors.analyse import analyse_page_lean
+    from extractors.page import extract_and_detect_lean
 
-    return analyse_page_lean(job)
+    return extract_and_detect_lean(job)
 
 
 def parse(body: bytes, url: str) -> ParsedFeed:
@@ -98,5 +98,5 @@ def _start_worker() -> None:
     die_with_parent(getattr(preload, "FORKSERVER_PID", None))
     watch_parent(os.getppid())
     tune_malloc()
-    import extractors.analyse
-    import extractors.feeds  # noqa: F401
+    import extractors.feeds
+    import extractors.page  # noqa: F401

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from extractors.analyse import analyse_page
 from extractors.article import extract_article
+from extractors.page import extract_and_detect
 from newswatch.models import PageJob
 
 NOW = datetime(2025, 6, 25, tzinfo=UTC)
@@ -39,10 +39,10 @@ def test_ingest_searches_bylines_only_on_pages_that_may_name_a_report() -> None:
     report = PageJob("s", "https://lantern-bay.example.org/tip", _page(
         "<p>The US State Department's Trafficking in Persons Report kept the territory on the Tier 2 Watch List.</p>",
         title="Officials answer the Trafficking in Persons Report"), fetched_at=NOW)
-    assert analyse_page(ferry).article.authors == ()
-    assert analyse_page(report).article.authors == ("Mei Ling Chan",)
+    assert extract_and_detect(ferry).article.authors == ()
+    assert extract_and_detect(report).article.authors == ("Mei Ling Chan",)
     # Reprocessing asks for every byline, so it keeps what an earlier version stored.
-    assert analyse_page(replace(ferry, every_byline=True)).article.authors == ("Mei Ling Chan",)
+    assert extract_and_detect(replace(ferry, every_byline=True)).article.authors == ("Mei Ling Chan",)
 
 
 # --- what detection reads: fragments, paywalls, normalisation (synthetic pages) ---------------------------

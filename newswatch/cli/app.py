@@ -422,7 +422,7 @@ def extract(
     from dataclasses import asdict
     from datetime import UTC, datetime
 
-    from extractors.analyse import analyse_page
+    from extractors.page import extract_and_detect
     from newswatch.cli.sniff import not_a_page
     from newswatch.models import PageJob
     from storage.serialize import detection_fields
@@ -452,7 +452,7 @@ def extract(
     refusal = not_a_page(body, content_type)
     if refusal:
         _fail(f"{excerpt(target)}: not an HTML page: {refusal}")
-    rec = analyse_page(PageJob(source="extract", url=url, body=body, fetched_at=fetched_at))
+    rec = extract_and_detect(PageJob(source="extract", url=url, body=body, fetched_at=fetched_at))
     evidence, record = detection_fields(rec.detection)
     article = asdict(rec.article)
     article["published_at"] = rec.article.published_at.isoformat() if rec.article.published_at else None

@@ -10,7 +10,7 @@ from extractors.mentions import may_mention_report
 from newswatch.models import PageJob, PageRecord
 
 
-def analyse_page(job: PageJob) -> PageRecord:
+def extract_and_detect(job: PageJob) -> PageRecord:
     article = extract_article(
         job.body,
         job.url,
@@ -39,7 +39,7 @@ def _may_matter(title: str | None, text: str) -> bool:
     return may_mention_report(text) or bool(title and may_mention_report(title))
 
 
-def analyse_page_lean(job: PageJob) -> PageRecord:
-    """`analyse_page` without the raw bytes in the result: for a worker process whose
+def extract_and_detect_lean(job: PageJob) -> PageRecord:
+    """`extract_and_detect` without the raw bytes in the result: for a worker process whose
     caller still holds `job.body`, so the page is not sent back over the pipe."""
-    return replace(analyse_page(job), raw_html=b"")
+    return replace(extract_and_detect(job), raw_html=b"")
