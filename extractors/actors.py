@@ -24,7 +24,7 @@ from extractors.cues import (
     PRONOUN_START_RE,
     SPEECH_VERBS,
 )
-from extractors.mentions import Doc, PlaceMention, ReportMention
+from extractors.mentions import PlaceMention, ReportMention, ScannedText
 from extractors.places import adjective, place_name
 
 __all__ = ["Actor", "ActorModel", "Phrase"]
@@ -158,7 +158,7 @@ _THE_PLACES = {"US", "GB", "PH", "NL", "AE", "CZ", "DO"}
 class ActorModel:
     """Actor phrases of a document, resolved in reading order, and speaker lookup."""
 
-    def __init__(self, doc: Doc, primary: str | None, issuer_code: str | None) -> None:
+    def __init__(self, doc: ScannedText, primary: str | None, issuer_code: str | None) -> None:
         self.doc = doc
         self.primary = primary
         self.issuer_code = issuer_code
@@ -773,7 +773,7 @@ def _name_tokens(person: str) -> list[str]:
     return [t for t in person.split() if len(t) >= 3 and t[0].isupper() and not t.endswith(".")]
 
 
-def find_person(doc: Doc, p: Phrase) -> str | None:
+def find_person(doc: ScannedText, p: Phrase) -> str | None:
     """A name written right after (or before) a person head: "spokesperson Lin Jian"."""
     s = doc.sentences[p.sent]
     after = _NAME_AFTER.match(doc.raw, p.end, s.end)

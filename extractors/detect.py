@@ -37,11 +37,11 @@ from extractors.cues import (
     REPORT_SUBJECT_RE,
 )
 from extractors.mentions import (
-    TIP_FAMILIES,
-    Doc,
+    TRAFFICKING_REPORT_FAMILIES,
     ReportMention,
-    analyse,
-    complete,
+    ScannedText,
+    add_places_and_quotes,
+    find_mentions,
     may_mention_report,
     referent_before,
 )
@@ -87,11 +87,11 @@ def detect(
     """
     if not may_mention_report(text) and not (title and may_mention_report(title)):
         return Detection(False, False, 0.0, 0.0, detector=DETECTOR_NAME, detector_version=DETECTOR_VERSION)
-    doc = analyse(title, text, language)
+    doc = find_mentions(title, text, language)
     family, report_raw, report_evidence = _score_report(doc)
     if family is None:
         return Detection(False, False, 0.0, 0.0, detector=DETECTOR_NAME, detector_version=DETECTOR_VERSION)
-    complete(doc)
+    add_places_and_quotes(doc)
 
     issuer_code = FAMILIES[family][2]
     jurisdictions = extract_jurisdictions(doc, issuer_code)
@@ -136,12 +136,12 @@ def detect(
 # --- report coverage ------------------------------------------------------------------------
 
 
-def _score_report(doc: Doc) -> tuple[str | None, float, list[Evidence]]:
+def _score_report(doc: ScannedText) -> tuple[str | None, float, list[Evidence]]:
     """The report family the item is about, its raw score and evidence."""
     best: tuple[str | None, float, list[Evidence]] = (None, 0.0, [])
     other = _family_score(doc, "other")
     other_in_lead = any(r.explicit and r.family == "other" and doc.is_lead(r.sent) for r in doc.reports)
-    for family in TIP_FAMILIES:
+    for family in TRAFFICKING_REPORT_FAMILIES:
         mentions = [r for r in doc.reports if r.explicit and r.family == family]
         if not mentions:
             continue
@@ -174,23 +174,23 @@ def _score_report(doc: Doc) -> tuple[str | None, float, list[Evidence]]:
     return best
 
 
-def _reports_content(doc: Doc, sent: int) -> bool:
+def _reports_content(doc: ScannedText, sent: int) -> bool:
     """The sentence naming the report, or the next, tells what this edition says or when it came out."""
     last = min(len(doc.sentences) - 1, sent + 1)
     return REPORT_CONTENT_RE.search(doc.norm, doc.sentences[sent].start, doc.sentences[last].end) is not None
 
 
-def _family_score(doc: Doc, family: str) -> float:
+def _family_score(doc: ScannedText, family: str) -> float:
     return sum(r.weight * _position(doc, r.sent) for r in doc.reports if r.explicit and r.family == family)
 
 
-def _position(doc: Doc, sent: int) -> float:
+def _position(doc: ScannedText, sent: int) -> float:
     if doc.is_title(sent):
         return _TITLE_FACTOR
     return _LEAD_FACTOR if doc.is_lead(sent) else 1.0
 
 
-def _report_sentences(doc: Doc, family: str) -> set[int]:
+def _report_sentences(doc: ScannedText, family: str) -> set[int]:
     sents = {r.sent for r in doc.reports if r.family == family}
     for i, s in enumerate(doc.sentences):
         if i - 1 in sents and PRONOUN_START_RE.match(s.text) and s.text[:2] in ("It", "it"):
@@ -201,7 +201,7 @@ def _report_sentences(doc: Doc, family: str) -> set[int]:
 # --- stances and rebuttal ------------------------------------------------------------------
 
 
-def _stance_events(doc: Doc, model: ActorModel) -> list[StanceEvent]:
+def _stance_events(doc: ScannedText, model: ActorModel) -> list[StanceEvent]:
     """Every stance cue with its speakers, checked for negation, subject, object and target."""
     events: list[StanceEvent] = []
     norm = doc.norm
@@ -247,27 +247,27 @@ def _stance_events(doc: Doc, model: ActorModel) -> list[StanceEvent]:
     return events
 
 
-def _target(doc: Doc, sent: int, pos: int, here: list[ReportMention], other_named: bool) -> float:
+def _target(doc: ScannedText, sent: int, pos: int, here: list[ReportMention], other_named: bool) -> float:
     """How surely a cue at ``pos`` is aimed at the trafficking report (0 when at another report)."""
     named = [r for r in here if r.explicit]
     if named:
         nearest = min(named, key=lambda r: abs(r.start - pos))
-        return 1.0 if nearest.family in TIP_FAMILIES else 0.0
+        return 1.0 if nearest.family in TRAFFICKING_REPORT_FAMILIES else 0.0
     if here:
         nearest = min(here, key=lambda r: abs(r.start - pos))
-        return 0.9 if nearest.family in TIP_FAMILIES else 0.0
+        return 0.9 if nearest.family in TRAFFICKING_REPORT_FAMILIES else 0.0
     s = doc.sentences[sent]
     issuer_here = ISSUER_CONCEPT_RE.search(doc.norm, s.start, s.end) is not None
     before = referent_before(doc, sent - 1, window=3) if sent > 0 else None
     if before is not None:
-        if before not in TIP_FAMILIES:
+        if before not in TRAFFICKING_REPORT_FAMILIES:
             return 0.0
         return 0.8 if issuer_here else 0.7
     # The report named just after: a briefing summary before the question that names it, a reproach of the
     # issuer before the sentence that says which report ("упрекнул Госдеп ... комментируя ... отчет").
     after = [] if doc.is_title(sent) else [r for r in doc.reports if r.explicit and sent < r.sent <= sent + 2]
     if after:
-        if after[0].family not in TIP_FAMILIES:
+        if after[0].family not in TRAFFICKING_REPORT_FAMILIES:
             return 0.0
         return 0.8 if issuer_here else 0.7
     return 0.0 if other_named else 0.6

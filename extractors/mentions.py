@@ -1,4 +1,4 @@
-"""The analysed document: normalised text, sentences and the mentions found in it.
+"""The scanned text: normalised text, sentences and the mentions found in it.
 
 Everything is found once on the whole text with compiled alternations and
 mapped to sentences by offset, which keeps detection fast on long articles.
@@ -34,18 +34,18 @@ from extractors.sentences import Sentence, split_sentences
 
 __all__ = [
     "LEAD_SENTENCES",
-    "Doc",
     "PlaceMention",
     "Quote",
     "ReportMention",
+    "ScannedText",
     "TierMention",
-    "analyse",
-    "complete",
+    "add_places_and_quotes",
+    "find_mentions",
     "may_mention_report",
 ]
 
 LEAD_SENTENCES = 2  # sentences of body text that, with the title, make the lead
-TIP_FAMILIES = tuple(_REGISTRY)  # tip, unodc, greta, gsi
+TRAFFICKING_REPORT_FAMILIES = tuple(_REGISTRY)  # tip, unodc, greta, gsi
 
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*(?:年度?版?|년|['’]s)?\s*[《「“\"(]?\s*$")
 _YEAR_AFTER = re.compile(r"^\s*[)）》」”\"]?\s*(?:for\s+|of\s+)?((?:19|20)\d\d)(?!\d)")
@@ -100,8 +100,8 @@ class Quote:
 
 
 @dataclass
-class Doc:
-    """One item under analysis; offsets refer to both ``raw`` and ``norm``."""
+class ScannedText:
+    """One item (title and body) scanned for mentions; offsets refer to both ``raw`` and ``norm``."""
 
     raw: str
     norm: str
@@ -135,8 +135,9 @@ class Doc:
         return None
 
 
-def analyse(title: str | None, text: str, language: str | None = None) -> Doc:
-    """Build the document and find report, tier, place and quote mentions."""
+def find_mentions(title: str | None, text: str, language: str | None = None) -> ScannedText:
+    """Split title and body into sentences and find report and tier mentions (places and quotes:
+    `add_places_and_quotes`, for a report item only)."""
     title = (title or "").strip()
     head = title + "\n\n" if title else ""
     raw = head + text
@@ -146,7 +147,7 @@ def analyse(title: str | None, text: str, language: str | None = None) -> Doc:
     if not sentences:
         sentences = [Sentence(0, len(raw), raw)]
     cjk = language.lower().startswith(("zh", "ja", "ko")) if language else has_cjk(raw)
-    doc = Doc(
+    doc = ScannedText(
         raw=raw,
         norm=to_simplified(raw),
         sentences=sentences,
@@ -163,7 +164,7 @@ def analyse(title: str | None, text: str, language: str | None = None) -> Doc:
     return doc
 
 
-def complete(doc: Doc) -> Doc:
+def add_places_and_quotes(doc: ScannedText) -> ScannedText:
     """Add what only a report item needs: places and quotes."""
     doc.places = _find_places(doc)
     doc.quotes = _find_quotes(doc)
@@ -176,7 +177,7 @@ def may_mention_report(text: str) -> bool:
     return any(stem in low for stem in _GATE_STEMS) or ("tip" in low and _TIP_WORD.search(low) is not None)
 
 
-def _find_reports(doc: Doc) -> list[ReportMention]:
+def _find_reports(doc: ScannedText) -> list[ReportMention]:
     norm = doc.norm
     explicit: list[ReportMention] = []
     greta_context: bool | None = None
@@ -225,19 +226,19 @@ def _find_reports(doc: Doc) -> list[ReportMention]:
             ReportMention(None, "anaphor", 0.0, m.start(), m.end(), doc.sentence_of(m.start()), False,
                           int(year.group(1)) if year else None)
         )
-    if not any(r.family in TIP_FAMILIES for r in explicit) and doc.trafficking_context:
+    if not any(r.family in TRAFFICKING_REPORT_FAMILIES for r in explicit) and doc.trafficking_context:
         anaphors = _implied_tip(doc, anaphors)
     return _resolve(sorted(explicit + anaphors, key=lambda r: r.start))
 
 
-def _first_by_sentence(doc: Doc, rx: re.Pattern[str]) -> dict[int, tuple[int, int]]:
+def _first_by_sentence(doc: ScannedText, rx: re.Pattern[str]) -> dict[int, tuple[int, int]]:
     out: dict[int, tuple[int, int]] = {}
     for m in rx.finditer(doc.norm):
         out.setdefault(doc.sentence_of(m.start()), (m.start(), m.end()))
     return out
 
 
-def _concept_mentions(doc: Doc, explicit: list[ReportMention]) -> list[ReportMention]:
+def _concept_mentions(doc: ScannedText, explicit: list[ReportMention]) -> list[ReportMention]:
     """The TIP report described, not named: topic, issuer, report or ranking noun and tier in one sentence.
 
     The topic (trafficking in persons, forced labour) must be in the sentence, written out or, where the item
@@ -290,7 +291,7 @@ _STRICT_TIER = re.compile(r"(?i:\bTier[\s-]*(?:1|2|3|one|two|three)\b|第[一二
 _US_REPORT = re.compile(r"(?i:\b(?:US|U\.S\.|American|annual|State\s+Department['’]s)\b|美国|美方|年度)")
 
 
-def _implied_tip(doc: Doc, anaphors: list[ReportMention]) -> list[ReportMention]:
+def _implied_tip(doc: ScannedText, anaphors: list[ReportMention]) -> list[ReportMention]:
     """"The report" or "an annual US report" counts as the TIP report where the item speaks of its tiers."""
     tier_sents = {doc.sentence_of(m.start()) for m in _STRICT_TIER.finditer(doc.norm)}
     if not tier_sents:
@@ -332,11 +333,11 @@ def _year_near(norm: str, start: int, end: int) -> int | None:
     return None
 
 
-def _find_places(doc: Doc) -> list[PlaceMention]:
+def _find_places(doc: ScannedText) -> list[PlaceMention]:
     return [PlaceMention(place, start, end, doc.sentence_of(start)) for start, end, place in find_places(doc.norm)]
 
 
-def _find_quotes(doc: Doc) -> list[Quote]:
+def _find_quotes(doc: ScannedText) -> list[Quote]:
     out: list[Quote] = []
     for m in QUOTE_RE.finditer(doc.raw):
         inner = next(g for g in m.groups() if g is not None)
@@ -344,7 +345,7 @@ def _find_quotes(doc: Doc) -> list[Quote]:
     return out
 
 
-def referent_before(doc: Doc, sent: int, window: int = 3) -> str | None:
+def referent_before(doc: ScannedText, sent: int, window: int = 3) -> str | None:
     """The family of the last report named or referred to in the ``window`` sentences up to ``sent``."""
     for r in reversed(doc.reports):
         if r.sent > sent:

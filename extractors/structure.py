@@ -11,7 +11,7 @@ from typing import Any
 from extractors.actors import Actor, ActorModel, Phrase
 from extractors.cues import TIER_ORDER, has_cjk
 from extractors.families import FAMILIES as REGISTRY
-from extractors.mentions import Doc, PlaceMention, TierMention
+from extractors.mentions import PlaceMention, ScannedText, TierMention
 from extractors.mentions import Quote as FoundQuote
 from newswatch.models import Claims, Jurisdiction, Quote, ReportRef, Response, Stance, TierChange, TierRating
 
@@ -64,7 +64,7 @@ _RELEASED_YEAR = re.compile(
 )
 
 
-def extract_report(doc: Doc, family: str, published: date | None = None) -> ReportRef:
+def extract_report(doc: ScannedText, family: str, published: date | None = None) -> ReportRef:
     """Name, issuer and edition year of the report the item is about.
 
     The year is the one named with the report (more where the title or lead names it), or the
@@ -97,7 +97,7 @@ def _edition(family: str, published: date) -> int:
     return published.year - 1 if family == "tip" and published.month < 6 else published.year
 
 
-def _first_pos(doc: Doc, family: str, year: int) -> int:
+def _first_pos(doc: ScannedText, family: str, year: int) -> int:
     return min((r.start for r in doc.reports if r.family == family and r.year == year), default=0)
 
 
@@ -108,7 +108,7 @@ GLOBAL = Jurisdiction("Global", None)
 _GLOBAL_FAMILIES = ("unodc", "gsi")
 
 
-def extract_jurisdictions(doc: Doc, issuer_code: str | None) -> tuple[Jurisdiction, ...]:
+def extract_jurisdictions(doc: ScannedText, issuer_code: str | None) -> tuple[Jurisdiction, ...]:
     """Places the item is about, main one first: named in the title, the lead or a tier statement.
 
     Where these name none: "Global" for a global report (UNODC, Global Slavery Index), else the
@@ -138,7 +138,7 @@ def extract_jurisdictions(doc: Doc, issuer_code: str | None) -> tuple[Jurisdicti
     return (Jurisdiction(next(pm.place.name for pm in doc.places if pm.place.code == code), code),)
 
 
-def _main_place(doc: Doc, issuer_code: str | None, tier_sents: set[int]) -> str | None:
+def _main_place(doc: ScannedText, issuer_code: str | None, tier_sents: set[int]) -> str | None:
     """The place with the most weight: named in the title, the lead, a tier statement, and often."""
     score: dict[str, float] = {}
     mentions: Counter[str] = Counter()
@@ -163,7 +163,7 @@ def _main_place(doc: Doc, issuer_code: str | None, tier_sents: set[int]) -> str 
     return max(score, key=lambda code: (score[code], -first.get(code, 0)))
 
 
-def fallback_primary(doc: Doc, issuer_code: str | None) -> str | None:
+def fallback_primary(doc: ScannedText, issuer_code: str | None) -> str | None:
     """The most mentioned place (capitals included) when the lead names none."""
     counts = Counter(pm.place.code for pm in doc.places if pm.place.code and pm.place.code != issuer_code)
     return counts.most_common(1)[0][0] if counts else None
@@ -212,7 +212,7 @@ class _Statement:
     marked: bool = False  # the current tier follows "to", "into", 至: stated, not inferred
 
 
-def extract_tiers(doc: Doc, primary: str | None, issuer_code: str | None) -> tuple[TierRating, ...]:
+def extract_tiers(doc: ScannedText, primary: str | None, issuer_code: str | None) -> tuple[TierRating, ...]:
     """Tier ratings per jurisdiction, merged over the sentences that state them."""
     by_sent: dict[int, list[TierMention]] = {}
     for t in sorted(doc.tiers + _implied_tiers(doc), key=lambda t: t.start):
@@ -246,7 +246,7 @@ def extract_tiers(doc: Doc, primary: str | None, issuer_code: str | None) -> tup
 
 
 def _unattached_tier(
-    doc: Doc, primary: str | None, issuer_code: str | None, names: dict[str | None, str]
+    doc: ScannedText, primary: str | None, issuer_code: str | None, names: dict[str | None, str]
 ) -> list[TierRating]:
     """No statement found its subject, yet the item names a tier. In the lead or next to the main place, it
     is the main place's rating ("the country stays on Tier 3"); else, in a sentence about one place (not a
@@ -279,7 +279,7 @@ _IMPLIED_TIERS = (
 )
 
 
-def _implied_tiers(doc: Doc) -> list[TierMention]:
+def _implied_tiers(doc: ScannedText) -> list[TierMention]:
     """Tier mentions the lexicon leaves out, where no tier mention covers the same words."""
     out: list[TierMention] = []
     for rx, tier in _IMPLIED_TIERS:
@@ -291,7 +291,7 @@ def _implied_tiers(doc: Doc) -> list[TierMention]:
 
 
 def _statements(
-    doc: Doc, sent: int, mentions: list[TierMention], primary: str | None, issuer_code: str | None
+    doc: ScannedText, sent: int, mentions: list[TierMention], primary: str | None, issuer_code: str | None
 ) -> list[_Statement]:
     s = doc.sentences[sent]
     norm = doc.norm
@@ -329,7 +329,7 @@ def _statements(
 
 
 def _statement(
-    doc: Doc,
+    doc: ScannedText,
     clause: str,
     places: list[PlaceMention],
     current: TierMention | None,
@@ -363,7 +363,7 @@ def _statement(
     ]
 
 
-def mentions_after(doc: Doc, anchor: TierMention) -> list[TierMention]:
+def mentions_after(doc: ScannedText, anchor: TierMention) -> list[TierMention]:
     """Tier mentions later in the same sentence."""
     return [t for t in doc.tiers if t.sent == anchor.sent and t.start > anchor.start]
 
@@ -394,7 +394,7 @@ def _compare(previous: str, tier: str) -> TierChange:
 _STANCE_RANK: dict[str, Stance] = {"rebut": "rebuts", "welcome": "welcomes", "accept": "accepts", "neutral": "neutral"}
 
 
-def extract_responses(doc: Doc, model: ActorModel, events: list[StanceEvent]) -> tuple[Response, ...]:
+def extract_responses(doc: ScannedText, model: ActorModel, events: list[StanceEvent]) -> tuple[Response, ...]:
     """One response per actor that took a stance on the report, with the quotes attributed to it."""
     stances: dict[str, set[str]] = {}
     actors: dict[str, Actor] = {}
@@ -461,7 +461,7 @@ _QUESTION_BEFORE = re.compile(
 _ZH_COLON_SPEECH = re.compile(r"(?:说|表示|称|指出|强调|回应)[：:]\s*([^“「『\n。！？]{6,160}[。！？]?)")
 
 
-def _colon_quotes(doc: Doc) -> list[FoundQuote]:
+def _colon_quotes(doc: ScannedText) -> list[FoundQuote]:
     """Chinese speech introduced by a colon and a speech verb, as quotes (Chinese items only)."""
     if not doc.cjk:
         return []
@@ -517,7 +517,7 @@ _ZH_CRITICISM = re.compile(r"报告(?:还|也|再次|并)?(?:指|指出|批评|�
 _ZH_IMPROVEMENT = re.compile(r"报告(?:肯定|赞扬|承认|认可)([^。；]{4,60})")
 
 
-def extract_claims(doc: Doc, family: str, report_sents: set[int]) -> Claims:
+def extract_claims(doc: ScannedText, family: str, report_sents: set[int]) -> Claims:
     """Criticisms and improvements the report is said to make, as short phrases."""
     criticisms: list[str] = []
     improvements: list[str] = []

@@ -16,14 +16,14 @@ import pytest
 
 from extractors.cues import REPORTS, to_simplified
 from extractors.families import FAMILIES, GATE_STEMS
-from extractors.mentions import TIP_FAMILIES, may_mention_report
+from extractors.mentions import TRAFFICKING_REPORT_FAMILIES, may_mention_report
 from extractors.structure import FAMILIES as STRUCTURE_FAMILIES
 
 _CAP = 400  # strings per pattern at most
 
 
 def test_registry_is_the_one_source() -> None:
-    assert tuple(FAMILIES) == TIP_FAMILIES
+    assert tuple(FAMILIES) == TRAFFICKING_REPORT_FAMILIES
     for key, family in FAMILIES.items():
         assert STRUCTURE_FAMILIES[key] == (family.name, family.issuer, family.issuer_code)
         assert family.stems and all(stem == stem.lower() for stem in family.stems)
