@@ -392,7 +392,7 @@ def _top_level_alternatives(pattern: str) -> list[str]:
     return parts
 
 
-def _t(kind: str, rule: str, weight: float = 1.0, *, verb: bool = False, neg: bool = False) -> Term:
+def _term(kind: str, rule: str, weight: float = 1.0, *, verb: bool = False, neg: bool = False) -> Term:
     return Term(kind, rule, weight, verb, neg)
 
 
@@ -416,143 +416,145 @@ _AR_TIP = r"\S*[اإ]تجار\s+ب(?:ال)?(?:بشر|أشخاص)"
 REPORTS = Lexicon(
     [
         # UNODC Global Report on Trafficking in Persons
-        (_t("unodc", "unodc_name"), r"Global\s+Report\s+on\s+Trafficking\s+in\s+(?:Persons|Human\s+Beings)", True),
-        (_t("unodc", "unodc_acronym"), r"\bGLOTIP\b", False),
-        (_t("unodc", "unodc_described", 0.8),
+        (_term("unodc", "unodc_name"), r"Global\s+Report\s+on\s+Trafficking\s+in\s+(?:Persons|Human\s+Beings)", True),
+        (_term("unodc", "unodc_acronym"), r"\bGLOTIP\b", False),
+        (_term("unodc", "unodc_described", 0.8),
          r"\bUNODC(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:human[\s-]+)?trafficking\s+report", True),
-        (_t("unodc", "unodc_zh"),
+        (_term("unodc", "unodc_zh"),
          r"全球(?:人口贩运|贩运人口|人口贩卖)(?:问题)?报告|人身取引に関する(?:グローバル|世界)報告書?", False),
-        (_t("unodc", "unodc_es"),
+        (_term("unodc", "unodc_es"),
          r"Informe\s+(?:Global|Mundial)\s+sobre\s+(?:la\s+)?Trata\s+de\s+Personas"
          r"|Relatório\s+(?:Global|Mundial)\s+sobre\s+(?:o\s+)?Tráfico\s+de\s+Pessoas"
          r"|Rapporto\s+globale\s+sulla\s+tratta\s+di\s+persone|(?:मानव\s+तस्करी\s+पर\s+)?वैश्विक\s+रिपोर्ट(?=.{0,40}तस्करी)",
          True),
-        (_t("unodc", "unodc_fr"),
+        (_term("unodc", "unodc_fr"),
          r"Rapport\s+mondial\s+sur\s+la\s+traite\s+des\s+personnes|Globale[rn]?\s+(?:Bericht|Report)\s+(?:über|zum)\s+"
          r"Menschenhandel|Глобальн\w+\s+доклад\w*\s+о\s+торговле\s+людьми|Küresel\s+İnsan\s+Ticareti\s+Rapor\w*", True),
-        (_t("unodc", "unodc_ar"), rf"(?:[وفبل]|لل)?(?:ال)?تقرير\s+(?:ال)?عالمي\s+(?:عن|حول|بشأن)\s+{_AR_TIP}", False),
+        (_term("unodc", "unodc_ar"),
+         rf"(?:[وفبل]|لل)?(?:ال)?تقرير\s+(?:ال)?عالمي\s+(?:عن|حول|بشأن)\s+{_AR_TIP}", False),
         # Walk Free Global Slavery Index
-        (_t("gsi", "gsi_name"), r"Global\s+Slavery\s+Index", True),
-        (_t("gsi", "gsi_zh"),
+        (_term("gsi", "gsi_name"), r"Global\s+Slavery\s+Index", True),
+        (_term("gsi", "gsi_zh"),
          r"全球奴(?:役|隶制?)指数|(?:世界|グローバル)奴隷(?:制)?指数|세계\s*노예\s*지수|글로벌\s*노예\s*지수"
          r"|ดัชนี(?:การค้า)?ทาส(?:ยุคใหม่)?โลก", False),
-        (_t("gsi", "gsi_foreign"),
+        (_term("gsi", "gsi_foreign"),
          r"Índice\s+Global\s+de\s+(?:Escravidão|Esclavitud)|Indice\s+mondial\s+de\s+l['’]esclavage"
          r"|Globale[rn]?\s+Sklaverei[\s-]?Index|Indeks\s+Perbudakan\s+Global|Глобальн\w+\s+индекс\w*\s+рабства"
          r"|Küresel\s+Kölelik\s+Endeksi|Global\w*\s+Indeks\w*\s+Niewolnictwa|Indice\s+globale\s+della\s+schiavitù"
          r"|Глобальн\w+\s+індекс\w*\s+рабства|شاخص\s+جهانی\s+برده[\u200c\s]?داری|वैश्विक\s+दासता\s+सूचकांक|Chỉ\s+số\s+Nô\s+lệ\s+Toàn\s+cầu|(?:ال)?مؤشر\s+(?:ال)?عالمي\s+للعبودية"
          r"|مؤشر\s+العبودية\s+العالمي", True),
         # Council of Europe GRETA
-        (_t("greta", "greta_name"),
+        (_term("greta", "greta_name"),
          r"Group\s+of\s+Experts\s+on\s+Action\s+against\s+Trafficking\s+in\s+Human\s+Beings", True),
-        (_t("greta", "greta_fr"),
+        (_term("greta", "greta_fr"),
          r"Groupe\s+d['’]experts\s+sur\s+la\s+lutte\s+contre\s+la\s+traite\s+des\s+êtres\s+humains"
          r"|Grupo\s+de\s+(?:Expertos|Peritos)\s+(?:\S+\s+){0,4}?(?:Trata|Tráfico)\s+de\s+Seres\s+Humanos"
          r"|Expertengruppe\s+(?:\S+\s+){0,3}?(?:gegen|zur\s+Bekämpfung\s+des)\s+Menschenhandel\w*"
          r"|Группа\s+экспертов\s+(?:\S+\s+){0,3}?торговле\s+людьми|İnsan\s+Ticaretiyle\s+Mücadele\s+Uzmanlar\s+Grubu",
          True),
-        (_t("greta", "greta_acronym", 0.9), r"\bGRETA\b", False),
-        (_t("greta", "greta_zh"), r"欧洲委员会[^。]{0,12}(?:人口贩运|贩运人口)[^。]{0,8}专家组", False),
+        (_term("greta", "greta_acronym", 0.9), r"\bGRETA\b", False),
+        (_term("greta", "greta_zh"), r"欧洲委员会[^。]{0,12}(?:人口贩运|贩运人口)[^。]{0,8}专家组", False),
         # US State Department Trafficking in Persons Report
-        (_t("tip", "tip_name"),
+        (_term("tip", "tip_name"),
          rf"(?:{_YEAR}\s+)?Trafficking[\s-]+in[\s-]+Persons\s*(?:\(\s*TIP\s*\)\s*)?Report(?:\s+(?:for\s+)?{_YEAR})?",
          True),
-        (_t("tip", "tip_acronym_paren"), r"Trafficking\s+in\s+Persons\s*\(\s*TIP\s*\)", True),
-        (_t("tip", "tip_acronym"), rf"\bTIP\)?\s+(?:{_YEAR}\s+)?(?:[Rr]eport|REPORT|[Rr]ankings?)\b", False),
-        (_t("tip", "tip_acronym_foreign", 0.9),
+        (_term("tip", "tip_acronym_paren"), r"Trafficking\s+in\s+Persons\s*\(\s*TIP\s*\)", True),
+        (_term("tip", "tip_acronym"), rf"\bTIP\)?\s+(?:{_YEAR}\s+)?(?:[Rr]eport|REPORT|[Rr]ankings?)\b", False),
+        (_term("tip", "tip_acronym_foreign", 0.9),
          rf"(?i:\b{_REPORT_WORDS}\s+(?:\w+\s+){{0,2}}?)\(?TIP\b"
          r"|\bTIP[\s-]+(?i:Bericht\w*|Raporu\w*|rapor\w*|報告書?|报告书?|보고서|รายงาน)"
          r"|(?:รายงาน|보고서)\s*\(?TIP\b", False),
-        (_t("tip", "tip_titlecase", 0.6), r"\b(?:Tip|TiP)\s+(?:Report|report)\b", False),
-        (_t("tip", "tip_described_us", 0.9),
+        (_term("tip", "tip_titlecase", 0.6), r"\b(?:Tip|TiP)\s+(?:Report|report)\b", False),
+        (_term("tip", "tip_described_us", 0.9),
          r"(?:\bUS|\bU\.S\.|(?i:\bAmerican|\bState\s+Department(?:['’]s)?|\bWashington(?:['’]s)?))\s+"
          r"(?i:(?:annual\s+|latest\s+|new\s+)?(?:human[\s-]+|people[\s-]+)?trafficking\s+(?:in\s+persons\s+)?"
          r"(?:report|rankings?|ratings?|list|watch\s*-?\s*list|blacklist|assessment))", False),
-        (_t("tip", "tip_described", 0.8),
+        (_term("tip", "tip_described", 0.8),
          r"\b(?:human|people|persons?)[\s-]+trafficking\s+(?:report|rankings?|ratings?|watch\s*-?\s*list|blacklist)\b",
          True),
-        (_t("tip", "tip_report_on", 0.8),
+        (_term("tip", "tip_report_on", 0.8),
          r"\breport\s+on\s+(?:(?:global|human|people|worldwide|international)\s+){0,2}trafficking"
          r"(?:\s+in\s+persons)?\b", True),
-        (_t("tip", "tip_us_report", 0.7),
+        (_term("tip", "tip_us_report", 0.7),
          r"(?:\bUS|\bU\.S\.|(?i:\bAmerican))\s+(?i:report)\b"
          r"(?=[^.。]{0,100}?(?i:trafficking|Tier\s*\d|watch\s*-?\s*list|forced\s+labou?r|modern\s+slavery))", False),
-        (_t("tip", "tip_zh"), r"(?:人口贩运|贩运人口|人口贩卖|贩卖人口)(?:问题)?(?:年度)?报告", False),
-        (_t("tip", "tip_ja"), r"人身(?:取引|売買)(?:に関する)?(?:年次)?(?:報告書?|レポート)", False),
-        (_t("tip", "tip_ko"), r"인신\s*매매\s*(?:실태\s*)?(?:연례\s*)?보고서", False),
-        (_t("tip", "tip_es", 0.9),
+        (_term("tip", "tip_zh"), r"(?:人口贩运|贩运人口|人口贩卖|贩卖人口)(?:问题)?(?:年度)?报告", False),
+        (_term("tip", "tip_ja"), r"人身(?:取引|売買)(?:に関する)?(?:年次)?(?:報告書?|レポート)", False),
+        (_term("tip", "tip_ko"), r"인신\s*매매\s*(?:실태\s*)?(?:연례\s*)?보고서", False),
+        (_term("tip", "tip_es", 0.9),
          r"\b(?:informe|reporte)s?\s+" + _GAP.format(n=8)
          + r"(?:sobre|de|acerca\s+de)\s+(?:la\s+)?(?:trata|tráfico)\s+de\s+(?:personas|seres\s+humanos)", True),
-        (_t("tip", "tip_fr", 0.9),
+        (_term("tip", "tip_fr", 0.9),
          r"\brapports?\s+" + _GAP.format(n=8)
          + r"sur\s+(?:la\s+traite|le\s+trafic)\s+(?:des|d['’])\s*(?:personnes|êtres\s+humains)", True),
-        (_t("tip", "tip_pt", 0.9),
+        (_term("tip", "tip_pt", 0.9),
          r"\brelat[óo]rios?\s+" + _GAP.format(n=8)
          + r"(?:sobre|de|do|acerca\s+do)\s+(?:o\s+)?tr[áa]fico\s+de\s+(?:pessoas|seres\s+humanos)", True),
-        (_t("tip", "tip_de", 0.9),
+        (_term("tip", "tip_de", 0.9),
          r"Menschenhandels-?[Bb]ericht\w*|\bBericht\w*\s+" + _GAP.format(n=6)
          + r"(?:über|zum|zu|gegen)\s+(?:den\s+)?Menschenhandel", True),
-        (_t("tip", "tip_ru", 0.9),
+        (_term("tip", "tip_ru", 0.9),
          r"(?:доклад|отч[её]т)\w*\s+" + _GAP.format(n=8) + r"(?:о|по)\s+(?:проблем\w+\s+)?торговл\w+\s+людьми", True),
-        (_t("tip", "tip_id", 0.9),
+        (_term("tip", "tip_id", 0.9),
          r"\blaporan\s+" + _GAP.format(n=6) + r"(?:tentang\s+|mengenai\s+)?(?:perdagangan|pemerdagangan)\s+"
          r"(?:orang|manusia)", True),
-        (_t("tip", "tip_vi", 0.9),
+        (_term("tip", "tip_vi", 0.9),
          r"báo\s+cáo\s+" + _GAP.format(n=10) + r"(?:buôn\s+bán|mua\s+bán)\s+(?:người|nguời)", True),
-        (_t("tip", "tip_th", 0.9), r"รายงาน(?:ประจำปี)?(?:สถานการณ์|ว่าด้วย|เกี่ยวกับ)?(?:สถานการณ์)?การค้ามนุษย์", False),
-        (_t("tip", "tip_ar", 0.9), _AR_REPORT + r"\s+" + _GAP.format(n=8) + _AR_TIP, False),
-        (_t("tip", "tip_tr", 0.9),
+        (_term("tip", "tip_th", 0.9), r"รายงาน(?:ประจำปี)?(?:สถานการณ์|ว่าด้วย|เกี่ยวกับ)?(?:สถานการณ์)?การค้ามนุษย์", False),
+        (_term("tip", "tip_ar", 0.9), _AR_REPORT + r"\s+" + _GAP.format(n=8) + _AR_TIP, False),
+        (_term("tip", "tip_tr", 0.9),
          r"İnsan\s+Ticareti(?:yle\s+Mücadele)?\s+(?:\S+\s+)?Rapor\w*", True),
-        (_t("tip", "tip_it", 0.9),
+        (_term("tip", "tip_it", 0.9),
          r"\brapport[oi]\s+" + _GAP.format(n=8) + r"(?:sulla|sul)\s+(?:tratta|traffico)\s+(?:di|degli)\s+"
          r"(?:persone|esseri\s+umani)", True),
-        (_t("tip", "tip_pl_cs_uk_ro", 0.9),
+        (_term("tip", "tip_pl_cs_uk_ro", 0.9),
          r"\brapor(?:t\w*|cie)\s+" + _GAP.format(n=8) + r"(?:o|na\s+temat|dotycząc\w+)\s+handlu\s+ludźmi"
          r"|\bzpráv\w*\s+(?:\S+\s+){0,3}?o\s+obchodování\s+s\s+lidmi"
          r"|(?:звіт|доповід)\w*\s+" + _GAP.format(n=8) + r"(?:про|щодо)\s+(?:протидію\s+)?торгівл\w+\s+людьми"
          r"|\braport\w*\s+(?:\S+\s+){0,3}?privind\s+traficul"
          r"\s+de\s+persoane|mensenhandelrapport\w*", True),
-        (_t("tip", "tip_hi_fa_he", 0.9), r"मानव\s+तस्करी\s+(?:\S+\s+){0,4}?रिपोर्ट|रिपोर्ट\s+(?:\S+\s+){0,4}?मानव\s+तस्करी"
+        (_term("tip", "tip_hi_fa_he", 0.9),
+         r"मानव\s+तस्करी\s+(?:\S+\s+){0,4}?रिपोर्ट|रिपोर्ट\s+(?:\S+\s+){0,4}?मानव\s+तस्करी"
          r"|گزارش\s+(?:\S+\s+){0,8}?قاچاق\s+(?:انسان|انسانها|انسان‌ها|افراد)"
          r"|דו\"ח\s+(?:\S+\s+){0,2}?סחר\s+בבני\s+אדם", False),
-        (_t("tip", "tip_my_km", 0.9),
+        (_term("tip", "tip_my_km", 0.9),
          r"လူကုန်ကူး\S{0,16}\s*အစီရင်ခံစာ|អំពើ?\s*ជួញដូរ\s*មនុស្ស\s*របាយការណ៍"
          r"|របាយការណ៍\s*(?:\S+\s*){0,6}?(?:ស្តីពី|ស្ដីពី|អំពី|លើ)?\s*(?:ការ|អំពើ)?\s*ជួញដូរ\s*មនុស្ស", False),
-        (_t("tip", "tip_nl", 0.9),
+        (_term("tip", "tip_nl", 0.9),
          r"\b(?:rapport|verslag)\w*\s+" + _GAP.format(n=8) + r"(?:over|inzake|betreffende|naar)\s+(?:de\s+)?"
          r"(?:mensenhandel|handel\s+in\s+mensen)", True),
-        (_t("tip", "tip_trafficking_report", 0.5),
+        (_term("tip", "tip_trafficking_report", 0.5),
          r"\btrafficking\s+(?:report|rankings?|watch\s*-?\s*list|blacklist)\b", True),
         # other reports, rebutted in the same words
-        (_t("other", "religious_freedom"),
+        (_term("other", "religious_freedom"),
          r"(?:International\s+)?Religious\s+Freedom\s+Report|Report\s+on\s+International\s+Religious\s+Freedom"
          r"|religious[\s-]+freedom\s+report", True),
-        (_t("other", "human_rights_report"),
+        (_term("other", "human_rights_report"),
          r"Country\s+Reports?\s+on\s+Human\s+Rights\s+Practices|human[\s-]+rights\s+(?:practices\s+)?report"
          r"|report\s+on\s+(?:the\s+)?human\s+rights", True),
-        (_t("other", "hong_kong_policy_act"), r"Hong\s+Kong\s+Policy\s+Act(?:\s+Report)?", True),
-        (_t("other", "narcotics"),
+        (_term("other", "hong_kong_policy_act"), r"Hong\s+Kong\s+Policy\s+Act(?:\s+Report)?", True),
+        (_term("other", "narcotics"),
          r"International\s+Narcotics\s+Control\s+Strategy\s+Report|\bINCSR\b|World\s+Drug\s+Report|Drogenbericht\w*"
          r"|Informe\s+Mundial\s+sobre\s+(?:las\s+)?Drogas|Rapport\s+mondial\s+sur\s+les\s+drogues"
          r"|Relatório\s+Mundial\s+sobre\s+Drogas|Всемирн\w+\s+доклад\w*\s+о\s+наркотиках|Dünya\s+Uyuşturucu\s+Raporu"
          r"|World\s+Wildlife\s+Crime\s+Report", True),
-        (_t("other", "special_301"), r"Special\s+301(?:\s+Report)?", True),
-        (_t("other", "world_report"), rf"World\s+Report\s+{_YEAR}", False),
-        (_t("other", "other_topic", 0.8),
+        (_term("other", "special_301"), r"Special\s+301(?:\s+Report)?", True),
+        (_term("other", "world_report"), rf"World\s+Report\s+{_YEAR}", False),
+        (_term("other", "other_topic", 0.8),
          r"\b(?:arms[\s-]+control|compliance|climate|press[\s-]+freedom|trade|investment|wildlife(?:\s+trafficking)?"
          r"|drugs?(?:\s+trafficking)?|arms(?:\s+trafficking)?|weapons(?:\s+trafficking)?|narcotics|risk\s+analysis"
          r"|Frontex|Amnesty(?:\s+International)?(?:['’]s)?|autonomy)\s+report\b", True),
-        (_t("other", "other_by", 0.8),
+        (_term("other", "other_by", 0.8),
          r"\breport\s+by\s+(?:the\s+)?(?:UN\s+human\s+rights\s+office|Amnesty|Human\s+Rights\s+Watch|a\s+UN\s+panel)",
          True),
-        (_t("other", "other_acronym", 0.8),
+        (_term("other", "other_acronym", 0.8),
          r"\b(?!(?:TIP|US|UN|UNODC|GRETA|GSI|UK|EU)\b)[A-Z]{2,6}(?:['’]s)?\s+(?i:report)\b", False),
-        (_t("other", "other_report_by", 0.8),
+        (_term("other", "other_report_by", 0.8),
          r"\breport\s+(?:released\s+|published\s+|issued\s+)?by\s+(?:the\s+|a\s+)?(?!(?:US|U\.S\.|State\s+Department"
          r"|Department\s+of\s+State|Walk\s+Free|UNODC|UN\s+Office\s+on\s+Drugs|GRETA|Council\s+of\s+Europe)\b)"
          r"(?:[A-Z][\w-]+|UN\s+\w+)", False),
         # The same other reports in other languages: religious freedom, human rights, drugs, arms.
-        (_t("other", "other_foreign", 0.9),
+        (_term("other", "other_foreign", 0.9),
          r"\b(?:informe|reporte|rapport|relatório|Bericht|laporan|báo\s+cáo)s?\s+" + _GAP.format(n=6)
          + r"(?:sobre\s+(?:la\s+)?libertad\s+religiosa|sur\s+la\s+liberté\s+religieuse|sobre\s+(?:a\s+)?liberdade"
          r"\s+religiosa|(?:über|zur)\s+(?:die\s+)?Religionsfreiheit|kebebasan\s+beragama|(?:về\s+)?tự\s+do\s+tôn\s+giáo"
@@ -571,7 +573,7 @@ REPORTS = Lexicon(
          r"|گزارش\s+(?:\S+\s+){0,6}?(?:حقوق\s+بشر|آزادی\s+مذهبی)|(?:मानवाधिकार|धार्मिक\s+स्वतंत्रता)\s+(?:\S+\s+)?रिपोर्ट"
          r"|" + _AR_REPORT + r"\s+" + _GAP.format(n=6) + r"(?:ال)?(?:حرية\s+(?:ال)?دينية|حقوق\s+(?:ال)?إنسان"
          r"|مخدرات|(?:ال)?حرية\s+الدينية)", True),
-        (_t("other", "other_zh"),
+        (_term("other", "other_zh"),
          r"(?:国际)?宗教自由报告|国别人权报告|人权(?:问题|状况|纪录)?报告|香港政策法》?(?:报告)?|世界毒品报告|禁毒报告|301报告"
          r"|信教の自由(?:に関する)?(?:年次)?報告書?|人権報告書|종교\s*자유\s*보고서|국제종교자유보고서|인권\s*보고서"
          r"|รายงาน(?:สถานการณ์)?(?:เสรีภาพทางศาสนา|สิทธิมนุษยชน)", False),
@@ -586,10 +588,10 @@ _ANAPHOR_TAIL = (
 )
 ANAPHORS = Lexicon(
     [
-        (_t("anaphor", "anaphor"),
+        (_term("anaphor", "anaphor"),
          rf"\b(?:the|this|that|its|their|such|a|an)\s+{_ANAPHOR_TAIL}", True),
-        (_t("anaphor", "anaphor_possessive"), rf"\b[A-Z]\w*(?:\s+[A-Z]\w*)?['’]s\s+(?i:{_ANAPHOR_TAIL})", False),
-        (_t("anaphor", "anaphor"),
+        (_term("anaphor", "anaphor_possessive"), rf"\b[A-Z]\w*(?:\s+[A-Z]\w*)?['’]s\s+(?i:{_ANAPHOR_TAIL})", False),
+        (_term("anaphor", "anaphor"),
          r"\b(?:informe|rapport|relatório|bericht|laporan|báo\s+cáo|доклад\w*|отч[её]т\w*|documento)\b"
          r"|\b(?:informe|rapport|relatório|bericht|laporan|báo\s+cáo|доклад\w*|отч[её]т\w*|documento)\b"
          r"|\b(?:доповід\w*|звіт\w*)|报告书?|评级|排名|보고서|รายงาน|تقرير", True),
@@ -600,62 +602,62 @@ ANAPHORS = Lexicon(
 
 TIERS = Lexicon(
     [
-        (_t("Tier 2 Watch List", "tier_watch_list"),
+        (_term("Tier 2 Watch List", "tier_watch_list"),
          r"Tier[\s-]*(?:2|two|II)[\s-]*(?:Watch[\s-]*List|Watchlist)"
          # the English tier name with a foreign watch list: "Tier 2 de vigilancia", "Tier 2 (liste de surveillance)"
          r"|Tier[\s-]*(?:2|II)\s*\(?\s*(?:de\s+la\s+|de\s+|da\s+|en\s+|sous\s+|na\s+)?(?:lista\s+de\s+|liste\s+de\s+)?"
          r"(?:vigilancia|vigilância|observación|observação|surveillance|observation)\b", True),
-        (_t("Tier 1", "tier"), r"\bTier[\s-]*(?:1|one|I)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
-        (_t("Tier 2", "tier"), r"\bTier[\s-]*(?:2|two|II)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
-        (_t("Tier 3", "tier"), r"\bTier[\s-]*(?:3|three|III)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
-        (_t("Tier 2 Watch List", "watch_list", 0.6), r"\bwatch[\s-]*list\b|\bdanh\s+sách\s+theo\s+dõi\b", True),
-        (_t("Tier 3", "tier_lowest", 0.6), r"\b(?:lowest|bottom)\s+(?:tier|rating|ranking|category)\b", True),
-        (_t("Tier 1", "tier_highest", 0.6), r"\b(?:top|highest)\s+(?:tier|rating|ranking|category)\b", True),
-        (_t("Tier 2 Watch List", "tier_watch_list_foreign"),
+        (_term("Tier 1", "tier"), r"\bTier[\s-]*(?:1|one|I)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
+        (_term("Tier 2", "tier"), r"\bTier[\s-]*(?:2|two|II)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
+        (_term("Tier 3", "tier"), r"\bTier[\s-]*(?:3|three|III)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
+        (_term("Tier 2 Watch List", "watch_list", 0.6), r"\bwatch[\s-]*list\b|\bdanh\s+sách\s+theo\s+dõi\b", True),
+        (_term("Tier 3", "tier_lowest", 0.6), r"\b(?:lowest|bottom)\s+(?:tier|rating|ranking|category)\b", True),
+        (_term("Tier 1", "tier_highest", 0.6), r"\b(?:top|highest)\s+(?:tier|rating|ranking|category)\b", True),
+        (_term("Tier 2 Watch List", "tier_watch_list_foreign"),
          r"\b(?:Nivel|Niveau|Nível|categoría|catégorie|categoria|Kategorie|Stufe)\s+(?:2|II|dos|deux|dois|zwei)"
          r"(?:\s*\(?\s*|\s+(?:de\s+la\s+|de\s+|da\s+|en\s+|sous\s+|em\s+|na\s+|auf\s+der\s+)?)"
          r"(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
          r"|Beobachtungsliste|surveillance|observation|Vigilancia|observación|Observação|Vigilância)", True),
-        (_t("Tier 1", "tier_foreign"),
+        (_term("Tier 1", "tier_foreign"),
          r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:1|I|uno|un|um|eins)\b"
          r"|\b1\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:1|I|một)\b|\bперв\w+\s+категори\w+"
          r"|\bкатегори\w+\s+1\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:أولى|أول|1)\b", True),
-        (_t("Tier 2", "tier_foreign"),
+        (_term("Tier 2", "tier_foreign"),
          r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:2|II|dos|deux|dois|zwei)\b"
          r"|\b2\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:2|II|hai)\b|\bвтор\w+\s+категори\w+"
          r"|\bкатегори\w+\s+2\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:ثانية|ثاني|2)\b", True),
-        (_t("Tier 3", "tier_foreign"),
+        (_term("Tier 3", "tier_foreign"),
          r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:3|III|tres|trois|três|drei)\b"
          r"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:3|III|ba)\b|\bкатегори\w+\s+3\b"
          r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
-        (_t("Tier 3", "tier_ru"), r"трет\w+\s+категори\w+|трет\w+\s+категорі\w+|\bkategori\w*\s+(?:3|III|trzeciej)\b"
+        (_term("Tier 3", "tier_ru"), r"трет\w+\s+категори\w+|трет\w+\s+категорі\w+|\bkategori\w*\s+(?:3|III|trzeciej)\b"
          r"|\b(?:livello|fascia)\s+3\b"
          r"|سطح\s+(?:سه|سوم|۳|3)\b|第(?:三|3)段階"
          r"|टियर\s*(?:3|३)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)|ថ្នាក់\s*(?:ទី\s*)?(?:៣|3)", True),
-        (_t("Tier 1", "tier_pl_uk"),
+        (_term("Tier 1", "tier_pl_uk"),
          r"перш\w+\s+категорі\w+|\b(?:pierwszej|pierwsza)\s+kategorii\b|\bkategori\w*\s+(?:1|I)\b"
          r"|\b(?:livello|fascia)\s+1\b"
          r"|سطح\s+(?:یک|اول|۱|1)\b|第(?:一|1)段階"
          r"|टियर\s*(?:1|१)|رده\s+(?:اول|۱|1)|အဆင့်\s*(?:၁|1)|ថ្នាក់\s*(?:ទី\s*)?(?:១|1)", True),
-        (_t("Tier 2", "tier_pl_uk"),
+        (_term("Tier 2", "tier_pl_uk"),
          r"друг\w+\s+категорі\w+|\b(?:drugiej|druga)\s+kategorii\b|\bkategori\w*\s+(?:2|II)\b"
          r"|\b(?:livello|fascia)\s+2\b"
          r"|سطح\s+(?:دو|دوم|۲|2)\b(?!\s*(?:ویژه\s+)?(?:فهرست|لیست))|第(?:二|2)段階(?!\S{0,3}監視)"
          r"|टियर\s*(?:2|२)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)|ថ្នាក់\s*(?:ទី\s*)?(?:២|2)", True),
-        (_t("Tier 2 Watch List", "watch_list_foreign", 0.6),
+        (_term("Tier 2 Watch List", "watch_list_foreign", 0.6),
          r"\b(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
          r"|Beobachtungsliste|observatielijst|waakzaamheidslijst|спис\w+\s+(?:для\s+)?наблюдения|izleme\s+listesi\w*|senarai\s+pemerhatian"
          r"|daftar\s+pengawasan)\b|قائمة\s+(?:ال)?مراقبة|監視リスト|감시\s*대상|บัญชีจับตามอง", True),
-        (_t("Tier 2 Watch List", "tier_zh"), r"第(?:二|2)(?:级|等级|類|类)?(?:观察|监察|监视)名单"
+        (_term("Tier 2 Watch List", "tier_zh"), r"第(?:二|2)(?:级|等级|類|类)?(?:观察|监察|监视)名单"
          r"|第(?:二|2)(?:段階|階層|层)\S{0,3}監視リスト|2등급\s*(?:감시|관찰)\s*대상"
          r"|سطح\s+(?:دو|دوم|۲|2)\s*(?:ویژه\s+)?(?:فهرست|لیست)\s+(?:نظارت|مراقبت|ناظر)", False),
-        (_t("Tier 3", "tier_lowest_foreign", 0.6),
+        (_term("Tier 3", "tier_lowest_foreign", 0.6),
          r"нижн\w+\s+категори\w+|(?:peor|última|más\s+baja)\s+categoría|(?:pire|dernière|plus\s+basse)\s+catégorie"
          r"|(?:pior|última|mais\s+baixa)\s+categoria", True),
-        (_t("Tier 2 Watch List", "watch_list_zh", 0.6), r"(?:观察|监察|监视)名单", False),
-        (_t("Tier 1", "tier_zh"), r"第(?:一|1)(?:级|等级|类|层|階層|阶层)|1등급", False),
-        (_t("Tier 2", "tier_zh"), r"第(?:二|2)(?:级|等级|类|层|階層|阶层)|2등급", False),
-        (_t("Tier 3", "tier_zh"), r"第(?:三|3)(?:级|等级|类|层|階層|阶层)|3등급", False),
+        (_term("Tier 2 Watch List", "watch_list_zh", 0.6), r"(?:观察|监察|监视)名单", False),
+        (_term("Tier 1", "tier_zh"), r"第(?:一|1)(?:级|等级|类|层|階層|阶层)|1등급", False),
+        (_term("Tier 2", "tier_zh"), r"第(?:二|2)(?:级|等级|类|层|階層|阶层)|2등급", False),
+        (_term("Tier 3", "tier_zh"), r"第(?:三|3)(?:级|等级|类|层|階層|阶层)|3등급", False),
     ]
 )
 TIER_ORDER = {"Tier 1": 1, "Tier 2": 2, "Tier 2 Watch List": 3, "Tier 3": 4}
@@ -666,25 +668,25 @@ TIER_ORDER = {"Tier 1": 1, "Tier 2": 2, "Tier 2 Watch List": 3, "Tier 3": 4}
 CUES = Lexicon(
     [
         # English: rejection
-        (_t("rebut", "firmly_opposes", 1.0, verb=True),
+        (_term("rebut", "firmly_opposes", 1.0, verb=True),
          r"\b(?:firmly|strongly|resolutely|categorically|totally|completely|flatly|vehemently|firmly\s+and\s+strongly)"
          r"\s+(?:oppos\w*|reject\w*|disapprov\w*|refut\w*|deplor\w*|condemn\w*|den(?:y|ies|ied)|protest\w*|object\w*"
          r"|dismiss\w*|disagree\w*)", True),
-        (_t("rebut", "firm_opposition"),
+        (_term("rebut", "firm_opposition"),
          r"\b(?:firm|strong|resolute|stern|solemn)\s+(?:opposition|objection|dissatisfaction|disapproval|protests?"
          r"|representations?|discontent)\b", True),
-        (_t("rebut", "does_not_accept", 0.9),
+        (_term("rebut", "does_not_accept", 0.9),
          r"\b(?:(?:does|do|did|will|would|could|can)\s+not|doesn['’]t|don['’]t|didn['’]t|won['’]t|cannot"
          r"|refus\w+\s+to)\s+accept\w*", True),
-        (_t("rebut", "does_not_reflect", 0.8),
+        (_term("rebut", "does_not_reflect", 0.8),
          r"\b(?:(?:does|do|did)\s+not|doesn['’]t|don['’]t|didn['’]t|fail(?:s|ed)?\s+to|not)\s+(?:been\s+|be\s+)?"
          r"(?:objectively\s+|fully\s+|accurately\s+|truly\s+)?reflect\w*", True),
-        (_t("rebut", "not_objective", 0.8),
+        (_term("rebut", "not_objective", 0.8),
          r"\bnot\s+(?:objective|fair|credible|accurate|true|impartial|balanced)\b", True),
-        (_t("rebut", "dissatisfaction", 0.9), r"\b(?:dissatisf\w+|displeas\w+)", True),
+        (_term("rebut", "dissatisfaction", 0.9), r"\b(?:dissatisf\w+|displeas\w+)", True),
         # A positive evaluation denied, in any language: "does not provide an accurate representation",
         # "no es objetivo", "ne sont pas exactes", "não é justo", "nicht ausgewogen", "не объективен".
-        (_t("rebut", "denied_fairness", 0.8),
+        (_term("rebut", "denied_fairness", 0.8),
          r"\b(?:not|never|hardly|far\s+from)\s+(?:\w+\s+){0,3}?(?:accurate\w*|objective\w*|fair|fairly|credible|impartial"
          r"|balanced|truthful|correct|reliable|neutral|true)\b"
          r"|\bno\s+(?:\w+\s+){0,3}?(?:objetiv\w+|precis[oa]s?|exact[oa]s?|just[oa]s?|imparcial\w*|veraz|fidedign\w+"
@@ -698,70 +700,70 @@ CUES = Lexicon(
          r"|\bне\s+(?:\S+\s+){0,3}?(?:объективн|точн|достоверн|справедлив|беспристрастн|об['ʼ]єктивн|достовірн"
          r"|неупереджен)\w*", True),
         # Telling the issuer to be objective says it is not: "the US needs to adopt an objective methodology".
-        (_t("rebut", "urges_objectivity", 0.7),
+        (_term("rebut", "urges_objectivity", 0.7),
          r"\b(?:needs?|should|must|ought|urg\w+|call\w*\s+on|ask\w*)\s+(?:\w+\s+){0,4}?(?:adopt|apply|use|follow|take|be)"
          r"\s+(?:an?\s+|more\s+|a\s+more\s+)?(?:objective|fair|transparent|consistent|balanced|credible|impartial)\b",
          True),
         # Surprise, bewilderment, anger at the report: weak alone, counted with other cues.
-        (_t("rebut", "surprise", 0.45, neg=True),
+        (_term("rebut", "surprise", 0.45, neg=True),
          r"\b(?:surprised|surprising|shocked|shocking|astonish\w+|stunned|baffl\w+|puzzl\w+|perplex\w+|bewilder\w+"
          r"|dismay\w*|sorprend\w+|sorpresa|perplej\w+|desconcert\w+|estupor|surpris\w*|stupéf\w+|étonn\w+"
          r"|consterné\w*|surpres\w+|espant\w+|überrascht\w*|befremd\w+|verwunder\w+|fassungslos|verbaasd|verbijster\w*)\b"
          r"|удивлен\w*|недоумени\w+|шокирован\w*|здивован\w*|подив\w+|(?:ال)?استغراب\w*|(?:ت|ي)ستغرب|دهشة"
          r"|震惊|惊讶|不解|莫名其妙|驚き|困惑|당혹|놀라", True),
-        (_t("rebut", "anger", 0.7),
+        (_term("rebut", "anger", 0.7),
          r"\b(?:angrily|angry|anger\w*|indignan\w+|indignation|outrage\w*|furious\w*|incensed|irate|indign\w+"
          r"|enfurecid\w+|furioso\w*|colère|courroucé\w*|irrit\w+|empört\w*|verontwaardig\w+)\b"
          r"|возмущ\w+|обуре\w+|гнев\w*|غضب\w*|استياء\w*|愤慨|愤怒|憤慨|분노|격앙", True),
-        (_t("rebut", "rejects", 1.0, verb=True, neg=True),
+        (_term("rebut", "rejects", 1.0, verb=True, neg=True),
          r"\b(?:reject\w*|rebut\w*|refut\w*|repudiat\w*|denounc\w*|decr(?:y|ies|ied)|slam(?:s|med|ming)?"
          r"|lambast\w*|blast(?:s|ed|ing)?|castigat\w*|disapprov\w*|rebuff\w*|deplor\w*)\b", True),
-        (_t("rebut", "hits_out", 1.0, verb=True), r"\b(?:hit(?:s|ting)?|lash(?:es|ed|ing)?)\s+(?:back|out)\b", True),
-        (_t("rebut", "dismisses", 0.9, verb=True, neg=True), r"\bdismiss(?:es|ed|ing)?\b", True),
-        (_t("rebut", "slanders"),
+        (_term("rebut", "hits_out", 1.0, verb=True), r"\b(?:hit(?:s|ting)?|lash(?:es|ed|ing)?)\s+(?:back|out)\b", True),
+        (_term("rebut", "dismisses", 0.9, verb=True, neg=True), r"\bdismiss(?:es|ed|ing)?\b", True),
+        (_term("rebut", "slanders"),
          r"\b(?:slander\w*|smear\w*|vilif\w*|calumn\w*|defam\w*|stigmati[sz]\w*|demoni[sz]\w*|tarnish\w*)", True),
-        (_t("rebut", "internal_affairs"),
+        (_term("rebut", "internal_affairs"),
          r"\binterfer\w*\s+(?:in|with)\s+(?:\S+\s+){0,6}?(?:internal|domestic)\s+affairs|\binternal\s+affairs\b", True),
-        (_t("rebut", "interferes", 0.7), r"\binterfer(?:e|es|ed|ing|ence)\b", True),
-        (_t("rebut", "urges_stop", 0.9),
+        (_term("rebut", "interferes", 0.7), r"\binterfer(?:e|es|ed|ing|ence)\b", True),
+        (_term("rebut", "urges_stop", 0.9),
          r"\burg\w*\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|Washington|American\s+side|US\s+side)\s+to\s+"
          r"(?:stop|cease|change|correct|immediately|respect|abandon|refrain|look)", True),
-        (_t("rebut", "no_right", 0.8),
+        (_term("rebut", "no_right", 0.8),
          r"\b(?:no\s+(?:right|standing|qualification|moral\s+authority)\s+to|not\s+qualified\s+to|lectur\w+"
          r"|not\s+(?:eligible|entitled|competent|in\s+a\s+position)\s+to|(?:does|do)\s+not\s+have\s+the\s+(?:competence|right"
          r"|authority|standing)|no\s+(?:country|nation|state|government|one)\s+(?:\w+\s+){0,4}?(?:right|authority|position"
          r"|competence|standing|qualifications?)\s+to|(?:no|without\s+any)\s+(?:\w+\s+)?(?:authority|competence)\s+to"
          r"\s+(?:grade|rate|rank|judge|assess|evaluate|classify|certify)"
          r"|pass(?:ing)?\s+judg(?:e)?ment)", True),
-        (_t("rebut", "baseless", 0.9),
+        (_term("rebut", "baseless", 0.9),
          r"\b(?:unsubstantiated|baseless|groundless|unfounded|fabricat\w+|full\s+of\s+lies|pack\s+of\s+lies|farce"
          r"|charade|sham|travesty|hoax"
          r"|disinformation|misinformation|propaganda|slanderous|untrue|preposterous|absurd|fake|falsehoods?"
          r"|false\s+(?:accusations|allegations|claims|information|narratives?))\b", True),
-        (_t("rebut", "biased", 0.8),
+        (_term("rebut", "biased", 0.8),
          r"\b(?:politically[\s-]+motivated|politici[sz]\w*|political\s+(?:tool|manipulation|prejudice|motives?"
          r"|motivations?|plot|agenda|purposes?|bias|games?|ritual|exercise|instrument|weapon|theat(?:re|er)|stunt)"
          r"|(?:rather|more)\s+(?:\w+\s+){0,3}?than\s+(?:an?\s+)?objective|biased|bias|prejudice\w*|double\s+standards?|hypocri\w+"
          r"|ideological\w*|one-sided|arbitrary|flawed|manipulat\w+)\b", True),
-        (_t("rebut", "distorts", 0.9),
+        (_term("rebut", "distorts", 0.9),
          r"\b(?:distort\w*|misrepresent\w*|confus\w+\s+right\s+and\s+wrong|(?:disregard\w*|ignor\w*)\s+(?:the\s+)?"
          r"(?:basic\s+)?facts|factually\s+(?:incorrect|wrong|inaccurate)|turn\w*\s+a\s+blind\s+eye)", True),
-        (_t("rebut", "inaccurate", 0.8),
+        (_term("rebut", "inaccurate", 0.8),
          r"\b(?:inaccura\w+|incorrect|misleading|outdated|erroneous|unfair\w*|unjust\w*|unverified|irresponsible"
          r"|misperception\w*|misconception\w*|misjudg\w+|misread\w*)\b",
          True),
-        (_t("rebut", "objects", 0.9, verb=True, neg=True),
+        (_term("rebut", "objects", 0.9, verb=True, neg=True),
          r"\bobject(?:s|ed|ing)?\s+(?:to|strongly)\b|\bobjections?\b", True),
-        (_t("rebut", "disputes", 0.8, verb=True, neg=True),
+        (_term("rebut", "disputes", 0.8, verb=True, neg=True),
          r"\b(?:disput\w+|contest(?:s|ed|ing)?|take[sn]?\s+issue|took\s+issue|disagree\w*"
          r"|(?:challeng|question)\w*\s+(?:the|its)\s+(?:findings|report|ranking|rating|assessment|conclusions|methodology))\b",
          True),
-        (_t("rebut", "criticises", 0.7, verb=True, neg=True),
+        (_term("rebut", "criticises", 0.7, verb=True, neg=True),
          r"\b(?:critici[sz](?:e|es|ed|ing)|critical\s+of|(?:voic|express|level|direct)\w*\s+(?:\w+\s+){0,2}?criticism"
          r"|condemn\w*|censur\w+|lodg\w+\s+(?:a\s+)?(?:complaint|protest))\b", True),
-        (_t("rebut", "protests", 0.7, verb=True, neg=True), r"\bprotest(?:s|ed|ing)?\b", True),
+        (_term("rebut", "protests", 0.7, verb=True, neg=True), r"\bprotest(?:s|ed|ing)?\b", True),
         # Reproach: the issuer blamed ("упрекнул Госдеп", "reprochó a Washington", "accused the US of").
-        (_t("rebut", "reproaches", 0.8, verb=True, neg=True),
+        (_term("rebut", "reproaches", 0.8, verb=True, neg=True),
          r"\b(?:reproach\w*|rebuk\w+|chid(?:e|ed|es|ing)|berat\w+|faulted|took\s+\w+\s+to\s+task|reproch\w+"
          r"|recrimin\w+|reprov\w+|censur\w+|verwe\w+|vorgeworfen|warf\s+(?:\w+\s+){0,4}?vor"
          r"|accus\w+\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|Washington|State\s+Department|American\s+side)\s+of"
@@ -769,92 +771,92 @@ CUES = Lexicon(
          r"|accus\w+\s+(?:les\s+)?(?:États-Unis|Washington))\b"
          r"|упрекн\w+|упрека\w+|укоря\w+|обвини\w+\s+(?:США|Вашингтон\w*|Госдеп\w*|американ\w+)|дорікну\w+|доріка\w+"
          r"|звинуват\w+\s+(?:США|Вашингтон\w*|Держдеп\w*)|اتهم\w*\s+واشنطن|عاتب\w*|指责|责备", True),
-        (_t("rebut", "denies", 0.8, verb=True, neg=True), r"\bden(?:y|ies|ied|ying)\b", True),
-        (_t("rebut", "brushes_off", 0.9, verb=True),
+        (_term("rebut", "denies", 0.8, verb=True, neg=True), r"\bden(?:y|ies|ied|ying)\b", True),
+        (_term("rebut", "brushes_off", 0.9, verb=True),
          r"\b(?:brush(?:es|ed|ing)?\s+(?:aside|off)|fir(?:e|es|ed|ing)\s+back|push(?:es|ed|ing)?\s+back"
          r"|took\s+exception|take[sn]?\s+exception|cr(?:y|ies|ied)\s+foul)\b", True),
-        (_t("rebut", "unacceptable", 0.8),
+        (_term("rebut", "unacceptable", 0.8),
          r"\b(?:unacceptable|nonsense|concocted|arrogan\w+|lack\w*\s+(?:any\s+)?credibility|no\s+credibility)\b", True),
-        (_t("rebut", "regrets", 0.4), r"\b(?:regret\w*|disappoint\w*)\b", True),
+        (_term("rebut", "regrets", 0.4), r"\b(?:regret\w*|disappoint\w*)\b", True),
         # English: acceptance
-        (_t("welcome", "welcomes", verb=True),
+        (_term("welcome", "welcomes", verb=True),
          r"\b(?:welcom\w+|applaud\w*|hail(?:s|ed)?|prais\w+|commend\w*|pleased|delighted|grateful|appreciat\w+"
          r"|thank(?:s|ed)?\s+(?:the|US|U\.S\.|United|Washington)|recognition\s+of)\b", True),
-        (_t("accept", "accepts", verb=True),
+        (_term("accept", "accepts", verb=True),
          r"\b(?:accept(?:s|ed|ing)?|acknowledg\w+|agree[ds]?\s+(?:with|that)|admit\w*"
          r"|take[sn]?\s+(?:\S+\s+){0,3}?seriously|took\s+(?:\S+\s+){0,3}?seriously"
          r"|(?:will|would)\s+(?:continue\s+to\s+|further\s+|keep\s+)?(?:work|strive|strengthen|step\s+up|intensify"
          r"|improve|implement|address)|committed\s+to|commitment\s+to|pledg\w+|vow\w*)\b", True),
-        (_t("neutral", "takes_note", verb=True),
+        (_term("neutral", "takes_note", verb=True),
          r"\b(?:took\s+note|takes?\s+note|(?:will|would)\s+(?:carefully\s+)?(?:study|review|examine|look\s+into)"
          r"|declin\w+\s+to\s+comment|no\s+comment|(?:was|is|were|are)\s+aware|studying|reviewing)\b", True),
         # Chinese (written Simplified; Traditional text is normalised first)
-        (_t("rebut", "zh_firm_opposition"),
+        (_term("rebut", "zh_firm_opposition"),
          r"强烈不满|坚决反对|强烈反对|严正交涉|强烈谴责|不容置喙|不容[^。，]{0,6}置喙|坚决抵制", False),
-        (_t("rebut", "zh_slander"),
+        (_term("rebut", "zh_slander"),
          r"抹黑|污蔑|诬蔑|诋毁|颠倒黑白|歪曲|罔顾事实|无视事实|无端指责|横加指责|妄加评论|说三道四|指手画脚|政治操弄"
          r"|造谣|谎言|编造|别有用心|恶意|驳斥|反驳|毫无根据|无理指控|失实|与事实不符|不实|充满偏见|偏见|双重标准"
          r"|干涉[^。]{0,10}内政|干预[^。]{0,10}(?:事务|内政)|政治工具|不符事实", False),
-        (_t("rebut", "zh_not_accept", 0.9), r"拒绝接受|不予接受|不接受|不认同|不同意|不承认|否认|并不认同", False),
-        (_t("rebut", "zh_headline_rebukes", 0.8),
+        (_term("rebut", "zh_not_accept", 0.9), r"拒绝接受|不予接受|不接受|不认同|不同意|不承认|否认|并不认同", False),
+        (_term("rebut", "zh_headline_rebukes", 0.8),
          r"痛斥|怒斥|斥责|(?<![驳怒痛])斥(?!资)|炮轰|狠批|怒批|猛批|痛批|回击|反击|粗暴干涉|不符合事实|严重失实|不客观"
          r"|毫无道理", False),
-        (_t("rebut", "zh_criticises", 0.7, verb=True, neg=True), r"批评|质疑|反对|谴责|不满|不公|片面|抨击", False),
-        (_t("rebut", "zh_regrets", 0.4), r"遗憾", False),
-        (_t("welcome", "zh_welcomes"), r"欢迎|感谢|赞赏|肯定|高兴|歓迎", False),
-        (_t("accept", "zh_accepts"), r"(?<![不未])(?:接受|认同)|认真研究|继续努力|将继续|承诺|虚心", False),
-        (_t("neutral", "zh_notes"), r"注意到|不予评论|研究(?![员所院])|检讨", False),
+        (_term("rebut", "zh_criticises", 0.7, verb=True, neg=True), r"批评|质疑|反对|谴责|不满|不公|片面|抨击", False),
+        (_term("rebut", "zh_regrets", 0.4), r"遗憾", False),
+        (_term("welcome", "zh_welcomes"), r"欢迎|感谢|赞赏|肯定|高兴|歓迎", False),
+        (_term("accept", "zh_accepts"), r"(?<![不未])(?:接受|认同)|认真研究|继续努力|将继续|承诺|虚心", False),
+        (_term("neutral", "zh_notes"), r"注意到|不予评论|研究(?![员所院])|检讨", False),
         # other languages: rejection ("rechaza"), denial of fairness ("no refleja", "injusto"), bias, interference,
         # disagreement; then welcome and notes. Verbs may be negated ("no rechazó", "n'a pas rejeté").
-        (_t("rebut", "es_rejects", 0.9, verb=True, neg=True),
+        (_term("rebut", "es_rejects", 0.9, verb=True, neg=True),
          r"\b(?:rechaz\w+|repudi\w+|desmient\w*|desmint\w+|desaprueb\w+|refut\w+|deplor\w+|descalific\w+"
          r"|no\s+(?:reconoce\w*|reconocemos|acepta\w*|aceptamos|puede\s+aceptar|refleja\w*|se\s+ajusta\w*))\b", True),
-        (_t("rebut", "es_discredits", 0.8),
+        (_term("rebut", "es_discredits", 0.8),
          r"\b(?:calumni\w+|difam\w+|injerencia\w*|injerencista\w*|infundad\w+|sin\s+fundamento|sesgad\w+|politizad\w+"
          r"|panfleto\w*|mentir\w+|mentiros\w+|falsedad\w*|manipulad\w+|tendencios\w+|parcializad\w+|inaceptable\w*"
          r"|injust\w+|carece\w*\s+de\s+(?:fundamento|rigor|objetividad|credibilidad|autoridad)|doble\s+rasero"
          r"|dobles?\s+est[áa]ndar(?:es)?|autoridad\s+moral|desacuerdo|discrepa\w*"
          r"|no\s+(?:es|son)\s+objetiv\w+)\b", True),
-        (_t("rebut", "es_regrets", 0.4), r"\b(?:lament\w+|deplor\w+)\b", True),
-        (_t("rebut", "xx_farce", 0.8),
+        (_term("rebut", "es_regrets", 0.4), r"\b(?:lament\w+|deplor\w+)\b", True),
+        (_term("rebut", "xx_farce", 0.8),
          r"\b(?:farsa|patraña\w*|mascarade|Farce|Posse|fars\w*|maskaralık|trò\s+hề|lelucon|sandiwara"
          r"|no\s+tiene\w*\s+(?:la\s+)?(?:moral|autoridad|calidad\s+moral)|n['’]a\s+(?:aucune\s+)?(?:légitimité|leçon))\b"
          r"|фарс\w*|مهزلة|闹剧|鬧劇|茶番|촌극", True),
         # More ways officials discredit a report: ridicule, hostility, illegitimacy, one-sidedness, lies.
-        (_t("rebut", "en_discredits", 0.8),
+        (_term("rebut", "en_discredits", 0.8),
          r"\b(?:ridiculous|ludicrous|laughable|malicious\w*|illegitimate|cherry-pick\w*|(?:outright|blatant|sheer)\s+lies"
          r"|(?:do|does|did|will)\s+not\s+recogni[sz]e|refus\w+\s+to\s+recogni[sz]e|hostil(?:e|ity)"
          r"|unilateral)\b", True),
-        (_t("rebut", "es_pt_fr_discredits", 0.8),
+        (_term("rebut", "es_pt_fr_discredits", 0.8),
          r"\b(?:ridícul\w+|absurd\w+|malicios\w+|malintencionad\w+|hostil\w*|unilatera\w+|ilegítim\w+|espuri\w+"
          r"|falaz\w*|falacia\w*|desestim\w+|impugn\w+|arremet\w+|desment\w+|ridicule\w*|absurde\w*|malveillan\w+"
          r"|hostile\w*|unilatéra\w+|illégitime\w*|fallacieu\w+|fustig\w+|s['’]insurg\w+|s['’]indign\w+|démenti\w*|dément\w+"
          r"|ne\s+correspond\w*\s+(?:pas|nullement|en\s+rien)|não\s+corresponde\w*)\b", True),
-        (_t("rebut", "es_pt_fr_criticises", 0.7, verb=True, neg=True),
+        (_term("rebut", "es_pt_fr_criticises", 0.7, verb=True, neg=True),
          r"\b(?:critic(?:ó|aron|a|an|ou|aram|am)|conden(?:ó|aron|a|an|amos|ou|aram)|cuestion(?:ó|aron|a|an)"
          r"|question(?:ou|aram|a)|critiqu(?:e|é|ent|ait|aient)|condamn(?:e|é|ent|ait)|balay(?:é|e|ent)\s+d['’]un\s+revers)\b",
          True),
-        (_t("rebut", "de_ru_discredits", 0.8),
+        (_term("rebut", "de_ru_discredits", 0.8),
          r"\b(?:lächerlich\w*|absurd\w*|böswillig\w*|feindselig\w*|unzulässig\w*|Unterstellung\w*|Propaganda"
          r"|Diffamierung\w*|diffamier\w+|Hetzkampagne\w*|empört\w*)\b"
          r"|абсурд\w*|смехотворн\w+|враждебн\w+|недружественн\w+|возмущени\w+|бездоказательн\w+|необъективн\w+"
          r"|нелеп\w+|искажа\w+|искажени\w+|очерня\w+|очернени\w+|дискредит\w+", True),
-        (_t("rebut", "de_ru_protests", 0.7, verb=True, neg=True),
+        (_term("rebut", "de_ru_protests", 0.7, verb=True, neg=True),
          r"\b(?:protestier\w+|verurteil(?:t|te|ten|en)\b)|протест\w*|осуждаем", True),
-        (_t("rebut", "tr_vi_id_discredits", 0.8),
+        (_term("rebut", "tr_vi_id_discredits", 0.8),
          r"\b(?:saçma\w*|düşmanca|tek\s+taraflı|gerçek\s*dışı|yalan\w*|vô\s+căn\s+cứ|bịa\s+đặt|thù\s+địch|áp\s+đặt"
          r"|không\s+đúng\s+sự\s+thật|chính\s+trị\s+hóa|phi\s+lý|mengada-ada|bohong|kebohongan|tuduhan\s+(?:palsu"
          r"|tidak\s+berasas)|tidak\s+masuk\s+akal)", True),
-        (_t("rebut", "tr_vi_id_criticises", 0.7, verb=True),
+        (_term("rebut", "tr_vi_id_criticises", 0.7, verb=True),
          r"\b(?:eleştir\w+|tepki\s+gösterdi\w*|protesto\w*|lên\s+án|chỉ\s+trích|mengkritik|memprotes)\b", True),
-        (_t("rebut", "ar_th_cjk_discredits", 0.8),
+        (_term("rebut", "ar_th_cjk_discredits", 0.8),
          r"(?:[وف])?مرفوض\w*|(?:[وف])?(?:تستهجن|يستهجن|استهجان\w*)|تسييس\w*|تشويه\w*|سخيف\w*|عدائي\w*"
          r"|لا\s+يمت\s+(?:إلى|الى|ل)\S*\s+(?:ال)?واقع|مجاف\w*\s+لل?حقيقة|ไม่เป็นความจริง|ใส่ร้าย|ไร้เหตุผล|ตอบโต้"
          r"|荒谬|荒唐|可笑|恶毒|敌视|政治化|污名化|不公正|强烈抗议|虚假|事実と異なる|一方的|虚偽|悪意|誹謗|受け入れ難い"
          r"|強い不満|거짓|허위|악의적|일방적|불쾌감|강한\s*불만|단호히\s*반대|강력히\s*반대", False),
-        (_t("rebut", "ar_th_cjk_criticises", 0.7),
+        (_term("rebut", "ar_th_cjk_criticises", 0.7),
          r"(?:[وف])?(?:تنتقد|ينتقد|انتقد\w*)|احتجاج\w*|วิพากษ์วิจารณ์|ประท้วง|批判|非難|비판", False),
-        (_t("rebut", "xx_no_right", 0.8),
+        (_term("rebut", "xx_no_right", 0.8),
          r"\b(?:hipócrita\w*|hipocresía|dar\s+lecciones|sermone\w+|hypocrite\w*|hypocrisie|donner\s+des\s+leçons"
          r"|faire\s+la\s+leçon|leçons\s+de\s+morale|hipocrisia|dar\s+lições|heuchlerisch\w*|Heuchelei|scheinheilig\w*"
          r"|belehren\w*|Belehrung\w*|kein\w*\s+Recht|ikiyüzlü\w*|riyakâr\w*|ders\s+verme\w*|hakkı\s+yok"
@@ -866,103 +868,103 @@ CUES = Lexicon(
          r"|лицемер\w*|поуча\w+|нравоучени\w+|не\s+име\w+\s+(?:никакого\s+)?(?:морального\s+)?права"
          r"|نفاق|منافق\w*|ليس\s+(?:لها|له|لواشنطن)\s+(?:ال)?حق|إعطاء\s+(?:ال)?دروس"
          r"|虚伪|伪善|偽善|说教|說教|没有资格|無權|无权|資格はない|위선|훈계|자격이\s*없", True),
-        (_t("rebut", "fr_rejects", 0.9, verb=True, neg=True),
+        (_term("rebut", "fr_rejects", 0.9, verb=True, neg=True),
          r"\b(?:rejet\w*|rejett\w+|récus\w+|réfut\w+|dénon[cç]\w+|contest\w+|désapprouv\w+"
          r"|ne\s+(?:refl[eè]t\w+|peut\s+accepter|saurait\s+accepter|reconna[iî]t)\s+(?:pas|nullement|en\s+rien|aucunement)"
          r"|n['’]accept\w+\s+pas|s['’]inscri\w+\s+en\s+faux)", True),
-        (_t("rebut", "fr_discredits", 0.8),
+        (_term("rebut", "fr_discredits", 0.8),
          r"\b(?:calomni\w+|diffam\w+|infondé\w*|sans\s+fondement|ingérence\w*|partial(?:e|es|ité)?\b|mensong\w+"
          r"|tendancieu\w+|politis\w+|injust\w+|inacceptable\w*|deux\s+poids(?:\s+et)?\s+deux\s+mesures|désaccord"
          r"|non\s+vérifié\w*|amalgame\w*|biaisé\w*|ne\s+(?:sont|est)\s+pas\s+objecti\w+)", True),
-        (_t("rebut", "fr_regrets", 0.4), r"\b(?:regrett\w+|déplor\w+|déçu\w*|déception)", True),
-        (_t("rebut", "pt_rejects", 0.9, verb=True, neg=True),
+        (_term("rebut", "fr_regrets", 0.4), r"\b(?:regrett\w+|déplor\w+|déçu\w*|déception)", True),
+        (_term("rebut", "pt_rejects", 0.9, verb=True, neg=True),
          r"\b(?:rejeit\w+|repudi\w+|refut\w+|contest\w+|desment\w+|discord\w+|n[ãa]o\s+(?:reconhece\w*|aceita\w*"
          r"|reflete\w*|corresponde\w*))", True),
-        (_t("rebut", "pt_discredits", 0.8),
+        (_term("rebut", "pt_discredits", 0.8),
          r"\b(?:calúni\w+|calunios\w+|difam\w+|infundad\w+|sem\s+fundamento|ingerência\w*|tendencios\w+|politizad\w+"
          r"|injust\w+|inaceitáve\w+|desacordo|mentir\w+|desajustad\w+|parcial\b|duplo\s+padr[ãa]o|dois\s+pesos)", True),
-        (_t("rebut", "pt_regrets", 0.4), r"\b(?:lament\w+|deplor\w+)", True),
-        (_t("rebut", "de_rejects", 0.9, verb=True, neg=True),
+        (_term("rebut", "pt_regrets", 0.4), r"\b(?:lament\w+|deplor\w+)", True),
+        (_term("rebut", "de_rejects", 0.9, verb=True, neg=True),
          r"\b(?:zurückgewiesen|zurückweis\w+|(?:wies|weist|weisen)\s+(?:\S+\s+){0,8}?zurück"
          r"|(?:lehnt|lehnte|lehnen|lehnten|lehne)\s+(?:\S+\s+){0,8}?ab\b|abgelehnt|Ablehnung|widerspr\w+|widersprech\w+"
          r"|bestritt\w*|bestreit\w+|nicht\s+(?:akzeptier\w+|hinnehm\w+|anerkenn\w+))", True),
-        (_t("rebut", "de_discredits", 0.8),
+        (_term("rebut", "de_discredits", 0.8),
          r"\b(?:Einmischung|haltlos\w*|unbegründet\w*|verleumd\w+|Lügen|voller\s+Lügen|verlogen\w*|voreingenommen\w*"
          r"|Vorurteil\w*|Verzerrung\w*|verzerrt\w*"
          r"|politisch\s+motiviert\w*|einseitig\w*|ungerecht\w*|inakzeptabel\w*|Doppelmoral|doppelte\w*\s+Standards?"
          r"|nicht\s+objektiv|falsch\w*\s+Behauptung\w*)", True),
-        (_t("rebut", "de_criticises", 0.7, verb=True, neg=True), r"\b(?:kritisier\w+|Kritik\s+zurück)", True),
-        (_t("rebut", "de_regrets", 0.4), r"\b(?:bedauer\w+|enttäusch\w+)", True),
-        (_t("rebut", "ru_rejects", 0.9, verb=True, neg=True),
+        (_term("rebut", "de_criticises", 0.7, verb=True, neg=True), r"\b(?:kritisier\w+|Kritik\s+zurück)", True),
+        (_term("rebut", "de_regrets", 0.4), r"\b(?:bedauer\w+|enttäusch\w+)", True),
+        (_term("rebut", "ru_rejects", 0.9, verb=True, neg=True),
          r"отверг\w*|осуди\w*|осужда\w*|отклон\w+|опроверг\w*|несоглас\w+|не\s+соглас\w+|не\s+принима\w+"
          r"|не\s+можем\s+принять|не\s+призна\w+", True),
-        (_t("rebut", "ru_discredits", 0.8),
+        (_term("rebut", "ru_discredits", 0.8),
          r"фальшивк\w*|фальсифик\w*|клевет\w*|русофоб\w*|вмешательств\w*|пропаганд\w*|предвзят\w*|необоснованн\w*"
          r"|политизирован\w*|инсинуаци\w*|измышлени\w*|ложн\w+|ложь|лжи|голословн\w+|двойн\w+\s+стандарт\w*"
          r"|неприемлем\w+|надуманн\w+|не\s+(?:отражает|соответству\w+\s+действительност\w+)|тенденциозн\w+"
          r"|не\s+имеют\s+ничего\s+общего|замалчива\w+|умалчива\w+", True),
-        (_t("rebut", "ru_regrets", 0.4), r"сожалени\w+|разочаров\w+", True),
-        (_t("rebut", "id_rejects", 0.9, verb=True, neg=True),
+        (_term("rebut", "ru_regrets", 0.4), r"сожалени\w+|разочаров\w+", True),
+        (_term("rebut", "id_rejects", 0.9, verb=True, neg=True),
          r"\b(?:menolak|tolak|ditolak|membantah|bantah|dibantah|menyangkal|mengecam|kecam|dikecam|mempertikai\w*"
          r"|mempersoalkan|tidak\s+(?:bersetuju|setuju|menerima|dapat\s+menerima|boleh\s+menerima|mengakui))\b", True),
-        (_t("rebut", "id_discredits", 0.8),
+        (_term("rebut", "id_discredits", 0.8),
          r"\b(?:fitnah|tidak\s+(?:adil|mencerminkan|berasas|berdasar|objektif|tepat|akurat)|tanpa\s+(?:dasar|asas)"
          r"|berat\s+sebelah|campur\s+tangan|dipolitikkan|bermotif\s+politik|keberatan|standar\s+ganda"
          r"|dwistandard|menyesatkan)\b", True),
-        (_t("rebut", "id_regrets", 0.4), r"\b(?:kecewa|kekecewaan|menyesalkan|menyesali)\b", True),
-        (_t("rebut", "vi_rejects", 0.9),
+        (_term("rebut", "id_regrets", 0.4), r"\b(?:kecewa|kekecewaan|menyesalkan|menyesali)\b", True),
+        (_term("rebut", "vi_rejects", 0.9),
          r"bác\s+bỏ|phản\s+đối|không\s+(?:chấp\s+nhận|đồng\s+tình|thừa\s+nhận)|phản\s+bác", True),
-        (_t("rebut", "vi_discredits", 0.8),
+        (_term("rebut", "vi_discredits", 0.8),
          r"không\s+khách\s+quan|thiếu\s+khách\s+quan|xuyên\s+tạc|vu\s+khống|không\s+phản\s+ánh\s+(?:đúng|chính\s+xác)"
          r"|sai\s+lệch|sai\s+sự\s+thật|không\s+chính\s+xác|(?:thiếu|không\s+có)\s+cơ\s+sở|định\s+kiến|phiến\s+diện"
          r"|can\s+thiệp\s+(?:vào\s+)?công\s+việc\s+nội\s+bộ|thiếu\s+thiện\s+chí", True),
-        (_t("rebut", "vi_regrets", 0.4), r"lấy\s+làm\s+tiếc|đáng\s+tiếc|thất\s+vọng", True),
-        (_t("rebut", "tr_rejects", 0.9),
+        (_term("rebut", "vi_regrets", 0.4), r"lấy\s+làm\s+tiếc|đáng\s+tiếc|thất\s+vọng", True),
+        (_term("rebut", "tr_rejects", 0.9),
          r"\b(?:redde[dt](?!m[eiı])\w*|red\s+etti\w*|kınadı\w*|kınıyor\w*|kınama\w*|itiraz\w*"
          r"|kabul\s+(?:etm(?:iyor|ed|ey|ez)\w*|edilemez\w*|edilmez\w*))", True),
-        (_t("rebut", "tr_discredits", 0.8),
+        (_term("rebut", "tr_discredits", 0.8),
          r"\b(?:asılsız|taraflı|yanlı|gerçeklerden\s+uzak|gerçeği\s+yansıtm\w+|yansıtmıyor\w*|yansıtmadığ\w*|iftira\w*"
          r"|karalama\w*|siyasi\s+(?:amaçlı|motivasyonlu)|iç\s+işlerine\s+müdahale\w*|çifte\s+standart\w*"
          r"|temelsiz|mesnetsiz|önyargılı|çarpıt\w*|görmezden\s+gel\w*|yok\s+say\w*)", True),
-        (_t("rebut", "tr_regrets", 0.4), r"\b(?:üzüntü\w*|esef\w*|hayal\s+kırıklığı\w*)", True),
-        (_t("rebut", "it_rejects", 0.9), r"\b(?:respin\w+|infondat\w+)\b", True),
-        (_t("rebut", "ar_rejects", 0.9),
+        (_term("rebut", "tr_regrets", 0.4), r"\b(?:üzüntü\w*|esef\w*|hayal\s+kırıklığı\w*)", True),
+        (_term("rebut", "it_rejects", 0.9), r"\b(?:respin\w+|infondat\w+)\b", True),
+        (_term("rebut", "ar_rejects", 0.9),
          r"(?:[وفبل]|لل)?(?:ت|ي|ن)?رفض\w*|(?:[وفبل])?رافض\w*|(?:[وف])?(?:تنفي|ينفي|نفت|نفى)|(?:[وف])?(?:أدان\w*|تدين|يدين)"
          r"|(?:[وف])?(?:تستنكر|يستنكر|استنكر\w*)|(?:[وف])?(?:ندد\w*|تندد|يندد|تنديد\w*)|(?:[وف])?(?:تختلف|يختلف|اختلف\w*)\s+(?:بشدة\s+)?مع"
          r"|عدم\s+(?:موافقت\w*|قبول\w*|رضا\w*)|لا\s+(?:تقبل|يقبل|نقبل)", False),
-        (_t("rebut", "ar_discredits", 0.8),
+        (_term("rebut", "ar_discredits", 0.8),
          r"مسيس\w*|افتراء\w*|مغالط\w*|أكاذيب|ادعاءات\s+(?:باطلة|كاذبة|مغلوطة)|مزاعم|(?:لا|لم)\s+(?:ي|ت)عكس"
          r"|لا\s+(?:ي|ت)ستند\s+(?:إلى|على)\s+أي|لا\s+أساس\s+له|عار(?:ية)?\s+(?:عن|من)\s+الصحة"
          r"|غير\s+(?:موضوعي|دقيق|منصف|عادل|صحيح|مقبول)\w*|استياء\w*|(?:ال)?تدخل\s+في\s+(?:ال)?شؤون"
          r"|ازدواجية\s+(?:ال)?معايير|مضلل\w*|(?:ت|ي)تجاهل|تجاهل\w*|متحيز\w*|انحياز\w*|خلط\w*", False),
-        (_t("rebut", "ar_regrets", 0.4), r"(?:ال)?أسف\w*|خيبة\s+أمل", False),
-        (_t("rebut", "th_rejects", 0.9),
+        (_term("rebut", "ar_regrets", 0.4), r"(?:ال)?أسف\w*|خيبة\s+أمل", False),
+        (_term("rebut", "th_rejects", 0.9),
          r"ปฏิเสธ|ไม่(?:อาจ|สามารถ)?ยอมรับ|ไม่เห็นด้วย|คัดค้าน|(?<!คัด)ค้าน|โต้แย้ง|ประณาม|ทักท้วง|ไม่พอใจ", False),
-        (_t("rebut", "th_discredits", 0.8),
+        (_term("rebut", "th_discredits", 0.8),
          r"ไม่เป็นธรรม|ไม่สะท้อน|คลาดเคลื่อน|ไม่ตรงกับ(?:ความเป็นจริง|ข้อเท็จจริง)"
          r"|บิดเบือน|ไม่ถูกต้อง|อคติ|ไม่เป็นกลาง|ไม่มีมูล|ไร้มูล|แทรกแซงกิจการภายใน|สองมาตรฐาน", False),
-        (_t("rebut", "th_regrets", 0.4), r"ผิดหวัง|เสียใจ", False),
-        (_t("rebut", "ja_rejects", 0.9),
+        (_term("rebut", "th_regrets", 0.4), r"ผิดหวัง|เสียใจ", False),
+        (_term("rebut", "ja_rejects", 0.9),
          r"反発|反論|抗議|事実無根|断固反対|強く反対|反対する|反対した|反対の|拒否|受け入れられない|受け入れない"
          r"|認められない|認めない|容認できない|異議|異論|正当に評価されていない|評価されていない", False),
-        (_t("rebut", "ja_discredits", 0.8),
+        (_term("rebut", "ja_discredits", 0.8),
          r"中傷|でっち上げ|歪曲|偏見|内政干渉|不当|根拠のない|根拠がない|事実に反する|事実を無視|誤った|不公平"
          r"|強烈な不満", False),
-        (_t("rebut", "ko_rejects", 0.9),
+        (_term("rebut", "ko_rejects", 0.9),
          r"반박|반발|항의|거부|배격|규탄|부인했|부인하|동의하지\s*않|받아들일\s*수\s*없|수용할\s*수\s*없"
          r"|인정할\s*수\s*없|인정하지\s*않|용납\w*\s*않|용납할\s*수\s*없", False),
-        (_t("rebut", "ko_discredits", 0.8),
+        (_term("rebut", "ko_discredits", 0.8),
          r"왜곡|날조|모략|비난|내정\s*간섭|이중\s*잣대|이중\s*기준|편견|사실과\s*다르|근거\s*없|부당|불공정"
          r"|적대시", False),
-        (_t("rebut", "cjk_regrets", 0.4), r"유감|遺憾|실망", False),
+        (_term("rebut", "cjk_regrets", 0.4), r"유감|遺憾|실망", False),
         # Italian, Polish, Ukrainian
-        (_t("rebut", "it_pl_uk_rejects", 0.9, verb=True, neg=True),
+        (_term("rebut", "it_pl_uk_rejects", 0.9, verb=True, neg=True),
          r"\b(?:respint\w*|contestat\w*|contesta(?:no)?|non\s+(?:accett\w+|riconosc\w+|rispecchi\w+|riflett\w+)"
          r"|odrzuci\w*|odrzuca\w*|zakwestion\w+|kwestionuj\w+|nie\s+(?:zgadza\w*|akceptuj\w*|uznaj\w*|odzwierciedla\w*)"
          r"|sprzeciw\w*|potępi\w*|zaprzecz\w*)\b"
          r"|відкину\w*|відкида\w*|відхил\w+|засуди\w*|засуджу\w*|спростову\w*|спростува\w*|не\s+визна\w+"
          r"|не\s+погоджу\w+|не\s+прийма\w+", True),
-        (_t("rebut", "it_pl_uk_discredits", 0.8),
+        (_term("rebut", "it_pl_uk_discredits", 0.8),
          r"\b(?:infondat\w+|politicamente\s+motivat\w+|ingerenz\w+|calunn\w+|diffamator\w+|tendenzios\w+|fazios\w+"
          r"|falsit\w+|menzogn\w+|pretestuos\w+|strumental\w+|inaccettabil\w+|infame|imperialist\w+"
          r"|bezpodstawn\w+|tendencyjn\w+|stronnicz\w+|upolitycznion\w+|oderwan\w+\s+od\s+rzeczywistości|kłamstw\w*"
@@ -970,34 +972,34 @@ CUES = Lexicon(
          r"|упереджен\w+|безпідставн\w+|політичн\w+\s+замовлення\w*|наклеп\w*|брехн\w+|неправдив\w+|втручання"
          r"|необ'єктивн\w+|необʼєктивн\w+|заангажован\w+|неприйнятн\w+|не\s+сподоба\w+", True),
         # Dutch
-        (_t("rebut", "nl_rejects", 0.9, verb=True, neg=True),
+        (_term("rebut", "nl_rejects", 0.9, verb=True, neg=True),
          r"\b(?:verwerp\w*|verworpen|(?:wijst|wees|wezen|wijzen)\s+(?:\S+\s+){0,6}?af|afgewezen|bestrijd\w*|bestreden"
          r"|betwist\w*|veroordeel\w*|(?:niet|geenszins)\s+(?:eens|akkoord)|oneens|protesteer\w*|hekel\w*)\b", True),
-        (_t("rebut", "nl_discredits", 0.8),
+        (_term("rebut", "nl_discredits", 0.8),
          r"\b(?:ongegrond\w*|ongefundeerd\w*|onterecht\w*|bevooroordeeld\w*|vooringenomen\w*|eenzijdig\w*"
          r"|politiek\s+gemotiveerd\w*|gepolitiseerd\w*|onaanvaardbaar\w*|onjuist\w*|misleidend\w*|lasterlijk\w*"
          r"|laster|leugens?|inmenging|binnenlandse\s+aangelegenheden|dubbele\s+standaard\w*|hypocriet\w*"
          r"|belachelijk\w*|willekeurig\w*)\b", True),
-        (_t("rebut", "nl_regrets", 0.4), r"\b(?:betreur\w*|teleurgesteld\w*|teleurstelling)\b", True),
+        (_term("rebut", "nl_regrets", 0.4), r"\b(?:betreur\w*|teleurgesteld\w*|teleurstelling)\b", True),
         # Hindi, Persian
-        (_t("rebut", "hi_fa_rejects", 0.9),
+        (_term("rebut", "hi_fa_rejects", 0.9),
          r"खारिज|ख़ारिज|अस्वीकार|नकार|खंडन|आपत्ति|विरोध\s+(?:किया|करता|करते|जताया)|निंदा"
          r"|رد\s+(?:کرد|کرده|می‌کند|میکند|کردند|شد)|را\s+رد|محکوم\s+(?:کرد|کرده|می‌کند)|تکذیب|نمی‌پذیرد|نمیپذیرد"
          r"|قبول\s+ندارد|اعتراض", True),
-        (_t("rebut", "hi_fa_discredits", 0.8),
+        (_term("rebut", "hi_fa_discredits", 0.8),
          r"पूर्वाग्रह|निराधार|बेबुनियाद|पक्षपात\S*|भ्रामक|गलत\s+(?:तथ्य|आंकड़|जानकारी)|राजनीति\s+से\s+प्रेरित|नज़रअंदाज़|नजरअंदाज"
          r"|आंतरिक\s+मामलों|अधिकार\s+नहीं"
          r"|مغرضانه|بی[\u200c\s]?اساس|بی[\u200c\s]?پایه|سیاسی[\u200c\s]?کاری|سیاسی\s+است|جانبدارانه|فاقد\s+(?:\S+\s+)?اعتبار|ابزار\S*\s+سیاسی|دروغ\S*"
          r"|مداخله\s+در\s+امور\s+داخلی|صلاحیت\s+(?:\S+\s+){0,4}?ندارد|واهی|استاندارد\s+دوگانه", True),
         # Burmese, Khmer
-        (_t("rebut", "my_km_rejects", 0.9),
+        (_term("rebut", "my_km_rejects", 0.9),
          r"ကန့်ကွက်|ငြင်းပယ်|လက်မခံ|ပယ်ချ|ရှုတ်ချ|ច្រាន\s*ចោល|បដិសេធ\s*(?:របាយការណ៍|ការវាយតម្លៃ)|មិន\s*ទទួល\s*យក"
          r"|ប្រឆាំង(?!\s*(?:នឹង\s*)?(?:ការ|អំពើ)?\s*ជួញដូរ)|ថ្កោលទោស", False),
-        (_t("rebut", "my_km_discredits", 0.8),
+        (_term("rebut", "my_km_discredits", 0.8),
          r"အခြေအမြစ်မရှိ|ဘက်လိုက်|မမှန်ကန်|မှားယွင်း|နိုင်ငံရေးရည်ရွယ်|"
          r"មិន\s*ឆ្លុះ\s*បញ្ចាំង|ចេតនា\s*នយោបាយ|គ្មាន\s*មូលដ្ឋាន|មិន\s*ត្រឹមត្រូវ|លម្អៀង|មិន\s*យុត្តិធម៌"
          r"|មិន\s*ពិត", False),
-        (_t("welcome", "xx_welcomes"),
+        (_term("welcome", "xx_welcomes"),
          r"\b(?:acog\w+|celebr\w+|agradec\w+|salu[eé]\w*|se\s+félicit\w+|begrüß\w+|menyambut\s+baik|mengapresiasi"
          r"|menghargai|mengalu-alukan|berterima\s+kasih|hoan\s+nghênh|cảm\s+ơn|приветств\w+|благодар\w+"
          r"|memnuniyet\w*|memnun\w*|teşekkür\w*|saud\w+|congratul\w+|felicit\w+)"
@@ -1006,12 +1008,12 @@ CUES = Lexicon(
          r"|ကြိုဆို|ស្វាគមន៍|អបអរ"
          r"|환영|감사|歓迎|感謝|ยินดี|ขอบคุณ|ชื่นชม|(?:[وف])?(?:رحب\w*|ترحب|يرحب|الترحيب|ترحيب\w*|تثمن|يثمن|أشاد\w*|تشيد|يشيد)",
          True),
-        (_t("accept", "xx_accepts"),
+        (_term("accept", "xx_accepts"),
          r"\b(?:redoblar\w*|redoblará\w*|se\s+compromet\w+|s['’]engag\w+|seguirá\s+trabajando|continuará\s+trabajando"
          r"|continuer\w*\s+(?:à|de)\s+renforcer|continuará\s+a|weiterhin|будет\s+продолж\w+|продолжит\w*"
          r"|akan\s+terus|tiếp\s+tục\s+(?:nỗ\s+lực|triển\s+khai|thực\s+hiện)|çalışmalarını\s+sürdürece\w*)"
          r"|真摯に受け止め|重く受け止め|존중|노력을\s*지속|ستواصل|سيواصل", True),
-        (_t("neutral", "xx_notes"),
+        (_term("neutral", "xx_notes"),
          r"\b(?:prend\w*\s+note|prenait\s+note|tom\w+\s+nota|toma\s+nota|zur\s+Kenntnis|принял\w*\s+к\s+сведению"
          r"|принимаем\s+к\s+сведению|mencatat|ghi\s+nhận|not\s+aldı\w*|dikkate\s+alın\w*)|검토|留意|รับทราบ"
          r"|(?:أخذ|تأخذ|يأخذ)\w*\s+علما", True),
@@ -1034,22 +1036,22 @@ _AR_PRE = r"(?:[وبلف]|لل|وب|ول|ولل)?"
 
 ACTORS = Lexicon(
     [
-        (_t("commissioner", "commissioner_office"),
+        (_term("commissioner", "commissioner_office"),
          r"Office\s+of\s+the\s+Commissioner\s+of\s+the\s+(?:Chinese\s+)?(?:Ministry\s+of\s+Foreign\s+Affairs"
          r"|Foreign\s+Ministry)(?:\s+of\s+the\s+People['’]s\s+Republic\s+of\s+China)?(?:\s+in\s+(?:the\s+)?"
          r"(?:Hong\s+Kong|HKSAR|Macao|Macau)(?:\s+(?:SAR|Special\s+Administrative\s+Region))?)?", True),
-        (_t("commissioner", "foreign_affairs_office"),
+        (_term("commissioner", "foreign_affairs_office"),
          r"\b(?:foreign\s+affairs|commissioner['’]?s?|foreign\s+ministry['’]?s?)\s+office(?:\s+in\s+(?:the\s+)?"
          r"(?:Hong\s+Kong(?:\s+SAR)?|HKSAR|Macao|Macau|city))?", True),
-        (_t("commissioner", "zh_commissioner"),
+        (_term("commissioner", "zh_commissioner"),
          r"外交部驻(?:香港|港|澳门|澳)(?:特别行政区)?特派员公署|驻(?:港|澳)公署", False),
-        (_t("issuer", "state_department"),
+        (_term("issuer", "state_department"),
          r"(?:\bUS\s+|\bU\.S\.\s+|(?i:\bAmerican\s+))?(?:\bSecretary\s+of\s+State|(?i:\bState\s+Department|\bDepartment\s+of\s+State"
          r"|\bOffice\s+to\s+Monitor\s+and\s+Combat\s+Trafficking\s+in\s+Persons"
          r"|\bAmbassador[\s-]+at[\s-]+Large\s+to\s+Monitor\s+and\s+Combat\s+Trafficking(?:\s+in\s+Persons)?))"
          r"|(?i:\b(?:Trump|Biden|Obama)\s+administration|\bWhite\s+House)"
          r"|美国国务院|美国国务卿|国务卿|美国政府|Госдеп\w*", False),
-        (_t("issuer", "state_department_foreign"),
+        (_term("issuer", "state_department_foreign"),
          r"(?i:\bDepartamento\s+de\s+Estado(?:\s+(?:de\s+(?:los\s+)?)?(?:EE\.\s*UU\.|EEUU|EUA|Estados\s+Unidos"
          r"|estadounidense|norte-?americano|americano|dos\s+(?:EUA|Estados\s+Unidos)))?"
          r"|\bDépartement\s+d['’]État(?:\s+(?:américain|des\s+États-Unis))?"
@@ -1065,29 +1067,29 @@ ACTORS = Lexicon(
          r"|กระทรวงการต่างประเทศสหรัฐ(?:อเมริกา|ฯ)?|รัฐบาลสหรัฐ(?:อเมริกา|ฯ)?"
          r"|米国務省|米国務長官|米政府|国務省|国務長官|미 ?국무부|미국 ?국무부|국무부|미 ?국무장관|미국 ?정부|미 ?정부",
          False),
-        (_t("issuer", "state_department_more"),
+        (_term("issuer", "state_department_more"),
          r"(?i:\bDipartimento\s+di\s+Stato(?:\s+(?:americano|statunitense|(?:degli\s+)?(?:USA|Usa|Stati\s+Uniti)))?"
          r"|\bDepartament\w*\s+Stanu(?:\s+USA)?|\bДерждеп\w*|\bДержавн\w+\s+департамент\w*(?:\s+США)?)"
          r"|अमेरिकी\s+विदेश\s+(?:विभाग|मंत्रालय)|وزارت\s+(?:امور\s+)?خارجه\s+(?:آمریکا|ایالات\s+متحده)"
          r"|အမေရိကန်(?:နိုင်ငံ)?\s*နိုင်ငံခြားရေးဌာန|ក្រសួង\s*ការបរទេស\s*សហរដ្ឋ\s*អាមេរិក", False),
-        (_t("issuer", "us_body"),
+        (_term("issuer", "us_body"),
          r"\b(?:US|U\.S\.)\s+(?i:embassy|consulate|officials?|government|administration|ambassador)\b", False),
-        (_t("international", "international"),
+        (_term("international", "international"),
          r"\b(?:UNODC|UN\s+Office\s+on\s+Drugs\s+and\s+Crime|United\s+Nations|UN\s+(?:human\s+rights\s+office"
          r"|Secretary-General|panel)|Secretary-General|European\s+Commission|Council\s+of\s+Europe"
          r"|International\s+Labou?r\s+Organi[sz]ation|(?-i:ILO|IOM)|European\s+Union|ONUDC|ONUDD|Naciones\s+Unidas"
          r"|Nations\s+unies|Nações\s+Unidas|Vereinte\w*\s+Nationen|Liên\s+Hợp\s+Quốc|(?-i:PBB)|Consejo\s+de\s+Europa"
          r"|Conseil\s+de\s+l['’]Europe|Europarat\w*|Conselho\s+da\s+Europa|Avrupa\s+Konseyi)\b|ООН|Совет\w*\s+Европы"
          r"|" + _AR_PRE + r"(?:ال)?أمم\s+(?:ال)?متحدة|联合国|国連|유엔|สหประชาชาติ", True),
-        (_t("media", "media"),
+        (_term("media", "media"),
          r"\b(?:state\s+media|state-run\s+(?:media|newspaper|television|broadcaster)|Global\s+Times|Xinhua"
          r"|People['’]s\s+Daily|KCNA|Korean\s+Central\s+News\s+Agency|China\s+Daily|broadcaster|newspaper|tabloid"
          r"|TASS|ТАСС|РИА\s+Новости|Prensa\s+Latina|Granma|Anadolu(?:\s+Ajansı)?)\b"
          r"|新华社|人民日报|环球时报|官媒|朝鲜中央通讯社|조선중앙통신|노동신문", True),
-        (_t("ngo", "ngo_named"),
+        (_term("ngo", "ngo_named"),
          r"\b(?:Human\s+Rights\s+Watch|Amnesty(?:\s+International)?|Walk\s+Free(?:\s+Foundation)?|Polaris(?:\s+Project)?"
          r"|La\s+Strada|Anti-Slavery\s+International|Freedom\s+House|Freedom\s+United|TRAFFIC)\b", False),
-        (_t("foreign_ministry", "foreign_ministry"),
+        (_term("foreign_ministry", "foreign_ministry"),
          r"(?i:\bMinistry\s+of\s+(?:Foreign|External)\s+Affairs(?:\s+and\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)?"
          r"|\bforeign\s+(?:affairs\s+)?ministry|\bForeign\s+Office|Cancillería|\bcanciller\w*"
          r"|\bMinisterio\s+(?:del\s+Poder\s+Popular\s+para\s+(?:las\s+)?|de\s+)(?:Relaciones|Asuntos)\s+Exteriores"
@@ -1100,43 +1102,43 @@ ACTORS = Lexicon(
          r"|" + _AR_PRE + r"وزارة\s+(?:ال)?(?:شؤون\s+(?:ال)?)?خارجية|" + _AR_PRE + r"(?:ال)?خارجية"
          r"|외교부|외무성|外务省|外交部|外務省|กระทรวงการต่างประเทศ",
          False),
-        (_t("foreign_ministry", "foreign_ministry_more"),
+        (_term("foreign_ministry", "foreign_ministry_more"),
          r"(?i:(?<!Amerikaanse\s)\b[Mm]inisterie\s+van\s+Buitenlandse\s+Zaken|\bBuitenlandse\s+Zaken"
          r"|\bMinistero\s+degli\s+(?:Affari\s+)?Esteri|\bFarnesina|\bMSZ\b|\bMinisterstw\w+\s+Spraw\s+Zagranicznych"
          r"|\bМЗС\b|\bМіністерств\w+\s+закордонних\s+справ)|\bFMs?\b(?!\s*\d)"
          r"|विदेश\s+मंत्रालय|وزارت\s+(?:امور\s+)?خارجه|နိုင်ငံခြားရေးဝန်ကြီးဌာန|ក្រសួង\s*ការបរទេស", False),
-        (_t("spokesperson", "spokesperson_more"),
+        (_term("spokesperson", "spokesperson_more"),
          r"(?i:\bportavoce\b|\brzeczni\w+|\bречни\w+|\bофіційн\w+\s+представни\w+|\bпрес-секретар\w+)"
          r"|प्रवक्ता|سخنگو\S*|ပြောခွင့်ရသူ|ပြောရေးဆိုခွင့်ရှိသူ|អ្នក\s*នាំ\s*ពាក្យ", False),
-        (_t("government", "government_more"),
+        (_term("government", "government_more"),
          r"(?i:\bregering\b|\bkabinet\b|\bautoriteiten\b)"
          r"|(?i:\bgoverno\b|\brząd\w*|\bуряд\w*|\bвлада\b)|सरकार|دولت|حکومت|အစိုးရ|រដ្ឋាភិបាល", False),
-        (_t("embassy", "embassy_more"),
+        (_term("embassy", "embassy_more"),
          r"(?i:\bambasciat\w+|\bambasad\w+|\bпосольств\w*)|दूतावास|سفارت|သံရုံး|ស្ថាន\s*ទូត", False),
-        (_t("ministry", "ministry_more"),
+        (_term("ministry", "ministry_more"),
          r"(?i:\bministerie\w*)"
          r"|(?i:\bminister[oi]\b|\bministerstw\w*|\bміністерств\w*)|मंत्रालय|وزارت\s*\S+|ဝန်ကြီးဌာန|ក្រសួង", False),
-        (_t("official", "official_more"),
+        (_term("official", "official_more"),
          r"(?i:\bministr[aoi]?\b|\bministr\w+|\bміністр\w*|\bambasciator\w*|\bambasador\w*|\bviceministr\w*"
          r"|\bpremier\w*|\bprezydent\w*|\bпрем'єр\w*|\bпрезидент\w*)"
          r"|मंत्री|وزیر|رئیس[\u200c\s]?جمهور|ဝန်ကြီး|រដ្ឋមន្ត្រី", False),
-        (_t("ministry", "ministry_named"),
+        (_term("ministry", "ministry_named"),
          r"\bMinistry\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+|of\s+|for\s+)?[A-Z][\w’'-]*){0,4}", False),
-        (_t("agency", "agency_named"),
+        (_term("agency", "agency_named"),
          r"(?:Bureau|Secretariat|Authority|Agency|Council|Commission|Office|Department|Committee|Taskforce|Task\s+Force"
          r"|Directorate|Board)\b"
          r"(?:\s+(?:for|of|on|against|Against)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of|in|and|for)?\s*[A-Z][\w-]*){0,5})?",
          False),
-        (_t("ministry", "zh_state_council_office"),
+        (_term("ministry", "zh_state_council_office"),
          r"国务院(?:台湾|港澳)事务办公室|国台办|港澳办|中央政府驻(?:香港|澳门)(?:特别行政区)?联络办公室|中联办"
          r"|驻港国安公署", False),
-        (_t("ministry", "ministry"),
+        (_term("ministry", "ministry"),
          r"\b(?:(?:home|interior|justice|labou?r|information|commerce|trade|manpower|human\s+resources|public\s+security"
          r"|defen[cs]e|social\s+(?:affairs|development)|women['’]s\s+affairs|security|health|education)\s+)?"
          r"(?:ministry|ministries)\b|\b(?:ministerio|ministère|ministério|Ministerium|kementerian|министерств\w*)\b"
          r"|(?:内政|人力资源|劳工|司法|公安|商务|国防|新闻|内务|劳动|外务)部|保安局|保安司|国务院新闻办公室|国新办",
          True),
-        (_t("ministry", "ministry_foreign"),
+        (_term("ministry", "ministry_foreign"),
          r"(?i:\bSecretaría\s+de\s+(?:Gobernación|Estado|Relaciones\s+Exteriores|Seguridad)"
          r"|\bMinisterio\s+(?:de(?:l)?\s+)?(?:[A-ZÁÉÍÓÚ]\w+)(?:\s+(?:y\s+)?[A-ZÁÉÍÓÚ]\w+){0,3}"
          r"|\bMinistério\s+(?:d[aoe]s?\s+)?(?:[A-ZÁÉÍÓÚ]\w+)(?:\s+(?:e\s+)?[A-ZÁÉÍÓÚ]\w+){0,3}"
@@ -1147,24 +1149,24 @@ ACTORS = Lexicon(
          r"|(?:여성가족|법무|고용노동|통일|국방|행정안전|보건복지)부|(?:法務|厚生労働|国土交通|経済産業)省|出入国在留管理庁|警察庁"
          r"|กระทรวง(?:มหาดไทย|แรงงาน|ยุติธรรม|การพัฒนาสังคม[^\s]{0,20})", False),
         # German compounds: Bundesfamilienministerium, Regierungssprecher, Außenminister.
-        (_t("ministry", "ministry_de_compound"),
+        (_term("ministry", "ministry_de_compound"),
          r"\b(?:Bundes|Außen|Innen|Justiz|Familien|Arbeits|Sozial|Entwicklungs|Wirtschafts|Finanz|Verteidigungs"
          r"|Gesundheits|Landwirtschafts)\w*ministerium\w*", False),
-        (_t("spokesperson", "spokesperson_de_compound"),
+        (_term("spokesperson", "spokesperson_de_compound"),
          r"\b(?:Regierungs|Ministeriums|Außenamts|Bundesregierungs|Botschafts|Kreml|Ministerium)\w*sprecher(?:in)?\b",
          False),
-        (_t("official", "official_de_compound"),
+        (_term("official", "official_de_compound"),
          r"\b(?:Bundes|Außen|Innen|Justiz|Familien|Arbeits|Premier|Staats|Vize|Regierungs)\w*minister(?:in)?\b", False),
-        (_t("agency", "agency_foreign"),
+        (_term("agency", "agency_foreign"),
          r"\b(?:Comisión|Comité|Consejo\s+Nacional|Secretaría|Commission|Cellule|Conseil\s+national|Haut-Commissariat"
          r"|Comissão|Conselho\s+Nacional|Secretaria|Kommission|Ausschuss|Behörde|Bundesamt|комисси\w+|комитет\w*"
          r"|Komisyon\w*|Kurul\w*|Başkanlığı\w*|Müdürlüğü\w*|İdaresi\w*|Ủy\s+ban|Ban\s+chỉ\s+đạo|Komisi|Badan|Satgas"
          r"|Suruhanjaya|Majlis)\b"
          r"|" + _AR_PRE + r"(?:ال)?(?:لجنة|هيئة|مجلس|جهاز|مكتب)|คณะกรรมการ|สำนักงาน|위원회|委員会|委员会", True),
-        (_t("agency", "agency_generic"),
+        (_term("agency", "agency_generic"),
          r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:authority|agency|bureau|secretariat|council|commission|office|department"
          r"|committee|taskforce|task\s+force)\b", False),
-        (_t("government", "government"),
+        (_term("government", "government"),
          r"\b(?:(?:state|central|national|federal|mainland)\s+authorities|government|govt|administration|authorities"
          r"|cabinet|state\s+council|presidential\s+(?:office|palace)|presidency|kremlin|regime|junta|executive\s+yuan"
          r"|Malaca[ñn]ang"
@@ -1172,32 +1174,32 @@ ACTORS = Lexicon(
          r"|правительств\w*|Кремл\w+|власт(?:и|ей|ям)|autoridades|autorités|autoridades|Behörden)\b"
          r"|(?:香港|澳门)?特区政府|港府|澳府|(?:香港|澳门|中国)政府|政府|当局|정부|당국|รัฐบาล|"
          + _AR_PRE + r"(?:ال)?حكوم(?:ة|ات)\w*|" + _AR_PRE + r"(?:ال)?سلطات|中方", True),
-        (_t("government", "government_side"), r"\b[A-Z]\w+\s+(?i:side)\b", False),
-        (_t("government", "government_exec"), r"\b(?:Ejecutivo|Executivo|Exécutif)\b", False),
-        (_t("embassy", "embassy"),
+        (_term("government", "government_side"), r"\b[A-Z]\w+\s+(?i:side)\b", False),
+        (_term("government", "government_exec"), r"\b(?:Ejecutivo|Executivo|Exécutif)\b", False),
+        (_term("embassy", "embassy"),
          r"\b(?:embass(?:y|ies)|consulate(?:[\s-]general)?|(?:permanent\s+)?mission\s+(?:in|to)\s+[A-Z]\w+"
          r"|embajada|ambassade|embaixada|Botschaft|kedutaan|đại\s+sứ\s+quán|посольств\w*|Büyükelçiliği\w*)\b"
          r"|驻[^，。、\s]{1,8}(?:总领事馆|大使馆|使馆|领事馆)|大使馆|使馆|领事馆|대사관|สถานทูต"
          r"|" + _AR_PRE + r"(?:ال)?سفارة",
          True),
-        (_t("spokesperson", "spokesperson"),
+        (_term("spokesperson", "spokesperson"),
          r"\bspokes(?:man|woman|person|people|persons|men|women)\b|\b(?:portavoz|vocer[oa]s?|porte-parole|porta-voz|Sprecher\w*"
          r"|juru\s*bicara|jurucakap|người\s+phát\s+ngôn|официальн\w+\s+представител\w+|пресс-секретар\w+|sözcü\w*"
          r"|press\s+(?:service|office|secretary)|пресс-служб\w+|servicio\s+de\s+prensa|service\s+de\s+presse"
          r"|Pressestelle|basın\s+müşavir\w*|woordvoerd\w+|woordvoerster)\b"
          r"|发言人|대변인|报道官|報道官|โฆษก|" + _AR_PRE + r"(?:ال)?(?:متحدث|ناطق)\w*", True),
-        (_t("legislator", "legislator"),
+        (_term("legislator", "legislator"),
          r"\b(?:lawmakers?|legislators?|senators?|congress(?:man|woman|men|women|members?)|parliamentarians?"
          r"|members?\s+of\s+(?:parliament|congress)|(?-i:MPs?)|diputad[oa]s?|députés?|deputad[oa]s?"
          r"|Abgeordnete\w*|депутат\w*|milletvekil\w*|anggota\s+DPR)\b"
          r"|立法会议员|议员|人大代表|政协委员|국회의원", True),
-        (_t("legislature", "legislature"),
+        (_term("legislature", "legislature"),
          r"\b(?:parliament|congress|senate|legislative\s+council|National\s+Assembly|National\s+People['’]s\s+Congress"
          r"|Legislative\s+Yuan|Asamblea\s+Nacional|Assemblée\s+nationale|Assembleia\s+Nacional|Congreso|Congresso"
          r"|parlamento|parlement|Parlament|Bundestag|Госдум\w+|парламент\w*|TBMM|Meclis\w*|Quốc\s+hội|DPR"
          r"|Dewan\s+Rakyat|Parlimen)\b|立法会|全国人大|국회|国会|รัฐสภา|" + _AR_PRE
          + r"(?:مجلس\s+(?:ال)?(?:أمة|نواب|شعب|شورى)|(?:ال)?برلمان)", True),
-        (_t("official", "official"),
+        (_term("official", "official"),
          r"\b(?:(?:deputy\s+)?(?:prime|foreign|home|interior|justice|labou?r|information|security|human\s+resources)"
          r"\s+minister|ministers?|premier|president|chancellor|chief\s+executive|chief\s+secretary|chief\s+cabinet\s+"
          r"secretary|secretary\s+for\s+[A-Z]\w+|(?:justice\s+|foreign\s+|home\s+)?secretary|ambassador(?:[\s-]+at[\s-]+large)?|envoy|consul"
@@ -1209,14 +1211,14 @@ ACTORS = Lexicon(
          r"|fonctionnaires?|funcionári[oa]s?|Bakan\w*|yetkili\w*|pejabat|quan\s+chức|чиновник\w*)\b"
          r"|部长|司长|局长|官员|总理|总统|首相|行政长官|特首|大使|外长|官房长官|大臣|장관|총리|대통령|당국자|รัฐมนตรี|นายกรัฐมนตรี"
          r"|เอกอัครราชทูต|อธิบดี|" + _AR_PRE + r"(?:ال)?(?:وزير|سفير|مسؤول|رئيس)\w*", True),
-        (_t("police", "police"),
+        (_term("police", "police"),
          r"\b(?:police|policía|polícia|Polizei|полици\w+|polis|emniyet|polisi|Polri|Polda|PDRM|công\s+an)\b"
          r"|警方|警察|경찰|ตำรวจ|" + _AR_PRE + r"(?:ال)?شرطة", True),
-        (_t("court", "court"),
+        (_term("court", "court"),
          r"\b(?:court|judge|magistrate|prosecutors?|tribunal|jury|juez|jueza|fiscal\w*|cour|juge|procureur|parquet"
          r"|Gericht\w*|Landgericht|Richter\w*|Staatsanwalt\w*|суд|суда|суде|судья|прокурор\w*|mahkeme\w*|savcı\w*"
          r"|pengadilan|mahkamah|tòa\s+án|TAND|Justiça)\b|法院|法官|裁判所|법원|ศาล|" + _AR_PRE + r"(?:ال)?محكمة", True),
-        (_t("ngo", "ngo"),
+        (_term("ngo", "ngo"),
          r"\b(?:(?:human\s+)?rights\s+groups?|(?:advocacy|labou?r|workers['’]?|migrant\s+workers['’]?|migrant"
          r"|civil\s+society|campaign|activist|concern|helpers['’]?)\s+(?:groups?|unions?|organi[sz]ations?)"
          r"|NGOs?|non-?governmental\s+organi[sz]ations?|charit(?:y|ies)|campaigners?|activists?|advocates?|unions?"
@@ -1230,7 +1232,7 @@ ACTORS = Lexicon(
          r"|ناشط\w*|حقوقي\w*|นักเคลื่อนไหว|เอ็นจีโอ|시민단체|활동가|인권단체|人権団体|支援団体|活動家"
          r"|关注团体|民间团体|非政府组织|人权组织|团体|工会|慈善机构|组织|단체|団体|องค์กร"
          r"|" + _AR_PRE + r"(?:ال)?منظم(?:ة|ات)", True),
-        (_t("commentator", "commentator"),
+        (_term("commentator", "commentator"),
          r"\b(?:analysts?|scholars?|academics?|experts?|researchers?|professors?|commentators?|columnists?|observers?"
          r"|critics?|editorials?|the\s+author|think[\s-]tanks?|fellows?|pundits?|economists?|analistas?|expert[oa]s?"
          r"|Experte\w*|эксперт\w*|аналитик\w*|uzman\w*|analist\w*|chuyên\s+gia|pengamat|pakar|críticos|critiques"
@@ -1371,8 +1373,8 @@ _SPEECH_VERBS_UNSPACED = (
 SPEECH_VERB_RE = re.compile(to_simplified(f"(?i:{_SPEECH_VERBS_LATIN})|{_SPEECH_VERBS_UNSPACED}"))
 SPEECH_VERBS = Lexicon(
     [
-        (_t("speech", "speech_verb"), _SPEECH_VERBS_LATIN, True),
-        (_t("speech", "speech_verb"), _SPEECH_VERBS_UNSPACED, False),
+        (_term("speech", "speech_verb"), _SPEECH_VERBS_LATIN, True),
+        (_term("speech", "speech_verb"), _SPEECH_VERBS_UNSPACED, False),
     ]
 )
 # Background, not news: "for years officials have rejected", 一贯, 历来.

@@ -391,7 +391,9 @@ def _compare(previous: str, tier: str) -> TierChange:
 
 # --- responses ------------------------------------------------------------------------------
 
-_STANCE_RANK: dict[str, Stance] = {"rebut": "rebuts", "welcome": "welcomes", "accept": "accepts", "neutral": "neutral"}
+# What an event's stance is stored as (a response's stance).
+_STORED_STANCE: dict[str, Stance] = {
+    "rebut": "rebuts", "welcome": "welcomes", "accept": "accepts", "neutral": "neutral"}
 
 
 def extract_responses(doc: ScannedText, model: ActorModel, events: list[StanceEvent]) -> tuple[Response, ...]:
@@ -448,7 +450,7 @@ def extract_responses(doc: ScannedText, model: ActorModel, events: list[StanceEv
     out: list[Response] = []
     for name, actor in actors.items():
         taken = stances[name]
-        stance = next(_STANCE_RANK[s] for s in ("rebut", "welcome", "accept", "neutral") if s in taken)
+        stance = next(_STORED_STANCE[s] for s in ("rebut", "welcome", "accept", "neutral") if s in taken)
         out.append(Response(actor=name, kind=actor.kind, stance=stance, quotes=tuple(quotes.get(name, ()))))
     return tuple(out)
 
