@@ -190,16 +190,16 @@ class ActorModel:
                     continue  # "the department": generic, matched by its own rule
                 sent = doc.sentence_of(start)
                 heads.setdefault(sent, []).append(
-                    Phrase(start, m.end(), sent, term.kind, term.rule, doc.raw[start : m.end()],
+                    Phrase(start, m.end(), sent, term.means, term.rule, doc.raw[start : m.end()],
                            head=doc.norm[start : m.end()])
                 )
                 continue
             sent = doc.sentence_of(m.start())
             heads.setdefault(sent, []).append(
-                Phrase(m.start(), m.end(), sent, term.kind, term.rule, doc.raw[m.start() : m.end()],
-                       person_kind=term.kind if term.kind in _PERSON_KINDS else None,
+                Phrase(m.start(), m.end(), sent, term.means, term.rule, doc.raw[m.start() : m.end()],
+                       person_kind=term.means if term.means in _PERSON_KINDS else None,
                        head=doc.norm[m.start() : m.end()],
-                       person_text=doc.raw[m.start() : m.end()] if term.kind in _PERSON_KINDS else None)
+                       person_text=doc.raw[m.start() : m.end()] if term.means in _PERSON_KINDS else None)
             )
         places: dict[int, list[PlaceMention]] = {}
         for pm in doc.places:

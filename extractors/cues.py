@@ -108,7 +108,7 @@ def has_cjk(text: str) -> bool:
 class Term:
     """One entry of a lexicon: what it means and how much it counts."""
 
-    kind: str  # report family, stance, actor kind or tier name
+    means: str  # a report family, stance, actor kind or tier name
     rule: str  # the name shown in evidence
     weight: float = 1.0
     verb: bool = False  # a verb whose subject and object matter
@@ -392,8 +392,8 @@ def _top_level_alternatives(pattern: str) -> list[str]:
     return parts
 
 
-def _term(kind: str, rule: str, weight: float = 1.0, *, verb: bool = False, neg: bool = False) -> Term:
-    return Term(kind, rule, weight, verb, neg)
+def _term(means: str, rule: str, weight: float = 1.0, *, verb: bool = False, neg: bool = False) -> Term:
+    return Term(means, rule, weight, verb, neg)
 
 
 _YEAR = r"(?:19|20)\d\d"
@@ -663,7 +663,7 @@ TIERS = Lexicon(
 TIER_ORDER = {"Tier 1": 1, "Tier 2": 2, "Tier 2 Watch List": 3, "Tier 3": 4}
 
 # --- stance cues ---------------------------------------------------------------------
-# kind: rebut, welcome, accept, neutral.
+# means: rebut, welcome, accept, neutral.
 
 CUES = Lexicon(
     [

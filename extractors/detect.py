@@ -213,14 +213,14 @@ def _stance_events(doc: ScannedText, model: ActorModel) -> list[StanceEvent]:
     for m, term in CUES.finditer(norm):
         sent = doc.sentence_of(m.start())
         s = doc.sentences[sent]
-        ev = StanceEvent(sent, m.start(), term.kind, term.rule, term.weight, sentence=s.text)
+        ev = StanceEvent(sent, m.start(), term.means, term.rule, term.weight, sentence=s.text)
         ev.habitual = HABITUAL_RE.search(norm, s.start, s.end) is not None and doc.in_quote(m.start()) is None
         events.append(ev)
         if term.negatable and NEGATION_RE.search(norm, max(s.start, m.start() - 25), m.start()):
             ev.why = "negated"
             continue
         # "The report was dismissed by Beijing": the agent of a passive verb speaks, not the report.
-        agent = model.passive_agent(sent, m.end()) if term.verb and term.kind == "rebut" else []
+        agent = model.passive_agent(sent, m.end()) if term.verb and term.means == "rebut" else []
         if term.verb and not agent and (
             REPORT_SUBJECT_RE.search(norm, max(s.start, m.start() - 60), m.start())
             or (REPORT_START_RE.match(norm, s.start, m.start())
@@ -229,10 +229,10 @@ def _stance_events(doc: ScannedText, model: ActorModel) -> list[StanceEvent]:
         ):
             ev.why = "the report is the subject"
             continue
-        if term.kind == "rebut" and CRIME_OBJECT_RE.match(norm, m.end(), min(s.end, m.end() + 60)):
+        if term.means == "rebut" and CRIME_OBJECT_RE.match(norm, m.end(), min(s.end, m.end() + 60)):
             ev.why = "the object is the crime, not the report"
             continue
-        if term.kind == "rebut" and term.verb and OTHER_PARTY_OBJECT_RE.match(norm, m.end(), min(s.end, m.end() + 80)):
+        if term.means == "rebut" and term.verb and OTHER_PARTY_OBJECT_RE.match(norm, m.end(), min(s.end, m.end() + 80)):
             ev.why = "the object is another party's claims"
             continue
         ev.target = _target(doc, sent, m.start(), by_sent.get(sent, []), other_named)

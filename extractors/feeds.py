@@ -68,7 +68,7 @@ def parse_feed(data: bytes, url: str) -> ParsedFeed:
         if link.get("rel") and link.get("href")
     }
     return ParsedFeed(
-        kind=str(raw.get("version") or ""),
+        format=str(raw.get("version") or ""),
         title=_text(raw.feed.get("title")),
         entries=tuple(entries),
         problem=problem,
@@ -196,7 +196,7 @@ def _parse_json_feed(data: bytes, url: str) -> ParsedFeed:
             )
         )
     links = {"next": urljoin(url, doc["next_url"])} if isinstance(doc.get("next_url"), str) else {}
-    return ParsedFeed(kind="json", title=_text(doc.get("title")), entries=tuple(entries), links=links)
+    return ParsedFeed(format="json", title=_text(doc.get("title")), entries=tuple(entries), links=links)
 
 
 

@@ -157,7 +157,7 @@ def find_mentions(title: str | None, text: str, language: str | None = None) -> 
     )
     doc.trafficking_context = TRAFFICKING_CONTEXT_RE.search(doc.norm) is not None
     doc.tiers = [
-        TierMention(term.kind, term.rule, term.weight, m.start(), m.end(), doc.sentence_of(m.start()))
+        TierMention(term.means, term.rule, term.weight, m.start(), m.end(), doc.sentence_of(m.start()))
         for m, term in TIERS.finditer(doc.norm)
     ]
     doc.reports = _find_reports(doc)
@@ -201,7 +201,7 @@ def _find_reports(doc: ScannedText) -> list[ReportMention]:
             norm, max(0, start - 30), start
         ):
             continue
-        family, rule = term.kind, term.rule
+        family, rule = term.means, term.rule
         if family == "unodc" and rule != "unodc_described":
             s = doc.sentences[doc.sentence_of(start)]
             if ISSUER_CONCEPT_RE.search(norm, s.start, s.end) and not UN_BODY_RE.search(norm, s.start, s.end):

@@ -62,16 +62,16 @@ def parse_sitemap(data: bytes, url: str) -> Sitemap:
     if root is None:
         raise ParseError(f"{url} is not a sitemap: no root element")
 
-    namespace, kind = _split_tag(root)
-    if kind == "urlset":
-        return Sitemap(kind="urlset", entries=_read_entries(root, namespace, "url"))
-    if kind == "sitemapindex":
-        return Sitemap(kind="index", children=_read_entries(root, namespace, "sitemap"))
-    if kind.lower() in _FEED_ROOTS:
-        raise ParseError(f"{url} is not a sitemap: it is a feed (root element <{kind}>)")
-    if kind.lower() == "html":
+    namespace, tag = _split_tag(root)
+    if tag == "urlset":
+        return Sitemap(is_index=False, entries=_read_entries(root, namespace, "url"))
+    if tag == "sitemapindex":
+        return Sitemap(is_index=True, children=_read_entries(root, namespace, "sitemap"))
+    if tag.lower() in _FEED_ROOTS:
+        raise ParseError(f"{url} is not a sitemap: it is a feed (root element <{tag}>)")
+    if tag.lower() == "html":
         raise ParseError(f"{url} is not a sitemap: it is an HTML page")
-    raise ParseError(f"{url} is not a sitemap: root element is <{kind}>")
+    raise ParseError(f"{url} is not a sitemap: root element is <{tag}>")
 
 
 def sitemaps_from_robots(robots_txt: str, base_url: str) -> list[str]:

@@ -95,13 +95,13 @@ def send_alerts_task(settings: Settings) -> dict[str, Any]:
 
 def payload(alert: AlertSettings, record: dict[str, Any]) -> dict[str, Any]:
     """The JSON a webhook or command receives: Slack's `text` plus the structured record."""
-    kind = "rebuttal" if record.get("is_rebuttal") else "report coverage" if record.get("is_report") else "record"
+    what = "rebuttal" if record.get("is_rebuttal") else "report coverage" if record.get("is_report") else "record"
     places = ", ".join(j.get("name") or "" for j in record.get("jurisdictions") or [])
     report = record.get("report") or {}
     about = " ".join(str(x) for x in (report.get("name"), report.get("year")) if x)
     context = "; ".join(x for x in (places, about) if x)
     title = record.get("title") or record.get("url") or ""
-    text = f"newswatch: new {kind}" + (f" ({_slack(context)})" if context else "")
+    text = f"newswatch: new {what}" + (f" ({_slack(context)})" if context else "")
     text += f": <{_slack(record['url'])}|{_slack(title)}>"
     return {
         "text": text,

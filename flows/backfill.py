@@ -48,8 +48,8 @@ from newswatch.progress import LineProgress, NullProgress, ProgressReporter
 from newswatch.settings import Settings, load_settings
 from newswatch.timeutil import Window
 
-Kind = Literal["sitemap", "source", "warc", "urls"]
-KINDS: tuple[Kind, ...] = ("sitemap", "source", "warc", "urls")
+Origin = Literal["sitemap", "source", "warc", "urls"]  # where the URLs to backfill come from
+ORIGINS: tuple[Origin, ...] = ("sitemap", "source", "warc", "urls")
 
 STORE_BATCH = 32  # URLs fetched and stored per step; an interrupt loses at most one step
 WARC_BATCH = 32  # WARC pages analysed and stored together
@@ -64,9 +64,9 @@ MAX_WARC_DOWNLOAD_BYTES = 16 * 1024**3  # a CC-NEWS file is about 1 GB
 
 @dataclass(frozen=True)
 class BackfillRequest:
-    """What to backfill: one input (``kind`` and ``target``), a window, and how."""
+    """What to backfill: one input (``origin`` and ``target``), a window, and how."""
 
-    kind: Kind
+    origin: Origin
     target: str  # sitemap URL or site root, source name, WARC path or URL, URL-list path
     window: Window = field(default_factory=Window)
     include_undated: bool = False
@@ -86,18 +86,18 @@ class BackfillRequest:
         dry_run: bool = False,
     ) -> BackfillRequest:
         """Build a request from CLI or flow parameters; ``ConfigError`` says what is wrong."""
-        given = [(k, v) for k, v in zip(KINDS, (sitemap, source, warc, urls), strict=True) if v]
+        given = [(k, v) for k, v in zip(ORIGINS, (sitemap, source, warc, urls), strict=True) if v]
         if len(given) != 1:
             got = ", ".join(k for k, _ in given) or "none"
             raise ConfigError(f"give exactly one of sitemap, source, warc, urls (got {got})")
-        kind, target = given[0]
-        if kind == "urls" and (since or until):
+        origin, target = given[0]
+        if origin == "urls" and (since or until):
             raise ConfigError("a URL list has no dates to filter on: since/until do not apply to urls")
         try:
             window = Window.parse(since, until)
         except ValueError as exc:
             raise ConfigError(str(exc)) from exc
-        return cls(kind, target.strip(), window, include_undated, dry_run)
+        return cls(origin, target.strip(), window, include_undated, dry_run)
 
 
 # --- listing -------------------------------------------------------------------------
@@ -145,7 +145,7 @@ def list_sitemap(
         sitemap = parse_sitemap(_get(pipeline, current, "sitemap"), current)
         listing.documents += 1
         progress.advance()
-        if sitemap.kind == "index":
+        if sitemap.is_index:
             if depth >= MAX_SITEMAP_DEPTH:
                 raise ParseError(f"{current}: sitemap indexes nested more than {MAX_SITEMAP_DEPTH} deep")
             for child in sitemap.children:
@@ -314,11 +314,11 @@ def backfill_with(
 ) -> dict[str, Any]:
     """``run_backfill`` on an open pipeline (several backfills can share its HTTP client and workers)."""
     progress = progress or NullProgress()
-    if request.kind == "warc":
+    if request.origin == "warc":
         return backfill_warc(pipeline, request, progress=progress, batch=min(batch, WARC_BATCH))
-    if request.kind == "sitemap":
+    if request.origin == "sitemap":
         listing = list_sitemap(pipeline, request.target, request.window, request.include_undated, progress)
-    elif request.kind == "source":
+    elif request.origin == "source":
         listing = list_feed_archive(pipeline, request.target, request.window, request.include_undated, progress)
     else:
         listing = list_url_file(request.target)
@@ -445,7 +445,7 @@ def _summary(
     """The run summary: the CLI prints it, the flow returns it."""
     window = request.window
     summary: dict[str, Any] = {
-        "kind": request.kind,
+        "kind": request.origin,  # the summary's key stays "kind" (a public format)
         "target": request.target,
         "source": listing.source,
         "since": window.label()[0],
@@ -503,7 +503,7 @@ def backfill(
     except StorageError:
         raise
     except NewswatchError as exc:
-        logger.error("backfill %s %s: %s (nothing was stored)", request.kind, request.target, exc)
+        logger.error("backfill %s %s: %s (nothing was stored)", request.origin, request.target, exc)
         raise
     logger.info("backfill %s: %d already stored, %d stored, %d failed pages", request.target,
                 summary["already_stored"], summary["stored"], summary["failed_pages"])

@@ -43,7 +43,7 @@ def list_sitemap(
     sitemap = parse_sitemap(body, url)
     problems: list[str] = []
     entries = list(sitemap.entries)
-    if sitemap.kind == "index":
+    if sitemap.is_index:
         children = [c for c in sitemap.children if since is None or c.lastmod is None or c.lastmod >= since]
         children.sort(key=lambda c: c.lastmod.timestamp() if c.lastmod else float("inf"), reverse=True)
         for child in children[:MAX_CHILDREN]:

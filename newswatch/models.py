@@ -34,7 +34,7 @@ class FeedEntry:
 class ParsedFeed:
     """A feed after parsing: its entries and any problem the parser met."""
 
-    kind: str  # "rss20", "atom10", "json", ... ("" when unknown)
+    format: str  # "rss20", "atom10", "json", ... ("" when unknown)
     title: str | None
     entries: tuple[FeedEntry, ...]
     problem: str | None = None  # malformed but readable: what was wrong
@@ -224,7 +224,7 @@ class SitemapEntry:
 class Sitemap:
     """A parsed sitemap: an index lists child sitemaps, a urlset lists pages."""
 
-    kind: Literal["index", "urlset"]
+    is_index: bool  # an index lists child sitemaps; else a urlset lists pages
     entries: tuple[SitemapEntry, ...] = ()  # pages (urlset only)
     children: tuple[SitemapEntry, ...] = ()  # child sitemaps with their lastmod (index only)
 

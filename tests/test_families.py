@@ -36,7 +36,7 @@ def test_every_registered_name_is_found_and_passes_the_prefilter(key: str) -> No
     for name in FAMILIES[key].names:
         text = f"Officials discussed the {name} on Tuesday."
         assert may_mention_report(text), f"pre-filter drops {name!r}"
-        found = {term.kind for _m, term in REPORTS.finditer(to_simplified(text))}
+        found = {term.means for _m, term in REPORTS.finditer(to_simplified(text))}
         assert key in found, f"{name!r} is not found as {key} (found {found or 'nothing'})"
         stems = FAMILIES[key].stems
         low = name.lower()
@@ -93,7 +93,7 @@ def _report_patterns() -> list[tuple[str, re.Pattern[str]]]:
     lex: Any = REPORTS
     pairs = list(zip(lex._spaced_terms, lex._scanner.patterns, strict=True))
     pairs += list(zip(lex._unspaced_terms, lex._cjk_scanner.patterns, strict=True))
-    return [(term.kind, rx) for term, rx in pairs if term.kind in FAMILIES]
+    return [(term.means, rx) for term, rx in pairs if term.means in FAMILIES]
 
 
 def test_the_generator_reads_patterns() -> None:

@@ -23,7 +23,7 @@ CORPUS = SHARED / "corpora" / "feeds"
 
 def test_rss_entries_are_normalised() -> None:
     feed = parse_feed(rss(BASE, ["harbour-rebuttal", "ferry-timetable"]), BASE + "/rss.xml")
-    assert feed.kind == "rss20"
+    assert feed.format == "rss20"
     assert feed.problem is None
     assert [e.url for e in feed.entries] == [
         BASE + "/news/harbour-rebuttal.html",  # utm_source stripped
@@ -34,13 +34,13 @@ def test_rss_entries_are_normalised() -> None:
 
 def test_atom_dates_are_utc() -> None:
     feed = parse_feed(atom(BASE, ["zh-rebuttal"]), BASE + "/atom.xml")
-    assert feed.kind == "atom10"
+    assert feed.format == "atom10"
     assert feed.entries[0].published_at == datetime(2025, 9, 6, 4, 0, tzinfo=UTC)
 
 
 def test_json_feed() -> None:
     feed = parse_feed(json_feed(BASE, ["tip-report-released"]), BASE + "/feed.json")
-    assert feed.kind == "json"
+    assert feed.format == "json"
     assert feed.entries[0].url == BASE + "/news/tip-report-released.html"
     assert feed.entries[0].published_at == datetime(2025, 9, 5, 21, 0, tzinfo=UTC)
 
@@ -164,7 +164,7 @@ def test_skipping_entry_content_changes_nothing_on_real_feeds(monkeypatch: pytes
             except ParseError as exc:
                 out.append(str(exc))
                 continue
-            out.append([(e.url, e.title, e.published_at, e.guid) for e in feed.entries] + [feed.kind, feed.links])
+            out.append([(e.url, e.title, e.published_at, e.guid) for e in feed.entries] + [feed.format, feed.links])
         return out
 
     skipped = read_all()

@@ -79,7 +79,7 @@ INDEX = b"""<?xml version="1.0" encoding="UTF-8"?>
 def test_urlset_entries_dates_and_dropped_locs() -> None:
     result = parse_sitemap(URLSET, URL)
 
-    assert result.kind == "urlset"
+    assert not result.is_index
     assert result.children == ()
     assert [entry.url for entry in result.entries] == [
         "https://example.org/2024/05/01/harbour-opens",  # first of two kept
@@ -117,7 +117,7 @@ def test_sitemap_index_lists_children_with_lastmod() -> None:
     result = parse_sitemap(INDEX, URL)
 
     assert result == Sitemap(
-        kind="index",
+        is_index=True,
         children=(
             SitemapEntry(
                 url="https://example.org/sitemap-2024-05.xml.gz",
@@ -152,7 +152,7 @@ def test_leading_bom_and_blank_lines_are_tolerated() -> None:
 
 def test_empty_urlset_is_a_sitemap() -> None:
     data = b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>'
-    assert parse_sitemap(data, URL) == Sitemap(kind="urlset")
+    assert parse_sitemap(data, URL) == Sitemap(is_index=False)
 
 
 # --- gzip --------------------------------------------------------------------------

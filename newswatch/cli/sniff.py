@@ -42,8 +42,8 @@ def not_a_page(body: bytes, content_type: str | None = None) -> str | None:
             return f"looks like {what}"
     lowered = head.lower()
     if head.lstrip().startswith((b"{", b"[")) and b"<html" not in lowered:
-        kind = "a JSON Feed" if b"jsonfeed.org" in lowered else "JSON"
-        return f"looks like {kind}"
+        what = "a JSON Feed" if b"jsonfeed.org" in lowered else "JSON"
+        return f"looks like {what}"
     mime = (content_type or "").split(";", 1)[0].strip().lower()
     if b"<" not in head and mime not in _HTML_TYPES:
         return "no HTML markup in it"
