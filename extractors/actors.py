@@ -26,6 +26,7 @@ from extractors.cues import (
 )
 from extractors.mentions import PlaceMention, ReportMention, ScannedText
 from extractors.places import adjective, place_name
+from newswatch.text import HAN_CLASS
 
 __all__ = ["Actor", "ActorModel", "Phrase"]
 
@@ -96,13 +97,13 @@ _BASED_IN = re.compile(
 _STATEMENT_INTRO = re.compile(
     r"(?i:\b(?:the\s+following|as\s+follows)\b[^.]{0,20}[:：]\s*$)|(?:声明如下|表示如下|回应如下)"
 )
-_CJK_GAP = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
+_HAN_GAP = re.compile(rf"^[{HAN_CLASS}]{{0,6}}$")
 _COORD_BEFORE = re.compile(r"(?:\s+(?:and|&)\s+|\s*[、和与及]\s*)$")
 _NAME_AFTER = re.compile(
     r"\s+((?:[A-Z][a-zà-ÿ’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ’'-]+|[A-Z]\.|bin|binti|van|de|da|al-\w+)){0,3})"
 )
 _NAME_BEFORE = re.compile(r"((?:[A-Z][a-zà-ÿ’'-]+\s+){1,3}[A-Z][a-zà-ÿ’'-]+),\s+(?:the\s+|a\s+|an\s+)?$")
-_ZH_NAME_AFTER = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?=表示|说|指出|称|强调|在|今天|今日|日前|回应)")
+_ZH_NAME_AFTER = re.compile(rf"([{HAN_CLASS}]{{2,3}}?)(?=表示|说|指出|称|强调|在|今天|今日|日前|回应)")
 _ATTRIBUTION_GAP = re.compile(
     r"(?i:^[\s,.:;!?”’\"»」』]*(?:(?:he|she|they|it)\s+)?(?:(?:said|says|told|added|warned|stated|wrote|insisted"
     r"|stressed|noted|according\s+to)\s+)?(?:(?:the|a|an)\s+)?$)"
@@ -266,7 +267,7 @@ class ActorModel:
                 left = []
             if left:
                 gap = norm[left[-1].end : p.start]
-                if _LEFT_GAP.match(gap) or (self.doc.cjk and _CJK_GAP.match(gap) and "驻" not in gap):
+                if _LEFT_GAP.match(gap) or (self.doc.cjk and _HAN_GAP.match(gap) and "驻" not in gap):
                     p.code = left[-1].place.code
                     p.start = left[-1].start
                     p.text = self.doc.raw[p.start : p.end]
@@ -768,7 +769,7 @@ def _body_name(code: str | None, body: str) -> str:
 
 
 def _name_tokens(person: str) -> list[str]:
-    if re.search(r"[\u4e00-\u9fff]", person):
+    if re.search(f"[{HAN_CLASS}]", person):
         return [person]
     return [t for t in person.split() if len(t) >= 3 and t[0].isupper() and not t.endswith(".")]
 

@@ -23,6 +23,8 @@ from re import _constants as _sre_constants  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
 from typing import Any
 
+from newswatch.text import UNSPACED_CLASS
+
 __all__ = [
     "ACTORS",
     "ANAPHORS",
@@ -32,7 +34,6 @@ __all__ = [
     "Lexicon",
     "Scanner",
     "Term",
-    "has_cjk",
     "pattern_prefixes",
     "to_simplified",
 ]
@@ -88,17 +89,11 @@ _T2S_SIMP = (
     "线鉴了御"
 )
 _T2S = str.maketrans(_T2S_TRAD + "\u200b", _T2S_SIMP + " ")  # and zero-width space: a word break
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def to_simplified(text: str) -> str:
     """Map Traditional Chinese characters to Simplified; length is unchanged."""
     return text.translate(_T2S)
-
-
-def has_cjk(text: str) -> bool:
-    """True when ``text`` holds Chinese, Japanese or Korean characters."""
-    return _CJK_RE.search(text) is not None
 
 
 # --- lexicon machinery -------------------------------------------------------------
@@ -115,7 +110,7 @@ class Term:
     negatable: bool = False  # "did not reject" must not count
 
 
-_NO_SPACE_SCRIPT_RE = re.compile(r"[\u0e00-\u0e7f\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_NO_SPACE_SCRIPT_RE = re.compile(f"[{UNSPACED_CLASS}]")
 _PREFIX_LEN = 4
 
 
@@ -224,7 +219,7 @@ def _candidates(text: str) -> dict[int, list[tuple[int, list[int]]]]:
     return per_scanner
 
 
-_WORD_START = r"(?<![^\W\u0e00-\u0e7f\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
+_WORD_START = rf"(?<![^\W{UNSPACED_CLASS}])"
 
 
 def _trie_regex(words: list[str]) -> str:

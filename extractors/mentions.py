@@ -23,7 +23,6 @@ from extractors.cues import (
     TRAFFICKING_CONTEXT_RE,
     UN_BODY_RE,
     YEAR_RE,
-    has_cjk,
     to_simplified,
 )
 from extractors.families import FAMILIES as _REGISTRY
@@ -31,6 +30,7 @@ from extractors.families import GATE_STEMS as _GATE_STEMS  # lowercase stems one
 from extractors.families import TIP_WORD as _TIP_WORD
 from extractors.places import Place, find_places
 from extractors.sentences import Sentence, split_sentences
+from newswatch.text import has_cjk
 
 __all__ = [
     "LEAD_SENTENCES",

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.cues import to_simplified
+from newswatch.text import UNSPACED_CLASS
 
 __all__ = ["Place", "adjective", "find_places", "lookup_place", "place_name"]
 
@@ -461,7 +462,7 @@ _PREV_WORD = re.compile(r"([A-Z][\w'’.-]*)(,?)\s+$")
 _NEXT_WORD = re.compile(r"\s+([A-Z][\w'’-]*)")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _WORDS = re.compile(r"\b\w[\w'’-]*")
-_HAS_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u1000-\u109f\u1780-\u17ff\u3040-\u9fff\uac00-\ud7af]")
+_HAS_UNSPACED = re.compile(f"[{UNSPACED_CLASS}]")
 
 
 @dataclass

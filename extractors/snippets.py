@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+from newswatch.text import INDEXED_CJK_CLASS
+
+_CJK = re.compile(f"[{INDEXED_CJK_CLASS}]")  # what the index sets apart by spaces
 
 
 def term_pattern(terms: list[str]) -> re.Pattern[str] | None:

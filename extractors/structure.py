@@ -9,11 +9,12 @@ from datetime import date
 from typing import Any
 
 from extractors.actors import Actor, ActorModel, Phrase
-from extractors.cues import TIER_ORDER, has_cjk
+from extractors.cues import TIER_ORDER
 from extractors.families import FAMILIES as REGISTRY
 from extractors.mentions import PlaceMention, ScannedText, TierMention
 from extractors.mentions import Quote as FoundQuote
 from newswatch.models import Claims, Jurisdiction, Quote, ReportRef, Response, Stance, TierChange, TierRating
+from newswatch.text import has_cjk
 
 __all__ = [
     "FAMILIES",

@@ -24,6 +24,8 @@ SHINGLE = 3
 MIN_TOKENS = 12  # shorter texts say too little to be called copies of anything
 COPY_THRESHOLD = 0.5  # estimated Jaccard from which two texts are one story (a copy or a light edit)
 
+# Its own class, not newswatch/text.py's (kana and BMP ideographs: no Hangul, no Extension B): signatures
+# are stored, so changing what a word is changes every stored signature (recompute the minhash column).
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+", re.UNICODE)
 
 

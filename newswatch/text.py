@@ -1,11 +1,18 @@
-"""Text and URL predicates every part shares: the CJK character class and the http(s) URL check.
+"""Text and URL predicates every part shares: the character classes of scripts written without
+spaces, and the http(s) URL check.
 
-``CJK_CLASS`` is the one definition of "a character of a language written without spaces
-between words" for Chinese, Japanese and Korean: kana, CJK ideographs (with extensions A and B+
-and the compatibility block) and Hangul syllables. Use it inside a regex character class:
-``re.compile(f"[{CJK_CLASS}]")``. ``storage/fts.py`` keeps its own copy *without* Hangul on
-purpose: it is also written into the PostgreSQL search function by migration 0002, so adding
-Hangul to search needs a new migration that replaces that function and rebuilds the index.
+Each class is a string for use inside a regex character class: ``re.compile(f"[{CJK_CLASS}]")``.
+
+- ``CJK_CLASS``: Chinese, Japanese and Korean: kana, CJK ideographs (with extensions A and B+
+  and the compatibility block) and Hangul syllables. Korean puts spaces between words but
+  glues particles to them, so a Korean name is matched anywhere, like a Chinese one.
+- ``UNSPACED_CLASS``: a script whose words are not set apart by spaces, so a name may start
+  at any character: Thai, Myanmar and Khmer, and ``CJK_CLASS``.
+- ``INDEXED_CJK_CLASS``: the characters the search index sets apart by spaces (storage/fts.py,
+  extractors/snippets.py): ``CJK_CLASS`` *without* Hangul. Migration 0002 wrote it into the
+  PostgreSQL search function, so changing it (adding Hangul, say) needs a new migration that
+  replaces that function and rebuilds the index; tests/test_text.py pins it to the migrations'.
+- ``HAN_CLASS``: the CJK Unified Ideographs block alone, what a Chinese personal name is written in.
 """
 
 from __future__ import annotations
@@ -14,6 +21,9 @@ import re
 from urllib.parse import urlsplit
 
 CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f"
+UNSPACED_CLASS = "\u0e00-\u0e7f\u1000-\u109f\u1780-\u17ff" + CJK_CLASS  # Thai, Myanmar, Khmer and CJK
+INDEXED_CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+HAN_CLASS = "\u4e00-\u9fff"
 _CJK = re.compile(f"[{CJK_CLASS}]")
 _WHITESPACE = re.compile(r"\s")
 

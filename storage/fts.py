@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from newswatch.errors import NewswatchError
+from newswatch.text import INDEXED_CJK_CLASS
 
 MAX_INDEXED_CHARS = 200_000
 SQLITE_TABLE = "articles_fts"
@@ -33,10 +34,9 @@ PG_INDEX = "ix_articles_search"
 PG_COLUMN = "search_vector"
 TITLE_WEIGHT = 4.0  # bm25 weight of the SQLite `title` column (the `doc` column weighs 1)
 
-# Hiragana and Katakana, CJK Extension A, CJK Unified Ideographs, Compatibility Ideographs,
-# and the supplementary-plane ideographs. The same ranges are in the PostgreSQL function.
-CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
-_CJK = re.compile(f"([{CJK_CLASS}])")
+# Kana and ideographs, not Hangul. Migrations 0002 and 0004 froze the same ranges into the PostgreSQL
+# function and column: changing the class needs a migration that rebuilds the index (newswatch/text.py).
+_CJK = re.compile(f"([{INDEXED_CJK_CLASS}])")
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')  # a "quoted phrase" (closing quote optional) or a word
 
 PG_FUNCTION_SQL = f"""
@@ -44,7 +44,7 @@ CREATE OR REPLACE FUNCTION {PG_FUNCTION}(title text, body text) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT to_tsvector('simple'::regconfig, regexp_replace(
     coalesce(title, '') || ' ' || left(coalesce(body, ''), {MAX_INDEXED_CHARS}),
-    '([{CJK_CLASS}])', ' \\1 ', 'g'))
+    '([{INDEXED_CJK_CLASS}])', ' \\1 ', 'g'))
 $$
 """
 
