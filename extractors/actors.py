@@ -22,6 +22,7 @@ from extractors.cues import (
     PASSIVE_BY_RE,
     PLACE_STANCE_RE,
     PRONOUN_START_RE,
+    RELATIVE_CLAUSE_RE,
     SPEECH_VERBS,
 )
 from extractors.mentions import PlaceMention, ReportMention, ScannedText
@@ -123,7 +124,6 @@ _ISSUER_TITLE = re.compile(r"(?i:secretary\s+of\s+state|ambassador[\s-]+at[\s-]+
 _AT_LARGE = re.compile(r"(?i:ambassador[\s-]+at[\s-]+large)")
 # Between an issuer and the report it owns there is no clause break and no verb of speech.
 _CLAUSE_BREAK = re.compile(r"[,;:，；：、\"“”«»「」]|\b(?:said|says|told|and|but)\b")
-_RELATIVE_AFTER = re.compile(r"(?i:\s*,\s*(?:which|who|que|qui|der|die|котор\w+)\b)")
 _CLEAN_LEAD = re.compile(r"^(?:the|a|an|The|A|An)\s+")
 _POSSESSIVE_PLACE = re.compile(r"^[\w\s.’'-]*?['’]s\s+")
 _GENERIC_MINISTRY = re.compile(r"(?i:ministry|ministries|ministerio|ministère|ministério|Ministerium|kementerian)")
@@ -673,7 +673,7 @@ class ActorModel:
             marker = None  # Dutch "De regering ...": the article that opens the sentence, not Romance "de"
         if marker is not None:
             # "a rebuke from Beijing, which rejected it": the object here is the subject of what follows.
-            return _RELATIVE_AFTER.match(doc.norm, p.end, min(doc.sentences[p.sent].end, p.end + 12)) is None
+            return RELATIVE_CLAUSE_RE.match(doc.norm, p.end, min(doc.sentences[p.sent].end, p.end + 12)) is None
         if p.actor is None or not p.actor.issuer:
             return False
         # The issuer as the report's owner ("доклад Госдепартамента", "تقرير وزارة الخارجية الأمريكية",

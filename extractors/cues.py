@@ -1303,9 +1303,10 @@ PASSIVE_BY_RE = re.compile(
     r"(?i:\s*(?:[\w-]+\s+){0,3}?(?:by|por|par|pelo|pela|von|vom|oleh)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+|le\s+"
     r"|les\s+|l['’]|o\s+|a\s+|os\s+|as\s+|der\s+|dem\s+|den\s+)?)"
 )
-# "..., which rejected it": a relative clause brings in another subject.
+# "..., which rejected it": a relative clause brings in another subject (detect: before a stance cue; actors: right
+# after a name).
 RELATIVE_CLAUSE_RE = re.compile(
-    r"(?i:,\s*(?:which|who|que|qui|quien|quienes|lequel|laquelle|der|die|welche\w*|котор\w+|الذي|التي|yang))\b"
+    r"(?i:\s*,\s*(?:which|who|que|qui|quien|quienes|lequel|laquelle|der|die|welche\w*|котор\w+|الذي|التي|yang))\b"
 )
 # A place acting as a speaker: "Hong Kong on Friday rebutted", "Beijing and Hong Kong hit out".
 PLACE_STANCE_RE = re.compile(

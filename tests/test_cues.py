@@ -1,0 +1,33 @@
+"""extractors/cues.py patterns shared by several detectors (synthetic strings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import actors, cues
+from extractors.cues import RELATIVE_CLAUSE_RE
+
+
+@pytest.mark.parametrize(
+    ("after_name", "expected"),
+    [
+        (", which rejected it", True),
+        (" , who called it biased", True),
+        (", quien lo rechazó", True),
+        (", laquelle a rejeté", True),
+        (", welches den Bericht", True),
+        (", который отверг", True),
+        (", yang menolak", True),
+        (", التي رفضت", True),
+        (" rejected it", False),
+        (", whichever report", False),
+        (" which rejected it", False),  # no comma: not a relative clause set off from the name
+    ],
+)
+def test_relative_clause_after_a_name(after_name: str, expected: bool) -> None:
+    assert (RELATIVE_CLAUSE_RE.match(after_name) is not None) is expected
+
+
+def test_one_relative_clause_pattern() -> None:
+    # The actor model and the stance detector read "..., which rejected it" the same way.
+    assert actors.RELATIVE_CLAUSE_RE is cues.RELATIVE_CLAUSE_RE
