@@ -55,40 +55,26 @@ def reference_from_text(title: str | None, text: str, *, url: str | None = None,
     """A reference record from plain text: language identified, report and rebuttal detected."""
     from extractors.detect import detect
     from extractors.language import identify_language
-    from storage.serialize import detection_fields
+    from storage.serialize import detection_record
 
     language = language or identify_language(text)
     det = detect(title, text, language, published=published)
-    evidence, record = detection_fields(det)
     return {
         "id": None, "url": url, "title": title, "site_name": None, "language": language,
         "published_at": published.isoformat() if published else None, "authors": [], "text": text,
-        "is_report": det.is_report, "is_rebuttal": det.is_rebuttal, "report_score": det.report_score,
-        "rebuttal_score": det.rebuttal_score, "evidence": evidence, **record,
-        "detector": det.detector, "detector_version": det.detector_version,
+        **detection_record(det),
     }
 
 
 def reference_from_page(body: bytes, url: str, *, content_type: str | None = None) -> dict[str, Any]:
     """A reference record from a page's bytes: extracted and detected as ingest would (nothing stored)."""
-    from dataclasses import asdict
-
     from extractors.page import extract_and_detect
     from newswatch.models import PageJob
-    from storage.serialize import detection_fields
+    from storage.serialize import record_from_page
 
     rec = extract_and_detect(PageJob(source="compare", url=url, body=body, fetched_at=datetime.now(UTC),
                                content_type=content_type, every_byline=True))
-    evidence, record = detection_fields(rec.detection)
-    article = asdict(rec.article)
-    article["authors"] = list(rec.article.authors)
-    article["published_at"] = rec.article.published_at.isoformat() if rec.article.published_at else None
-    det = rec.detection
-    return {
-        "id": None, **article, "is_report": det.is_report, "is_rebuttal": det.is_rebuttal,
-        "report_score": det.report_score, "rebuttal_score": det.rebuttal_score, "evidence": evidence, **record,
-        "detector": det.detector, "detector_version": det.detector_version,
-    }
+    return {"id": None, **record_from_page(rec)}
 
 
 def reference_from_record(store: Store, record_id: int) -> dict[str, Any] | None:

@@ -2,8 +2,9 @@
 
 Every query here uses an index (articles' edition, jurisdiction, language and story columns,
 article_jurisdictions, story_bands, the full-text index) or pages by primary key, so none
-reads the whole table. Rows come back as "lean" record dicts: `Store.get_article`'s shape
-without `raw_sha256` (and without `text` unless asked for).
+reads the whole table. Rows come back as "lean" record dicts (storage/serialize.py
+`record_from_row`): `Store.get_article`'s shape without `raw_sha256` (and without `text`
+unless asked for).
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-import orjson
 from sqlalchemy import (
     Boolean,
     ColumnElement,
-    Connection,
     Float,
     Text,
     cast,
@@ -31,7 +30,8 @@ from sqlalchemy import (
 
 from storage import fts
 from storage.schema import article_jurisdictions, article_sources, articles
-from storage.store import Store
+from storage.serialize import record_from_row
+from storage.store import Store, sources_of
 
 MAX_RANKED = 2000
 _FTS = table(fts.SQLITE_TABLE, column("rowid"))
@@ -83,54 +83,6 @@ def conditions(flt: RecordFilter) -> list[ColumnElement[bool]]:
     return out
 
 
-def lean(row: Any, seen_in: list[str] | None = None) -> dict[str, Any]:
-    """A record dict from a row of articles (any subset of its columns)."""
-    keys = set(row.keys())
-    record = _json(row["record"]) or {} if "record" in keys else {}
-    out: dict[str, Any] = {
-        "id": row["id"], "url": row["url"], "title": row["title"], "source": row["source"],
-        "sources": seen_in or [row["source"]],
-        "published_at": _iso(row["published_at"]), "published_from": row["published_from"],
-        "fetched_at": _iso(row["fetched_at"]), "language": row["language"],
-        "authors": list(_json(row["authors"]) or []), "site_name": row["site_name"],
-    }
-    if "text" in keys:
-        out["text"] = row["text"]
-    out.update({
-        "is_report": bool(row["is_report"]), "is_rebuttal": bool(row["is_rebuttal"]),
-        "report_score": row["report_score"], "rebuttal_score": row["rebuttal_score"],
-        "evidence": _json(row["evidence"]), **record,
-        "detector": row["detector"], "detector_version": row["detector_version"],
-        "story_id": row["story_id"], "updated_at": _iso(row["updated_at"]),
-    })
-    return out
-
-
-def _iso(value: Any) -> str | None:
-    """A stored time as ISO 8601 UTC (SQLite hands times back naive; everything stored is UTC)."""
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        return str(value.isoformat()) + "+00:00"
-    return str(value.astimezone(UTC).isoformat())
-
-
-def _json(value: Any) -> Any:
-    return orjson.loads(value) if isinstance(value, str | bytes) else value
-
-
-def sources_of(conn: Connection, ids: list[int]) -> dict[int, list[str]]:
-    """Every source each record was seen in, first seen first."""
-    out: dict[int, list[str]] = {}
-    for i in range(0, len(ids), 500):
-        query = (select(article_sources.c.article_id, article_sources.c.source)
-                 .where(article_sources.c.article_id.in_(ids[i : i + 500]))
-                 .order_by(article_sources.c.first_seen_at, article_sources.c.source))
-        for article_id, source in conn.execute(query):
-            out.setdefault(article_id, []).append(source)
-    return out
-
-
 def fetch_records(store: Store, ids: list[int], *, with_text: bool = False) -> dict[int, dict[str, Any]]:
     """{id: lean record} for the ids that exist."""
     cols = [*_LEAN, articles.c.text] if with_text else _LEAN
@@ -140,7 +92,7 @@ def fetch_records(store: Store, ids: list[int], *, with_text: bool = False) -> d
             chunk = ids[i : i + 500]
             rows = conn.execute(select(*cols).where(articles.c.id.in_(chunk))).mappings().all()
             extra = sources_of(conn, [r["id"] for r in rows])
-            out.update({r["id"]: lean(r, extra.get(r["id"])) for r in rows})
+            out.update({r["id"]: record_from_row(r, extra.get(r["id"])) for r in rows})
     return out
 
 
@@ -293,7 +245,7 @@ def timeline_records(store: Store, jurisdiction: str, family: str | None = None,
     with store.engine.connect() as conn:
         rows = conn.execute(select(*_LEAN).where(articles.c.id.in_(chosen))).mappings().all()
         counts = {(f, y): int(n) for f, y, n in conn.execute(counts_q)}
-    return [lean(r) for r in rows], counts
+    return [record_from_row(r) for r in rows], counts
 
 
 # --- stories ---------------------------------------------------------------------------------
@@ -313,7 +265,7 @@ def story_members(store: Store, story_ids: list[int], per_story: int = 50) -> di
             rows = conn.execute(stmt).mappings().all()
             extra = sources_of(conn, [r["id"] for r in rows])
             for r in rows:
-                out.setdefault(r["story_id"], []).append(lean(r, extra.get(r["id"])))
+                out.setdefault(r["story_id"], []).append(record_from_row(r, extra.get(r["id"])))
     return out
 
 
@@ -336,7 +288,7 @@ def list_records(store: Store, flt: RecordFilter, limit: int | None = 50) -> lis
     with store.engine.connect() as conn:
         rows = conn.execute(stmt).mappings().all()
         extra = sources_of(conn, [r["id"] for r in rows])
-    return [lean(r, extra.get(r["id"])) for r in rows]
+    return [record_from_row(r, extra.get(r["id"])) for r in rows]
 
 
 # --- export ----------------------------------------------------------------------------------
@@ -358,7 +310,7 @@ def iter_records(store: Store, flt: RecordFilter, batch: int = 1000) -> Iterator
         if not rows:
             return
         for r in rows:
-            yield lean(r, extra.get(r["id"]))
+            yield record_from_row(r, extra.get(r["id"]))
         last = rows[-1]["id"]
 
 
@@ -380,13 +332,3 @@ def iter_rows(store: Store, flt: RecordFilter, batch: int = 2000) -> Iterator[tu
         for r in rows:
             yield r, extra.get(r["id"]) or [r["source"]]
         last = rows[-1]["id"]
-
-
-def iso(value: Any) -> str | None:
-    """A stored time as ISO 8601 UTC text."""
-    return _iso(value)
-
-
-def decode_json(value: Any) -> Any:
-    """A JSON column read as text, decoded."""
-    return _json(value)

@@ -19,9 +19,10 @@ from sqlalchemy import ColumnElement, and_, create_engine, func, or_, select
 from sqlalchemy.engine import make_url
 
 from newswatch.errors import NewswatchError
-from storage.reading import _LEAN, RecordFilter, conditions, lean, sources_of
+from storage.reading import _LEAN, RecordFilter, conditions
 from storage.schema import article_jurisdictions, articles
-from storage.store import Store
+from storage.serialize import record_from_row
+from storage.store import Store, sources_of
 
 
 class BadCursor(NewswatchError):
@@ -75,7 +76,7 @@ def page_records(
     with store.engine.connect() as conn:
         rows = conn.execute(stmt).mappings().all()
         extra = sources_of(conn, [r["id"] for r in rows[:limit]])
-    records = [lean(r, extra.get(r["id"])) for r in rows[:limit]]
+    records = [record_from_row(r, extra.get(r["id"])) for r in rows[:limit]]
     return records, (encode_cursor(records[-1]) if len(rows) > limit else None)
 
 

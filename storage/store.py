@@ -9,7 +9,6 @@ lost to a deadlock or serialization failure is retried the same way. Full-text s
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import time
@@ -53,7 +52,7 @@ from storage.schema import (
     page_failures,
     sources,
 )
-from storage.serialize import detection_fields
+from storage.serialize import detection_fields, record_from_row
 from storage.stories import index_story
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -324,16 +323,16 @@ class Store:
             query = query.limit(flt.limit)
         with self.engine.connect() as conn:
             rows = conn.execute(query).mappings().all()
-            extra = self._sources_of(conn, [r["id"] for r in rows])
-        return [_public(r, extra.get(r["id"], [])) for r in rows]
+            extra = sources_of(conn, [r["id"] for r in rows])
+        return [record_from_row(r, extra.get(r["id"])) for r in rows]
 
     def get_article(self, article_id: int) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
             if row is None:
                 return None
-            extra = self._sources_of(conn, [article_id])
-        return _public(row, extra.get(article_id, []))
+            extra = sources_of(conn, [article_id])
+        return record_from_row(row, extra.get(article_id))
 
     def iter_raw(
         self, since: date | None = None, source: str | None = None, batch: int = 200,
@@ -387,8 +386,8 @@ class Store:
             stmt = stmt.limit(limit)
         with self.engine.connect() as conn:
             rows = conn.execute(stmt).mappings().all()
-            extra = self._sources_of(conn, [r["id"] for r in rows])
-        return [_public(r, extra.get(r["id"], [])) for r in rows]
+            extra = sources_of(conn, [r["id"] for r in rows])
+        return [record_from_row(r, extra.get(r["id"])) for r in rows]
 
     def count_search(self, query: str) -> int:
         """How many records `search(query, limit=None)` would return."""
@@ -429,19 +428,6 @@ class Store:
         if keys:
             conn.execute(article_jurisdictions.insert(),
                          [{"article_id": article_id, "jurisdiction": key} for key in keys])
-
-    def _sources_of(self, conn: Connection, ids: list[int]) -> dict[int, list[str]]:
-        out: dict[int, list[str]] = {}
-        if not ids:
-            return out
-        query = (
-            select(article_sources.c.article_id, article_sources.c.source)
-            .where(article_sources.c.article_id.in_(ids))
-            .order_by(article_sources.c.first_seen_at, article_sources.c.source)
-        )
-        for article_id, source in conn.execute(query):
-            out.setdefault(article_id, []).append(source)
-        return out
 
     def _insert(self, table: Any) -> Any:
         if self.engine.dialect.name == "postgresql":
@@ -664,33 +650,16 @@ def _article_row(page: PageRecord) -> dict[str, Any]:
     }
 
 
-def _public(row: Any, seen_in: list[str]) -> dict[str, Any]:
-    record = dict(row["record"] or {})
-    return {
-        "id": row["id"],
-        "url": row["url"],
-        "title": row["title"],
-        "source": row["source"],
-        "sources": seen_in or [row["source"]],
-        "published_at": _iso(row["published_at"]),
-        "published_from": row["published_from"],
-        "fetched_at": _iso(row["fetched_at"]),
-        "language": row["language"],
-        "authors": list(row["authors"] or []),
-        "site_name": row["site_name"],
-        "text": row["text"],
-        "is_report": bool(row["is_report"]),
-        "is_rebuttal": bool(row["is_rebuttal"]),
-        "report_score": row["report_score"],
-        "rebuttal_score": row["rebuttal_score"],
-        "evidence": row["evidence"],
-        **record,
-        "detector": row["detector"],
-        "detector_version": row["detector_version"],
-        "story_id": row["story_id"],
-        "raw_sha256": hashlib.sha256(unpack(row["raw_html"])).hexdigest(),
-        "updated_at": _iso(row["updated_at"]),
-    }
+def sources_of(conn: Connection, ids: list[int]) -> dict[int, list[str]]:
+    """Every source each record was seen in, first seen first."""
+    out: dict[int, list[str]] = {}
+    for i in range(0, len(ids), 500):
+        query = (select(article_sources.c.article_id, article_sources.c.source)
+                 .where(article_sources.c.article_id.in_(ids[i : i + 500]))
+                 .order_by(article_sources.c.first_seen_at, article_sources.c.source))
+        for article_id, source in conn.execute(query):
+            out.setdefault(article_id, []).append(source)
+    return out
 
 
 def _source_from_row(row: Any) -> SourceState:
@@ -721,11 +690,6 @@ def _same(stored: Any, new: Any) -> bool:
 def _utc(value: Any) -> Any:
     """SQLite hands datetimes back naive; everything stored is UTC."""
     return as_utc(value) if isinstance(value, datetime) else value
-
-
-def _iso(value: Any) -> str | None:
-    value = _utc(value)
-    return value.isoformat() if isinstance(value, datetime) else None
 
 
 def _now() -> datetime:

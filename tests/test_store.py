@@ -73,6 +73,20 @@ def test_saved_page_reads_back_with_structured_fields(store: Store, make_page: M
     assert store.count_articles() == 1
 
 
+def test_one_record_shape_for_every_read(store: Store, make_page: MakePage) -> None:
+    # storage/serialize.py record_from_row: the store's rows and the lean read queries share one shape
+    # (`raw_sha256` only where the raw page was read; `text` only where asked for), keys in the same order.
+    from storage.reading import fetch_records
+
+    store.save_pages([make_page("https://a.example/1", "Report out", "The TIP report is out.", is_report=True)])
+    full = store.get_article(1)
+    assert full is not None
+    lean = fetch_records(store, [1], with_text=True)[1]
+    assert list(lean.items()) == [(k, v) for k, v in full.items() if k != "raw_sha256"]
+    assert list(full)[-3:] == ["story_id", "raw_sha256", "updated_at"]
+    assert "text" not in fetch_records(store, [1])[1]
+
+
 def test_upsert_is_idempotent_and_reports_updates(store: Store, make_page: MakePage) -> None:
     page = make_page("https://a.example/1", text="first version")
     assert store.save_pages([page])["inserted"] == 1

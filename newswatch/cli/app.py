@@ -419,13 +419,12 @@ def extract(
     as_json: JsonOpt = False,
 ) -> None:
     """Show what newswatch makes of one page (extraction and detection); nothing is stored."""
-    from dataclasses import asdict
     from datetime import UTC, datetime
 
     from extractors.page import extract_and_detect
     from newswatch.cli.sniff import not_a_page
     from newswatch.models import PageJob
-    from storage.serialize import detection_fields
+    from storage.serialize import record_from_page
 
     settings = _settings(config, db)
     fetched_at = datetime.now(UTC)
@@ -453,17 +452,9 @@ def extract(
     if refusal:
         _fail(f"{excerpt(target)}: not an HTML page: {refusal}")
     rec = extract_and_detect(PageJob(source="extract", url=url, body=body, fetched_at=fetched_at))
-    evidence, record = detection_fields(rec.detection)
-    article = asdict(rec.article)
-    article["published_at"] = rec.article.published_at.isoformat() if rec.article.published_at else None
-    if local and article["published_from"] == "fetch":
-        article["published_from"] = "file"  # no date in the page: the file's modification time
-    result = {
-        **article, "is_report": rec.detection.is_report, "is_rebuttal": rec.detection.is_rebuttal,
-        "report_score": rec.detection.report_score, "rebuttal_score": rec.detection.rebuttal_score,
-        "evidence": evidence, **record, "detector": rec.detection.detector,
-        "detector_version": rec.detection.detector_version,
-    }
+    result = record_from_page(rec)
+    if local and result["published_from"] == "fetch":
+        result["published_from"] = "file"  # no date in the page: the file's modification time
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         return

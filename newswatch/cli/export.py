@@ -44,7 +44,8 @@ def export_row(record: dict[str, Any]) -> dict[str, Any]:
 def export_rows(store: Any, flt: Any) -> Iterator[dict[str, Any]]:
     """Export rows (exactly COLUMNS) of every record matching `flt`, straight from the database
     rows (no intermediate record dict): the fast path `records export` uses."""
-    from storage.reading import decode_json, iso, iter_rows
+    from storage.reading import iter_rows
+    from storage.serialize import decode_json, iso
 
     for r, sources in iter_rows(store, flt):
         record = decode_json(r["record"]) or {}
