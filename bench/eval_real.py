@@ -56,7 +56,9 @@ def check(path: Path, manifest: Path) -> int:
                 "report_year": int(row["report_year"]) if row["report_year"].strip() else None,
                 "tier": [t for t in row["tier"].split("|") if t],
             }
+            # "published" is the date a feed or page would carry: it dates the edition when the text does not.
             w.write(json.dumps({"id": case["id"], "url": row["url"], "title": case.get("title"), "text": case["text"],
+                                "published": (row.get("published") or "").strip() or None,
                                 "labels": labels}, ensure_ascii=False) + "\n")
     missing = sorted(set(rows) - seen)
     print(f"{len(seen)} of {len(rows)} rows; hash mismatches: {bad or 'none'}; missing: {missing or 'none'}")
