@@ -3,7 +3,8 @@
 The texts are other people's articles and never enter the repository. Two manifests name them:
 ``../shared/eval-real/manifest.tsv`` (158 items), ``tests/data/eval_real_extra.tsv`` (our own additions,
 weak languages) and ``tests/data/eval_real_new.tsv`` (47 more of our own, 11 languages, split by jurisdiction in
-its ``side`` column; jurisdictions on a side of the first split keep that side). Each row gives the URL, the query that finds the stored copy of the page in the public-page
+its ``side`` column; jurisdictions on a side of the first split keep that side).
+Each row gives the URL, the query that finds the stored copy of the page in the public-page
 corpus, the labels, the text length and the first 16 hex digits of sha256(text). To rebuild: run each row's
 query against the public-page search, take the excerpt whose URL equals the row's URL, unedited, and write one
 ``{"id", "url", "title", "text", "labels"}`` object per line into a folder outside the repository

@@ -177,7 +177,8 @@ def test_synthetic3_is_all_right_with_its_fields() -> None:
     assert len(negatives) >= 3
 
 
-@pytest.mark.parametrize("path", [DEV_SET, HOLDOUT_SET, BLIND3_SET, SYNTHETIC2_SET, SYNTHETIC3_SET], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [DEV_SET, HOLDOUT_SET, BLIND3_SET, SYNTHETIC2_SET, SYNTHETIC3_SET],
+                         ids=lambda p: p.stem)
 def test_prefilter_passes_every_report_case(path: Path) -> None:
     """The cheap first look must pass every item that covers a report, in every language: a report name or
     topic word the pre-filter misses drops the article silently."""
