@@ -759,7 +759,11 @@ CUES = Lexicon(
          r"(?:basic\s+)?facts|factually\s+(?:incorrect|wrong|inaccurate)|turn\w*\s+a\s+blind\s+eye)", True),
         (_t("rebut", "inaccurate", 0.8),
          r"\b(?:inaccura\w+|incorrect|misleading|outdated|erroneous|unfair\w*|unjust\w*|unverified|irresponsible"
-         r"|misperception\w*|misconception\w*|misjudg\w+|misread\w*)\b",
+         r"|misperception\w*|misconception\w*|misjudg\w+|misread\w*|flawed"
+         # errors as the report's, not a government's own ("admitted errors")
+         r"|(?:contain\w*|full\s+of|riddled\s+with|many|several|numerous|serious|glaring|obvious|factual)\s+(?:\w+\s+)?"
+         r"(?:errors|mistakes|inaccuracies)"
+         r"|lack\w*\s+(?:\w+\s+)?(?:credibility|objectivity|accuracy))\b",
          True),
         (_t("rebut", "objects", 0.9, verb=True, neg=True),
          r"\bobject(?:s|ed|ing)?\s+(?:to|strongly)\b|\bobjections?\b", True),
@@ -884,6 +888,7 @@ CUES = Lexicon(
          r"|không\s+chính\s+xác|tidak\s+akurat)\b"
          r"|ошибочн\w+|неточн\w+|недостоверн\w+|помилков\w+|недостовірн\w+|неточн\w+"
          r"|مغلوط\w*|(?:ال)?خاطئ\w*|غير\s+(?:ال)?دقيق\w*|غير\s+صحيح\w*|نادرست|غیر\s*دقیق"
+         r"|(?:ي|ت)فتقر\s+(?:إلى|الى|ل)\s*(?:ال)?(?:دقة|مصداقية|موضوعية|مهنية)"
          r"|不准确|不属实|失实|不正確|事実誤認|부정확|사실과\s*다른", True),
         (_t("rebut", "fr_rejects", 0.9, verb=True, neg=True),
          r"\b(?:rejet\w*|rejett\w+|récus\w+|réfut\w+|dénon[cç]\w+|contest\w+|désapprouv\w+"
@@ -1491,8 +1496,13 @@ RANKING_CONCEPT_RE = re.compile(
         r"|černá\s+listina|minimální\w*\s+standard\w*|kara\s+liste\w*|asgari\s+standart\w*|daftar\s+hitam"
         r"|standar\s+minimum|danh\s+sách\s+đen|tiêu\s+chuẩn\s+tối\s+thiểu)\b"
         r"|ч[её]рн\w+\s+спис\w+|минимальн\w+\s+(?:стандарт|требовани)\w*|мінімальн\w+\s+(?:стандарт|вимог)\w*"
-        r"|чорн\w+\s+спис\w+|рейтинг\w*\s+груп\w+)"
+        r"|чорн\w+\s+спис\w+|рейтинг\w*\s+груп\w+"
+        # a list or the worst of the countries: "список стран", "lista de países", "أسوأ الدول"
+        r"|\blists?\s+of\s+(?:\w+\s+)?countries|\blista\s+de\s+(?:los\s+)?pa[íi]ses|\bliste\s+des\s+pays"
+        r"|\bworst\s+countries|\bpeores\s+pa[íi]ses|\bpiores\s+pa[íi]ses|\bpires\s+pays|список\w*\s+стран"
+        r"|перел[іi]к\w*\s+кра[їi]н|спис\w+\s+кра[їi]н|худш\w+\s+стран|найгірш\w+\s+кра[їi]н)"
         r"|(?:ال)?قائمة\s+(?:ال)?سوداء|(?:ال)?معايير\s+(?:ال)?دنيا|فهرست\s+سیاه|حداقل\s+استاندارد"
+        r"|(?:ال)?قائمة\s+(?:ال)?دول|أسوأ\s+(?:ال)?دول|国家名单|最差(?:的)?国家"
         r"|黑名单|最低标准|ブラックリスト|最低基準|블랙리스트|최소\s*기준|บัญชีดำ"
     )
 )
