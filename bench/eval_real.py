@@ -1,8 +1,10 @@
 """Real development data for detection: check rebuilt texts against a manifest and split them.
 
 The texts are other people's articles and never enter the repository. Two manifests name them:
-``../shared/eval-real/manifest.tsv`` (158 items) and ``tests/data/eval_real_extra.tsv`` (our own additions,
-weak languages). Each row gives the URL, the query that finds the stored copy of the page in the public-page
+``../shared/eval-real/manifest.tsv`` (158 items), ``tests/data/eval_real_extra.tsv`` (our own additions,
+weak languages) and ``tests/data/eval_real_new.tsv`` (47 more of our own, 11 languages, split by jurisdiction in
+its ``side`` column; jurisdictions on a side of the first split keep that side).
+Each row gives the URL, the query that finds the stored copy of the page in the public-page
 corpus, the labels, the text length and the first 16 hex digits of sha256(text). To rebuild: run each row's
 query against the public-page search, take the excerpt whose URL equals the row's URL, unedited, and write one
 ``{"id", "url", "title", "text", "labels"}`` object per line into a folder outside the repository
@@ -10,6 +12,8 @@ query against the public-page search, take the excerpt whose URL equals the row'
 
     python -m bench.eval_real check /tmp/eval-real/extra.jsonl --manifest tests/data/eval_real_extra.tsv
     python -m bench.eval_real split /tmp/eval-real/cases-eval.jsonl      # -> tune.jsonl, held.jsonl beside it
+    python -m bench.eval_real check /tmp/eval-real/new.jsonl --manifest tests/data/eval_real_new.tsv
+    python -m bench.eval_real split /tmp/eval-real/new-eval.jsonl --manifest tests/data/eval_real_new.tsv
     newswatch eval detection /tmp/eval-real/tune.jsonl
 
 ``check`` verifies every hash and writes ``<name>-eval.jsonl`` beside the input in the shape
@@ -56,7 +60,9 @@ def check(path: Path, manifest: Path) -> int:
                 "report_year": int(row["report_year"]) if row["report_year"].strip() else None,
                 "tier": [t for t in row["tier"].split("|") if t],
             }
+            # "published" is the date a feed or page would carry: it dates the edition when the text does not.
             w.write(json.dumps({"id": case["id"], "url": row["url"], "title": case.get("title"), "text": case["text"],
+                                "published": (row.get("published") or "").strip() or None,
                                 "labels": labels}, ensure_ascii=False) + "\n")
     missing = sorted(set(rows) - seen)
     print(f"{len(seen)} of {len(rows)} rows; hash mismatches: {bad or 'none'}; missing: {missing or 'none'}")
@@ -64,17 +70,24 @@ def check(path: Path, manifest: Path) -> int:
     return 0 if not missing and not bad else 1
 
 
-def split(path: Path) -> int:
-    parts = json.loads(SPLIT.read_text(encoding="utf-8"))
+def split(path: Path, manifest: Path | None = None) -> int:
+    """Write tune.jsonl and held.jsonl beside `path` (prefixed with the input's name for a manifest with a
+    ``side`` column, such as tests/data/eval_real_new.tsv)."""
+    if manifest is None:
+        parts = json.loads(SPLIT.read_text(encoding="utf-8"))
+        sides = {i: name for name in ("tune", "held") for i in parts[name]}
+        prefix = ""
+    else:
+        with manifest.open(encoding="utf-8") as f:
+            sides = {row["id"]: row["side"] for row in csv.DictReader(f, delimiter="\t")}
+        prefix = path.stem.removesuffix("-eval") + "-"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     for name in ("tune", "held"):
-        ids = set(parts[name])
-        target = path.with_name(f"{name}.jsonl")
+        target = path.with_name(f"{prefix}{name}.jsonl")
+        chosen = [row for row in rows if sides.get(row["id"]) == name]
         with target.open("w", encoding="utf-8") as w:
-            for row in rows:
-                if row["id"] in ids:
-                    w.write(json.dumps(row, ensure_ascii=False) + "\n")
-        print(f"{name}: {sum(1 for r in rows if r['id'] in ids)} items -> {target}")
+            w.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in chosen)
+        print(f"{name}: {len(chosen)} items -> {target}")
     return 0
 
 
@@ -84,10 +97,12 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("check", help="verify rebuilt texts against a manifest and write <name>-eval.jsonl")
     c.add_argument("cases", type=Path)
     c.add_argument("--manifest", type=Path, default=ROOT / "tests" / "data" / "eval_real_extra.tsv")
-    s = sub.add_parser("split", help="write tune.jsonl and held.jsonl by tests/data/eval_real_split.json")
+    s = sub.add_parser("split", help="write tune.jsonl and held.jsonl by tests/data/eval_real_split.json"
+                                     " (or by a manifest's side column)")
     s.add_argument("cases", type=Path)
+    s.add_argument("--manifest", type=Path, default=None)
     args = parser.parse_args(argv)
-    return check(args.cases, args.manifest) if args.command == "check" else split(args.cases)
+    return check(args.cases, args.manifest) if args.command == "check" else split(args.cases, args.manifest)
 
 
 if __name__ == "__main__":

@@ -437,7 +437,8 @@ REPORTS = Lexicon(
          r"|Globale[rn]?\s+Sklaverei[\s-]?Index|Indeks\s+Perbudakan\s+Global|Глобальн\w+\s+индекс\w*\s+рабства"
          r"|Küresel\s+Kölelik\s+Endeksi|Global\w*\s+Indeks\w*\s+Niewolnictwa|Indice\s+globale\s+della\s+schiavitù"
          r"|Глобальн\w+\s+індекс\w*\s+рабства|شاخص\s+جهانی\s+برده[\u200c\s]?داری|वैश्विक\s+दासता\s+सूचकांक|Chỉ\s+số\s+Nô\s+lệ\s+Toàn\s+cầu|(?:ال)?مؤشر\s+(?:ال)?عالمي\s+للعبودية"
-         r"|مؤشر\s+العبودية\s+العالمي", True),
+         r"|(?:[وفبل]|لل)?مؤشر\s+(?:العبودية|الرق)\s+(?:ال)?عالمي"
+         r"|(?:[وفبل]|لل)?(?:ال)?مؤشر\s+(?:ال)?عالمي\s+(?:للعبودية|للرق)", True),
         # Council of Europe GRETA
         (_term("greta", "greta_name"),
          r"Group\s+of\s+Experts\s+on\s+Action\s+against\s+Trafficking\s+in\s+Human\s+Beings", True),
@@ -639,6 +640,16 @@ TIERS = Lexicon(
          r"|\b(?:livello|fascia)\s+2\b"
          r"|سطح\s+(?:دو|دوم|۲|2)\b(?!\s*(?:ویژه\s+)?(?:فهرست|لیست))|第(?:二|2)段階(?!\S{0,3}監視)"
          r"|टियर\s*(?:2|२)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)|ថ្នាក់\s*(?:ទី\s*)?(?:២|2)", True),
+        # Ordinals and Dutch: "tercer nivel", "troisième catégorie", "dritte Kategorie", "categorie drie".
+        (_term("Tier 1", "tier_ordinal"),
+         r"\b(?:primer(?:o|a)?\s+(?:nivel|categor[íi]a|grupo)|primeira\s+categoria|premi[èe]re\s+cat[ée]gorie"
+         r"|premier\s+niveau|erste\w*\s+(?:Kategorie|Stufe)|eerste\s+categorie|categorie\s+(?:1|een|één))\b", True),
+        (_term("Tier 2", "tier_ordinal"),
+         r"\b(?:segund[oa]\s+(?:nivel|categor[íi]a|grupo)|deuxi[èe]me\s+(?:cat[ée]gorie|niveau)"
+         r"|zweite\w*\s+(?:Kategorie|Stufe)|tweede\s+categorie|categorie\s+(?:2|twee))\b", True),
+        (_term("Tier 3", "tier_ordinal"),
+         r"\b(?:tercer(?:o|a)?\s+(?:nivel|categor[íi]a|grupo)|terceira\s+categoria|troisi[èe]me\s+(?:cat[ée]gorie|niveau)"
+         r"|dritte\w*\s+(?:Kategorie|Stufe)|derde\s+categorie|categorie\s+(?:3|drie))\b", True),
         (_term("Tier 2 Watch List", "watch_list_foreign", 0.6),
          r"\b(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
          r"|Beobachtungsliste|observatielijst|waakzaamheidslijst|спис\w+\s+(?:для\s+)?наблюдения|izleme\s+listesi\w*|senarai\s+pemerhatian"
@@ -745,7 +756,11 @@ CUES = Lexicon(
          r"(?:basic\s+)?facts|factually\s+(?:incorrect|wrong|inaccurate)|turn\w*\s+a\s+blind\s+eye)", True),
         (_term("rebut", "inaccurate", 0.8),
          r"\b(?:inaccura\w+|incorrect|misleading|outdated|erroneous|unfair\w*|unjust\w*|unverified|irresponsible"
-         r"|misperception\w*|misconception\w*|misjudg\w+|misread\w*)\b",
+         r"|misperception\w*|misconception\w*|misjudg\w+|misread\w*|flawed"
+         # errors as the report's, not a government's own ("admitted errors")
+         r"|(?:contain\w*|full\s+of|riddled\s+with|many|several|numerous|serious|glaring|obvious|factual)\s+(?:\w+\s+)?"
+         r"(?:errors|mistakes|inaccuracies)"
+         r"|lack\w*\s+(?:\w+\s+)?(?:credibility|objectivity|accuracy))\b",
          True),
         (_term("rebut", "objects", 0.9, verb=True, neg=True),
          r"\bobject(?:s|ed|ing)?\s+(?:to|strongly)\b|\bobjections?\b", True),
@@ -863,6 +878,15 @@ CUES = Lexicon(
          r"|лицемер\w*|поуча\w+|нравоучени\w+|не\s+име\w+\s+(?:никакого\s+)?(?:морального\s+)?права"
          r"|نفاق|منافق\w*|ليس\s+(?:لها|له|لواشنطن)\s+(?:ال)?حق|إعطاء\s+(?:ال)?دروس"
          r"|虚伪|伪善|偽善|说教|說教|没有资格|無權|无权|資格はない|위선|훈계|자격이\s*없", True),
+        # "Inaccurate", "erroneous", "a non-event" in the other languages (English: "inaccurate" above).
+        (_term("rebut", "xx_inaccurate", 0.8),
+         r"\b(?:erroné\w*|inexact\w*|non[\s-]év[éè]nement|errône\w+|erróne\w+|inexat\w+|imprecis\w+|impreciso\w*"
+         r"|errat[oi]\b|inesatt\w+|fehlerhaft\w*|unzutreffend\w*|foutie\w*|onnauwkeurig\w*|hatalı|yanlış"
+         r"|không\s+chính\s+xác|tidak\s+akurat)\b"
+         r"|ошибочн\w+|неточн\w+|недостоверн\w+|помилков\w+|недостовірн\w+|неточн\w+"
+         r"|مغلوط\w*|(?:ال)?خاطئ\w*|غير\s+(?:ال)?دقيق\w*|غير\s+صحيح\w*|نادرست|غیر\s*دقیق"
+         r"|(?:ي|ت)فتقر\s+(?:إلى|الى|ل)\s*(?:ال)?(?:دقة|مصداقية|موضوعية|مهنية)"
+         r"|不准确|不属实|失实|不正確|事実誤認|부정확|사실과\s*다른", True),
         (_term("rebut", "fr_rejects", 0.9, verb=True, neg=True),
          r"\b(?:rejet\w*|rejett\w+|récus\w+|réfut\w+|dénon[cç]\w+|contest\w+|désapprouv\w+"
          r"|ne\s+(?:refl[eè]t\w+|peut\s+accepter|saurait\s+accepter|reconna[iî]t)\s+(?:pas|nullement|en\s+rien|aucunement)"
@@ -968,7 +992,9 @@ CUES = Lexicon(
          r"|необ'єктивн\w+|необʼєктивн\w+|заангажован\w+|неприйнятн\w+|не\s+сподоба\w+", True),
         # Dutch
         (_term("rebut", "nl_rejects", 0.9, verb=True, neg=True),
-         r"\b(?:verwerp\w*|verworpen|(?:wijst|wees|wezen|wijzen)\s+(?:\S+\s+){0,6}?af|afgewezen|bestrijd\w*|bestreden"
+         r"\b(?:verwerp\w*|verworpen|(?:wijst|wees|wezen|wijzen)\s+(?:\S+\s+){0,6}?af|afgewezen"
+         # "bestrijden" is also "to combat" (mensenhandel bestrijden): only with findings as its object
+         r"|bestrijd(?!ing)\w*\s+(?:\S+\s+){0,4}?(?:rapport\w*|bevinding\w*|conclusie\w*|beschuldiging\w*|bewering\w*)"
          r"|betwist\w*|veroordeel\w*|(?:niet|geenszins)\s+(?:eens|akkoord)|oneens|protesteer\w*|hekel\w*)\b", True),
         (_term("rebut", "nl_discredits", 0.8),
          r"\b(?:ongegrond\w*|ongefundeerd\w*|onterecht\w*|bevooroordeeld\w*|vooringenomen\w*|eenzijdig\w*"
@@ -1249,8 +1275,20 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|traite\s+(?:des|d['’]êtres)|Menschenhandel|торговл\w+\s+людьми|insan\s+ticaret\w*"
         r"|perdagangan\s+orang|pemerdagangan|buôn\s+bán\s+người|mua\s+bán\s+người|tratta\s+di\s+persone|\bTPPO\b"
         r"|tratta\s+(?:di|degli)\s+esseri\s+umani|handl\w*\s+ludźmi|торгівл\w+\s+людьми|मानव\s+तस्करी"
-        r"|قاچاق\s+(?:انسان|افراد)|insan\s+kaçakçılığı|obchod\w*\s+s\s+lidmi|mensenhandel\w*|handel\s+in\s+mensen)"
-        r"|работорг[іо]вл\w+"
+        r"|قاچاق\s+(?:انسان|افراد)|insan\s+kaçakçılığı|obchod\w*\s+s\s+lidmi|mensenhandel\w*|handel\s+in\s+mensen"
+        # The same concepts as other words put them: trafficking unqualified where the language says "human"
+        # ("tráfico humano", "la traite"), forced labour and modern slavery, language by language.
+        r"|trata\s+humana|tr[áa]fico\s+humano|v[íi]ctimas\s+de\s+(?:la\s+)?trata|trabajos?\s+forzos?[oa]s?"
+        r"|esclavitud\s+moderna|trabalho\s+(?:forçado|escravo)|escravid[ãa]o\s+moderna|escravatura\s+moderna"
+        r"|traite\s+humaine|trafic\s+(?:d['’]êtres\s+humains|humain)|(?:contre|de)\s+la\s+traite\b|travail\s+forcé"
+        r"|esclavage\s+moderne|Zwangsarbeit|moderne\w*\s+Sklaverei|lavoro\s+forzato|schiavitù\s+moderna|dwangarbeid"
+        r"|moderne\s+slavernij|kerja\s+paksa|perbudakan\s+modern|lao\s+động\s+cưỡng\s+bức|nô\s+lệ\s+hiện\s+đại"
+        r"|zorla\s+çalıştır\w*|modern\s+kölelik|nucen\w+\s+prác\w+|prac\w+\s+przymusow\w+)"
+        r"|работорг[іо]вл\w+|торговл\w+\s+люд\w+|торгівл\w+\s+люд\w+|принудительн\w+\s+труд\w*"
+        r"|современн\w+\s+рабств\w*|примусов\w+\s+прац\w+|сучасн\w+\s+рабств\w*"
+        r"|(?:ال)?عمل\s+(?:ال)?قسري|(?:ال)?عمالة\s+(?:ال)?قسرية|(?:ال)?عبودية\s+(?:ال)?حديثة|(?:ال)?رق\s+(?:ال)?حديث"
+        r"|[اإ]تجار\s+(?:في\s+)?(?:ال)?بشر|کار\s+اجباری|برده[\u200c\s]?داری\s+مدرن|强迫劳动|现代奴隶|強制労働"
+        r"|現代(?:の)?奴隷|강제\s*노동|현대판?\s*노예|แรงงานบังคับ"
         r"|လူကုန်ကူး|ជួញដូរ\s*មនុស្ស"
         r"|人口贩运|贩运人口|人口贩卖|贩卖人口|人身取引|人身売買|인신\s*매매|การค้ามนุษย์|[اإ]تجار\s+ب(?:ال)?(?:بشر|أشخاص)"
     )
@@ -1456,8 +1494,13 @@ RANKING_CONCEPT_RE = re.compile(
         r"|černá\s+listina|minimální\w*\s+standard\w*|kara\s+liste\w*|asgari\s+standart\w*|daftar\s+hitam"
         r"|standar\s+minimum|danh\s+sách\s+đen|tiêu\s+chuẩn\s+tối\s+thiểu)\b"
         r"|ч[её]рн\w+\s+спис\w+|минимальн\w+\s+(?:стандарт|требовани)\w*|мінімальн\w+\s+(?:стандарт|вимог)\w*"
-        r"|чорн\w+\s+спис\w+|рейтинг\w*\s+груп\w+)"
+        r"|чорн\w+\s+спис\w+|рейтинг\w*\s+груп\w+"
+        # a list or the worst of the countries: "список стран", "lista de países", "أسوأ الدول"
+        r"|\blists?\s+of\s+(?:\w+\s+)?countries|\blista\s+de\s+(?:los\s+)?pa[íi]ses|\bliste\s+des\s+pays"
+        r"|\bworst\s+countries|\bpeores\s+pa[íi]ses|\bpiores\s+pa[íi]ses|\bpires\s+pays|список\w*\s+стран"
+        r"|перел[іi]к\w*\s+кра[їi]н|спис\w+\s+кра[їi]н|худш\w+\s+стран|найгірш\w+\s+кра[їi]н)"
         r"|(?:ال)?قائمة\s+(?:ال)?سوداء|(?:ال)?معايير\s+(?:ال)?دنيا|فهرست\s+سیاه|حداقل\s+استاندارد"
+        r"|(?:ال)?قائمة\s+(?:ال)?دول|أسوأ\s+(?:ال)?دول|国家名单|最差(?:的)?国家"
         r"|黑名单|最低标准|ブラックリスト|最低基準|블랙리스트|최소\s*기준|บัญชีดำ"
     )
 )

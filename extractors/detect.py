@@ -61,7 +61,9 @@ __all__ = ["DETECTOR_NAME", "DETECTOR_VERSION", "REBUTTAL_THRESHOLD", "REPORT_TH
 
 DETECTOR_NAME = "newswatch-rules"
 # 1.3.1: tier names in more languages (سطح, 段階, a watch list after "Tier 2", the lowest category).
-DETECTOR_VERSION = "1.3.1"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+# 1.4.0: trafficking "human" and forced labour in more languages (context and pre-filter), "inaccurate" outside
+# English, release dates and edition years outside English, ordinal and Dutch tiers, Dutch "bestrijden" (combat)
+DETECTOR_VERSION = "1.4.0"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 

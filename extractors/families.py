@@ -40,18 +40,24 @@ _TRAFFICKING = (
 )
 _SLAVERY = (
     "slavery", "sklaverei", "esclav", "escrav", "perbudakan", "schiavit", "niewolnic", "рабства", "рабств",
-    "kölelik", "nô lệ", "奴役", "奴隶", "奴隸", "奴隷", "노예", "ทาส", "عبودية", "برده", "दासता",
+    "kölelik", "nô lệ", "奴役", "奴隶", "奴隸", "奴隷", "노예", "ทาส", "عبودية", "للرق", "الرق", "برده", "दासता",
 )
 # What a US report is described by when it is not named: its tiers, its watch list, forced labour.
-_RANKING = ("tier 1", "tier 2", "tier 3", "tier1", "tier2", "tier3", "watch list", "watchlist", "watch-list",
-            "forced labo")
+_RANKING = ("tier 1", "tier 2", "tier 3", "tier1", "tier2", "tier3", "watch list", "watchlist", "watch-list")
+# Trafficking "human" rather than "of persons", and forced labour, in the languages detected.
+_HUMAN_TRAFFICKING = (
+    "tráfico humano", "trafico humano", "trata humana", "traite humaine", "trafic humain", "forced labo",
+    "trabajo forzoso", "trabajos forzados", "trabalho forçado", "trabalho escravo", "travail forcé", "zwangsarbeit",
+    "lavoro forzato", "dwangarbeid", "kerja paksa", "принудительн", "примусов", "قسري", "کار اجباری", "强迫劳动",
+    "強迫勞動", "強制労働", "강제노동", "강제 노동", "แรงงานบังคับ",
+)
 
 FAMILIES: dict[str, Family] = {
     f.key: f
     for f in (
         Family(
             "tip", "Trafficking in Persons Report", "US Department of State", "US",
-            _TRAFFICKING + _RANKING + _SLAVERY + ("tip",),
+            _TRAFFICKING + _HUMAN_TRAFFICKING + _RANKING + _SLAVERY + ("tip",),
             (
                 "Trafficking in Persons Report", "2024 Trafficking in Persons (TIP) Report", "TIP report",
                 "US human trafficking report", "State Department's annual trafficking in persons report",
@@ -85,7 +91,7 @@ FAMILIES: dict[str, Family] = {
             (
                 "Global Slavery Index", "Índice Global de Esclavitud", "Indice mondial de l'esclavage",
                 "Globaler Sklaverei-Index", "Глобальный индекс рабства", "全球奴役指数", "世界奴隷指数",
-                "세계 노예 지수",
+                "세계 노예 지수", "مؤشر الرق العالمي", "المؤشر العالمي للعبودية",
             ),
         ),
     )

@@ -47,8 +47,13 @@ __all__ = [
 LEAD_SENTENCES = 2  # sentences of body text that, with the title, make the lead
 TRAFFICKING_REPORT_FAMILIES = tuple(_REGISTRY)  # tip, unodc, greta, gsi
 
-_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*(?:年度?版?|년|['’]s)?\s*[《「“\"(]?\s*$")
-_YEAR_AFTER = re.compile(r"^\s*[)）》」”\"]?\s*(?:for\s+|of\s+)?((?:19|20)\d\d)(?!\d)")
+_YEAR_BEFORE = re.compile(
+    r"((?:19|20)\d\d)\s*(?:年度?版?|년(?:도판?)?|['’]s)?\s*(?:の|的)?\s*(?:年次|年度)?[《「“\"(]?\s*$"
+)
+_YEAR_AFTER = re.compile(
+    r"^\s*[)）》」”\"]{0,3}\s*(?:(?:for|of|de|del|du|de\s+l['’]année|da|do|van|von|за|لعام|للعام|عام|العام)\s+|の|的)?"
+    r"((?:19|20)\d\d)(?!\d)"
+)
 _GRETA_CONTEXT = re.compile(
     r"(?i:Council\s+of\s+Europe|Conseil\s+de\s+l['’]Europe|Europarat|Consejo\s+de\s+Europa|Conselho\s+da\s+Europa"
     r"|Consiglio\s+d['’]Europa|Avrupa\s+Konseyi|Совет\w*\s+Европы|Rad\w+\s+Europy|Рад\w+\s+Європи|handl\w*\s+ludźmi|مجلس\s+أوروبا|欧洲委员会|歐洲委員會"

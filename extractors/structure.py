@@ -63,6 +63,14 @@ _RELEASED_YEAR = re.compile(
     r"(?i:\b(?:released|published|issued|launched|unveiled|report\]?\s+for|report\s+of)\s+(?:on\s+|in\s+)?"
     r"(?:[A-Za-z]+\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:[A-Za-z]+\s+)?((?:19|20)\d\d)(?!\d))"
 )
+# The same in other languages: "divulgado em 29 de setembro de 2025", "publié le 27 juin 2024",
+# "опубликован 24 июня 2024 года": a release verb, then a date of a few words ending in its year.
+_RELEASED_YEAR_FOREIGN = re.compile(
+    r"(?i:\b(?:publicad[oa]s?|divulgad[oa]s?|presentad[oa]s?|difundid[oa]s?|dad[oa]\s+a\s+conocer|lan[çc]ad[oa]s?"
+    r"|apresentad[oa]s?|publié\w*|rendu\w*\s+public\w*|présenté\w*|dévoilé\w*|veröffentlicht\w*|vorgestellt\w*"
+    r"|pubblicat[oi]|presentat[oi]|gepubliceerd|опубликован\w*|представлен\w*|обнародован\w*|оприлюднен\w*)"
+    r"\s+(?:[^\W\d]+\s+){0,2}?(?:\d{1,2}\s+)?(?:[^\W\d]+\s+){0,3}?((?:19|20)\d\d)(?!\d))"
+)
 
 
 def extract_report(doc: ScannedText, family: str, published: date | None = None) -> ReportRef:
@@ -83,8 +91,9 @@ def extract_report(doc: ScannedText, family: str, published: date | None = None)
                 years[_edition(family, published)] += 4 if doc.is_lead(r.sent) else 3
     for sent in sorted({r.sent for r in doc.reports if r.family == family and r.explicit}):
         s = doc.sentences[sent]
-        for m in _RELEASED_YEAR.finditer(doc.norm, s.start, s.end):
-            years[int(m.group(1))] += 2
+        for rx in (_RELEASED_YEAR, _RELEASED_YEAR_FOREIGN):
+            for m in rx.finditer(doc.norm, s.start, s.end):
+                years[int(m.group(1))] += 2
     year: int | None = None
     if years:
         year = max(years.items(), key=lambda kv: (kv[1], -_first_pos(doc, family, kv[0])))[0]

@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 from prefect import flow, get_run_logger
 
 from extractors.archives import ARCHIVE_RELS, entries_before_window, next_archive_urls
+from extractors.content import skip_reason
 from extractors.sitemaps import is_site_root, parse_sitemap, robots_txt_url, sitemaps_from_robots
 from extractors.urllist import is_http_url, parse_url_list
 from extractors.urls import host_of, normalize_url
@@ -380,6 +381,11 @@ def backfill_warc(
                     counts.add_failure(url, f"body too large ({len(page.html)} bytes)")
                     progress.advance()
                     continue
+                skip = skip_reason(page.html, page.content_type)  # an image, a PDF, an empty capture
+                if skip is not None:
+                    counts.add_failure(url, skip)
+                    progress.advance()
+                    continue
                 jobs.append(PageJob(
                     source=listing.source, url=url, body=page.html,
                     fetched_at=page.fetched_at or datetime.now(UTC), content_type=page.content_type,
@@ -418,8 +424,15 @@ def _list_warc(path: Path, name: str, request: BackfillRequest, progress: Progre
 
 
 def _analyse_and_store(pipeline: Pipeline, jobs: list[PageJob], counts: PageCounts) -> None:
-    records = list(pipeline.extract_and_detect(jobs))
-    counts.read += len(records)  # read from the WARC rather than fetched: counted as "analysed"
+    """Analyse and store a batch of WARC pages; a page with no text is a failure, as in ingest
+    (not stored, so the next backfill of the same WARC tries it again; nothing is fetched)."""
+    records = []
+    for record in pipeline.extract_and_detect(jobs):
+        counts.read += 1  # read from the WARC rather than fetched: counted as "analysed"
+        if record.article.text.strip():
+            records.append(record)
+        else:
+            counts.add_failure(record.article.url, "no text extracted")
     pipeline.store_records(records, counts)
 
 

@@ -6,6 +6,11 @@ characters count as words). Two signatures agreeing in a fraction J of places es
 texts' Jaccard similarity J. The signature is cut into BANDS bands of ROWS values; a band's
 hash is a 63-bit key, so two texts sharing any key are candidates (with 16 bands of 4 the
 chance is 50% at J = 0.5, 99% at J = 0.8, 0.2% at J = 0.1), then checked on the full signature.
+
+The signature is datasketch's `MinHash(num_perm=64, seed=1, scheme="affine32")`, bit for bit
+(tests/test_similarity.py checks it against datasketch on every run). It is computed here with
+numpy because importing datasketch loads all of its package (scipy, redis, opentelemetry):
+about 115 MB more in the process that stores records, a third of the run's memory budget.
 """
 
 from __future__ import annotations
@@ -19,7 +24,6 @@ NUM_PERM = 64
 BANDS = 16
 ROWS = NUM_PERM // BANDS
 SEED = 1
-SCHEME = "affine32"  # datasketch 2: 32-bit values, a bijective permutation step
 SHINGLE = 3
 MIN_TOKENS = 12  # shorter texts say too little to be called copies of anything
 COPY_THRESHOLD = 0.5  # estimated Jaccard from which two texts are one story (a copy or a light edit)
@@ -43,10 +47,14 @@ def shingles(text: str) -> set[bytes]:
 
 
 @lru_cache(maxsize=1)
-def _template() -> Any:
-    from datasketch import MinHash  # imported on first use: numpy and scipy come with it
+def _permutations() -> tuple[Any, Any]:
+    """The affine permutations h -> a*h + b (mod 2^32, `a` odd), drawn as datasketch draws them."""
+    import numpy as np  # imported on first use
 
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
 
 def signature(text: str) -> bytes | None:
@@ -54,12 +62,18 @@ def signature(text: str) -> bytes | None:
     grams = shingles(text)
     if not grams:
         return None
-    from datasketch import MinHash
+    import numpy as np
 
-    base = _template()
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=base.permutations, scheme=SCHEME)
-    mh.update_batch(list(grams))
-    return bytes(mh.hashvalues.astype("<u4").tobytes())
+    # Each shingle's SHA-1 (first 4 bytes, little-endian), mixed by MurmurHash3's 32-bit finalizer.
+    hv = np.frombuffer(b"".join(hashlib.sha1(g).digest()[:4] for g in grams), dtype="<u4").astype(np.uint32)
+    hv ^= hv >> np.uint32(16)
+    hv *= np.uint32(0x85EBCA6B)
+    hv ^= hv >> np.uint32(13)
+    hv *= np.uint32(0xC2B2AE35)
+    hv ^= hv >> np.uint32(16)
+    a, b = _permutations()
+    values = (hv.reshape(-1, 1) * a + b).min(axis=0)  # uint32 arithmetic wraps: mod 2^32
+    return bytes(values.astype("<u4").tobytes())
 
 
 def band_keys(sig: bytes) -> list[tuple[int, int]]:

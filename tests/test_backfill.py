@@ -624,3 +624,28 @@ def test_backfill_and_ingest_at_once_store_each_url_once(gazette: LocalSite, sto
     assert ingested.failed == 0 and summary["failed_pages"] == 0
     # Every URL was inserted exactly once, by one run or the other.
     assert ingested.stored + summary["stored"] == len(records) == 5
+
+
+def test_warc_captures_without_an_article_are_failures_not_empty_records(
+    gazette: LocalSite, db_url: str, tmp_path: Path,
+) -> None:
+    # Synthetic captures: an image served as text/html, an empty 200 and a page with no text.
+    path = tmp_path / "odd.warc.gz"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        _warc_response(writer, f"{GAZETTE}/news/picture.html", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64,
+                       "2025-09-10T00:00:00Z")
+        _warc_response(writer, f"{GAZETTE}/news/empty.html", b"", "2025-09-11T00:00:00Z")
+        _warc_response(writer, f"{GAZETTE}/news/bare.html", b"<html><body><script>var a = 1;</script></body></html>",
+                       "2025-09-12T00:00:00Z")
+    settings = gazette_settings(gazette, db_url)
+
+    first = run_backfill(settings, request(warc=str(path)))
+    again = run_backfill(settings, request(warc=str(path)))
+
+    assert stored(db_url) == {}
+    assert first["stored"] == 0 and first["failed_pages"] == 3 and first["complete"] is False
+    reasons = " ".join(first["page_errors"])
+    assert "not HTML: PNG image" in reasons and "empty body" in reasons and "no text extracted" in reasons
+    assert again["failed_pages"] == 3 and again["already_stored"] == 0  # tried again, nothing fetched
+    assert page_hits(gazette) == 0
