@@ -6,6 +6,7 @@ import ast
 import sys
 import tomllib
 from importlib.metadata import packages_distributions
+from pathlib import Path
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
@@ -64,3 +65,15 @@ def test_the_lock_pins_every_dependency_within_its_range() -> None:
         assert req.specifier.contains(pins[name], prereleases=True), (
             f"requirements.lock pins {name}=={pins[name]}, outside {req.specifier}: run `make lock`"
         )
+
+
+def test_top_level_parts_are_this_repository() -> None:
+    """The parts install as top-level packages (docs/ARCHITECTURE.md, "Packaging decision"): a
+    distribution that ships a module of the same name must fail here, not shadow a part."""
+    import importlib
+
+    owners = packages_distributions()
+    for part in PARTS:
+        module = importlib.import_module(part)
+        assert module.__file__ is not None and REPO in Path(module.__file__).parents, part
+        assert {canonicalize_name(d) for d in owners.get(part, [])} <= {"newswatch"}, (part, owners.get(part))
