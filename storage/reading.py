@@ -26,10 +26,9 @@ from sqlalchemy import (
     literal_column,
     select,
     table,
-    text,
 )
 
-from storage import fts
+from storage import fts, pgsearch
 from storage.schema import article_jurisdictions, article_sources, articles
 from storage.store import Store
 
@@ -162,17 +161,10 @@ def search(store: Store, terms: list[str], flt: RecordFilter, limit: int | None 
     """
     conds = conditions(flt)
     if store.engine.dialect.name == "postgresql":
-        tsquery = _pg_query(terms, "&&")
-        vector: ColumnElement[Any] = literal_column(f"articles.{fts.PG_COLUMN}")
-        # The matching ids come from the GIN index (a materialized CTE, so the planner cannot
-        # turn it into a backward primary-key scan testing every row's vector instead).
-        matching = select(articles.c.id).where(vector.op("@@", return_type=Boolean)(tsquery), *conds).cte(
-            "matching").prefix_with("MATERIALIZED")
-        newest = select(matching.c.id).order_by(matching.c.id.desc()).limit(MAX_RANKED)
-        rank: ColumnElement[Any] = func.ts_rank(vector, tsquery, type_=Float)
-        stmt = (select(articles.c.id, rank.label("rank"))
-                .where(articles.c.id.in_(newest))
-                .order_by(rank.desc(), articles.c.id.desc()))
+        with store.engine.begin() as conn:
+            found = pgsearch.newest_ranked(conn, terms, conds, MAX_RANKED)
+        found.sort(key=lambda t: (-t[1], -t[0]))
+        ranked = found[:limit] if limit else found
     else:
         bm25 = literal_column(f"bm25({fts.SQLITE_TABLE}, 1.0, {fts.TITLE_WEIGHT})", Float)
         fts_match = literal_column(fts.SQLITE_TABLE).op("MATCH", return_type=Boolean)(fts.fts5_match(terms))
@@ -185,15 +177,10 @@ def search(store: Store, terms: list[str], flt: RecordFilter, limit: int | None 
         stmt = (select(_FTS.c.rowid.label("id"), (-bm25).label("rank"))
                 .where(*match, _FTS.c.rowid >= func.coalesce(floor, 0))
                 .order_by(bm25.asc(), _FTS.c.rowid.desc()))
-    if limit:
-        stmt = stmt.limit(limit)
-    with store.engine.begin() as conn:
-        if store.engine.dialect.name == "postgresql":
-            # A common word matches a large share of rows and the planner then prefers a
-            # sequential scan, which decompresses every row's tsvector: 4 times slower than the
-            # GIN bitmap here. For this transaction only.
-            conn.execute(text("SET LOCAL enable_seqscan = off"))
-        ranked = [(int(i), float(r)) for i, r in conn.execute(stmt)]
+        if limit:
+            stmt = stmt.limit(limit)
+        with store.engine.connect() as conn:
+            ranked = [(int(i), float(r)) for i, r in conn.execute(stmt)]
     records = fetch_records(store, [i for i, _r in ranked], with_text=True)
     out = []
     for i, r in ranked:
@@ -202,20 +189,12 @@ def search(store: Store, terms: list[str], flt: RecordFilter, limit: int | None 
     return out
 
 
-def _pg_query(terms: list[str], joiner: str) -> ColumnElement[Any]:
-    simple: ColumnElement[Any] = literal_column("'simple'::regconfig")
-    query: ColumnElement[Any] = func.phraseto_tsquery(simple, terms[0])
-    for term in terms[1:]:
-        query = query.op(joiner)(func.phraseto_tsquery(simple, term))
-    return query
-
-
 def similar_text_ids(store: Store, terms: list[str], limit: int = 100) -> list[int]:
     """Ids of the records best matching any of the terms (a text-similarity candidate list)."""
     if not terms:
         return []
     if store.engine.dialect.name == "postgresql":
-        tsquery = _pg_query(terms, "||")
+        tsquery = pgsearch.tsquery(terms, "||")
         vector: ColumnElement[Any] = literal_column(f"articles.{fts.PG_COLUMN}")
         stmt = (select(articles.c.id).where(vector.op("@@", return_type=Boolean)(tsquery))
                 .order_by(func.ts_rank(vector, tsquery).desc()).limit(limit))

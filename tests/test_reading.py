@@ -372,6 +372,36 @@ def test_search_ranks_the_most_recent_matches_of_a_broad_query(search_store: Sto
         "title", "rebuttal"]  # the cap applies after the filters
 
 
+@pytest.mark.parametrize("first_window", [1, 3, 1000])
+def test_search_caps_the_newest_matches_whatever_the_window(store: Store, first_window: int,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # PostgreSQL seeks the newest matches one id window at a time (storage/pgsearch.py); matches
+    # are dense among the newest ids and sparse below, so small windows must grow and go on.
+    from storage import pgsearch
+    from storage import reading as queries
+
+    texts = {i: ("SYNTHETIC. The lantern parade passed." if i > 24 or i % 4 == 0 else
+                 "SYNTHETIC. A lantern by the parade route." if i % 4 == 1 else "SYNTHETIC. Quiet pier.")
+             for i in range(1, 31)}
+    for i, t in texts.items():  # one at a time: ids in this order
+        store.save_pages([_page(f"https://w.example.org/{i}", f"Note {i}", t, report=None, place=None,
+                                rebuttal=i % 2 == 0)])
+    rebuttals = {_id(store, f"https://w.example.org/{i}") for i in texts if i % 2 == 0}
+    texts = {_id(store, f"https://w.example.org/{i}"): t for i, t in texts.items()}
+    monkeypatch.setattr(pgsearch, "FIRST_WINDOW", first_window)
+    for cap in (3, 8, 2000):
+        monkeypatch.setattr(queries, "MAX_RANKED", cap)
+        for query, flt, wanted in [
+            ("lantern", RecordFilter(), lambda i, t: "lantern" in t),
+            ('"lantern parade"', RecordFilter(), lambda i, t: "lantern parade" in t),
+            ("parade", RecordFilter(rebuttal=True), lambda i, t: "parade" in t and i in rebuttals),
+        ]:
+            rows = reading.search_records(store, query, flt, limit=None)
+            expected = sorted((i for i, t in texts.items() if wanted(i, t)), reverse=True)[:cap]
+            assert sorted((r["id"] for r in rows), reverse=True) == expected, (query, cap)
+            assert [(r["rank"], r["id"]) for r in rows] == sorted(((r["rank"], r["id"]) for r in rows), reverse=True)
+
+
 def test_search_snippets_mark_every_hit(search_store: Store) -> None:
     [row] = reading.search_records(search_store, '"lantern parade"', RecordFilter(since=date(2025, 9, 9)))
     assert row["snippet"].endswith("A lantern parade passed the pier.")
