@@ -8,18 +8,25 @@ without `raw_sha256` (and without `text` unless asked for).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import islice
 from typing import Any
 
 import orjson
 from sqlalchemy import (
+    ARRAY,
     Boolean,
     ColumnElement,
     Connection,
     Float,
+    Integer,
     Text,
+    any_,
+    bindparam,
     cast,
     column,
     func,
@@ -27,6 +34,7 @@ from sqlalchemy import (
     select,
     table,
 )
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 
 from storage import fts, pgsearch
 from storage.schema import article_jurisdictions, article_sources, articles
@@ -121,11 +129,17 @@ def _json(value: Any) -> Any:
 def sources_of(conn: Connection, ids: list[int]) -> dict[int, list[str]]:
     """Every source each record was seen in, first seen first."""
     out: dict[int, list[str]] = {}
-    for i in range(0, len(ids), 500):
-        query = (select(article_sources.c.article_id, article_sources.c.source)
-                 .where(article_sources.c.article_id.in_(ids[i : i + 500]))
+    pg = conn.dialect.name == "postgresql"
+    # PostgreSQL takes the ids as one array parameter: an IN list of hundreds of parameters
+    # costs more to render, send and plan than the lookup itself (a quarter of an export's time).
+    step = max(len(ids), 1) if pg else 500
+    for i in range(0, len(ids), step):
+        chunk = ids[i : i + step]
+        wanted = (article_sources.c.article_id == any_(bindparam("ids", chunk, type_=ARRAY(Integer))) if pg
+                  else article_sources.c.article_id.in_(chunk))
+        query = (select(article_sources.c.article_id, article_sources.c.source).where(wanted)
                  .order_by(article_sources.c.first_seen_at, article_sources.c.source))
-        for article_id, source in conn.execute(query):
+        for article_id, source in conn.execute(query).all():
             out.setdefault(article_id, []).append(source)
     return out
 
@@ -321,44 +335,66 @@ def list_records(store: Store, flt: RecordFilter, limit: int | None = 50) -> lis
 # --- export ----------------------------------------------------------------------------------
 
 
+# What the export reads, in this order (newswatch/cli/export.py unpacks rows in it).
+EXPORT_FIELDS = ("id", "url", "title", "site_name", "source", "language", "authors", "published_at",
+                 "published_from", "fetched_at", "updated_at", "is_report", "is_rebuttal", "report_score",
+                 "rebuttal_score", "record", "evidence", "story_id", "detector", "detector_version", "text")
+_EXPORT = [next(c for c in [*_LEAN, articles.c.text] if c.name == name) for name in EXPORT_FIELDS]
+
+
 def iter_records(store: Store, flt: RecordFilter, batch: int = 1000) -> Iterator[dict[str, Any]]:
     """Every record matching `flt` with its text, in id order, `batch` rows per query (keyset
     pagination on the primary key: memory stays flat however many there are)."""
-    last = 0
     cols = [*_LEAN, articles.c.text]
-    where = conditions(flt)
-    while True:
-        stmt = select(*cols).where(articles.c.id > last, *where).order_by(articles.c.id).limit(batch)
-        with store.engine.connect() as conn:
-            result = conn.execute(stmt)
-            names = list(result.keys())
-            rows = [dict(zip(names, r, strict=True)) for r in result.all()]  # plain dicts: cheaper than RowMapping
-            extra = sources_of(conn, [r["id"] for r in rows])
-        if not rows:
-            return
-        for r in rows:
-            yield lean(r, extra.get(r["id"]))
-        last = rows[-1]["id"]
+    names = [c.name for c in cols]
+    for rows in _batches(store, cols, conditions(flt), batch):
+        for r, seen_in in rows:
+            yield lean(dict(zip(names, r, strict=True)), seen_in)
 
 
-def iter_rows(store: Store, flt: RecordFilter, batch: int = 2000) -> Iterator[tuple[dict[str, Any], list[str]]]:
-    """(raw row, sources) of every record matching `flt`, text included, in id order: the export's
-    cheap path (JSON columns left as text, times as stored). Keyset pagination: flat memory."""
-    last = 0
-    cols = [*_LEAN, articles.c.text]
-    where = conditions(flt)
-    while True:
-        stmt = select(*cols).where(articles.c.id > last, *where).order_by(articles.c.id).limit(batch)
+def iter_rows(store: Store, flt: RecordFilter, batch: int = 2000) -> Iterator[tuple[Sequence[Any], list[str]]]:
+    """(row, sources) of every record matching `flt`, in id order: the export's cheap path. A row
+    holds EXPORT_FIELDS in order, JSON columns as text and times as stored."""
+    for rows in _batches(store, _EXPORT, conditions(flt), batch):
+        yield from rows
+
+
+def _batches(store: Store, cols: list[Any], where: list[ColumnElement[bool]],
+             batch: int) -> Iterator[list[tuple[Sequence[Any], list[str]]]]:
+    """Lists of (row of `cols`, the record's sources) matching `where`, in id order, about `batch`
+    per list (`cols` start with the id). The lists are id ranges cut at every `batch`-th match
+    (one index query), so two are read at once in threads while the caller works on the one
+    before: the database's work overlaps the caller's, and memory holds three lists at most."""
+    pg = store.engine.dialect.name == "postgresql"
+    if pg:  # the sources as an array column: no second query, no grouping in Python
+        seen_in = (select(func.array_agg(aggregate_order_by(
+            article_sources.c.source, article_sources.c.first_seen_at, article_sources.c.source)))
+            .where(article_sources.c.article_id == articles.c.id).scalar_subquery())
+        cols = [*cols, seen_in]
+    numbered = select(articles.c.id, func.row_number().over(order_by=articles.c.id).label("n")).where(*where).subquery()
+    with store.engine.connect() as conn:
+        cuts = [0, *conn.execute(select(numbered.c.id).where(numbered.c.n % batch == 0)
+                                 .order_by(numbered.c.id)).scalars()]
+
+    def read(lo: int, hi: int | None) -> list[tuple[Sequence[Any], list[str]]]:
+        upto = [articles.c.id <= hi] if hi is not None else []  # the last range takes what was added since
+        stmt = select(*cols).where(articles.c.id > lo, *upto, *where).order_by(articles.c.id)
         with store.engine.connect() as conn:
-            result = conn.execute(stmt)
-            names = list(result.keys())
-            rows = [dict(zip(names, r, strict=True)) for r in result.all()]
-            extra = sources_of(conn, [r["id"] for r in rows])
-        if not rows:
-            return
-        for r in rows:
-            yield r, extra.get(r["id"]) or [r["source"]]
-        last = rows[-1]["id"]
+            rows = conn.execute(stmt).all()
+            if pg:
+                return [(r[:-1], r[-1] or [r.source]) for r in rows]
+            extra = sources_of(conn, [r[0] for r in rows])
+        return [(r, extra.get(r[0]) or [r.source]) for r in rows]
+
+    ranges = iter(zip(cuts, [*cuts[1:], None], strict=True))
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="read-ahead") as pool:
+        pending = deque(pool.submit(read, lo, hi) for lo, hi in islice(ranges, 2))
+        while pending:
+            rows = pending.popleft().result()
+            for lo, hi in islice(ranges, 1):
+                pending.append(pool.submit(read, lo, hi))
+            if rows:
+                yield rows
 
 
 def iso(value: Any) -> str | None:

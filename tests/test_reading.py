@@ -507,6 +507,20 @@ def test_export_fast_path_gives_the_same_rows(store: Store) -> None:
     assert [r["id"] for r in export_rows(store, RecordFilter(rebuttal=True))] == [1]
 
 
+@pytest.mark.parametrize("batch", [1, 2, 3, 50])
+def test_export_reads_every_record_once_in_id_order_whatever_the_batch(store: Store, batch: int) -> None:
+    from storage import reading as queries
+
+    store.save_pages([_page(f"https://b.example.org/{i}", f"Note {i}", f"SYNTHETIC. Note number {i}.",
+                            report=None, place=None, rebuttal=i % 3 == 0) for i in range(7)])
+    every = queries.iter_records(store, RecordFilter(), batch=batch)
+    assert [r["id"] for r in every] == sorted(_id(store, f"https://b.example.org/{i}") for i in range(7))
+    rebuttals = sorted(_id(store, f"https://b.example.org/{i}") for i in (0, 3, 6))
+    rows = list(queries.iter_rows(store, RecordFilter(rebuttal=True), batch=batch))
+    assert [r[0] for r, _sources in rows] == rebuttals
+    assert all(sources == ["test-feed"] for _r, sources in rows)
+
+
 def test_export_cli_formats_and_filters(store: Store, tmp_path: Path) -> None:
     _exported_store(store)
     out = runner.invoke(app, ["records", "export", "--format", "jsonl", "--language", "zh", "--db", store.url])
