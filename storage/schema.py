@@ -22,7 +22,7 @@ from sqlalchemy import (
 
 # The Alembic revision (storage/migrations/versions) this schema is: a new migration bumps it
 # (tests/test_migrations.py checks the two agree).
-SCHEMA_REVISION = "0005"
+SCHEMA_REVISION = "0006"
 
 metadata = MetaData()
 
