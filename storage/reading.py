@@ -171,7 +171,8 @@ def search(store: Store, terms: list[str], flt: RecordFilter, limit: int | None 
 
     Two steps: rank the matching ids from the search index alone (filters as id subqueries on
     the indexed columns), then read the page of records. On SQLite this keeps the long `text`
-    column of every match (and the columns stored after it) out of the ranking.
+    column of every match (and the columns stored after it) out of the ranking; PostgreSQL
+    seeks the newest matches one id window at a time (storage/pgsearch.py).
     """
     conds = conditions(flt)
     if store.engine.dialect.name == "postgresql":
@@ -363,8 +364,9 @@ def _batches(store: Store, cols: list[Any], where: list[ColumnElement[bool]],
              batch: int) -> Iterator[list[tuple[Sequence[Any], list[str]]]]:
     """Lists of (row of `cols`, the record's sources) matching `where`, in id order, about `batch`
     per list (`cols` start with the id). The lists are id ranges cut at every `batch`-th match
-    (one index query), so two are read at once in threads while the caller works on the one
-    before: the database's work overlaps the caller's, and memory holds three lists at most."""
+    (one index query). On PostgreSQL two ranges are read at once in threads while the caller
+    works on the one before, so the server's work overlaps the caller's; memory holds three
+    lists at most."""
     pg = store.engine.dialect.name == "postgresql"
     if pg:  # the sources as an array column: no second query, no grouping in Python
         seen_in = (select(func.array_agg(aggregate_order_by(
@@ -387,6 +389,11 @@ def _batches(store: Store, cols: list[Any], where: list[ColumnElement[bool]],
         return [(r, extra.get(r[0]) or [r.source]) for r in rows]
 
     ranges = iter(zip(cuts, [*cuts[1:], None], strict=True))
+    if not pg:  # SQLite works in this process: threads would only contend for the GIL
+        for lo, hi in ranges:
+            if rows := read(lo, hi):
+                yield rows
+        return
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="read-ahead") as pool:
         pending = deque(pool.submit(read, lo, hi) for lo, hi in islice(ranges, 2))
         while pending:
