@@ -1,33 +1,39 @@
 """PostgreSQL search: the newest matches of a query, ranked, found one id window at a time.
 
 A common word matches a third of the records. Taking "the newest `cap` matches" from one
-GIN bitmap scan visits the heap page of every match, and for a phrase reads every
-candidate's tsvector to check word positions, only to keep the newest `cap`. Here the
-matches are sought in windows of ids from the newest down: the planner ANDs the GIN
-bitmap with a primary-key range bitmap, so only the window's rows are read (and, for a
-phrase, checked), and each match is ranked in the same pass. Each next window is sized
-from the density of matches seen so far. The result is the same set as the one-query form.
+GIN bitmap scan visits the heap page of every match only to keep the newest `cap`. Here the
+matches are sought in windows of ids from the newest down: the planner ANDs the GIN bitmap
+with a primary-key range bitmap, so only the window's rows are read, and only the matches
+kept are ranked. Each next window is sized from the density of matches seen so far. The
+result is the same set as the one-query form.
+
+A phrase ("Trafficking in Persons", or a CJK term, which is a phrase of characters) needs
+word positions, which the GIN index does not hold: PostgreSQL reads the tsvector of every
+row that has all the words. So the window's candidates come from the words alone (the index
+answers that by itself), newest first, and the phrase is checked on them only until enough
+match.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Connection, Float, func, literal_column, select, text
+from sqlalchemy import Boolean, ColumnElement, Connection, Float, Text, cast, func, literal_column, select, text
 
 from storage import fts
 from storage.schema import articles
 
 FIRST_WINDOW = 8000  # ids: enough for 2,000 matches of a word found in a quarter of the records
-MARGIN = 1.25  # a later window is this much wider than the density seen so far says it needs
+MARGIN = 1.5  # a later window is this much wider than the density seen so far says it needs
 
 
-def tsquery(terms: list[str], joiner: str) -> ColumnElement[Any]:
-    """Each term as `phraseto_tsquery('simple', term)`, joined with `joiner` (&& or ||)."""
+def tsquery(terms: list[str], joiner: str, parse: str = "phraseto_tsquery") -> ColumnElement[Any]:
+    """Each term as `parse('simple', term)` (phraseto_tsquery: its words in order; plainto_tsquery:
+    its words anywhere), joined with `joiner` (&& or ||)."""
     simple: ColumnElement[Any] = literal_column("'simple'::regconfig")
-    query: ColumnElement[Any] = func.phraseto_tsquery(simple, terms[0])
+    query: ColumnElement[Any] = getattr(func, parse)(simple, terms[0])
     for term in terms[1:]:
-        query = query.op(joiner)(func.phraseto_tsquery(simple, term))
+        query = query.op(joiner)(getattr(func, parse)(simple, term))
     return query
 
 
@@ -36,12 +42,12 @@ def newest_ranked(conn: Connection, terms: list[str], conds: list[ColumnElement[
     """(id, ts_rank) of the `cap` highest ids matching every term and condition, highest id first.
 
     Sets planner options for the rest of the caller's transaction (SET LOCAL)."""
-    top = conn.execute(select(func.max(articles.c.id))).scalar()
+    query = tsquery(terms, "&&")
+    words = tsquery(terms, "&&", "plainto_tsquery")  # the same lexemes, positions aside
+    top, phrase = conn.execute(select(func.max(articles.c.id), cast(query, Text) != cast(words, Text))).one()
     if top is None or cap <= 0:
         return []
-    query = tsquery(terms, "&&")
     vector: ColumnElement[Any] = literal_column(f"articles.{fts.PG_COLUMN}")
-    matches = vector.op("@@", return_type=Boolean)(query)
     # Without these the planner walks the primary key backwards and reads every row's
     # tsvector (or, for a broad window, scans the table): several times slower.
     conn.execute(text("SET LOCAL enable_seqscan = off"))
@@ -50,15 +56,20 @@ def newest_ranked(conn: Connection, terms: list[str], conds: list[ColumnElement[
     hi, size = int(top), FIRST_WINDOW
     while hi > 0 and len(found) < cap:
         lo = max(hi - size, 0)
-        window = (select(articles.c.id, vector.label("v"))
-                  .where(articles.c.id > lo, articles.c.id <= hi, matches, *conds)
-                  .order_by(articles.c.id.desc()).limit(cap - len(found)).subquery())
+        candidates = (select(articles.c.id, vector.label("v"))
+                      .where(articles.c.id > lo, articles.c.id <= hi, vector.op("@@", return_type=Boolean)(words),
+                             *conds)
+                      .order_by(articles.c.id.desc()))
+        if phrase:  # OFFSET 0 keeps the planner from checking the phrase on every candidate
+            sorted_ = candidates.offset(0).subquery()
+            candidates = (select(sorted_.c.id, sorted_.c.v).where(sorted_.c.v.op("@@", return_type=Boolean)(query))
+                          .order_by(sorted_.c.id.desc()))
+        window = candidates.limit(cap - len(found)).subquery()
         # Ranked outside the window's LIMIT: inside, every match of the window would be ranked.
-        rank = func.ts_rank(literal_column("v"), query, type_=Float)
-        stmt = select(window.c.id, rank).select_from(window).order_by(window.c.id.desc())
+        rank = func.ts_rank(window.c.v, query, type_=Float)
+        stmt = select(window.c.id, rank).order_by(window.c.id.desc())
         found.extend((int(i), float(r)) for i, r in conn.execute(stmt).all())
         hi = lo
         seen = top - lo
-        wanted = int((cap - len(found)) * seen / len(found) * MARGIN) + 1 if found else seen * 8
-        size = min(wanted, seen * 4)  # a window far wider than the density says reads too many rows
+        size = int((cap - len(found)) * seen / len(found) * MARGIN) + 1 if found else seen * 8
     return found
