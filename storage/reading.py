@@ -26,10 +26,10 @@ from sqlalchemy import (
     Integer,
     Text,
     any_,
-    bindparam,
     cast,
     column,
     func,
+    literal,
     literal_column,
     select,
     table,
@@ -129,31 +129,41 @@ def _json(value: Any) -> Any:
 def sources_of(conn: Connection, ids: list[int]) -> dict[int, list[str]]:
     """Every source each record was seen in, first seen first."""
     out: dict[int, list[str]] = {}
-    pg = conn.dialect.name == "postgresql"
-    # PostgreSQL takes the ids as one array parameter: an IN list of hundreds of parameters
-    # costs more to render, send and plan than the lookup itself (a quarter of an export's time).
-    step = max(len(ids), 1) if pg else 500
-    for i in range(0, len(ids), step):
-        chunk = ids[i : i + step]
-        wanted = (article_sources.c.article_id == any_(bindparam("ids", chunk, type_=ARRAY(Integer))) if pg
-                  else article_sources.c.article_id.in_(chunk))
-        query = (select(article_sources.c.article_id, article_sources.c.source).where(wanted)
+    for chunk in _chunks(conn, ids):
+        query = (select(article_sources.c.article_id, article_sources.c.source)
+                 .where(_among(conn, article_sources.c.article_id, chunk))
                  .order_by(article_sources.c.first_seen_at, article_sources.c.source))
         for article_id, source in conn.execute(query).all():
             out.setdefault(article_id, []).append(source)
     return out
 
 
+def _chunks(conn: Connection, ids: list[int]) -> list[list[int]]:
+    step = len(ids) or 1 if conn.dialect.name == "postgresql" else 500
+    return [ids[i : i + step] for i in range(0, len(ids), step)]
+
+
+def _among(conn: Connection, col: Any, ids: list[int]) -> ColumnElement[bool]:
+    """`col IN ids`. PostgreSQL takes the ids as one array parameter: an IN list of hundreds of
+    parameters costs more to render, send and plan than the lookup itself."""
+    if conn.dialect.name == "postgresql":
+        return col == any_(literal(ids, ARRAY(Integer)))
+    return col.in_(ids)
+
+
 def fetch_records(store: Store, ids: list[int], *, with_text: bool = False) -> dict[int, dict[str, Any]]:
     """{id: lean record} for the ids that exist."""
+    with store.engine.connect() as conn:
+        return _records(conn, ids, with_text)
+
+
+def _records(conn: Connection, ids: list[int], with_text: bool) -> dict[int, dict[str, Any]]:
     cols = [*_LEAN, articles.c.text] if with_text else _LEAN
     out: dict[int, dict[str, Any]] = {}
-    with store.engine.connect() as conn:
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            rows = conn.execute(select(*cols).where(articles.c.id.in_(chunk))).mappings().all()
-            extra = sources_of(conn, [r["id"] for r in rows])
-            out.update({r["id"]: lean(r, extra.get(r["id"])) for r in rows})
+    for chunk in _chunks(conn, ids):
+        rows = conn.execute(select(*cols).where(_among(conn, articles.c.id, chunk))).mappings().all()
+        extra = sources_of(conn, [r["id"] for r in rows])
+        out.update({r["id"]: lean(r, extra.get(r["id"])) for r in rows})
     return out
 
 
@@ -178,8 +188,9 @@ def search(store: Store, terms: list[str], flt: RecordFilter, limit: int | None 
     if store.engine.dialect.name == "postgresql":
         with store.engine.begin() as conn:
             found = pgsearch.newest_ranked(conn, terms, conds, MAX_RANKED)
-        found.sort(key=lambda t: (-t[1], -t[0]))
-        ranked = found[:limit] if limit else found
+            found.sort(key=lambda t: (-t[1], -t[0]))
+            ranked = found[:limit] if limit else found
+            records = _records(conn, [i for i, _r in ranked], True)
     else:
         bm25 = literal_column(f"bm25({fts.SQLITE_TABLE}, 1.0, {fts.TITLE_WEIGHT})", Float)
         fts_match = literal_column(fts.SQLITE_TABLE).op("MATCH", return_type=Boolean)(fts.fts5_match(terms))
@@ -196,7 +207,7 @@ def search(store: Store, terms: list[str], flt: RecordFilter, limit: int | None 
             stmt = stmt.limit(limit)
         with store.engine.connect() as conn:
             ranked = [(int(i), float(r)) for i, r in conn.execute(stmt)]
-    records = fetch_records(store, [i for i, _r in ranked], with_text=True)
+            records = _records(conn, [i for i, _r in ranked], True)
     out = []
     for i, r in ranked:
         if i in records:
