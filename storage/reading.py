@@ -24,6 +24,7 @@ from sqlalchemy import (
     Connection,
     Float,
     Integer,
+    Select,
     Text,
     any_,
     cast,
@@ -65,18 +66,16 @@ class RecordFilter:
 
 def conditions(flt: RecordFilter) -> list[ColumnElement[bool]]:
     """SQL conditions for a filter."""
+    return [*row_conditions(flt), *(articles.c.id.in_(ids) for ids in id_sets(flt))]
+
+
+def row_conditions(flt: RecordFilter) -> list[ColumnElement[bool]]:
+    """The filter's conditions on the columns of articles."""
     out: list[ColumnElement[bool]] = []
     if flt.report:
         out.append(articles.c.is_report.is_(True))
     if flt.rebuttal:
         out.append(articles.c.is_rebuttal.is_(True))
-    if flt.source:
-        seen_in = select(article_sources.c.article_id).where(article_sources.c.source == flt.source)
-        out.append(articles.c.id.in_(seen_in))
-    if flt.jurisdiction:
-        about = select(article_jurisdictions.c.article_id).where(
-            article_jurisdictions.c.jurisdiction == flt.jurisdiction)
-        out.append(articles.c.id.in_(about))
     if flt.report_family:
         out.append(articles.c.report_family == flt.report_family)
     if flt.year is not None:
@@ -87,6 +86,17 @@ def conditions(flt: RecordFilter) -> list[ColumnElement[bool]]:
         out.append(articles.c.published_at >= datetime.combine(flt.since, time(), UTC))
     if flt.until:
         out.append(articles.c.published_at < datetime.combine(flt.until + timedelta(days=1), time(), UTC))
+    return out
+
+
+def id_sets(flt: RecordFilter) -> list[Select[Any]]:
+    """The filter's conditions that are sets of record ids read from other tables."""
+    out: list[Select[Any]] = []
+    if flt.source:
+        out.append(select(article_sources.c.article_id).where(article_sources.c.source == flt.source))
+    if flt.jurisdiction:
+        out.append(select(article_jurisdictions.c.article_id).where(
+            article_jurisdictions.c.jurisdiction == flt.jurisdiction))
     return out
 
 
@@ -184,14 +194,14 @@ def search(store: Store, terms: list[str], flt: RecordFilter, limit: int | None 
     column of every match (and the columns stored after it) out of the ranking; PostgreSQL
     seeks the newest matches one id window at a time (storage/pgsearch.py).
     """
-    conds = conditions(flt)
     if store.engine.dialect.name == "postgresql":
         with store.engine.begin() as conn:
-            found = pgsearch.newest_ranked(conn, terms, conds, MAX_RANKED)
+            found = pgsearch.newest_ranked(conn, terms, row_conditions(flt), id_sets(flt), MAX_RANKED)
             found.sort(key=lambda t: (-t[1], -t[0]))
             ranked = found[:limit] if limit else found
             records = _records(conn, [i for i, _r in ranked], True)
     else:
+        conds = conditions(flt)
         bm25 = literal_column(f"bm25({fts.SQLITE_TABLE}, 1.0, {fts.TITLE_WEIGHT})", Float)
         fts_match = literal_column(fts.SQLITE_TABLE).op("MATCH", return_type=Boolean)(fts.fts5_match(terms))
         match = [fts_match]

@@ -372,11 +372,12 @@ def test_search_ranks_the_most_recent_matches_of_a_broad_query(search_store: Sto
         "title", "rebuttal"]  # the cap applies after the filters
 
 
-@pytest.mark.parametrize("first_window", [1, 3, 1000])
-def test_search_caps_the_newest_matches_whatever_the_window(store: Store, first_window: int,
+@pytest.mark.parametrize(("first_window", "max_listed"), [(1, 20_000), (3, 20_000), (1000, 20_000), (3, 2)])
+def test_search_caps_the_newest_matches_whatever_the_window(store: Store, first_window: int, max_listed: int,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     # PostgreSQL seeks the newest matches one id window at a time (storage/pgsearch.py); matches
-    # are dense among the newest ids and sparse below, so small windows must grow and go on.
+    # are dense among the newest ids and sparse below, so small windows must grow and go on. A
+    # jurisdiction's ids go in as a list, or as a subquery when there are more than max_listed.
     from storage import pgsearch
     from storage import reading as queries
 
@@ -384,17 +385,23 @@ def test_search_caps_the_newest_matches_whatever_the_window(store: Store, first_
                  "SYNTHETIC. A lantern by the parade route." if i % 4 == 1 else "SYNTHETIC. Quiet pier.")
              for i in range(1, 31)}
     for i, t in texts.items():  # one at a time: ids in this order
-        store.save_pages([_page(f"https://w.example.org/{i}", f"Note {i}", t, report=None, place=None,
-                                rebuttal=i % 2 == 0)])
+        store.save_pages([_page(f"https://w.example.org/{i}", f"Note {i}", t, report=None,
+                                place=("Hong Kong", "HK") if i % 3 == 0 else None, rebuttal=i % 2 == 0)])
     rebuttals = {_id(store, f"https://w.example.org/{i}") for i in texts if i % 2 == 0}
+    in_hk = {_id(store, f"https://w.example.org/{i}") for i in texts if i % 3 == 0}
     texts = {_id(store, f"https://w.example.org/{i}"): t for i, t in texts.items()}
     monkeypatch.setattr(pgsearch, "FIRST_WINDOW", first_window)
+    monkeypatch.setattr(pgsearch, "MAX_LISTED", max_listed)
     for cap in (3, 8, 2000):
         monkeypatch.setattr(queries, "MAX_RANKED", cap)
         for query, flt, wanted in [
             ("lantern", RecordFilter(), lambda i, t: "lantern" in t),
             ('"lantern parade"', RecordFilter(), lambda i, t: "lantern parade" in t),
             ("parade", RecordFilter(rebuttal=True), lambda i, t: "parade" in t and i in rebuttals),
+            ('"lantern parade"', RecordFilter(jurisdiction="HK", source="test-feed"),
+             lambda i, t: "lantern parade" in t and i in in_hk),
+            ("pier", RecordFilter(jurisdiction="HK", rebuttal=True),
+             lambda i, t: "pier" in t and i in in_hk & rebuttals),
         ]:
             rows = reading.search_records(store, query, flt, limit=None)
             expected = sorted((i for i, t in texts.items() if wanted(i, t)), reverse=True)[:cap]
