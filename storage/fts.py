@@ -12,8 +12,9 @@ becomes a phrase of single characters: it matches wherever that exact substring 
   writes it beside every article insert or text change.
 - PostgreSQL: a stored generated column `search_vector` (to_tsvector with the 'simple'
   configuration over the same spaced text, title words weighted A; migration 0004) with the
-  GIN index `ix_articles_search`; queries are `phraseto_tsquery('simple', term)` joined with
-  `&&`, so the index serves them, and `ts_rank` ranks on the stored vector.
+  GIN index `ix_articles_search` (pending list 256 kB, migration 0006); queries are
+  `phraseto_tsquery('simple', term)` joined with `&&`, so the index serves them, and `ts_rank`
+  ranks on the stored vector (storage/pgsearch.py).
 
 Only the first `MAX_INDEXED_CHARS` of a text are indexed (PostgreSQL caps a tsvector at 1 MB).
 Migration 0002 creates these objects by hand; `is_search_object` keeps them out of the

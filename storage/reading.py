@@ -2,22 +2,26 @@
 
 Every query here uses an index (articles' edition, jurisdiction, language and story columns,
 article_jurisdictions, story_bands, the full-text index) or pages by primary key, so none
-reads the whole table. Rows come back as "lean" record dicts (storage/serialize.py
-`record_from_row`): `Store.get_article`'s shape without `raw_sha256` (and without `text`
-unless asked for).
+reads the whole table. Rows come back as "lean" record dicts: `Store.get_article`'s shape
+without `raw_sha256` (and without `text` unless asked for).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import (
     Boolean,
     ColumnElement,
+    Connection,
     Float,
+    Select,
     Text,
     cast,
     column,
@@ -25,13 +29,15 @@ from sqlalchemy import (
     literal_column,
     select,
     table,
-    text,
 )
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 
-from storage import fts
+from storage import fts, pgsearch
 from storage.schema import article_jurisdictions, article_sources, articles
 from storage.serialize import record_from_row
 from storage.store import Store, sources_of
+from storage.store import id_chunks as _chunks
+from storage.store import id_in as _among
 
 MAX_RANKED = 2000
 _FTS = table(fts.SQLITE_TABLE, column("rowid"))
@@ -58,18 +64,16 @@ class RecordFilter:
 
 def conditions(flt: RecordFilter) -> list[ColumnElement[bool]]:
     """SQL conditions for a filter."""
+    return [*row_conditions(flt), *(articles.c.id.in_(ids) for ids in id_sets(flt))]
+
+
+def row_conditions(flt: RecordFilter) -> list[ColumnElement[bool]]:
+    """The filter's conditions on the columns of articles."""
     out: list[ColumnElement[bool]] = []
     if flt.report:
         out.append(articles.c.is_report.is_(True))
     if flt.rebuttal:
         out.append(articles.c.is_rebuttal.is_(True))
-    if flt.source:
-        seen_in = select(article_sources.c.article_id).where(article_sources.c.source == flt.source)
-        out.append(articles.c.id.in_(seen_in))
-    if flt.jurisdiction:
-        about = select(article_jurisdictions.c.article_id).where(
-            article_jurisdictions.c.jurisdiction == flt.jurisdiction)
-        out.append(articles.c.id.in_(about))
     if flt.report_family:
         out.append(articles.c.report_family == flt.report_family)
     if flt.year is not None:
@@ -83,16 +87,30 @@ def conditions(flt: RecordFilter) -> list[ColumnElement[bool]]:
     return out
 
 
+def id_sets(flt: RecordFilter) -> list[Select[Any]]:
+    """The filter's conditions that are sets of record ids read from other tables."""
+    out: list[Select[Any]] = []
+    if flt.source:
+        out.append(select(article_sources.c.article_id).where(article_sources.c.source == flt.source))
+    if flt.jurisdiction:
+        out.append(select(article_jurisdictions.c.article_id).where(
+            article_jurisdictions.c.jurisdiction == flt.jurisdiction))
+    return out
+
+
 def fetch_records(store: Store, ids: list[int], *, with_text: bool = False) -> dict[int, dict[str, Any]]:
     """{id: lean record} for the ids that exist."""
+    with store.engine.connect() as conn:
+        return _records(conn, ids, with_text)
+
+
+def _records(conn: Connection, ids: list[int], with_text: bool) -> dict[int, dict[str, Any]]:
     cols = [*_LEAN, articles.c.text] if with_text else _LEAN
     out: dict[int, dict[str, Any]] = {}
-    with store.engine.connect() as conn:
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            rows = conn.execute(select(*cols).where(articles.c.id.in_(chunk))).mappings().all()
-            extra = sources_of(conn, [r["id"] for r in rows])
-            out.update({r["id"]: record_from_row(r, extra.get(r["id"])) for r in rows})
+    for chunk in _chunks(conn, ids):
+        rows = conn.execute(select(*cols).where(_among(conn, articles.c.id, chunk))).mappings().all()
+        extra = sources_of(conn, [r["id"] for r in rows])
+        out.update({r["id"]: record_from_row(r, extra.get(r["id"])) for r in rows})
     return out
 
 
@@ -110,22 +128,17 @@ def search(store: Store, terms: list[str], flt: RecordFilter, limit: int | None 
 
     Two steps: rank the matching ids from the search index alone (filters as id subqueries on
     the indexed columns), then read the page of records. On SQLite this keeps the long `text`
-    column of every match (and the columns stored after it) out of the ranking.
+    column of every match (and the columns stored after it) out of the ranking; PostgreSQL
+    seeks the newest matches one id window at a time (storage/pgsearch.py).
     """
-    conds = conditions(flt)
     if store.engine.dialect.name == "postgresql":
-        tsquery = _pg_query(terms, "&&")
-        vector: ColumnElement[Any] = literal_column(f"articles.{fts.PG_COLUMN}")
-        # The matching ids come from the GIN index (a materialized CTE, so the planner cannot
-        # turn it into a backward primary-key scan testing every row's vector instead).
-        matching = select(articles.c.id).where(vector.op("@@", return_type=Boolean)(tsquery), *conds).cte(
-            "matching").prefix_with("MATERIALIZED")
-        newest = select(matching.c.id).order_by(matching.c.id.desc()).limit(MAX_RANKED)
-        rank: ColumnElement[Any] = func.ts_rank(vector, tsquery, type_=Float)
-        stmt = (select(articles.c.id, rank.label("rank"))
-                .where(articles.c.id.in_(newest))
-                .order_by(rank.desc(), articles.c.id.desc()))
+        with store.engine.begin() as conn:
+            found = pgsearch.newest_ranked(conn, terms, row_conditions(flt), id_sets(flt), MAX_RANKED)
+            found.sort(key=lambda t: (-t[1], -t[0]))
+            ranked = found[:limit] if limit else found
+            records = _records(conn, [i for i, _r in ranked], True)
     else:
+        conds = conditions(flt)
         bm25 = literal_column(f"bm25({fts.SQLITE_TABLE}, 1.0, {fts.TITLE_WEIGHT})", Float)
         fts_match = literal_column(fts.SQLITE_TABLE).op("MATCH", return_type=Boolean)(fts.fts5_match(terms))
         match = [fts_match]
@@ -137,16 +150,11 @@ def search(store: Store, terms: list[str], flt: RecordFilter, limit: int | None 
         stmt = (select(_FTS.c.rowid.label("id"), (-bm25).label("rank"))
                 .where(*match, _FTS.c.rowid >= func.coalesce(floor, 0))
                 .order_by(bm25.asc(), _FTS.c.rowid.desc()))
-    if limit:
-        stmt = stmt.limit(limit)
-    with store.engine.begin() as conn:
-        if store.engine.dialect.name == "postgresql":
-            # A common word matches a large share of rows and the planner then prefers a
-            # sequential scan, which decompresses every row's tsvector: 4 times slower than the
-            # GIN bitmap here. For this transaction only.
-            conn.execute(text("SET LOCAL enable_seqscan = off"))
-        ranked = [(int(i), float(r)) for i, r in conn.execute(stmt)]
-    records = fetch_records(store, [i for i, _r in ranked], with_text=True)
+        if limit:
+            stmt = stmt.limit(limit)
+        with store.engine.connect() as conn:
+            ranked = [(int(i), float(r)) for i, r in conn.execute(stmt)]
+            records = _records(conn, [i for i, _r in ranked], True)
     out = []
     for i, r in ranked:
         if i in records:
@@ -154,20 +162,12 @@ def search(store: Store, terms: list[str], flt: RecordFilter, limit: int | None 
     return out
 
 
-def _pg_query(terms: list[str], joiner: str) -> ColumnElement[Any]:
-    simple: ColumnElement[Any] = literal_column("'simple'::regconfig")
-    query: ColumnElement[Any] = func.phraseto_tsquery(simple, terms[0])
-    for term in terms[1:]:
-        query = query.op(joiner)(func.phraseto_tsquery(simple, term))
-    return query
-
-
 def similar_text_ids(store: Store, terms: list[str], limit: int = 100) -> list[int]:
     """Ids of the records best matching any of the terms (a text-similarity candidate list)."""
     if not terms:
         return []
     if store.engine.dialect.name == "postgresql":
-        tsquery = _pg_query(terms, "||")
+        tsquery = pgsearch.tsquery(terms, "||")
         vector: ColumnElement[Any] = literal_column(f"articles.{fts.PG_COLUMN}")
         stmt = (select(articles.c.id).where(vector.op("@@", return_type=Boolean)(tsquery))
                 .order_by(func.ts_rank(vector, tsquery).desc()).limit(limit))
@@ -294,41 +294,69 @@ def list_records(store: Store, flt: RecordFilter, limit: int | None = 50) -> lis
 # --- export ----------------------------------------------------------------------------------
 
 
+# What the export reads, in this order (newswatch/cli/export.py unpacks rows in it).
+EXPORT_FIELDS = ("id", "url", "title", "site_name", "source", "language", "authors", "published_at",
+                 "published_from", "fetched_at", "updated_at", "is_report", "is_rebuttal", "report_score",
+                 "rebuttal_score", "record", "evidence", "story_id", "detector", "detector_version", "text")
+_EXPORT = [next(c for c in [*_LEAN, articles.c.text] if c.name == name) for name in EXPORT_FIELDS]
+
+
 def iter_records(store: Store, flt: RecordFilter, batch: int = 1000) -> Iterator[dict[str, Any]]:
     """Every record matching `flt` with its text, in id order, `batch` rows per query (keyset
     pagination on the primary key: memory stays flat however many there are)."""
-    last = 0
     cols = [*_LEAN, articles.c.text]
-    where = conditions(flt)
-    while True:
-        stmt = select(*cols).where(articles.c.id > last, *where).order_by(articles.c.id).limit(batch)
-        with store.engine.connect() as conn:
-            result = conn.execute(stmt)
-            names = list(result.keys())
-            rows = [dict(zip(names, r, strict=True)) for r in result.all()]  # plain dicts: cheaper than RowMapping
-            extra = sources_of(conn, [r["id"] for r in rows])
-        if not rows:
-            return
-        for r in rows:
-            yield record_from_row(r, extra.get(r["id"]))
-        last = rows[-1]["id"]
+    names = [c.name for c in cols]
+    for rows in _batches(store, cols, conditions(flt), batch):
+        for r, seen_in in rows:
+            yield record_from_row(dict(zip(names, r, strict=True)), seen_in)
 
 
-def iter_rows(store: Store, flt: RecordFilter, batch: int = 2000) -> Iterator[tuple[dict[str, Any], list[str]]]:
-    """(raw row, sources) of every record matching `flt`, text included, in id order: the export's
-    cheap path (JSON columns left as text, times as stored). Keyset pagination: flat memory."""
-    last = 0
-    cols = [*_LEAN, articles.c.text]
-    where = conditions(flt)
-    while True:
-        stmt = select(*cols).where(articles.c.id > last, *where).order_by(articles.c.id).limit(batch)
+def iter_rows(store: Store, flt: RecordFilter, batch: int = 2000) -> Iterator[tuple[Sequence[Any], list[str]]]:
+    """(row, sources) of every record matching `flt`, in id order: the export's cheap path. A row
+    holds EXPORT_FIELDS in order, JSON columns as text and times as stored."""
+    for rows in _batches(store, _EXPORT, conditions(flt), batch):
+        yield from rows
+
+
+def _batches(store: Store, cols: list[Any], where: list[ColumnElement[bool]],
+             batch: int) -> Iterator[list[tuple[Sequence[Any], list[str]]]]:
+    """Lists of (row of `cols`, the record's sources) matching `where`, in id order, about `batch`
+    per list (`cols` start with the id). The lists are id ranges cut at every `batch`-th match
+    (one index query). On PostgreSQL two ranges are read at once in threads while the caller
+    works on the one before, so the server's work overlaps the caller's; memory holds three
+    lists at most."""
+    pg = store.engine.dialect.name == "postgresql"
+    if pg:  # the sources as an array column: no second query, no grouping in Python
+        seen_in = (select(func.array_agg(aggregate_order_by(
+            article_sources.c.source, article_sources.c.first_seen_at, article_sources.c.source)))
+            .where(article_sources.c.article_id == articles.c.id).scalar_subquery())
+        cols = [*cols, seen_in]
+    numbered = select(articles.c.id, func.row_number().over(order_by=articles.c.id).label("n")).where(*where).subquery()
+    with store.engine.connect() as conn:
+        cuts = [0, *conn.execute(select(numbered.c.id).where(numbered.c.n % batch == 0)
+                                 .order_by(numbered.c.id)).scalars()]
+
+    def read(lo: int, hi: int | None) -> list[tuple[Sequence[Any], list[str]]]:
+        upto = [articles.c.id <= hi] if hi is not None else []  # the last range takes what was added since
+        stmt = select(*cols).where(articles.c.id > lo, *upto, *where).order_by(articles.c.id)
         with store.engine.connect() as conn:
-            result = conn.execute(stmt)
-            names = list(result.keys())
-            rows = [dict(zip(names, r, strict=True)) for r in result.all()]
-            extra = sources_of(conn, [r["id"] for r in rows])
-        if not rows:
-            return
-        for r in rows:
-            yield r, extra.get(r["id"]) or [r["source"]]
-        last = rows[-1]["id"]
+            rows = conn.execute(stmt).all()
+            if pg:
+                return [(r[:-1], r[-1] or [r.source]) for r in rows]
+            extra = sources_of(conn, [r[0] for r in rows])
+        return [(r, extra.get(r[0]) or [r.source]) for r in rows]
+
+    ranges = iter(zip(cuts, [*cuts[1:], None], strict=True))
+    if not pg:  # SQLite works in this process: threads would only contend for the GIL
+        for lo, hi in ranges:
+            if rows := read(lo, hi):
+                yield rows
+        return
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="read-ahead") as pool:
+        pending = deque(pool.submit(read, lo, hi) for lo, hi in islice(ranges, 2))
+        while pending:
+            rows = pending.popleft().result()
+            for lo, hi in islice(ranges, 1):
+                pending.append(pool.submit(read, lo, hi))
+            if rows:
+                yield rows

@@ -22,7 +22,7 @@ from sqlalchemy import (
 
 # The Alembic revision (storage/migrations/versions) this schema is: a new migration bumps it
 # (tests/test_migrations.py checks the two agree).
-SCHEMA_REVISION = "0005"
+SCHEMA_REVISION = "0006"
 
 metadata = MetaData()
 
@@ -96,6 +96,7 @@ article_sources = Table(
     Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("source", String(200), primary_key=True),
     Column("first_seen_at", DateTime(timezone=True), nullable=False),
+    Index("ix_article_sources_source", "source", "article_id"),  # the --source filter (migration 0006)
 )
 
 # Pages that failed (revision 0003): retried on later runs up to a limit, then given up,

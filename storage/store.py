@@ -20,15 +20,19 @@ from typing import Any, Literal, TypeVar
 from urllib.parse import quote
 
 from sqlalchemy import (
+    ARRAY,
     Boolean,
     ColumnElement,
     Connection,
     Engine,
+    Integer,
     Select,
+    any_,
     create_engine,
     event,
     func,
     inspect,
+    literal,
     literal_column,
     select,
     text,
@@ -653,13 +657,27 @@ def _article_row(page: PageRecord) -> dict[str, Any]:
 def sources_of(conn: Connection, ids: list[int]) -> dict[int, list[str]]:
     """Every source each record was seen in, first seen first."""
     out: dict[int, list[str]] = {}
-    for i in range(0, len(ids), 500):
+    for chunk in id_chunks(conn, ids):
         query = (select(article_sources.c.article_id, article_sources.c.source)
-                 .where(article_sources.c.article_id.in_(ids[i : i + 500]))
+                 .where(id_in(conn, article_sources.c.article_id, chunk))
                  .order_by(article_sources.c.first_seen_at, article_sources.c.source))
-        for article_id, source in conn.execute(query):
+        for article_id, source in conn.execute(query).all():
             out.setdefault(article_id, []).append(source)
     return out
+
+
+def id_chunks(conn: Connection, ids: list[int]) -> list[list[int]]:
+    """The ids in lists one query can take: all at once on PostgreSQL (one array), 500 on SQLite."""
+    step = len(ids) or 1 if conn.dialect.name == "postgresql" else 500
+    return [ids[i : i + step] for i in range(0, len(ids), step)]
+
+
+def id_in(conn: Connection, col: Any, ids: list[int]) -> ColumnElement[bool]:
+    """`col IN ids`. PostgreSQL takes the ids as one array parameter: an IN list of hundreds of
+    parameters costs more to render, send and plan than the lookup itself."""
+    if conn.dialect.name == "postgresql":
+        return col == any_(literal(ids, ARRAY(Integer)))
+    return col.in_(ids)
 
 
 def _source_from_row(row: Any) -> SourceState:

@@ -372,6 +372,43 @@ def test_search_ranks_the_most_recent_matches_of_a_broad_query(search_store: Sto
         "title", "rebuttal"]  # the cap applies after the filters
 
 
+@pytest.mark.parametrize(("first_window", "max_listed"), [(1, 20_000), (3, 20_000), (1000, 20_000), (3, 2)])
+def test_search_caps_the_newest_matches_whatever_the_window(store: Store, first_window: int, max_listed: int,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # PostgreSQL seeks the newest matches one id window at a time (storage/pgsearch.py); matches
+    # are dense among the newest ids and sparse below, so small windows must grow and go on. A
+    # jurisdiction's ids go in as a list, or as a subquery when there are more than max_listed.
+    from storage import pgsearch
+    from storage import reading as queries
+
+    texts = {i: ("SYNTHETIC. The lantern parade passed." if i > 24 or i % 4 == 0 else
+                 "SYNTHETIC. A lantern by the parade route." if i % 4 == 1 else "SYNTHETIC. Quiet pier.")
+             for i in range(1, 31)}
+    for i, t in texts.items():  # one at a time: ids in this order
+        store.save_pages([_page(f"https://w.example.org/{i}", f"Note {i}", t, report=None,
+                                place=("Hong Kong", "HK") if i % 3 == 0 else None, rebuttal=i % 2 == 0)])
+    rebuttals = {_id(store, f"https://w.example.org/{i}") for i in texts if i % 2 == 0}
+    in_hk = {_id(store, f"https://w.example.org/{i}") for i in texts if i % 3 == 0}
+    texts = {_id(store, f"https://w.example.org/{i}"): t for i, t in texts.items()}
+    monkeypatch.setattr(pgsearch, "FIRST_WINDOW", first_window)
+    monkeypatch.setattr(pgsearch, "MAX_LISTED", max_listed)
+    for cap in (3, 8, 2000):
+        monkeypatch.setattr(queries, "MAX_RANKED", cap)
+        for query, flt, wanted in [
+            ("lantern", RecordFilter(), lambda i, t: "lantern" in t),
+            ('"lantern parade"', RecordFilter(), lambda i, t: "lantern parade" in t),
+            ("parade", RecordFilter(rebuttal=True), lambda i, t: "parade" in t and i in rebuttals),
+            ('"lantern parade"', RecordFilter(jurisdiction="HK", source="test-feed"),
+             lambda i, t: "lantern parade" in t and i in in_hk),
+            ("pier", RecordFilter(jurisdiction="HK", rebuttal=True),
+             lambda i, t: "pier" in t and i in in_hk & rebuttals),
+        ]:
+            rows = reading.search_records(store, query, flt, limit=None)
+            expected = sorted((i for i, t in texts.items() if wanted(i, t)), reverse=True)[:cap]
+            assert sorted((r["id"] for r in rows), reverse=True) == expected, (query, cap)
+            assert [(r["rank"], r["id"]) for r in rows] == sorted(((r["rank"], r["id"]) for r in rows), reverse=True)
+
+
 def test_search_snippets_mark_every_hit(search_store: Store) -> None:
     [row] = reading.search_records(search_store, '"lantern parade"', RecordFilter(since=date(2025, 9, 9)))
     assert row["snippet"].endswith("A lantern parade passed the pier.")
@@ -475,6 +512,20 @@ def test_export_fast_path_gives_the_same_rows(store: Store) -> None:
     _exported_store(store)
     assert list(export_rows(store, RecordFilter())) == [export_row(r) for r in reading.iter_records(store)]
     assert [r["id"] for r in export_rows(store, RecordFilter(rebuttal=True))] == [1]
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3, 50])
+def test_export_reads_every_record_once_in_id_order_whatever_the_batch(store: Store, batch: int) -> None:
+    from storage import reading as queries
+
+    store.save_pages([_page(f"https://b.example.org/{i}", f"Note {i}", f"SYNTHETIC. Note number {i}.",
+                            report=None, place=None, rebuttal=i % 3 == 0) for i in range(7)])
+    every = queries.iter_records(store, RecordFilter(), batch=batch)
+    assert [r["id"] for r in every] == sorted(_id(store, f"https://b.example.org/{i}") for i in range(7))
+    rebuttals = sorted(_id(store, f"https://b.example.org/{i}") for i in (0, 3, 6))
+    rows = list(queries.iter_rows(store, RecordFilter(rebuttal=True), batch=batch))
+    assert [r[0] for r, _sources in rows] == rebuttals
+    assert all(sources == ["test-feed"] for _r, sources in rows)
 
 
 def test_export_cli_formats_and_filters(store: Store, tmp_path: Path) -> None:

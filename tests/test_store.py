@@ -275,6 +275,15 @@ def test_postgres_search_uses_the_gin_index(pg_url: str, make_page: MakePage) ->
         assert _urls(store.search("word7")) == ["https://a.example/7"]
 
 
+
+@pytest.mark.postgres
+def test_postgres_search_index_keeps_a_small_pending_list(pg_url: str) -> None:
+    # Every search reads the GIN pending list; migration 0006 keeps it at 256 kB.
+    with Store(pg_url) as store, store.engine.connect() as conn:
+        options = conn.execute(text("SELECT reloptions FROM pg_class WHERE relname = 'ix_articles_search'")).scalar()
+    assert options == ["gin_pending_list_limit=256"]
+
+
 # --- backend details ---------------------------------------------------------------
 
 

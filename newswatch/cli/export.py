@@ -47,23 +47,25 @@ def export_rows(store: Any, flt: Any) -> Iterator[dict[str, Any]]:
     from storage.reading import iter_rows
     from storage.serialize import decode_json, iso
 
-    for r, sources in iter_rows(store, flt):
-        record = decode_json(r["record"]) or {}
+    for (id_, url, title, site_name, source, language, authors, published_at, published_from, fetched_at,
+         updated_at, is_report, is_rebuttal, report_score, rebuttal_score, record_json, evidence, story_id,
+         detector, detector_version, text), sources in iter_rows(store, flt):  # storage.reading.EXPORT_FIELDS
+        record = decode_json(record_json) or {}
         report = record.get("report") or {}
         places = record.get("jurisdictions") or []
         yield {
-            "id": r["id"], "url": r["url"], "title": r["title"], "site_name": r["site_name"], "source": r["source"],
-            "sources": sources, "language": r["language"], "authors": decode_json(r["authors"]) or [],
-            "published_at": iso(r["published_at"]), "published_from": r["published_from"],
-            "fetched_at": iso(r["fetched_at"]), "updated_at": iso(r["updated_at"]),
-            "is_report": bool(r["is_report"]), "is_rebuttal": bool(r["is_rebuttal"]),
-            "report_score": r["report_score"], "rebuttal_score": r["rebuttal_score"],
+            "id": id_, "url": url, "title": title, "site_name": site_name, "source": source,
+            "sources": sources, "language": language, "authors": decode_json(authors) or [],
+            "published_at": iso(published_at), "published_from": published_from,
+            "fetched_at": iso(fetched_at), "updated_at": iso(updated_at),
+            "is_report": bool(is_report), "is_rebuttal": bool(is_rebuttal),
+            "report_score": report_score, "rebuttal_score": rebuttal_score,
             "report_name": report.get("name"), "report_issuer": report.get("issuer"), "report_year": report.get("year"),
             "jurisdiction": (places[0].get("code") or places[0].get("name")) if places else None,
             "jurisdictions": places, "tiers": record.get("tiers") or [], "responses": record.get("responses") or [],
-            "claims": record.get("claims") or {}, "evidence": decode_json(r["evidence"]) or [],
-            "story_id": r["story_id"], "detector": r["detector"], "detector_version": r["detector_version"],
-            "text": r["text"],
+            "claims": record.get("claims") or {}, "evidence": decode_json(evidence) or [],
+            "story_id": story_id, "detector": detector, "detector_version": detector_version,
+            "text": text,
         }
 
 
