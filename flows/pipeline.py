@@ -409,7 +409,12 @@ class Pipeline:
 
             analysis.add_done_callback(analysed)
 
-        self.pages.submit(self._fetch_page, cand.url).add_done_callback(fetched)
+        try:
+            fetch = self.pages.submit(self._fetch_page, cand.url)
+        except RuntimeError:  # the fetch pool is shut down: the run is stopping (Ctrl-C); tried next run
+            outcome.set_result(_AnalysisFailed("not fetched: the run is stopping", transient=True))
+            return outcome
+        fetch.add_done_callback(fetched)
         return outcome
 
     def store_records(self, records: list[PageRecord], counts: PageCounts) -> None:
