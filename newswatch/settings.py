@@ -86,13 +86,14 @@ class AlertSettings:
             raise ValueError("give exactly one of webhook (a URL) or command (a list of strings)")
 
 
-def _unique_alerts(alerts: tuple[AlertSettings, ...]) -> tuple[AlertSettings, ...]:
+def _unique_names(items: tuple[Any, ...], table: str) -> tuple[Any, ...]:
+    """`items` of one [[table]], refused when two share a name (1-based index, as in the file)."""
     seen: set[str] = set()
-    for i, alert in enumerate(alerts, start=1):
-        if alert.name in seen:
-            raise ValueError(f"alerts[{i}]: name: duplicate alert name {alert.name!r}")
-        seen.add(alert.name)
-    return alerts
+    for i, item in enumerate(items, start=1):
+        if item.name in seen:
+            raise ValueError(f"{table}[{i}]: name: duplicate {table[:-1]} name {item.name!r}")
+        seen.add(item.name)
+    return items
 
 
 _DB_URL_HINT = "expected a SQLAlchemy URL such as sqlite:///newswatch.db"
@@ -104,23 +105,14 @@ def _db_url(url: str) -> str:
     return url
 
 
-def _unique_names(sources: tuple[Source, ...]) -> tuple[Source, ...]:
-    seen: set[str] = set()
-    for i, source in enumerate(sources, start=1):
-        if source.name in seen:
-            raise ValueError(f"sources[{i}]: name: duplicate source name {source.name!r}")
-        seen.add(source.name)
-    return sources
-
-
 @dataclass(frozen=True, config=STRICT)
 class Settings:
     db_url: Annotated[str, Field(strict=True), AfterValidator(_db_url)] = DEFAULT_DB_URL
-    sources: Annotated[tuple[Source, ...], AfterValidator(_unique_names)] = field(
+    sources: Annotated[tuple[Source, ...], AfterValidator(lambda v: _unique_names(v, "sources"))] = field(
         default_factory=lambda: DEFAULT_SOURCES)
     fetch: FetchSettings = field(default_factory=FetchSettings)
     config_path: Annotated[Path | None, Field(exclude=True)] = None
-    alerts: Annotated[tuple[AlertSettings, ...], AfterValidator(_unique_alerts)] = ()
+    alerts: Annotated[tuple[AlertSettings, ...], AfterValidator(lambda v: _unique_names(v, "alerts"))] = ()
 
     def enabled_sources(self, names: list[str] | None = None) -> list[Source]:
         """Enabled sources, or the named ones (enabled or not); unknown names are an error."""

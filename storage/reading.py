@@ -35,9 +35,7 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 from storage import fts, pgsearch
 from storage.schema import article_jurisdictions, article_sources, articles
 from storage.serialize import record_from_row
-from storage.store import Store, sources_of
-from storage.store import id_chunks as _chunks
-from storage.store import id_in as _among
+from storage.store import Store, id_chunks, id_in, sources_of
 
 MAX_RANKED = 2000
 _FTS = table(fts.SQLITE_TABLE, column("rowid"))
@@ -107,8 +105,8 @@ def fetch_records(store: Store, ids: list[int], *, with_text: bool = False) -> d
 def _records(conn: Connection, ids: list[int], with_text: bool) -> dict[int, dict[str, Any]]:
     cols = [*_LEAN, articles.c.text] if with_text else _LEAN
     out: dict[int, dict[str, Any]] = {}
-    for chunk in _chunks(conn, ids):
-        rows = conn.execute(select(*cols).where(_among(conn, articles.c.id, chunk))).mappings().all()
+    for chunk in id_chunks(conn, ids):
+        rows = conn.execute(select(*cols).where(id_in(conn, articles.c.id, chunk))).mappings().all()
         extra = sources_of(conn, [r["id"] for r in rows])
         out.update({r["id"]: record_from_row(r, extra.get(r["id"])) for r in rows})
     return out
