@@ -469,8 +469,6 @@ _HAS_UNSPACED = re.compile(f"[{UNSPACED_CLASS}]")
 class _Index:
     lookup: dict[str, Place]
     stems: dict[str, Place]
-    by_code: dict[str, str]
-    adjectives: dict[str, str]
     weak: frozenset[str]
     spaced: re.Pattern[str]
     declined: re.Pattern[str]
@@ -490,11 +488,46 @@ def _index() -> _Index:
     return _INDEX
 
 
+@dataclass
+class _Names:
+    by_code: dict[str, str]  # ISO code -> normalised English name
+    adjectives: dict[str, str]  # ISO code -> adjective for naming a body ("Chinese")
+
+
+_NAMES: _Names | None = None
+
+
+def _names() -> _Names:
+    """English names and adjectives by code: cheap, and all that place_name() and adjective() need."""
+    global _NAMES
+    if _NAMES is None:
+        by_code: dict[str, str] = {}
+        adjectives: dict[str, str] = {}
+        for table in (_TABLE, _TABLE_EXTRA):
+            for line in table.strip().splitlines():
+                name, code, _aliases, demonyms, _unspaced = (part.strip() for part in line.split("|"))
+                by_code.setdefault(code, name)
+                first_demonym = next(filter(None, demonyms.split(";")), "")
+                if first_demonym or code not in adjectives:
+                    adjectives[code] = first_demonym or name
+        by_code.update(_CANONICAL)
+        english: dict[str, str] = {}
+        for code, lang, name in _territories():
+            if lang == "en" and (code not in english or len(name) < len(english[code])):
+                english[code] = name
+        for code, name in english.items():
+            by_code.setdefault(code, name)
+        adjectives.update({"HK": "Hong Kong SAR", "MO": "Macao SAR", "US": "US"})
+        for code, name in by_code.items():
+            adjectives.setdefault(code, name)
+        _NAMES = _Names(by_code, adjectives)
+    return _NAMES
+
+
 def _build() -> _Index:
     lookup: dict[str, Place] = {}
     stems: dict[str, Place] = {}
-    by_code: dict[str, str] = {}
-    adjectives: dict[str, str] = {}
+    by_code = _names().by_code
 
     def add(alias: str, place: Place, *, first: bool = False) -> None:
         key = re.sub(r"\s+", " ", to_simplified(alias)).strip()
@@ -509,21 +542,11 @@ def _build() -> _Index:
     for table in (_TABLE, _TABLE_EXTRA):
         for line in table.strip().splitlines():
             name, code, aliases, demonyms, unspaced = (part.strip() for part in line.split("|"))
-            by_code.setdefault(code, name)
             for alias in [name, *filter(None, aliases.split(";")), *filter(None, unspaced.split(";"))]:
                 add(alias, Place(name, code), first=True)
-            first_demonym = ""
             for dem in filter(None, demonyms.split(";")):
-                first_demonym = first_demonym or dem
                 add(dem, Place(name, code, demonym=True), first=True)
-            if first_demonym or code not in adjectives:
-                adjectives[code] = first_demonym or name
-    for code, name in _CANONICAL.items():
-        by_code[code] = name
     rows = _territories()
-    for code, lang, _name in rows:
-        if lang == "en" and code not in by_code:
-            by_code[code] = min((n for c, lg, n in rows if c == code and lg == "en"), key=len)
     for line in _TABLE_MORE.strip().splitlines():
         name, code, aliases, demonyms, unspaced = (part.strip() for part in line.split("|"))
         for alias in [*filter(None, aliases.split(";")), *filter(None, unspaced.split(";"))]:
@@ -545,11 +568,6 @@ def _build() -> _Index:
             for alias in filter(None, [city, unspaced]):
                 for form in _arabic_forms(alias):
                     add(form, Place(by_code[code], code, metonym=True))
-    adjectives["HK"] = "Hong Kong SAR"
-    adjectives["MO"] = "Macao SAR"
-    adjectives["US"] = "US"
-    for code, name in by_code.items():
-        adjectives.setdefault(code, name)
     spaced = sorted(k for k in lookup if not _HAS_UNSPACED.search(k))
     anywhere = sorted(k for k in lookup if _HAS_UNSPACED.search(k))
     weak = frozenset(k for k in spaced if k in _AMBIGUOUS or (len(k) <= _WEAK_LEN and not k.isupper()))
@@ -560,8 +578,6 @@ def _build() -> _Index:
     return _Index(
         lookup=lookup,
         stems=stems,
-        by_code=by_code,
-        adjectives=adjectives,
         weak=weak,
         spaced=re.compile(rf"(?<![\w.])(?={firsts})(?:{_trie(spaced)}){suffix}"),
         declined=re.compile(rf"(?<![\w.])(?={stem_firsts})(?:{_trie(sorted(stems))})\w{{0,3}}(?!\w)"),
@@ -701,10 +717,10 @@ def adjective(code: str | None) -> str:
     """An adjective for naming a body: "Chinese", "Thai", "Hong Kong SAR"."""
     if code is None:
         return ""
-    idx = _index()
-    return idx.adjectives.get(code, idx.by_code.get(code, code))
+    names = _names()
+    return names.adjectives.get(code, names.by_code.get(code, code))
 
 
 def place_name(code: str) -> str:
     """The normalised English name for an ISO code."""
-    return _index().by_code.get(code, code)
+    return _names().by_code.get(code, code)
