@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from extractors.cues import to_simplified
@@ -524,7 +525,10 @@ def _names() -> _Names:
     return _NAMES
 
 
-def _build() -> _Index:
+@cache
+def _tables() -> tuple[dict[str, Place], dict[str, Place]]:
+    """Every name (normalised) -> its place, and declined-language stems -> place: what lookup_place() needs.
+    Cheap next to the regexes find_places() needs (_index)."""
     lookup: dict[str, Place] = {}
     stems: dict[str, Place] = {}
     by_code = _names().by_code
@@ -568,6 +572,11 @@ def _build() -> _Index:
             for alias in filter(None, [city, unspaced]):
                 for form in _arabic_forms(alias):
                     add(form, Place(by_code[code], code, metonym=True))
+    return lookup, stems
+
+
+def _build() -> _Index:
+    lookup, stems = _tables()
     spaced = sorted(k for k in lookup if not _HAS_UNSPACED.search(k))
     anywhere = sorted(k for k in lookup if _HAS_UNSPACED.search(k))
     weak = frozenset(k for k in spaced if k in _AMBIGUOUS or (len(k) <= _WEAK_LEN and not k.isupper()))
@@ -654,7 +663,7 @@ def find_places(text: str) -> list[tuple[int, int, Place]]:
         for m in idx.declined.finditer(text):
             if m.start() in starts:
                 continue
-            place = _stem_place(m.group(0), idx)
+            place = _stem_place(m.group(0), idx.stems)
             if place is not None and (not m.group(0).isascii() or _is_place_here(text, m.start(), m.end(), "", idx)):
                 out.append((m.start(), m.end(), place))
     if _HAS_UNSPACED.search(text):
@@ -674,9 +683,9 @@ def _no_overlaps(found: list[tuple[int, int, Place]]) -> list[tuple[int, int, Pl
     return out
 
 
-def _stem_place(word: str, idx: _Index) -> Place | None:
+def _stem_place(word: str, stems: dict[str, Place]) -> Place | None:
     for cut in range(0, 4):
-        place = idx.stems.get(word[: len(word) - cut] if cut else word)
+        place = stems.get(word[: len(word) - cut] if cut else word)
         if place is not None:
             return place
     return None
@@ -704,12 +713,12 @@ def _is_place_here(text: str, start: int, end: int, key: str, idx: _Index) -> bo
 
 def lookup_place(matched: str) -> Place | None:
     """The place a name names (possessive and spacing ignored), or None."""
-    idx = _index()
+    lookup, stems = _tables()
     key = re.sub(r"['’]s$", "", matched)
     key = re.sub(r"\s+", " ", to_simplified(key)).strip()
-    place = idx.lookup.get(key)
+    place = lookup.get(key)
     if place is None and key[:1].islower() is False and " " not in key:
-        place = _stem_place(key, idx)
+        place = _stem_place(key, stems)
     return place
 
 
