@@ -596,6 +596,10 @@ ANAPHORS = Lexicon(
 
 # --- tiers ---------------------------------------------------------------------------
 
+# Russian "category" and "level" (уровень, declined), and with Ukrainian (категорія, рівень): "на третьем уровне".
+_RU_LEVEL = r"(?:категори\w+|уровн\w+|уровен\w+)"
+_RU_LEVELS = r"(?:категори\w+|категорі\w+|уровн\w+|уровен\w+|рів\w+)"
+
 TIERS = Lexicon(
     [
         (_term("Tier 2 Watch List", "tier_watch_list"),
@@ -616,27 +620,27 @@ TIERS = Lexicon(
          r"|Beobachtungsliste|surveillance|observation|Vigilancia|observación|Observação|Vigilância)", True),
         (_term("Tier 1", "tier_foreign"),
          r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:1|I|uno|un|um|eins)\b"
-         r"|\b1\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:1|I|một)\b|\bперв\w+\s+категори\w+"
-         r"|\bкатегори\w+\s+1\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:أولى|أول|1)\b", True),
+         rf"|\b1\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:1|I|một)\b|\bперв\w+\s+{_RU_LEVEL}"
+         rf"|\b{_RU_LEVEL}\s+1\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:أولى|أول|1)\b", True),
         (_term("Tier 2", "tier_foreign"),
          r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:2|II|dos|deux|dois|zwei)\b"
-         r"|\b2\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:2|II|hai)\b|\bвтор\w+\s+категори\w+"
-         r"|\bкатегори\w+\s+2\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:ثانية|ثاني|2)\b", True),
+         rf"|\b2\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:2|II|hai)\b|\bвтор\w+\s+{_RU_LEVEL}"
+         rf"|\b{_RU_LEVEL}\s+2\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:ثانية|ثاني|2)\b", True),
         (_term("Tier 3", "tier_foreign"),
          r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:3|III|tres|trois|três|drei)\b"
-         r"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:3|III|ba)\b|\bкатегори\w+\s+3\b"
+         rf"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:3|III|ba)\b|\b{_RU_LEVEL}\s+3\b"
          r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
-        (_term("Tier 3", "tier_ru"), r"трет\w+\s+категори\w+|трет\w+\s+категорі\w+|\bkategori\w*\s+(?:3|III|trzeciej)\b"
+        (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|\bkategori\w*\s+(?:3|III|trzeciej)\b"
          r"|\b(?:livello|fascia)\s+3\b"
          r"|سطح\s+(?:سه|سوم|۳|3)\b|第(?:三|3)段階"
          r"|टियर\s*(?:3|३)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)|ថ្នាក់\s*(?:ទី\s*)?(?:៣|3)", True),
         (_term("Tier 1", "tier_pl_uk"),
-         r"перш\w+\s+категорі\w+|\b(?:pierwszej|pierwsza)\s+kategorii\b|\bkategori\w*\s+(?:1|I)\b"
+         r"перш\w+\s+(?:категорі\w+|рів\w+)|\b(?:pierwszej|pierwsza)\s+kategorii\b|\bkategori\w*\s+(?:1|I)\b"
          r"|\b(?:livello|fascia)\s+1\b"
          r"|سطح\s+(?:یک|اول|۱|1)\b|第(?:一|1)段階"
          r"|टियर\s*(?:1|१)|رده\s+(?:اول|۱|1)|အဆင့်\s*(?:၁|1)|ថ្នាក់\s*(?:ទី\s*)?(?:១|1)", True),
         (_term("Tier 2", "tier_pl_uk"),
-         r"друг\w+\s+категорі\w+|\b(?:drugiej|druga)\s+kategorii\b|\bkategori\w*\s+(?:2|II)\b"
+         r"друг\w+\s+(?:категорі\w+|рів\w+)|\b(?:drugiej|druga)\s+kategorii\b|\bkategori\w*\s+(?:2|II)\b"
          r"|\b(?:livello|fascia)\s+2\b"
          r"|سطح\s+(?:دو|دوم|۲|2)\b(?!\s*(?:ویژه\s+)?(?:فهرست|لیست))|第(?:二|2)段階(?!\S{0,3}監視)"
          r"|टियर\s*(?:2|२)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)|ថ្នាក់\s*(?:ទី\s*)?(?:២|2)", True),

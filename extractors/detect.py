@@ -55,6 +55,7 @@ from extractors.structure import (
     extract_tiers,
     fallback_primary,
 )
+from extractors.textdates import latest_date
 from newswatch.models import Claims, Detection, Evidence
 
 __all__ = ["DETECTOR_NAME", "DETECTOR_VERSION", "REBUTTAL_THRESHOLD", "REPORT_THRESHOLD", "detect"]
@@ -63,7 +64,9 @@ DETECTOR_NAME = "newswatch-rules"
 # 1.3.1: tier names in more languages (سطح, 段階, a watch list after "Tier 2", the lowest category).
 # 1.4.0: trafficking "human" and forced labour in more languages (context and pre-filter), "inaccurate" outside
 # English, release dates and edition years outside English, ordinal and Dutch tiers, Dutch "bestrijden" (combat)
-DETECTOR_VERSION = "1.4.0"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+# 1.5.0: an undated item's edition from the latest date written in it (extractors/textdates.py), Russian and
+# Ukrainian "level" tiers, a lone rating of an unnamed or unknown place kept outside the lead
+DETECTOR_VERSION = "1.5.0"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 
@@ -85,7 +88,8 @@ def detect(
     """Decide whether an item covers a trafficking report and whether an official rebuts it.
 
     ``language`` (ISO 639-1) only tells whether the text is CJK; it is inferred
-    when None. ``published`` dates the report's edition when the text names none.
+    when None. ``published`` dates the report's edition when the text names none; without
+    it, the latest full date written in the text does.
     """
     if not may_mention_report(text) and not (title and may_mention_report(title)):
         return Detection(False, False, 0.0, 0.0, detector=DETECTOR_NAME, detector_version=DETECTOR_VERSION)
@@ -118,6 +122,8 @@ def detect(
                          detector_version=DETECTOR_VERSION)
 
     pub = published.date() if isinstance(published, datetime) else published
+    if pub is None:  # a pasted text or an archive capture: its dateline or latest written date
+        pub = latest_date(text)
     report_sents = _report_sentences(doc, family)
     return Detection(
         is_report=True,

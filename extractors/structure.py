@@ -262,10 +262,15 @@ def _unattached_tier(
     is the main place's rating ("the country stays on Tier 3"); else, in a sentence about one place (not a
     definition of the tiers for "countries"), it is that place's."""
     tiers = sorted((t for t in doc.tiers if t.weight >= 0.6), key=lambda t: (t.weight < 0.9, t.start))
+    # Places other than the issuer; with none at all, a lone rating is the unnamed subject's ("la Ruritanie
+    # reste au niveau 2" with a place no table knows).
+    others = {pm.sent for pm in doc.places if pm.place.code not in (primary, issuer_code)}
+    unplaced = not any(pm.place.code not in (None, issuer_code) for pm in doc.places)
     for t in tiers:
         sentence = doc.norm[doc.sentences[t.sent].start : doc.sentences[t.sent].end]
-        near = doc.is_lead(t.sent) or any(pm.sent == t.sent and pm.place.code == primary for pm in doc.places)
-        if near and not _PLURAL.search(sentence) and (primary is not None or doc.is_lead(t.sent)):
+        near = (doc.is_lead(t.sent) or any(pm.sent == t.sent and pm.place.code == primary for pm in doc.places)
+                or (t.sent not in others and (primary is not None or unplaced)))
+        if near and not _PLURAL.search(sentence) and (primary is not None or doc.is_lead(t.sent) or unplaced):
             # With no place named at all ("the country slipped to..."), the rating is kept without one.
             return [TierRating(jurisdiction=names.get(primary) if primary else None, tier=t.tier)]
     for t in tiers:

@@ -178,7 +178,23 @@ def test_synthetic3_is_all_right_with_its_fields() -> None:
     assert len(negatives) >= 3
 
 
-@pytest.mark.parametrize("path", [DEV_SET, HOLDOUT_SET, BLIND3_SET, SYNTHETIC2_SET, SYNTHETIC3_SET],
+SYNTHETIC4_SET = Path(__file__).parent / "data" / "detection_synthetic4.jsonl"
+# Written for detector 1.5.0: items without a publication date whose edition year only a written date gives
+# (datelines in seven languages and scripts, day-first numeric dates), tiers named with Russian and Ukrainian
+# "level" ordinals, ratings of a place no table knows, and two hard negatives (a dated rebuttal of a drug
+# report, a flood "level"). 1.4.0 scored year 0.000 and tier 0.333 on it.
+
+
+def test_synthetic4_fields_from_written_dates_and_levels() -> None:
+    result = evaluate_detection(load_cases(SYNTHETIC4_SET))
+    errors = [(c["id"], c["errors"]) for c in result["cases"] if c["errors"]]  # type: ignore[index]
+    assert (result["report"]["f1"], result["rebuttal"]["f1"]) == (1.0, 1.0), errors  # type: ignore[index]
+    fields = result["fields"]  # type: ignore[index]
+    assert (fields["report_year"]["accuracy"], fields["tier"]["accuracy"]) == (1.0, 1.0), result["cases"]
+    assert fields["report_year"]["n"] >= 6
+
+
+@pytest.mark.parametrize("path", [DEV_SET, HOLDOUT_SET, BLIND3_SET, SYNTHETIC2_SET, SYNTHETIC3_SET, SYNTHETIC4_SET],
                          ids=lambda p: p.stem)
 def test_prefilter_passes_every_report_case(path: Path) -> None:
     """The cheap first look must pass every item that covers a report, in every language: a report name or

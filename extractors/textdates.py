@@ -1,0 +1,70 @@
+"""Dates written in a text: "June 24, 2025", "24 de junio de 2025", "2025年6月25日", "2025-06-25".
+
+An item that comes without a publication date (a pasted text, an archive capture) usually
+carries one in its dateline or body; the latest full date written in it stands in for it.
+Month names come from CLDR (babel), in the languages detection reads.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+__all__ = ["latest_date"]
+
+# Languages whose month names are looked up (CJK dates are written with digits).
+_LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "nl", "ru", "uk", "id", "tr", "ar", "ro", "pl", "cs")
+_YEAR = r"((?:19|20)\d\d)"
+
+
+@cache
+def _months() -> tuple[dict[str, int], re.Pattern[str]]:
+    from babel import Locale
+
+    names: dict[str, int] = {}
+    for lang in _LANGUAGES:
+        months = Locale.parse(lang).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months[context][width].items():
+                    key = name.casefold().rstrip(".")
+                    if len(key) >= 3 and not key.isdigit():
+                        names.setdefault(key, number)
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    month = rf"({alternation})\.?"
+    day = r"(\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
+    pattern = re.compile(
+        rf"(?i)(?<!\d){_YEAR}[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?!\d)"  # 2025-06-25
+        rf"|(?<![\d/.-])(\d{{1,2}})[/.](\d{{1,2}})[/.]{_YEAR}(?!\d)"  # 02/07/2016 (day first unless it cannot be)
+        rf"|{_YEAR}\s*[年년]\s*(\d{{1,2}})\s*[月월]\s*(\d{{1,2}})"  # 2025年6月25日
+        rf"|(?<![\w]){day}\s+(?:de\s+)?{month}(?!\w),?\s+(?:de\s+|del\s+)?{_YEAR}(?!\d)"  # 24 June 2025
+        rf"|(?<![\w]){month}(?!\w)\s+{day},?\s+{_YEAR}(?!\d)"  # June 24, 2025
+    )
+    return names, pattern
+
+
+def latest_date(text: str) -> date | None:
+    """The latest valid full date written in `text`, or None."""
+    names, pattern = _months()
+    best: date | None = None
+    for m in pattern.finditer(text):
+        g = m.groups()
+        if g[0]:
+            y, mo, d = int(g[0]), int(g[1]), int(g[2])
+        elif g[3]:
+            first, second, y = int(g[3]), int(g[4]), int(g[5])
+            d, mo = (second, first) if second > 12 else (first, second)
+        elif g[6]:
+            y, mo, d = int(g[6]), int(g[7]), int(g[8])
+        elif g[9]:
+            y, mo, d = int(g[11]), names[g[10].casefold()], int(g[9])
+        else:
+            y, mo, d = int(g[14]), names[g[12].casefold()], int(g[13])
+        try:
+            found = date(y, mo, d)
+        except ValueError:
+            continue
+        if best is None or found > best:
+            best = found
+    return best
