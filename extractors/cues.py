@@ -621,15 +621,15 @@ TIERS = Lexicon(
         (_term("Tier 1", "tier_foreign"),
          r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:1|I|uno|un|um|eins)\b"
          rf"|\b1\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:1|I|một)\b|\bперв\w+\s+{_RU_LEVEL}"
-         rf"|\b{_RU_LEVEL}\s+1\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:أولى|أول|1)\b", True),
+         rf"|\b{_RU_LEVEL}\s+1\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:أولى|أول|1)\b", True),
         (_term("Tier 2", "tier_foreign"),
          r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:2|II|dos|deux|dois|zwei)\b"
          rf"|\b2\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:2|II|hai)\b|\bвтор\w+\s+{_RU_LEVEL}"
-         rf"|\b{_RU_LEVEL}\s+2\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:ثانية|ثاني|2)\b", True),
+         rf"|\b{_RU_LEVEL}\s+2\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:ثانية|ثاني|2)\b", True),
         (_term("Tier 3", "tier_foreign"),
          r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:3|III|tres|trois|três|drei)\b"
          rf"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:3|III|ba)\b|\b{_RU_LEVEL}\s+3\b"
-         r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
+         r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
         (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|\bkategori\w*\s+(?:3|III|trzeciej)\b"
          r"|\b(?:livello|fascia)\s+3\b"
          r"|سطح\s+(?:سه|سوم|۳|3)\b|第(?:三|3)段階"
@@ -663,7 +663,8 @@ TIERS = Lexicon(
          r"|سطح\s+(?:دو|دوم|۲|2)\s*(?:ویژه\s+)?(?:فهرست|لیست)\s+(?:نظارت|مراقبت|ناظر)", False),
         (_term("Tier 3", "tier_lowest_foreign", 0.6),
          r"нижн\w+\s+категори\w+|(?:peor|última|más\s+baja)\s+categoría|(?:pire|dernière|plus\s+basse)\s+catégorie"
-         r"|(?:pior|última|mais\s+baixa)\s+categoria", True),
+         r"|(?:pior|última|mais\s+baixa)\s+categoria|(?:peor|último|más\s+bajo)\s+nivel|(?:pire|plus\s+bas)\s+niveau"
+         r"|нижн\w+\s+уровн\w+|أدنى\s+(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف|فئات|مستويات)", True),
         (_term("Tier 2 Watch List", "watch_list_zh", 0.6), r"(?:观察|监察|监视)名单", False),
         (_term("Tier 1", "tier_zh"), r"第(?:一|1)(?:级|等级|类|层|階層|阶层)|1등급", False),
         (_term("Tier 2", "tier_zh"), r"第(?:二|2)(?:级|等级|类|层|階層|阶层)|2등급", False),

@@ -72,6 +72,13 @@ _RELEASED_YEAR_FOREIGN = re.compile(
     r"\s+(?:[^\W\d]+\s+){0,2}?(?:\d{1,2}\s+)?(?:[^\W\d]+\s+){0,3}?((?:19|20)\d\d)(?!\d))"
 )
 
+# "the 2017 edition of its annual report", "edición 2023", "l'édition de 2024", "Ausgabe 2022": an edition named.
+_EDITION_YEAR = re.compile(
+    r"(?i:\b((?:19|20)\d\d)\s+(?:edition|edición|édition|edição|edizione|Ausgabe|editie)\b"
+    r"|\b(?:edition|edición|édition|edição|edizione|Ausgabe|editie|издани\w*|видання)\s+(?:of\s+|de\s+|del\s+|d['’]|di\s+|von\s+|van\s+)?"
+    r"((?:19|20)\d\d)(?!\d))"
+)
+
 
 def extract_report(doc: ScannedText, family: str, published: date | None = None) -> ReportRef:
     """Name, issuer and edition year of the report the item is about.
@@ -94,6 +101,10 @@ def extract_report(doc: ScannedText, family: str, published: date | None = None)
         for rx in (_RELEASED_YEAR, _RELEASED_YEAR_FOREIGN):
             for m in rx.finditer(doc.norm, s.start, s.end):
                 years[int(m.group(1))] += 2
+    for sent in sorted({r.sent for r in doc.reports if r.family == family}):
+        s = doc.sentences[sent]
+        for m in _EDITION_YEAR.finditer(doc.norm, s.start, s.end):
+            years[int(m.group(1) or m.group(2))] += 2
     year: int | None = None
     if years:
         year = max(years.items(), key=lambda kv: (kv[1], -_first_pos(doc, family, kv[0])))[0]

@@ -37,6 +37,7 @@ def _months() -> tuple[dict[str, int], re.Pattern[str]]:
     pattern = re.compile(
         rf"(?i)(?<!\d){_YEAR}[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?!\d)"  # 2025-06-25
         rf"|(?<![\d/.-])(\d{{1,2}})[/.](\d{{1,2}})[/.]{_YEAR}(?!\d)"  # 02/07/2016 (day first unless it cannot be)
+        rf"|(?<![\d/.-]){_YEAR}-(\d\d)(?![\d/.-])"  # 2023-06: a month (dated its first day)
         rf"|{_YEAR}\s*[年년]\s*(\d{{1,2}})\s*[月월]\s*(\d{{1,2}})"  # 2025年6月25日
         rf"|(?<![\w]){day}\s+(?:de\s+)?{month}(?!\w),?\s+(?:de\s+|del\s+)?{_YEAR}(?!\d)"  # 24 June 2025
         rf"|(?<![\w]){month}(?!\w)\s+{day},?\s+{_YEAR}(?!\d)"  # June 24, 2025
@@ -56,11 +57,13 @@ def latest_date(text: str) -> date | None:
             first, second, y = int(g[3]), int(g[4]), int(g[5])
             d, mo = (second, first) if second > 12 else (first, second)
         elif g[6]:
-            y, mo, d = int(g[6]), int(g[7]), int(g[8])
-        elif g[9]:
-            y, mo, d = int(g[11]), names[g[10].casefold()], int(g[9])
+            y, mo, d = int(g[6]), int(g[7]), 1
+        elif g[8]:
+            y, mo, d = int(g[8]), int(g[9]), int(g[10])
+        elif g[11]:
+            y, mo, d = int(g[13]), names[g[12].casefold()], int(g[11])
         else:
-            y, mo, d = int(g[14]), names[g[12].casefold()], int(g[13])
+            y, mo, d = int(g[16]), names[g[14].casefold()], int(g[15])
         try:
             found = date(y, mo, d)
         except ValueError:

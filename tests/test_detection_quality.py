@@ -180,9 +180,10 @@ def test_synthetic3_is_all_right_with_its_fields() -> None:
 
 SYNTHETIC4_SET = Path(__file__).parent / "data" / "detection_synthetic4.jsonl"
 # Written for detector 1.5.0: items without a publication date whose edition year only a written date gives
-# (datelines in seven languages and scripts, day-first numeric dates), tiers named with Russian and Ukrainian
-# "level" ordinals, ratings of a place no table knows, and two hard negatives (a dated rebuttal of a drug
-# report, a flood "level"). 1.4.0 scored year 0.000 and tier 0.333 on it.
+# (datelines in seven languages and scripts, day-first numeric dates, a year-month line, "the 2018 edition"),
+# tiers named with Russian and Ukrainian "level" ordinals and Arabic تصنيف, ratings of a place no table knows,
+# and two hard negatives (a dated rebuttal of a drug report, a flood "level"). 1.4.0 scored year 0.000 and
+# tier 0.400 on it.
 
 
 def test_synthetic4_fields_from_written_dates_and_levels() -> None:

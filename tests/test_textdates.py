@@ -20,12 +20,14 @@ from extractors.textdates import latest_date
     ("Jun. 3, 2019, then Sept. 30, 2020", date(2020, 9, 30)),  # the latest
     ("Publicado 02/07/2016 16:44", date(2016, 7, 2)),  # day first
     ("Posted 06/24/2025", date(2025, 6, 24)),  # unless it cannot be
+    ("date 2023-06 Le gouvernement", date(2023, 6, 1)),  # a month
 ])
 def test_full_dates_in_several_languages(text: str, expected: date) -> None:
     assert latest_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["the 2025 report", "13 of 2024", "2024-13-45", "June 2025", "Tier 2 in 2023"])
+@pytest.mark.parametrize("text", ["the 2025 report", "13 of 2024", "2024-13-45", "June 2025", "Tier 2 in 2023",
+                                  "the 2023-24 budget", "2019-2020", "2023-06-"])
 def test_no_full_date(text: str) -> None:
     assert latest_date(text) is None
 
