@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -95,3 +97,12 @@ def test_extract_a_url_through_the_guard(tmp_path: Path) -> None:
     data = json.loads(allowed.stdout)
     assert data["language"] == "zh" and data["is_rebuttal"] is True
     assert data["url"] == site.url("/a.html")
+
+
+def test_the_command_and_the_run_start_without_the_detector() -> None:
+    """Compiling the detection lexicons takes about half a second: `newswatch run` stores what the
+    extraction workers detected, and `--help` or `records list` need none of it."""
+    code = ("import sys, newswatch.cli.app, flows.ingest_run; "
+            "print(sorted(m for m in ('extractors.cues', 'extractors.detect', 'trafilatura') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

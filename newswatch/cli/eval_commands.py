@@ -11,7 +11,6 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from extractors.structure import merge_evidence
 from newswatch.cli.common import fail, safe
 from newswatch.cli.eval_detection import FIELDS, LABELS, evaluate_detection, load_cases
 from newswatch.errors import ParseError
@@ -46,6 +45,8 @@ def detection(
 
 
 def _print_detection(console: Console, result: dict[str, Any], n_cases: int, *, errors: bool = True) -> None:
+    from extractors.structure import merge_evidence  # here: the CLI starts without the detector
+
     table = Table(title=f"Detection quality on {n_cases} cases")
     for column in ("label", "precision", "recall", "F1", "tp", "fp", "fn"):
         table.add_column(column, justify="left" if column == "label" else "right")

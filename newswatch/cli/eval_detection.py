@@ -23,7 +23,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from extractors.detect import detect
 from newswatch.errors import ParseError
 from newswatch.models import Detection
 
@@ -145,9 +144,14 @@ def _names(labels: dict[str, Any], key: str, where: str) -> tuple[str, ...] | No
     return names or None
 
 
-def evaluate_detection(cases: Iterable[Case], detector: Detector = detect) -> dict[str, Any]:
+def evaluate_detection(cases: Iterable[Case], detector: Detector | None = None) -> dict[str, Any]:
     """Precision, recall and F1 per label (overall and per language), field accuracy on report items
-    when labels carry fields, and every case with its prediction, scores, evidence and errors."""
+    when labels carry fields, and every case with its prediction, scores, evidence and errors.
+    ``detector`` defaults to extractors.detect.detect (imported here: the CLI starts without it)."""
+    if detector is None:
+        from extractors.detect import detect
+
+        detector = detect
     counts = {label: {"tp": 0, "fp": 0, "fn": 0} for label in LABELS}
     by_language: dict[str, dict[str, dict[str, int]]] = {}
     fields: dict[str, list[bool]] = {name: [] for name in FIELDS}
