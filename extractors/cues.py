@@ -597,11 +597,20 @@ ANAPHORS = Lexicon(
 # --- tiers ---------------------------------------------------------------------------
 
 # Russian "category" and "level" (уровень, declined), and with Ukrainian (категорія, рівень): "на третьем уровне".
-_RU_LEVEL = r"(?:категори\w+|уровн\w+|уровен\w+)"
-_RU_LEVELS = r"(?:категори\w+|категорі\w+|уровн\w+|уровен\w+|рів\w+)"
+_RU_LEVEL = r"(?:категори\w+|уровн\w+|уровен\w+|групп\w+)"
+# Turkish ordinals: "3üncü kategoride", "ikinci kademe", "birinci seviyede".
+_TR_NOUN = r"\s*(?:kategori|kademe|seviye|grup)\w*"
+_TR1 = rf"\b(?:1\s*['’]?(?:inci|nci)|birinci){_TR_NOUN}"
+_TR2 = rf"\b(?:2\s*['’]?(?:nci|inci)|ikinci){_TR_NOUN}"
+_TR3 = rf"\b(?:3\s*['’]?(?:üncü|ncü)|üçüncü){_TR_NOUN}"
+_RU_LEVELS = r"(?:категори\w+|категорі\w+|уровн\w+|уровен\w+|групп\w+|рів\w+)"
 
 TIERS = Lexicon(
     [
+        # "в списке наблюдения второго уровня", "второй уровень (список наблюдения)": before the bare level
+        (_term("Tier 2 Watch List", "tier_watch_list_ru"),
+         rf"спис\w+\s+(?:для\s+|особого\s+)?наблюдения\s+(?:втор\w+|2)\s+{_RU_LEVELS}"
+         rf"|(?:втор\w+|2)\s+{_RU_LEVELS}\s*[(,–-]?\s*(?:в\s+)?(?:спис\w+\s+(?:для\s+)?наблюдения)", True),
         (_term("Tier 2 Watch List", "tier_watch_list"),
          r"Tier[\s-]*(?:2|two|II)[\s-]*(?:Watch[\s-]*List|Watchlist)"
          # the English tier name with a foreign watch list: "Tier 2 de vigilancia", "Tier 2 (liste de surveillance)"
@@ -620,15 +629,15 @@ TIERS = Lexicon(
          r"|Beobachtungsliste|surveillance|observation|Vigilancia|observación|Observação|Vigilância)", True),
         (_term("Tier 1", "tier_foreign"),
          r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:1|I|uno|un|um|eins)\b"
-         rf"|\b1\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:1|I|một)\b|\bперв\w+\s+{_RU_LEVEL}"
+         rf"|\b1\.\s*(?:Kademe|Kategorie|Stufe)\b|{_TR1}|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:1|I|một)\b|\bперв\w+\s+{_RU_LEVEL}"
          rf"|\b{_RU_LEVEL}\s+1\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:أولى|أول|1)\b", True),
         (_term("Tier 2", "tier_foreign"),
          r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:2|II|dos|deux|dois|zwei)\b"
-         rf"|\b2\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:2|II|hai)\b|\bвтор\w+\s+{_RU_LEVEL}"
+         rf"|\b2\.\s*(?:Kademe|Kategorie|Stufe)\b|{_TR2}|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:2|II|hai)\b|\bвтор\w+\s+{_RU_LEVEL}"
          rf"|\b{_RU_LEVEL}\s+2\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:ثانية|ثاني|2)\b", True),
         (_term("Tier 3", "tier_foreign"),
          r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:3|III|tres|trois|três|drei)\b"
-         rf"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|\bcấp\s+(?:độ\s+)?(?:3|III|ba)\b|\b{_RU_LEVEL}\s+3\b"
+         rf"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|{_TR3}|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:3|III|ba)\b|\b{_RU_LEVEL}\s+3\b"
          r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
         (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|\bkategori\w*\s+(?:3|III|trzeciej)\b"
          r"|\b(?:livello|fascia)\s+3\b"
@@ -658,7 +667,8 @@ TIERS = Lexicon(
          r"\b(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
          r"|Beobachtungsliste|observatielijst|waakzaamheidslijst|спис\w+\s+(?:для\s+)?наблюдения|izleme\s+listesi\w*|senarai\s+pemerhatian"
          r"|daftar\s+pengawasan)\b|قائمة\s+(?:ال)?مراقبة|監視リスト|감시\s*대상|บัญชีจับตามอง", True),
-        (_term("Tier 2 Watch List", "tier_zh"), r"第(?:二|2)(?:级|等级|類|类)?(?:观察|监察|监视)名单"
+        (_term("Tier 2 Watch List", "tier_zh"),
+         r"第?(?:二|2)(?:级|等级|類|类)(?:观察|监察|监视)(?:名单)?|第(?:二|2)(?:观察|监察|监视)名单"
          r"|第(?:二|2)(?:段階|階層|层)\S{0,3}監視リスト|2등급\s*(?:감시|관찰)\s*대상"
          r"|سطح\s+(?:دو|دوم|۲|2)\s*(?:ویژه\s+)?(?:فهرست|لیست)\s+(?:نظارت|مراقبت|ناظر)", False),
         (_term("Tier 3", "tier_lowest_foreign", 0.6),
@@ -1356,7 +1366,7 @@ PLACE_STANCE_RE = re.compile(
     r"(?i:(?:\s*,)?(?:\s+(?:on|this|last|late|early|earlier)\s+\w+)?(?:\s+(?:has|have|had|also|again|which|who|firmly"
     r"|strongly|swiftly|angrily|quickly|on\s+\w+day|,))*\s+(?:rebut\w*|reject\w*|hit(?:s|ting)?\s+(?:out|back)"
     r"|slam\w*|dismiss\w*|denounc\w*|condemn\w*|object\w*|protest\w*|disput\w*|oppos\w*|deplor\w*|bristl\w*|lodg\w*|rebuff\w*|blast\w*"
-    r"|lash\w*|critici[sz]\w*|accus\w*|says|said|welcom\w*|hail\w*|vow\w*|pledg\w*|respond\w*|refut\w*|calls|called"
+    r"|lash\w*|critici[sz]\w*|accus\w*|react\w*|took\s+issue|takes\s+issue|says|said|welcom\w*|hail\w*|vow\w*|pledg\w*|respond\w*|refut\w*|calls|called"
     r"|urg\w+|den(?:y|ies|ied)|voic\w+|express\w*|responds?|regrets?|regretted|thank\w*|appreciat\w+|rechaz\w+"
     r"|rejet\w+|rejett\w+|menolak|tolak|récus\w+|contest\w+|dénonc\w+|rejeit\w+|repudi\w+|acus\w+|weist|wies"
     r"|lehnt\w*|kritisiert\w*|отверг\w*|осудил\w*|отклонил\w*|заявил\w*|redde\w+|kınadı|bác\s+bỏ|phản\s+đối"
@@ -1442,7 +1452,8 @@ REPORT_CONTENT_RE = re.compile(
         r"|\b(?:souligne|soulignait|indique|relève|constate|recommande|dénonce|publié\s+(?:le|en|cette|ce|mardi|lundi"
         r"|mercredi|jeudi|vendredi))\b|\b(?:aponta|apontou|destaca|destacou|recomenda|recomendou|reconhece|critica)\b"
         r"|\b(?:stellt\s+fest|heißt\s+es|kritisiert|mahnt|veröffentlicht\w*\s+(?:am|im|in|diese))\b"
-        r"|говорится|отмечается|указывается|опубликованн\w+|\b(?:raporda|rapora\s+göre|yayımlanan|yayımladığı)\b"
+        r"|говорится|отмечается|указывается|опубликованн\w+"
+        r"|(?:опубликова|обнародова|представи|оприлюдни)\w*\s+(?:свой\s+|свій\s+)?(?:ежегодн|годов|очередн|нов|щорічн)\w*|\b(?:raporda|rapora\s+göre|yayımlanan|yayımladığı)\b"
         r"|\b(?:cho\s+rằng|chỉ\s+ra|vừa\s+công\s+bố|công\s+bố\s+ngày)\b|\b(?:menyebut|menyatakan|dirilis|dikeluarkan)\b)"
         r"|报告(?:称|指出|说|认为|显示|批评|还|提到)|发布的|最新|有何(?:评论|回应|评价)|怎么看|報告書は|によると|発表した|보고서는|보고서에서|발표한"
         r"|(?:أشار|ذكر|قال|أفاد)\s+التقرير|الصادر|الأخير|ระบุว่า|เผยแพร่"

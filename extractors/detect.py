@@ -64,8 +64,9 @@ DETECTOR_NAME = "newswatch-rules"
 # 1.3.1: tier names in more languages (سطح, 段階, a watch list after "Tier 2", the lowest category).
 # 1.4.0: trafficking "human" and forced labour in more languages (context and pre-filter), "inaccurate" outside
 # English, release dates and edition years outside English, ordinal and Dutch tiers, Dutch "bestrijden" (combat)
-# 1.5.0: an undated item's edition from the latest date written in it (extractors/textdates.py), Russian and
-# Ukrainian "level" tiers, a lone rating of an unnamed or unknown place kept outside the lead
+# 1.5.0: an undated item's edition from the latest date written in it (extractors/textdates.py) or "the 2017
+# edition"; tiers as Russian/Ukrainian levels and groups, Turkish and Vietnamese ordinals, Arabic تصنيف; a lone
+# rating of an unknown place outside the lead; time stamp lines do not fill the lead; more capitals as speakers
 DETECTOR_VERSION = "1.5.0"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1

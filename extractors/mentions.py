@@ -119,6 +119,7 @@ class ScannedText:
     quotes: list[Quote] = field(default_factory=list)
     trafficking_context: bool = False
     _starts: list[int] = field(default_factory=list)
+    lead_end: int = -1  # sentences before this index are the lead (-1: title + LEAD_SENTENCES)
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding offset ``pos``."""
@@ -128,7 +129,7 @@ class ScannedText:
         return sent < self.n_title
 
     def is_lead(self, sent: int) -> bool:
-        return sent < self.n_title + LEAD_SENTENCES
+        return sent < (self.lead_end if self.lead_end >= 0 else self.n_title + LEAD_SENTENCES)
 
     def text_of(self, sent: int) -> str:
         return self.sentences[sent].text
@@ -159,6 +160,7 @@ def find_mentions(title: str | None, text: str, language: str | None = None) -> 
         n_title=len(title_sents),
         cjk=cjk,
         _starts=[s.start for s in sentences],
+        lead_end=_lead_end(sentences, len(title_sents)),
     )
     doc.trafficking_context = TRAFFICKING_CONTEXT_RE.search(doc.norm) is not None
     doc.tiers = [
@@ -167,6 +169,19 @@ def find_mentions(title: str | None, text: str, language: str | None = None) -> 
     ]
     doc.reports = _find_reports(doc)
     return doc
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _lead_end(sentences: list[Sentence], n_title: int) -> int:
+    """The index after the lead: LEAD_SENTENCES body sentences, not counting lines of under 12 letters (a
+    time stamp, "Publicado 02/07/2016 16:44", a date line), which push the lead on instead of filling it."""
+    counted, end = 0, n_title
+    while end < len(sentences) and counted < LEAD_SENTENCES:
+        counted += len(_LETTER.findall(sentences[end].text)) >= 12
+        end += 1
+    return end
 
 
 def add_places_and_quotes(doc: ScannedText) -> ScannedText:

@@ -230,6 +230,7 @@ Belarus|BY|Беларуси;Белоруссия;Белоруссии;Респу
 Belarus|BY|بيلاروسيا||
 Belarus|BY||bielorruso;biélorusse;белорусский;белорусского;белорусская;белорусской|
 United States|US|EUA;Vereinigten Staaten;ABD||
+Kyrgyzstan|KG|Кыргызстан;Кыргызская Республика;Кыргызской Республики||
 United States|US|أمريكا;أميركا;Соединённые Штаты;Соединенных Штатов||
 United States|US||estadounidenses;norteamericano;norteamericana;norte-americano;norte-americana;norte-americanos|
 United States|US||americano;americana;américains;américaines;amerikanische;amerikanischen;US-amerikanische|
@@ -281,6 +282,31 @@ Spain|ES||español;espagnol|
 United Kingdom|GB|Großbritannien|británico;britannique|
 """
 _METONYMS_MORE = """
+مسقط|OM|
+الدوحة|QA|
+المنامة|BH|
+الرياض|SA|
+أبوظبي|AE|
+أبو ظبي|AE|
+بغداد|IQ|
+دمشق|SY|
+بيروت|LB|
+القاهرة|EG|
+الرباط|MA|
+الخرطوم|SD|
+صنعاء|YE|
+نواكشوط|MR|
+Бишкек|KG|
+Астана|KZ|
+Ташкент|UZ|
+Душанбе|TJ|
+Ашхабад|TM|
+Баку|AZ|
+Ереван|AM|
+Тбилиси|GE|
+Кишинев|MD|
+Кишинёв|MD|
+Минск|BY|
 Peking|CN|
 Pékin|CN|
 Pequim|CN|
@@ -374,6 +400,58 @@ Macao|MO|||澳門特別行政區;마카오;マカオ;มาเก๊า;မက�
 """
 # Capitals that stand for their government, beyond those above.
 _METONYMS_EXTRA = """
+Port of Spain|TT|
+Port-of-Spain|TT|
+Nassau|BS|
+Bridgetown|BB|
+Kingstown|VC|
+Castries|LC|
+Paramaribo|SR|
+Chisinau|MD|
+Chişinău|MD|
+Maputo|MZ|
+Windhoek|NA|
+Gaborone|BW|
+Basseterre|KN|
+Roseau|DM|
+Belmopan|BZ|
+Lusaka|ZM|
+Lilongwe|MW|
+Antananarivo|MG|
+Port Louis|MU|
+Mbabane|SZ|
+Maseru|LS|
+Bamako|ML|
+Niamey|NE|
+Ouagadougou|BF|
+N'Djamena|TD|
+Yaoundé|CM|
+Yaounde|CM|
+Libreville|GA|
+Malabo|GQ|
+Bangui|CF|
+Brazzaville|CG|
+Kinshasa|CD|
+Juba|SS|
+Mogadishu|SO|
+Conakry|GN|
+Freetown|SL|
+Monrovia|LR|
+Banjul|GM|
+Lomé|TG|
+Porto-Novo|BJ|
+Thimphu|BT|
+Valletta|MT|
+Nicosia|CY|
+Podgorica|ME|
+Skopje|MK|
+Tirana|AL|
+Sarajevo|BA|
+Suva|FJ|
+Port Moresby|PG|
+Honiara|SB|
+Abidjan|CI|
+Yamoussoukro|CI|
 Kabul|AF|喀布尔
 Baghdad|IQ|巴格达
 Amman|JO|安曼
@@ -464,6 +542,7 @@ _NEXT_WORD = re.compile(r"\s+([A-Z][\w'’-]*)")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _WORDS = re.compile(r"\b\w[\w'’-]*")
 _HAS_UNSPACED = re.compile(f"[{UNSPACED_CLASS}]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 @dataclass
@@ -556,6 +635,9 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place]]:
         for alias in [*filter(None, aliases.split(";")), *filter(None, unspaced.split(";"))]:
             for form in _arabic_forms(alias):
                 add(form, Place(by_code.get(code, name), code))
+            stem = _stem(alias) if _CYRILLIC.match(alias) else None
+            if stem:  # declined like CLDR's Russian names: "в Кыргызстане"
+                stems.setdefault(stem, Place(by_code.get(code, name), code))
         for dem in filter(None, demonyms.split(";")):
             for form in _arabic_forms(dem):
                 add(form, Place(by_code.get(code, name), code, demonym=True))
