@@ -600,9 +600,9 @@ ANAPHORS = Lexicon(
 _RU_LEVEL = r"(?:категори\w+|уровн\w+|уровен\w+|групп\w+)"
 # Turkish ordinals: "3üncü kategoride", "ikinci kademe", "birinci seviyede".
 _TR_NOUN = r"\s*(?:kategori|kademe|seviye|grup)\w*"
-_TR1 = rf"\b(?:1\s*['’]?(?:inci|nci)|birinci){_TR_NOUN}"
-_TR2 = rf"\b(?:2\s*['’]?(?:nci|inci)|ikinci){_TR_NOUN}"
-_TR3 = rf"\b(?:3\s*['’]?(?:üncü|ncü)|üçüncü){_TR_NOUN}"
+_TR1 = rf"\b(?:1['’]?i?nci|birinci){_TR_NOUN}"
+_TR2 = rf"\b(?:2['’]?i?nci|ikinci){_TR_NOUN}"
+_TR3 = rf"\b(?:3['’]?ü?ncü|üçüncü){_TR_NOUN}"
 _RU_LEVELS = r"(?:категори\w+|категорі\w+|уровн\w+|уровен\w+|групп\w+|рів\w+)"
 
 TIERS = Lexicon(
@@ -610,7 +610,7 @@ TIERS = Lexicon(
         # "в списке наблюдения второго уровня", "второй уровень (список наблюдения)": before the bare level
         (_term("Tier 2 Watch List", "tier_watch_list_ru"),
          rf"спис\w+\s+(?:для\s+|особого\s+)?наблюдения\s+(?:втор\w+|2)\s+{_RU_LEVELS}"
-         rf"|(?:втор\w+|2)\s+{_RU_LEVELS}\s*[(,–-]?\s*(?:в\s+)?(?:спис\w+\s+(?:для\s+)?наблюдения)", True),
+         rf"|втор\w+\s+{_RU_LEVELS}\s*[(,–-]?\s*(?:в\s+)?(?:спис\w+\s+(?:для\s+)?наблюдения)", True),
         (_term("Tier 2 Watch List", "tier_watch_list"),
          r"Tier[\s-]*(?:2|two|II)[\s-]*(?:Watch[\s-]*List|Watchlist)"
          # the English tier name with a foreign watch list: "Tier 2 de vigilancia", "Tier 2 (liste de surveillance)"
@@ -629,15 +629,15 @@ TIERS = Lexicon(
          r"|Beobachtungsliste|surveillance|observation|Vigilancia|observación|Observação|Vigilância)", True),
         (_term("Tier 1", "tier_foreign"),
          r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:1|I|uno|un|um|eins)\b"
-         rf"|\b1\.\s*(?:Kademe|Kategorie|Stufe)\b|{_TR1}|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:1|I|một)\b|\bперв\w+\s+{_RU_LEVEL}"
+         rf"|\b1\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:1|I|một)\b|\bперв\w+\s+{_RU_LEVEL}"
          rf"|\b{_RU_LEVEL}\s+1\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:أولى|أول|1)\b", True),
         (_term("Tier 2", "tier_foreign"),
          r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:2|II|dos|deux|dois|zwei)\b"
-         rf"|\b2\.\s*(?:Kademe|Kategorie|Stufe)\b|{_TR2}|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:2|II|hai)\b|\bвтор\w+\s+{_RU_LEVEL}"
+         rf"|\b2\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:2|II|hai)\b|\bвтор\w+\s+{_RU_LEVEL}"
          rf"|\b{_RU_LEVEL}\s+2\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:ثانية|ثاني|2)\b", True),
         (_term("Tier 3", "tier_foreign"),
          r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:3|III|tres|trois|três|drei)\b"
-         rf"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|{_TR3}|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:3|III|ba)\b|\b{_RU_LEVEL}\s+3\b"
+         rf"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:3|III|ba)\b|\b{_RU_LEVEL}\s+3\b"
          r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
         (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|\bkategori\w*\s+(?:3|III|trzeciej)\b"
          r"|\b(?:livello|fascia)\s+3\b"
@@ -653,6 +653,10 @@ TIERS = Lexicon(
          r"|\b(?:livello|fascia)\s+2\b"
          r"|سطح\s+(?:دو|دوم|۲|2)\b(?!\s*(?:ویژه\s+)?(?:فهرست|لیست))|第(?:二|2)段階(?!\S{0,3}監視)"
          r"|टियर\s*(?:2|२)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)|ថ្នាក់\s*(?:ទី\s*)?(?:២|2)", True),
+        # Turkish ordinals: "3üncü kategoride", "ikinci kademe".
+        (_term("Tier 1", "tier_tr"), _TR1, True),
+        (_term("Tier 2", "tier_tr"), _TR2, True),
+        (_term("Tier 3", "tier_tr"), _TR3, True),
         # Ordinals and Dutch: "tercer nivel", "troisième catégorie", "dritte Kategorie", "categorie drie".
         (_term("Tier 1", "tier_ordinal"),
          r"\b(?:primer(?:o|a)?\s+(?:nivel|categor[íi]a|grupo)|primeira\s+categoria|premi[èe]re\s+cat[ée]gorie"
@@ -668,7 +672,7 @@ TIERS = Lexicon(
          r"|Beobachtungsliste|observatielijst|waakzaamheidslijst|спис\w+\s+(?:для\s+)?наблюдения|izleme\s+listesi\w*|senarai\s+pemerhatian"
          r"|daftar\s+pengawasan)\b|قائمة\s+(?:ال)?مراقبة|監視リスト|감시\s*대상|บัญชีจับตามอง", True),
         (_term("Tier 2 Watch List", "tier_zh"),
-         r"第?(?:二|2)(?:级|等级|類|类)(?:观察|监察|监视)(?:名单)?|第(?:二|2)(?:观察|监察|监视)名单"
+         r"第(?:二|2)(?:级|等级|類|类)?(?:观察|监察|监视)(?:名单)?|(?:二|2)(?:级|等级|類|类)(?:观察|监察|监视)(?:名单)?"
          r"|第(?:二|2)(?:段階|階層|层)\S{0,3}監視リスト|2등급\s*(?:감시|관찰)\s*대상"
          r"|سطح\s+(?:دو|دوم|۲|2)\s*(?:ویژه\s+)?(?:فهرست|لیست)\s+(?:نظارت|مراقبت|ناظر)", False),
         (_term("Tier 3", "tier_lowest_foreign", 0.6),

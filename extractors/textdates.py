@@ -45,11 +45,27 @@ def _months() -> tuple[dict[str, int], re.Pattern[str]]:
     return names, pattern
 
 
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Spans around each year written in `text` (merged), where a date holding it can be: the whole
+    pattern tried at every offset of a long text costs half a millisecond."""
+    spans: list[tuple[int, int]] = []
+    for m in _ANY_YEAR.finditer(text):
+        lo, hi = max(0, m.start() - 40), min(len(text), m.end() + 12)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
 def latest_date(text: str) -> date | None:
     """The latest valid full date written in `text`, or None."""
     names, pattern = _months()
     best: date | None = None
-    for m in pattern.finditer(text):
+    for m in (m for lo, hi in _windows(text) for m in pattern.finditer(text, lo, hi)):
         g = m.groups()
         if g[0]:
             y, mo, d = int(g[0]), int(g[1]), int(g[2])

@@ -31,3 +31,11 @@ def test_relative_clause_after_a_name(after_name: str, expected: bool) -> None:
 def test_one_relative_clause_pattern() -> None:
     # The actor model and the stance detector read "..., which rejected it" the same way.
     assert actors.RELATIVE_CLAUSE_RE is cues.RELATIVE_CLAUSE_RE
+
+
+def test_every_tier_pattern_starts_with_known_letters() -> None:
+    """A pattern whose first letters cannot be told is run over the whole text of every item: one such
+    tier pattern (a Turkish "3üncü" after an optional space) cost detection 7 % of its time."""
+    scanners = [v for v in vars(cues.TIERS).values() if isinstance(v, cues.Scanner)]
+    assert scanners
+    assert [i for sc in scanners for i in sc._always] == []
