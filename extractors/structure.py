@@ -323,6 +323,8 @@ def _statements(
     norm = doc.norm
     places = [pm for pm in doc.places if pm.sent == sent and pm.place.code not in (None, issuer_code)
               and not pm.place.metonym]
+    if not places and len({t.tier for t in mentions}) >= 3:
+        return []  # the scale itself ("第一级、第二级、第二级观察以及第三级"), said of no place
     previous: TierMention | None = None
     current: TierMention | None = None
     unmarked: list[TierMention] = []

@@ -426,3 +426,13 @@ def test_tier_change_in_other_languages(title: str, text: str, place: str) -> No
     assert d.tiers, d
     t = d.tiers[0]
     assert (t.jurisdiction, t.tier, t.previous, t.change) == (place, "Tier 3", "Tier 2", "downgrade")
+
+
+def test_the_tier_scale_itself_is_not_a_rating() -> None:
+    """A sentence listing the scale rates no place, even where "为" (is) marks one of its tiers as current."""
+    from extractors.detect import detect
+
+    text = ("美国国务院发布年度人口贩运问题报告，评估了190个国家和地区，柬埔寨位列“第二级观察名单”。"
+            "该报告将各国表现分为四级，第一级表现最好、其次为第二级、第二级观察以及第三级。")
+    det = detect("美报告评估柬埔寨", text, "zh")
+    assert [(t.jurisdiction, t.tier) for t in det.tiers] == [("Cambodia", "Tier 2 Watch List")]
