@@ -269,8 +269,10 @@ def test_ingest_deployment_runs_on_a_process_worker(server: Server, demo_site: t
     # A run now, by hand; and one for a past slot through Prefect's schedule endpoint (catch-up).
     server.cli("prefect", "deployment", "run", "ingest/default")
     now = datetime.now(UTC)
+    # 30 minutes wide, so a half-hour slot always falls in it (29 minutes missed every slot when the test
+    # started in the minute after :00 or :30).
     past_range = {"start_time": (now - timedelta(hours=3)).isoformat(),
-                  "end_time": (now - timedelta(hours=2, minutes=31)).isoformat(), "max_runs": 1}
+                  "end_time": (now - timedelta(hours=2, minutes=30)).isoformat(), "max_runs": 1}
     response = server.http.post(f"/deployments/{deployment['id']}/schedule", json=past_range)
     assert response.status_code in (200, 201), response.text
     # Pick the two runs by how they were made, not by the clock: the scheduler may also have made
@@ -278,7 +280,7 @@ def test_ingest_deployment_runs_on_a_process_worker(server: Server, demo_site: t
     runs = server.runs(deployment["id"])
     by_hand_runs = [r for r in runs if not r["auto_scheduled"]]
     past_runs = [r for r in runs if r["auto_scheduled"]
-                 and datetime.fromisoformat(r["expected_start_time"]) <= now - timedelta(hours=2, minutes=31)]
+                 and datetime.fromisoformat(r["expected_start_time"]) <= now - timedelta(hours=2, minutes=30)]
     assert len(by_hand_runs) == 1 and len(past_runs) == 1, runs
     due = past_runs + by_hand_runs
 
