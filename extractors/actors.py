@@ -570,11 +570,11 @@ class ActorModel:
             return self._carry(sent)
         s = doc.sentences[sent]
         verb = self._speech_verb(s.start, pos)
-        nearest = [p for p in phrases if p.end <= pos and p.rule == "place_as_speaker"]
-        if verb is not None and nearest and nearest[-1].start >= verb[1]:
-            # "The US says ... after Port of Spain reacted angrily": the place acting nearer the cue speaks.
-            return _chain(nearest[-1])
         if verb is not None:
+            # "The US says ... after Port of Spain reacted angrily": the place acting nearer the cue speaks.
+            acting = [p for p in phrases if verb[1] <= p.start and p.end <= pos and p.rule == "place_as_speaker"]
+            if acting:
+                return _chain(acting[-1])
             subject = [p for p in phrases if p.end <= verb[0] and not self._object(p)]
             named = [r for r in self._reports_by_sent.get(sent, ()) if r.explicit and r.end <= verb[0]]
             if named and (not subject or subject[-1].end <= named[-1].start) and verb[0] - named[-1].end <= 40:

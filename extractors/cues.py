@@ -596,14 +596,14 @@ ANAPHORS = Lexicon(
 
 # --- tiers ---------------------------------------------------------------------------
 
-# Russian "category" and "level" (уровень, declined), and with Ukrainian (категорія, рівень): "на третьем уровне".
+# Russian "category", "level" and "group", declined ("на третьем уровне"); with Ukrainian (категорія, рівень).
 _RU_LEVEL = r"(?:категори\w+|уровн\w+|уровен\w+|групп\w+)"
+_RU_LEVELS = rf"(?:{_RU_LEVEL}|категорі\w+|рів\w+)"
 # Turkish ordinals: "3üncü kategoride", "ikinci kademe", "birinci seviyede".
 _TR_NOUN = r"\s*(?:kategori|kademe|seviye|grup)\w*"
 _TR1 = rf"\b(?:1['’]?i?nci|birinci){_TR_NOUN}"
 _TR2 = rf"\b(?:2['’]?i?nci|ikinci){_TR_NOUN}"
 _TR3 = rf"\b(?:3['’]?ü?ncü|üçüncü){_TR_NOUN}"
-_RU_LEVELS = r"(?:категори\w+|категорі\w+|уровн\w+|уровен\w+|групп\w+|рів\w+)"
 
 TIERS = Lexicon(
     [

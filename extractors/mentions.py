@@ -113,13 +113,13 @@ class ScannedText:
     sentences: list[Sentence]
     n_title: int
     cjk: bool
+    lead_end: int  # sentences before this index are the lead (_lead_end)
     reports: list[ReportMention] = field(default_factory=list)
     tiers: list[TierMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     trafficking_context: bool = False
     _starts: list[int] = field(default_factory=list)
-    lead_end: int = -1  # sentences before this index are the lead (-1: title + LEAD_SENTENCES)
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding offset ``pos``."""
@@ -129,7 +129,7 @@ class ScannedText:
         return sent < self.n_title
 
     def is_lead(self, sent: int) -> bool:
-        return sent < (self.lead_end if self.lead_end >= 0 else self.n_title + LEAD_SENTENCES)
+        return sent < self.lead_end
 
     def text_of(self, sent: int) -> str:
         return self.sentences[sent].text

@@ -229,8 +229,8 @@ Russia|RU||российские;российских;الروسية;الروسي
 Belarus|BY|Беларуси;Белоруссия;Белоруссии;Республика Беларусь;Республики Беларусь;Weißrussland||
 Belarus|BY|بيلاروسيا||
 Belarus|BY||bielorruso;biélorusse;белорусский;белорусского;белорусская;белорусской|
-United States|US|EUA;Vereinigten Staaten;ABD||
 Kyrgyzstan|KG|Кыргызстан;Кыргызская Республика;Кыргызской Республики||
+United States|US|EUA;Vereinigten Staaten;ABD||
 United States|US|أمريكا;أميركا;Соединённые Штаты;Соединенных Штатов||
 United States|US||estadounidenses;norteamericano;norteamericana;norte-americano;norte-americana;norte-americanos|
 United States|US||americano;americana;américains;américaines;amerikanische;amerikanischen;US-amerikanische|
@@ -574,34 +574,29 @@ class _Names:
     adjectives: dict[str, str]  # ISO code -> adjective for naming a body ("Chinese")
 
 
-_NAMES: _Names | None = None
-
-
+@cache
 def _names() -> _Names:
     """English names and adjectives by code: cheap, and all that place_name() and adjective() need."""
-    global _NAMES
-    if _NAMES is None:
-        by_code: dict[str, str] = {}
-        adjectives: dict[str, str] = {}
-        for table in (_TABLE, _TABLE_EXTRA):
-            for line in table.strip().splitlines():
-                name, code, _aliases, demonyms, _unspaced = (part.strip() for part in line.split("|"))
-                by_code.setdefault(code, name)
-                first_demonym = next(filter(None, demonyms.split(";")), "")
-                if first_demonym or code not in adjectives:
-                    adjectives[code] = first_demonym or name
-        by_code.update(_CANONICAL)
-        english: dict[str, str] = {}
-        for code, lang, name in _territories():
-            if lang == "en" and (code not in english or len(name) < len(english[code])):
-                english[code] = name
-        for code, name in english.items():
+    by_code: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    for table in (_TABLE, _TABLE_EXTRA):
+        for line in table.strip().splitlines():
+            name, code, _aliases, demonyms, _unspaced = (part.strip() for part in line.split("|"))
             by_code.setdefault(code, name)
-        adjectives.update({"HK": "Hong Kong SAR", "MO": "Macao SAR", "US": "US"})
-        for code, name in by_code.items():
-            adjectives.setdefault(code, name)
-        _NAMES = _Names(by_code, adjectives)
-    return _NAMES
+            first_demonym = next(filter(None, demonyms.split(";")), "")
+            if first_demonym or code not in adjectives:
+                adjectives[code] = first_demonym or name
+    by_code.update(_CANONICAL)
+    english: dict[str, str] = {}
+    for code, lang, name in _territories():
+        if lang == "en" and (code not in english or len(name) < len(english[code])):
+            english[code] = name
+    for code, name in english.items():
+        by_code.setdefault(code, name)
+    adjectives.update({"HK": "Hong Kong SAR", "MO": "Macao SAR", "US": "US"})
+    for code, name in by_code.items():
+        adjectives.setdefault(code, name)
+    return _Names(by_code, adjectives)
 
 
 @cache
