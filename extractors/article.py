@@ -25,7 +25,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import trafilatura
+import trafilatura.external
 from htmldate import find_date
+from justext import get_stoplist
 from lxml.html import HtmlElement
 from trafilatura.metadata import (
     examine_meta,
@@ -49,6 +51,20 @@ _DATE_PARAMS: dict[str, Any] = {
     "original_date": True,
     "outputformat": "%Y-%m-%dT%H:%M:%S%z",
 }
+# jusText, the full cascade's second fallback, scores paragraphs by their share of stopwords.
+# For a page of unknown language trafilatura builds the union of all 100 of its stoplists
+# (154,000 words), which jusText then copies lower-cased: 28 MB held by every extraction
+# worker from the first fallback on. The languages below (the watched ones and the web's
+# most used, 41,000 words) keep it to about 7 MB; the benchmark's F1 is unchanged
+# (docs/BENCHMARKS.md, "Extraction quality").
+_STOPLIST_LANGUAGES = (
+    "English", "Spanish", "French", "German", "Portuguese", "Italian", "Dutch", "Polish", "Romanian",
+    "Swedish", "Greek", "Russian", "Ukrainian", "Arabic", "Persian", "Turkish", "Indonesian", "Malay",
+    "Vietnamese", "Hebrew", "Hindi", "Korean",
+)
+trafilatura.external.JT_STOPLIST = tuple(  # type: ignore[assignment]
+    sorted({w for lang in _STOPLIST_LANGUAGES for w in get_stoplist(lang)}))
+
 # Thresholds on a main text's length outside notice lines, set on the Zyte benchmark.
 MIN_TEXT_CHARS = 500  # shorter: rerun with trafilatura's full cascade
 MIN_PRECISE_CHARS = 250  # still shorter: rerun without favor_precision

@@ -83,3 +83,14 @@ def test_text_and_title_are_nfc() -> None:
     assert "Panamá rechaza la clasificación" in article.text
     assert "\u0301" not in article.text
     assert article.title == "Panamá rechaza"
+
+
+def test_justext_fallback_uses_the_compact_stoplist() -> None:
+    # A page this short runs the full cascade, and jusText on a page of unknown language.
+    extract_article(b"<html><body><div><p>A short note about the report.</p></div></body></html>",
+                    "https://example.org/short")
+    import trafilatura.external
+
+    stoplist = trafilatura.external.JT_STOPLIST  # trafilatura's own union of its 100 lists has 154,000 words
+    assert stoplist is not None and len(stoplist) < 50_000
+    assert {"the", "и", "في", "그리고", "dan"} <= set(stoplist)
