@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 from urllib.parse import quote
@@ -255,9 +256,8 @@ class Store:
         now = _now()
         # One statement, parameters per row: building `.values(**row)` for each row costs
         # more Python than the insert itself.
-        stmt = self._insert(articles).on_conflict_do_nothing(index_elements=[articles.c.url]).returning(articles.c.id)
         # RETURNING, not rowcount: PostgreSQL reports -1 for an INSERT ... RETURNING.
-        inserted_id = conn.execute(stmt, {**row, "created_at": now, "updated_at": now}).scalar()
+        inserted_id = conn.execute(self._insert_article, {**row, "created_at": now, "updated_at": now}).scalar()
         article_id = inserted_id or conn.execute(select(articles.c.id).where(articles.c.url == row["url"])).scalar_one()
         outcome: SaveResult = "inserted"
         reindex = True
@@ -276,11 +276,10 @@ class Store:
                 outcome = "updated"
         if reindex:
             self._index_text(conn, article_id, row["title"], row["text"])
-            index_story(conn, article_id, row["text"])
+            index_story(conn, article_id, row["text"], new=inserted_id is not None)
         if outcome != "unchanged":
             self._index_jurisdictions(conn, article_id, row["record"])
-        link = self._insert(article_sources).on_conflict_do_nothing()
-        conn.execute(link, {"article_id": article_id, "source": row["source"], "first_seen_at": now})
+        conn.execute(self._insert_link, {"article_id": article_id, "source": row["source"], "first_seen_at": now})
         return outcome
 
     def update_analysis(self, article_id: int, page: PageRecord) -> bool:
@@ -432,6 +431,15 @@ class Store:
         if keys:
             conn.execute(article_jurisdictions.insert(),
                          [{"article_id": article_id, "jurisdiction": key} for key in keys])
+
+    @cached_property
+    def _insert_article(self) -> Any:
+        """INSERT of a new article, nothing on a known URL, returning the new id (built once)."""
+        return self._insert(articles).on_conflict_do_nothing(index_elements=[articles.c.url]).returning(articles.c.id)
+
+    @cached_property
+    def _insert_link(self) -> Any:
+        return self._insert(article_sources).on_conflict_do_nothing()
 
     def _insert(self, table: Any) -> Any:
         if self.engine.dialect.name == "postgresql":

@@ -9,9 +9,7 @@ lowest id in the group. Two stories a new record bridges become one.
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy import Connection, delete, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from newswatch.similarity import COPY_THRESHOLD, band_keys, signature, similarity
 from storage.schema import articles, story_bands
@@ -20,19 +18,26 @@ MAX_CANDIDATES = 16  # copies checked per new record: one match is enough to fin
 _BAND_ROWS = 1024  # band rows read per lookup
 
 
+# Built once: constructing a statement costs more Python than running it (0.5 ms a record).
+_BANDS_OF_KEYS = select(story_bands.c.article_id, story_bands.c.band, story_bands.c.key).where(
+    story_bands.c.key.in_(bindparam("keys", expanding=True))
+)
+_DELETE_BANDS = delete(story_bands).where(story_bands.c.article_id == bindparam("aid"))
+_SET_STORY = (update(articles).where(articles.c.id == bindparam("aid"))
+              .values(minhash=bindparam("sig"), story_id=bindparam("sid")))
+_MERGE_STORIES = (update(articles).where(articles.c.story_id.in_(bindparam("old", expanding=True)))
+                  .values(story_id=bindparam("sid")))
+
+
 def candidate_ids(
     conn: Connection, sig: bytes, *, exclude: int | None = None, limit: int = MAX_CANDIDATES
 ) -> list[int]:
     """Ids of stored records sharing at least one LSH band with `sig`, most shared bands first."""
     keys = band_keys(sig)
     wanted = set(keys)
-    query = select(story_bands.c.article_id, story_bands.c.band, story_bands.c.key).where(
-        story_bands.c.key.in_([k for _b, k in keys])
-    )
-    if exclude is not None:
-        query = query.where(story_bands.c.article_id != exclude)
+    query = _BANDS_OF_KEYS if exclude is None else _BANDS_OF_KEYS.where(story_bands.c.article_id != exclude)
     counts: dict[int, int] = {}
-    for article_id, band, key in conn.execute(query.limit(_BAND_ROWS)):
+    for article_id, band, key in conn.execute(query.limit(_BAND_ROWS), {"keys": [k for _b, k in keys]}):
         if (band, key) in wanted:
             counts[article_id] = counts.get(article_id, 0) + 1
     return sorted(counts, key=lambda i: (-counts[i], i))[:limit]
@@ -46,22 +51,24 @@ def signatures(conn: Connection, ids: list[int]) -> dict[int, tuple[bytes | None
     return {r.id: (r.minhash, r.story_id) for r in rows}
 
 
-def index_story(conn: Connection, article_id: int, text: str) -> int | None:
-    """(Re)compute a stored record's signature, band keys and story; returns its story id."""
+def index_story(conn: Connection, article_id: int, text: str, *, new: bool = False) -> int | None:
+    """(Re)compute a stored record's signature, band keys and story; returns its story id.
+    `new`: the record was inserted in this transaction, so it has no band rows to replace."""
     sig = signature(text)
-    conn.execute(delete(story_bands).where(story_bands.c.article_id == article_id))
+    if not new:
+        conn.execute(_DELETE_BANDS, {"aid": article_id})
     if sig is None:
-        conn.execute(update(articles).where(articles.c.id == article_id).values(minhash=None, story_id=article_id))
+        conn.execute(_SET_STORY, {"aid": article_id, "sig": None, "sid": article_id})
         return article_id
-    conn.execute(insert(story_bands), [{"article_id": article_id, "band": b, "key": k} for b, k in band_keys(sig)])
+    keys = band_keys(sig)
+    conn.execute(insert(story_bands), [{"article_id": article_id, "band": b, "key": k} for b, k in keys])
     stories: set[int] = set()
     for other, (other_sig, story) in signatures(conn, candidate_ids(conn, sig, exclude=article_id)).items():
         if similarity(sig, other_sig) >= COPY_THRESHOLD:
             stories.add(story if story is not None else other)
     story_id = min(stories | {article_id})
-    merge: list[Any] = [articles.c.id == article_id]
-    if (stories | {article_id}) - {story_id}:  # stories this record bridges, and one it headed
-        merge.append(articles.c.story_id.in_(sorted((stories | {article_id}) - {story_id})))
-    conn.execute(update(articles).where(or_(*merge)).values(story_id=story_id))
-    conn.execute(update(articles).where(articles.c.id == article_id).values(minhash=sig))
+    bridged = sorted((stories | {article_id}) - {story_id})  # stories this record bridges, and one it headed
+    if bridged:
+        conn.execute(_MERGE_STORIES, {"old": bridged, "sid": story_id})
+    conn.execute(_SET_STORY, {"aid": article_id, "sig": sig, "sid": story_id})
     return story_id
