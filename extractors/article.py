@@ -72,12 +72,14 @@ MIN_PRECISE_CHARS = 250  # still shorter: rerun without favor_precision
 FRAGMENT_SHARE = 0.4
 FRAGMENT_MIN_MISSING = 1500  # ... and at least this many paragraph characters outside it
 
-# Lines that are a notice about the page rather than its content.
+# Lines that are a notice about the page rather than its content. Both patterns are in lower
+# case and searched in lower-cased text: as IGNORECASE alternations they took three times as
+# long (0.75 ms against 0.23 on an average benchmark page, and a page is searched 3 times).
 _NOTICE = re.compile(
     r"personal,? non-commercial use|reprints?\b|presentation-ready copies|"
     r"\bcookies?\b|\ball rights reserved\b|^\W*(?:copyright|©|ⓒ)|무단\s*전재|재배포\s*금지|"
     r"^\W*https?://\S+\W*$",
-    re.IGNORECASE,
+    re.MULTILINE,
 )
 # A paywall or sign-in box, in the languages watched: a notice when the line is short.
 _PAYWALL = re.compile(
@@ -89,7 +91,6 @@ _PAYWALL = re.compile(
     r"jetzt abonnieren|weiterlesen mit|nur f[üu]r abonnenten|"
     r"продолжени\w+ доступно|подпишитесь, чтобы|"
     r"訂閱(?:後|以)?(?:繼續|閱讀)|订阅(?:后|以)?(?:继续|阅读)|会員登録|購読",
-    re.IGNORECASE,
 )
 _PAYWALL_LINE_CHARS = 300
 
@@ -235,12 +236,12 @@ def _nfc(text: str | None) -> str:
 def _main_text(tree: HtmlElement, url: str) -> str:
     """The article's main text: fast precision first, fuller cascades only when it looks wrong."""
     best = _run(tree, url, fast=True, precision=True)
-    found = _content_chars(best, enough=MIN_TEXT_CHARS)
+    found = _content_chars(best)
     if found < MIN_TEXT_CHARS:  # readability/jusText may find more
         best = _better(best, _run(tree, url, fast=False, precision=True))
         if _content_chars(best) < MIN_PRECISE_CHARS:  # precision found (next to) nothing: loosen it
             best = _better(best, _run(tree, url, fast=False, precision=False))
-    elif _fragment(tree, _content_chars(best)):
+    elif _fragment(tree, found):
         # The fast pass may have taken a box (a teaser, a related story) for the article: the full
         # cascade compares it with readability and jusText. Its text wins when it is clearly longer
         # and another block: a longer text that holds the fast one was, on the Zyte benchmark, the
@@ -252,15 +253,25 @@ def _main_text(tree: HtmlElement, url: str) -> str:
     return _without_paywall(best)
 
 
-def _paywall_line(line: str) -> bool:
-    return len(line) < _PAYWALL_LINE_CHARS and _PAYWALL.search(line) is not None
+def _paywall_line(line: str, lowered: str) -> bool:
+    return len(line) < _PAYWALL_LINE_CHARS and _PAYWALL.search(lowered) is not None
+
+
+def _lines(text: str) -> tuple[list[str], list[str], bool, bool]:
+    """The text's lines, the same lines lower-cased, and whether any line may be a notice or a
+    paywall line (one search of the whole text each; most texts have neither)."""
+    lines = text.splitlines()
+    lowered = text.lower().splitlines()  # lower() never adds or removes a line break
+    joined = "\n".join(lowered)
+    return lines, lowered, _NOTICE.search(joined) is not None, _PAYWALL.search(joined) is not None
 
 
 def _without_paywall(text: str) -> str:
     """The text without the lines of a paywall box: empty when the box is all there is."""
-    if not _PAYWALL.search(text):
+    lines, lowered, _notice, paywall = _lines(text)
+    if not paywall:
         return text
-    return "\n".join(line for line in text.splitlines() if not _paywall_line(line)).strip()
+    return "\n".join(line for line, low in zip(lines, lowered, strict=True) if not _paywall_line(line, low)).strip()
 
 
 def _fragment(tree: HtmlElement, found: int) -> bool:
@@ -288,15 +299,13 @@ def _run(tree: HtmlElement, url: str, *, fast: bool, precision: bool) -> str:
     return (result.text or "").strip() if isinstance(result, Document) else ""
 
 
-def _content_chars(text: str, enough: int | None = None) -> int:
-    """Characters of `text` outside notice lines; counting stops once `enough` are found."""
-    found = 0
-    for line in text.splitlines():
-        if not _NOTICE.search(line) and not _paywall_line(line):
-            found += len(line)
-            if enough is not None and found >= enough:
-                break
-    return found
+def _content_chars(text: str) -> int:
+    """Characters of `text` outside notice and paywall lines."""
+    lines, lowered, notice, paywall = _lines(text)
+    if not notice and not paywall:
+        return sum(map(len, lines))
+    return sum(len(line) for line, low in zip(lines, lowered, strict=True)
+               if not (notice and _NOTICE.search(low)) and not (paywall and _paywall_line(line, low)))
 
 
 def _better(current: str, other: str) -> str:
