@@ -52,7 +52,7 @@ _YEAR_BEFORE = re.compile(
 )
 _YEAR_AFTER = re.compile(
     r"^\s*[)）》」”\"]{0,3}\s*(?:(?:for|of|de|del|du|de\s+l['’]année|da|do|van|von|за|لعام|للعام|عام|العام)\s+|の|的)?"
-    r"((?:19|20)\d\d)(?!\d)"
+    r"((?:19|20)\d\d)(?!\d)(?!\s*(?:[~～–—-]|to\s)\s*\d)"  # not "2022~23", "2022-2023": a period, not an edition
 )
 _GRETA_CONTEXT = re.compile(
     r"(?i:Council\s+of\s+Europe|Conseil\s+de\s+l['’]Europe|Europarat|Consejo\s+de\s+Europa|Conselho\s+da\s+Europa"

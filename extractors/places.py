@@ -228,6 +228,7 @@ Russia|RU||ruso;rusa;russe;russo;russa;russische;russischen;russischer;росс�
 Russia|RU||российские;российских;الروسية;الروسي|
 Belarus|BY|Беларуси;Белоруссия;Белоруссии;Республика Беларусь;Республики Беларусь;Weißrussland||
 Belarus|BY|بيلاروسيا||
+Syria|SY|سورية;الجمهورية العربية السورية||
 Belarus|BY||bielorruso;biélorusse;белорусский;белорусского;белорусская;белорусской|
 Kyrgyzstan|KG|Кыргызстан;Кыргызская Республика;Кыргызской Республики||
 United States|US|EUA;Vereinigten Staaten;ABD||
@@ -277,6 +278,10 @@ Mexico|MX||mexicano;mexicana;mexicain;mexicaine|
 Colombia|CO||colombiano;colombienne|
 Brazil|BR||brésilien;brésilienne|
 Angola|AO||angolano;angolana|
+Mozambique|MZ||moçambicano;moçambicana;mozambicain;mozambicaine;mozambiqueño;mozambiqueña|
+Cape Verde|CV||cabo-verdiano;cabo-verdiana;caboverdiano;caboverdiana;cap-verdien;cap-verdienne|
+São Tomé and Príncipe|ST||são-tomense;santomense|
+Timor-Leste|TL||timorense;est-timorais|
 Germany|DE||alemán;allemand;deutsche;deutschen|
 Spain|ES||español;espagnol|
 United Kingdom|GB|Großbritannien|británico;britannique|
@@ -380,7 +385,7 @@ _CANONICAL = {
     "CD": "DR Congo", "CG": "Republic of the Congo", "PS": "Palestine", "CI": "Côte d'Ivoire", "VA": "Vatican City",
     "BA": "Bosnia and Herzegovina", "TR": "Turkey", "CZ": "Czechia", "MK": "North Macedonia", "SZ": "Eswatini",
     "KN": "Saint Kitts and Nevis", "VC": "Saint Vincent and the Grenadines", "TT": "Trinidad and Tobago",
-    "AG": "Antigua and Barbuda", "ST": "São Tomé and Príncipe", "FM": "Micronesia",
+    "AG": "Antigua and Barbuda", "ST": "São Tomé and Príncipe", "FM": "Micronesia", "LC": "Saint Lucia",
 }
 # More aliases, and the short Chinese names of the two SARs (中国香港 is Hong Kong, not China then Hong Kong).
 _TABLE_EXTRA = """
@@ -390,6 +395,11 @@ Republic of the Congo|CG|Congo-Brazzaville;Republic of Congo||刚果共和国;�
 Palestine|PS|Palestinian Territories;Palestinian territories;State of Palestine|Palestinian|巴勒斯坦
 Côte d'Ivoire|CI|Ivory Coast;Côte d’Ivoire;Costa de Marfil|Ivorian;ivoirien;ivoirienne;marfileño|科特迪瓦
 Kosovo|XK||Kosovar|科索沃
+Saint Vincent and the Grenadines|VC|St. Vincent and the Grenadines;St Vincent and the Grenadines||圣文森特和格林纳丁斯
+Saint Vincent and the Grenadines|VC|St. Vincent;St Vincent|Vincentian|
+Saint Lucia|LC|St Lucia;St. Lucia|Saint Lucian;St Lucian|圣卢西亚
+Saint Kitts and Nevis|KN|St Kitts and Nevis;St. Kitts;St Kitts|Kittitian|圣基茨和尼维斯
+São Tomé and Príncipe|ST|Sao Tome and Principe;São Tomé|Santomean|圣多美和普林西比
 Hong Kong|HK|Hong Kong SAR China;Hong Kong Special Administrative Region;RAE de Hong Kong||中国香港;中國香港
 Hong Kong|HK|Región Administrativa Especial de Hong Kong;Hongkong SAR;Sonderverwaltungsregion Hongkong||香港特区
 Hong Kong|HK|Hồng Kông;Гонконг;Гонконгу;Гонконге;Гонконга|hongkongais|香港特别行政区;香港特別行政區;홍콩;ホンコン
@@ -524,7 +534,8 @@ _STEM_VOWELS = "аяоеыиьйіїєaeoyiąęěů"
 _UNSPACED = {"zh", "zh_Hant", "ja", "ko", "th", "my", "km"}
 # Names that are also given names, US states, rivers or dishes; Latin names of four letters or fewer too.
 _AMBIGUOUS = {"Chad", "Niger", "Georgia", "Jordan", "Turkey", "Guinea", "Jersey", "Chile", "Peru", "Israel",
-              "Mali", "Togo", "Cuba", "Oman", "Malta", "Panama", "Colombia", "Sudan", "Kenya", "Lebanon"}
+              "Mali", "Togo", "Cuba", "Oman", "Malta", "Panama", "Colombia", "Sudan", "Kenya", "Lebanon",
+              "St Vincent", "St. Vincent", "St Kitts", "St. Kitts"}
 _WEAK_LEN = 4
 # Capitalised words that may stand next to a place without making it part of a name.
 _OK_NEIGHBOURS = {

@@ -64,11 +64,13 @@ _RELEASED_YEAR = re.compile(
     r"(?:[A-Za-z]+\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:[A-Za-z]+\s+)?((?:19|20)\d\d)(?!\d))"
 )
 # The same in other languages: "divulgado em 29 de setembro de 2025", "publié le 27 juin 2024",
-# "опубликован 24 июня 2024 года": a release verb, then a date of a few words ending in its year.
+# "опубликован 24 июня 2024 года", "الصادر عن وزارة الخارجية عام 2020": a release verb, then a date of a
+# few words ending in its year.
 _RELEASED_YEAR_FOREIGN = re.compile(
     r"(?i:\b(?:publicad[oa]s?|divulgad[oa]s?|presentad[oa]s?|difundid[oa]s?|dad[oa]\s+a\s+conocer|lan[çc]ad[oa]s?"
     r"|apresentad[oa]s?|publié\w*|rendu\w*\s+public\w*|présenté\w*|dévoilé\w*|veröffentlicht\w*|vorgestellt\w*"
-    r"|pubblicat[oi]|presentat[oi]|gepubliceerd|опубликован\w*|представлен\w*|обнародован\w*|оприлюднен\w*)"
+    r"|pubblicat[oi]|presentat[oi]|gepubliceerd|опубликован\w*|представлен\w*|обнародован\w*|оприлюднен\w*"
+    r"|(?:ال)?صادر\w*|أصدر\w*)"
     r"\s+(?:[^\W\d]+\s+){0,2}?(?:\d{1,2}\s+)?(?:[^\W\d]+\s+){0,3}?((?:19|20)\d\d)(?!\d))"
 )
 

@@ -97,6 +97,9 @@ def test_demonyms_and_declined_forms() -> None:
         ("Turkey rejected the report.", ["TR"]),
         ("TRAFFICKING REPORT: Jordan Upgraded To Tier 2 As Chad Slips", ["JO", "TD"]),
         ("Secretary Dean Rusk visited.", []),
+        ("St Vincent does not have trafficking of persons, the Prime Minister said.", ["VC"]),
+        ("The St. Vincent Hospital opened a new ward.", []),
+        ("St. Vincent and the Grenadines and St Lucia were ranked Tier 2.", ["VC", "LC"]),
     ],
 )
 def test_ambiguous_names(text: str, expected: list[str]) -> None:
@@ -111,3 +114,16 @@ def test_patterns_are_built_on_first_use_only() -> None:
         "assert p._INDEX is not None\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("o Governo moçambicano negou o relatório", ["MZ"]),
+        ("le gouvernement cap-verdien a réagi", ["CV"]),
+        ("وضعت الولايات المتحدة سورية والسودان في الفئة الثالثة", ["US", "SY", "SD"]),
+        ("Sao Tome and Principe was upgraded", ["ST"]),
+    ],
+)
+def test_more_names_and_adjectives(text: str, expected: list[str]) -> None:
+    assert _codes(text) == expected

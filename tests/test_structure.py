@@ -189,6 +189,12 @@ def test_tier_statements(sentence: str, expected: list[TierRating]) -> None:
         ("Malaysia stayed on Tier 3 in the latest Trafficking in Persons Report.", date(2025, 3, 1), 2024),
         ("Malaysia stayed on Tier 3 in the latest Trafficking in Persons Report.", date(2025, 7, 1), 2025),
         ("马来西亚在《2022年人口贩运问题报告》中仍被列为第三级。", date(2023, 1, 5), 2022),
+        # A year range after the report's name is a period of ratings, not the edition (synthetic).
+        ("국무부 연례 인신매매보고서 2021~22년 2등급 유지\n미 국무부는 25일 발표한 ‘2023 인신매매 보고서’에서 "
+         "한국을 2등급으로 분류했다.", None, 2023),
+        # "the TIP report issued by the State Department in 2020" (synthetic).
+        ("قال تقرير الاتجار بالأشخاص الصادر عن وزارة الخارجية عام 2020، والذي نشر في وقت سابق من هذا الشهر، "
+         "إن تركيا ظلت في المستوى 2.", None, 2020),
     ],
 )
 def test_report_year_is_the_edition_year(text: str, published: date | None, year: int) -> None:
