@@ -68,6 +68,9 @@ class Phrase:
 
 
 # Most specific organisation first: a phrase with several heads takes the first kind present.
+# A participle between a cue and "by" takes the agent: "the methodology used by", "figures published by".
+_MAKER_BETWEEN = re.compile(r"(?i:\b(?:used|issued|released|published|compiled|prepared|produced|conducted|presented"
+                            r"|employed|applied|adopted|cited|made|written|gathered|collected|provided)\b)")
 _ORG_PRIORITY = ("commissioner", "issuer", "foreign_ministry", "ministry", "embassy", "agency", "legislature",
                  "international", "government", "police", "court", "media", "ngo")
 _PERSON_KINDS = ("spokesperson", "official", "legislator", "commentator")
@@ -618,8 +621,8 @@ class ActorModel:
         doc = self.doc
         s_end = doc.sentences[sent].end
         m = PASSIVE_BY_RE.match(doc.norm, end, min(s_end, end + 60))
-        if m is None:
-            return []
+        if m is None or _MAKER_BETWEEN.search(doc.norm, end, m.end()):
+            return []  # "questioned the methodology used by the State Department": the agent is the method's
         at = m.end()
         for p in self.by_sent.get(sent, []):
             if at <= p.start <= at + 2 and not p.in_quote:

@@ -620,7 +620,10 @@ TIERS = Lexicon(
         (_term("Tier 2", "tier"), r"\bTier[\s-]*(?:2|two|II)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
         (_term("Tier 3", "tier"), r"\bTier[\s-]*(?:3|three|III)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
         (_term("Tier 2 Watch List", "watch_list", 0.6), r"\bwatch[\s-]*list\b|\bdanh\s+sách\s+theo\s+dõi\b", True),
-        (_term("Tier 3", "tier_lowest", 0.6), r"\b(?:lowest|bottom)\s+(?:tier|rating|ranking|category)\b", True),
+        (_term("Tier 3", "tier_lowest", 0.6),
+         r"\b(?<!second )(?<!second-)(?:lowest|bottom)\s+(?:tier|rating|ranking|category)\b", True),
+        (_term("Tier 2 Watch List", "tier_second_lowest", 0.6),
+         r"\bsecond[\s-]lowest\s+(?:tier|rating|ranking|category)\b", True),
         (_term("Tier 1", "tier_highest", 0.6), r"\b(?:top|highest)\s+(?:tier|rating|ranking|category)\b", True),
         (_term("Tier 2 Watch List", "tier_watch_list_foreign"),
          r"\b(?:Nivel|Niveau|Nível|categoría|catégorie|categoria|Kategorie|Stufe)\s+(?:2|II|dos|deux|dois|zwei)"
@@ -703,6 +706,9 @@ CUES = Lexicon(
         (_term("rebut", "does_not_accept", 0.9),
          r"\b(?:(?:does|do|did|will|would|could|can)\s+not|doesn['’]t|don['’]t|didn['’]t|won['’]t|cannot"
          r"|refus\w+\s+to)\s+accept\w*", True),
+        (_term("rebut", "nothing_to_do_with_reality", 0.8),
+         r"\bnothing\s+to\s+do\s+with\s+(?:the\s+)?(?:reality|facts|truth)\b|\bnada\s+que\s+ver\s+con\s+la\s+realidad\b"
+         r"|\brien\s+à\s+voir\s+avec\s+la\s+réalité\b|\bnada\s+a\s+ver\s+com\s+a\s+realidade\b", True),
         (_term("rebut", "does_not_reflect", 0.8),
          r"\b(?:(?:does|do|did)\s+not|doesn['’]t|don['’]t|didn['’]t|fail(?:s|ed)?\s+to|not)\s+(?:been\s+|be\s+)?"
          r"(?:objectively\s+|fully\s+|accurately\s+|truly\s+)?reflect\w*", True),
@@ -791,6 +797,15 @@ CUES = Lexicon(
          r"\b(?:critici[sz](?:e|es|ed|ing)|critical\s+of|(?:voic|express|level|direct)\w*\s+(?:\w+\s+){0,2}?criticism"
          r"|condemn\w*|censur\w+|lodg\w+\s+(?:a\s+)?(?:complaint|protest))\b", True),
         (_term("rebut", "protests", 0.7, verb=True, neg=True), r"\bprotest(?:s|ed|ing)?\b", True),
+        # A protest in deeds: the issuer's envoy summoned ("summoned the US ambassador over the report").
+        (_term("rebut", "summons_envoy", 0.7, verb=True, neg=True),
+         r"(?:\bsummon(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:ambassador|envoy|charg[ée]\s+d['’]affaires)"
+         r"|\b(?:convoc[óa]\w*|convoqu\w+)\s+(?:al\s+|a\s+|o\s+|l['’])?(?:embajador|embaixador|ambassadeur)"
+         r"|\bвызвал\w*\s+(?:\w+\s+){0,2}?посла)"
+         # ... over the report itself, not over anything else the issuer did
+         r"[^.;]{0,60}?\b(?:over|about|regarding|on|por|sobre|à\s+propos|au\s+sujet|из-за|в\s+связи\s+с)\s+"
+         r"(?:the\s+|its\s+|this\s+|el\s+|la\s+|le\s+|o\s+|a\s+)?(?:[\w-]+\s+){0,3}?"
+         r"(?:report|ranking|rating|downgrade|findings|informe|rapport|relatório|доклад\w*)", True),
         # Reproach: the issuer blamed ("упрекнул Госдеп", "reprochó a Washington", "accused the US of").
         (_term("rebut", "reproaches", 0.8, verb=True, neg=True),
          r"\b(?:reproach\w*|rebuk\w+|chid(?:e|ed|es|ing)|berat\w+|faulted|took\s+\w+\s+to\s+task|reproch\w+"
@@ -940,7 +955,9 @@ CUES = Lexicon(
          r"фальшивк\w*|фальсифик\w*|клевет\w*|русофоб\w*|вмешательств\w*|пропаганд\w*|предвзят\w*|необоснованн\w*"
          r"|политизирован\w*|инсинуаци\w*|измышлени\w*|ложн\w+|ложь|лжи|голословн\w+|двойн\w+\s+стандарт\w*"
          r"|неприемлем\w+|надуманн\w+|не\s+(?:отражает|соответству\w+\s+действительност\w+)|тенденциозн\w+"
-         r"|не\s+имеют\s+ничего\s+общего|замалчива\w+|умалчива\w+", True),
+         r"|не\s+име(?:ет|ют)\s+ничего\s+общего|замалчива\w+|умалчива\w+", True),
+        (_term("rebut", "ru_criticises", 0.7, verb=True, neg=True),
+         r"раскритикова\w+|критикова\w+|критику(?:ет|ют)", True),
         (_term("rebut", "ru_regrets", 0.4), r"сожалени\w+|разочаров\w+", True),
         (_term("rebut", "id_rejects", 0.9, verb=True, neg=True),
          r"\b(?:menolak|tolak|ditolak|membantah|bantah|dibantah|menyangkal|mengecam|kecam|dikecam|mempertikai\w*"
@@ -1185,7 +1202,7 @@ ACTORS = Lexicon(
          r"|\bminist[eè]re\s+(?:de\s+l['’]|de\s+la\s+|des\s+|du\s+)\w+"
          r"|\bМВД\b|\bМинюст\w*|\bведомств\w+|\bBakanlığı\w*|\bBakanlık\w*|\bKDN\b|\bKementerian\s+Dalam\s+Negeri"
          r"|\bBộ\s+(?:Công\s+an|Lao\s+động|Tư\s+pháp|Nội\s+vụ)|\bMinisterstw\w+)"
-         r"|" + _AR_PRE + r"وزارة\s+(?:ال)?[^\s،.]+"
+         r"|" + _AR_PRE + r"وزارة\s+(?:ال)?[^\s،.]+|" + _AR_PRE + r"الوزارة(?![^\s،.])"
          r"|(?:여성가족|법무|고용노동|통일|국방|행정안전|보건복지)부|(?:法務|厚生労働|国土交通|経済産業)省|出入国在留管理庁|警察庁"
          r"|กระทรวง(?:มหาดไทย|แรงงาน|ยุติธรรม|การพัฒนาสังคม[^\s]{0,20})", False),
         # German compounds: Bundesfamilienministerium, Regierungssprecher, Außenminister.

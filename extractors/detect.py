@@ -68,7 +68,9 @@ DETECTOR_NAME = "newswatch-rules"
 # edition"; tiers as Russian/Ukrainian levels and groups, Turkish and Vietnamese ordinals, Arabic تصنيف; a lone
 # rating of an unknown place outside the lead; time stamp lines do not fill the lead; more capitals as speakers
 # 1.5.1: a year range after the report's name is no edition; Arabic "الصادر ... عام 2020"; the Saints (St Vincent,
-# St Lucia, St Kitts) and São Tomé by their short names, سورية, Lusophone adjectives (moçambicano, cabo-verdiano)
+# St Lucia, St Kitts) and São Tomé by their short names, سورية, Lusophone adjectives (moçambicano, cabo-verdiano);
+# the envoy summoned over the report, "nothing to do with reality", Russian criticism, Arabic الوزارة; "the second-
+# lowest ranking" (watch list) and "among the worst offenders"; a "by" after "used"/"published" is not the cue's agent
 DETECTOR_VERSION = "1.5.1"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1

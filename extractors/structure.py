@@ -297,7 +297,8 @@ def _unattached_tier(
 
 # Tiers named without the word "tier": "the worst tier", "category three", "blacklist".
 _IMPLIED_TIERS = (
-    (re.compile(r"(?i:\b(?:worst|lowest|bottom)\s+(?:tier|category|rank(?:ing)?|rating|grade)\b"
+    (re.compile(r"(?i:\b(?<!second )(?<!second-)(?:worst|lowest|bottom)\s+(?:tier|category|rank(?:ing)?|rating|grade)\b"
+                r"|\b(?:among|with|joins?|joined)\s+(?:the\s+)?worst\s+offenders\b"
                 r"|\bcategory\s+(?:3|three|III)\b|\bblacklist(?:ed|ing)?\b|\bblack\s+list\b"
                 r"|\b(?:in|on|to|into)\s+(?:the\s+)?third\s+(?:tier|category)\b)"), "Tier 3"),
     (re.compile(r"(?i:\bcategory\s+(?:2|two|II)\b(?!\s*watch)"

@@ -662,3 +662,57 @@ def test_reproach_of_the_issuer_in_russian() -> None:
 def test_glued_full_stop_splits_sentences() -> None:
     parts = [s.text for s in split_sentences("Le rapport est partial.Le ministère le rejette. U.S. officials agree.")]
     assert parts == ["Le rapport est partial.", "Le ministère le rejette.", "U.S. officials agree."]
+
+
+# Synthetic sentences (invented places and people) for rebuttals detector 1.5.1 reads.
+_MAROVIA_LEAD = "The US State Department's annual Trafficking in Persons Report kept Marovia on Tier 3 this week.\n"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "rule"),
+    [
+        ("Marovia responds", _MAROVIA_LEAD + "The ministry questioned the methodology used by the State Department.",
+         "disputes"),
+        ("Marovia responds",
+         _MAROVIA_LEAD + "The Marovian foreign ministry summoned the US ambassador over the report.", "summons_envoy"),
+        ("Marovia responds", _MAROVIA_LEAD + "A government spokesman said the findings had nothing to do with reality.",
+         "nothing_to_do_with_reality"),
+        ("МИД Северии о докладе",
+         "Госдепартамент США в ежегодном докладе о торговле людьми оставил Северию на третьем уровне.\n"
+         "Официальный представитель МИД Северии заявила, что доклад не имеет ничего общего с реальностью.",
+         "ru_discredits"),
+        ("МИД Северии о докладе",
+         "Госдепартамент США в ежегодном докладе о торговле людьми оставил Северию на третьем уровне.\n"
+         "В МИД Северии раскритиковали доклад Госдепартамента.", "ru_criticises"),
+        ("الكويت ترفض التقرير",
+         "صنف تقرير الخارجية الأمريكية السنوي حول الاتجار بالبشر الكويت في الفئة الثالثة.\n"
+         "واعتبرت الوزارة أن التقرير يفتقر إلى الدقة.", "xx_inaccurate"),
+    ],
+    ids=["method-used-by-issuer", "summons-envoy", "nothing-to-do-with-reality", "ru-singular", "ru-criticised",
+         "ar-the-ministry"],
+)
+def test_more_rebuttals(title: str, text: str, rule: str) -> None:
+    d = detect(title, text)
+    assert d.is_report and d.is_rebuttal
+    assert any(rule in e.rule and "not counted" not in e.rule for e in d.evidence), [e.rule for e in d.evidence]
+
+
+def test_summoning_the_envoy_over_something_else_is_no_rebuttal() -> None:
+    d = detect("Envoy summoned",
+               "The Marovian foreign ministry summoned the US ambassador over remarks on the election. "
+               "Separately, the annual Trafficking in Persons Report kept Marovia on Tier 2.")
+    assert d.is_report and not d.is_rebuttal
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tier"),
+    [
+        ("Malaysia was given the second-lowest ranking.", "Tier 2 Watch List"),
+        ("Malaysia was placed among the worst offenders.", "Tier 3"),
+        ("Malaysia has remained in the lowest tier since 2021.", "Tier 3"),
+    ],
+)
+def test_tiers_by_rank(sentence: str, tier: str) -> None:
+    d = detect("Trafficking report", "The US State Department released its annual Trafficking in Persons Report on "
+                                     "Tuesday.\n" + sentence)
+    assert ("Malaysia", tier) in [(t.jurisdiction, t.tier) for t in d.tiers]
