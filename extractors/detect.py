@@ -20,6 +20,7 @@ Every decision carries its evidence.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, datetime
 
 from extractors.actors import ActorModel, Phrase
@@ -45,6 +46,7 @@ from extractors.mentions import (
     may_mention_report,
     referent_before,
 )
+from extractors.places import place_name
 from extractors.structure import (
     FAMILIES,
     StanceEvent,
@@ -56,7 +58,7 @@ from extractors.structure import (
     fallback_primary,
 )
 from extractors.textdates import latest_date
-from newswatch.models import Claims, Detection, Evidence
+from newswatch.models import Claims, Detection, Evidence, Jurisdiction
 
 __all__ = ["DETECTOR_NAME", "DETECTOR_VERSION", "REBUTTAL_THRESHOLD", "REPORT_THRESHOLD", "detect"]
 
@@ -70,7 +72,8 @@ DETECTOR_NAME = "newswatch-rules"
 # 1.5.1: a year range after the report's name is no edition; Arabic "الصادر ... عام 2020"; the Saints (St Vincent,
 # St Lucia, St Kitts) and São Tomé by their short names, سورية, Lusophone adjectives (moçambicano, cabo-verdiano);
 # the envoy summoned over the report, "nothing to do with reality", Russian criticism, Arabic الوزارة; "the second-
-# lowest ranking" (watch list) and "among the worst offenders"; a "by" after "used"/"published" is not the cue's agent
+# lowest ranking" (watch list) and "among the worst offenders"; a "by" after "used"/"published" is not the cue's agent;
+# the place whose officials rebut comes first when the title names it and not the main place found
 DETECTOR_VERSION = "1.5.1"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
@@ -110,6 +113,7 @@ def detect(
     model = ActorModel(doc, primary, issuer_code)
     events = _stance_events(doc, model)
     rebuttal_raw, rebuttal_evidence = _score_rebuttal(events)
+    jurisdictions = _rebutting_place_first(doc, jurisdictions, events, issuer_code)
 
     is_report = report_raw >= REPORT_THRESHOLD
     if not is_report and rebuttal_raw >= REBUTTAL_THRESHOLD and any(e.target >= 0.9 for e in events if e.counted):
@@ -144,6 +148,22 @@ def detect(
         detector=DETECTOR_NAME,
         detector_version=DETECTOR_VERSION,
     )
+
+
+def _rebutting_place_first(doc: ScannedText, jurisdictions: tuple[Jurisdiction, ...], events: list[StanceEvent],
+                           issuer_code: str | None) -> tuple[Jurisdiction, ...]:
+    """The place whose officials rebut, when the title names it and not the main place found: the item is about
+    its answer ("Chinese embassy slams report", whose lead rates Australia)."""
+    codes = Counter(p.code for e in events if e.counted and e.stance == "rebut" for p in e.speakers
+                    if p.code and p.code != issuer_code and p.actor is not None and p.actor.official)
+    if len(codes) != 1 or not doc.n_title:
+        return jurisdictions
+    code = next(iter(codes))
+    in_title = {pm.place.code for pm in doc.places if doc.is_title(pm.sent)}
+    if code not in in_title or (jurisdictions and (jurisdictions[0].code == code or jurisdictions[0].code in in_title)):
+        return jurisdictions
+    rest = tuple(j for j in jurisdictions if j.code != code)
+    return (Jurisdiction(place_name(code), code), *rest)
 
 
 # --- report coverage ------------------------------------------------------------------------

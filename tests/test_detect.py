@@ -716,3 +716,12 @@ def test_tiers_by_rank(sentence: str, tier: str) -> None:
     d = detect("Trafficking report", "The US State Department released its annual Trafficking in Persons Report on "
                                      "Tuesday.\n" + sentence)
     assert ("Malaysia", tier) in [(t.jurisdiction, t.tier) for t in d.tiers]
+
+
+def test_the_place_whose_officials_rebut_comes_first_when_the_title_names_it() -> None:
+    # Synthetic: the lead rates another place; the title and the rebuttal are China's.
+    d = detect("Chinese embassy slams US report",
+               "The Chinese Embassy in Canberra rejected the US Trafficking in Persons Report as groundless, a day "
+               "after Australia was rated Tier 1.")
+    assert d.is_rebuttal
+    assert [j.code for j in d.jurisdictions][:1] == ["CN"]
