@@ -4,8 +4,10 @@
   parser exists) to find the prefixes every match starts with. A change in its node layout
   would silently give wrong prefixes, and so missed matches.
 - extractors/article.py calls seven trafilatura internals (metadata without the categories and
-  tags newswatch never stores, the encoding guess, HTML loading). trafilatura is pinned exactly
-  in pyproject.toml; on an upgrade, this module says which internal moved.
+  tags newswatch never stores, the encoding guess, HTML loading) and sets one of its globals,
+  ``trafilatura.external.JT_STOPLIST`` (jusText's stoplist for a page of unknown language).
+  trafilatura is pinned exactly in pyproject.toml; on an upgrade, this module says which
+  internal moved.
 """
 
 from __future__ import annotations
@@ -83,3 +85,13 @@ def test_trafilatura_internals_behave_as_article_py_expects() -> None:
     assert extract_author(tree) in (None, "Ada Example")
     assert line_processing("  Ada   Example \n") == "Ada Example"
     assert callable(meta.clean_and_trim)
+
+
+def test_trafilatura_reads_its_stoplist_global_when_the_language_is_unknown() -> None:
+    import trafilatura.external as external
+
+    source = inspect.getsource(external.try_justext)
+    assert "JT_STOPLIST or jt_stoplist_init()" in source  # the global article.py sets is the one read
+    import extractors.article  # noqa: F401  (sets it on import)
+
+    assert isinstance(external.JT_STOPLIST, tuple) and len(external.JT_STOPLIST) > 10_000
