@@ -274,11 +274,12 @@ class Store:
             else:
                 conn.execute(update(articles).where(articles.c.id == article_id).values(**changes, updated_at=now))
                 outcome = "updated"
+        new = inserted_id is not None  # a new row has no index rows to replace
         if reindex:
-            self._index_text(conn, article_id, row["title"], row["text"])
-            index_story(conn, article_id, row["text"], new=inserted_id is not None)
+            self._index_text(conn, article_id, row["title"], row["text"], new=new)
+            index_story(conn, article_id, row["text"], new=new)
         if outcome != "unchanged":
-            self._index_jurisdictions(conn, article_id, row["record"])
+            self._index_jurisdictions(conn, article_id, row["record"], new=new)
         conn.execute(self._insert_link, {"article_id": article_id, "source": row["source"], "first_seen_at": now})
         return outcome
 
@@ -414,19 +415,23 @@ class Store:
 
     # --- helpers ---------------------------------------------------------------
 
-    def _index_text(self, conn: Connection, article_id: int, title: str | None, body: str) -> None:
+    def _index_text(self, conn: Connection, article_id: int, title: str | None, body: str, *,
+                    new: bool = False) -> None:
         """Keep the SQLite FTS5 row of an article in step (PostgreSQL's index follows the row itself)."""
         if self.engine.dialect.name == "postgresql":
             return
-        conn.execute(text(f"DELETE FROM {fts.SQLITE_TABLE} WHERE rowid = :id"), {"id": article_id})
+        if not new:
+            conn.execute(text(f"DELETE FROM {fts.SQLITE_TABLE} WHERE rowid = :id"), {"id": article_id})
         conn.execute(
             text(f"INSERT INTO {fts.SQLITE_TABLE} (rowid, doc, title) VALUES (:id, :doc, :title)"),
             {"id": article_id, "doc": fts.search_document(title, body), "title": fts.search_title(title)},
         )
 
-    def _index_jurisdictions(self, conn: Connection, article_id: int, record: dict[str, Any]) -> None:
+    def _index_jurisdictions(self, conn: Connection, article_id: int, record: dict[str, Any], *,
+                             new: bool = False) -> None:
         """Keep a record's rows in article_jurisdictions in step with its `record` JSON."""
-        conn.execute(article_jurisdictions.delete().where(article_jurisdictions.c.article_id == article_id))
+        if not new:
+            conn.execute(article_jurisdictions.delete().where(article_jurisdictions.c.article_id == article_id))
         keys = jurisdiction_keys(record)
         if keys:
             conn.execute(article_jurisdictions.insert(),
