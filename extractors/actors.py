@@ -67,10 +67,10 @@ class Phrase:
     generic: bool = False
 
 
-# Most specific organisation first: a phrase with several heads takes the first kind present.
 # A participle between a cue and "by" takes the agent: "the methodology used by", "figures published by".
 _MAKER_BETWEEN = re.compile(r"(?i:\b(?:used|issued|released|published|compiled|prepared|produced|conducted|presented"
                             r"|employed|applied|adopted|cited|made|written|gathered|collected|provided)\b)")
+# Most specific organisation first: a phrase with several heads takes the first kind present.
 _ORG_PRIORITY = ("commissioner", "issuer", "foreign_ministry", "ministry", "embassy", "agency", "legislature",
                  "international", "government", "police", "court", "media", "ngo")
 _PERSON_KINDS = ("spokesperson", "official", "legislator", "commentator")

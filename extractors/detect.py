@@ -20,7 +20,6 @@ Every decision carries its evidence.
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date, datetime
 
 from extractors.actors import ActorModel, Phrase
@@ -113,7 +112,6 @@ def detect(
     model = ActorModel(doc, primary, issuer_code)
     events = _stance_events(doc, model)
     rebuttal_raw, rebuttal_evidence = _score_rebuttal(events)
-    jurisdictions = _rebutting_place_first(doc, jurisdictions, events, issuer_code)
 
     is_report = report_raw >= REPORT_THRESHOLD
     if not is_report and rebuttal_raw >= REBUTTAL_THRESHOLD and any(e.target >= 0.9 for e in events if e.counted):
@@ -141,7 +139,7 @@ def detect(
         rebuttal_score=rebuttal_score,
         evidence=evidence,
         report=extract_report(doc, family, pub),
-        jurisdictions=jurisdictions,
+        jurisdictions=_rebutting_place_first(doc, jurisdictions, events, issuer_code),
         tiers=extract_tiers(doc, primary, issuer_code) if family == "tip" else (),
         responses=extract_responses(doc, model, events),
         claims=extract_claims(doc, family, report_sents) if family in FAMILIES else Claims(),
@@ -154,11 +152,11 @@ def _rebutting_place_first(doc: ScannedText, jurisdictions: tuple[Jurisdiction, 
                            issuer_code: str | None) -> tuple[Jurisdiction, ...]:
     """The place whose officials rebut, when the title names it and not the main place found: the item is about
     its answer ("Chinese embassy slams report", whose lead rates Australia)."""
-    codes = Counter(p.code for e in events if e.counted and e.stance == "rebut" for p in e.speakers
-                    if p.code and p.code != issuer_code and p.actor is not None and p.actor.official)
-    if len(codes) != 1 or not doc.n_title:
+    codes = {p.code for e in events if e.counted and e.stance == "rebut" for p in e.speakers
+             if p.code and p.code != issuer_code and p.actor is not None and p.actor.official}
+    if len(codes) != 1:
         return jurisdictions
-    code = next(iter(codes))
+    (code,) = codes
     in_title = {pm.place.code for pm in doc.places if doc.is_title(pm.sent)}
     if code not in in_title or (jurisdictions and (jurisdictions[0].code == code or jurisdictions[0].code in in_title)):
         return jurisdictions

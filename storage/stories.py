@@ -19,9 +19,11 @@ _BAND_ROWS = 1024  # band rows read per lookup
 
 
 # Built once: constructing a statement costs more Python than running it (0.5 ms a record).
-_BANDS_OF_KEYS = select(story_bands.c.article_id, story_bands.c.band, story_bands.c.key).where(
+_BANDS = select(story_bands.c.article_id, story_bands.c.band, story_bands.c.key).where(
     story_bands.c.key.in_(bindparam("keys", expanding=True))
 )
+_BANDS_OF_KEYS = _BANDS.limit(_BAND_ROWS)
+_BANDS_OF_KEYS_EXCEPT = _BANDS.where(story_bands.c.article_id != bindparam("exclude")).limit(_BAND_ROWS)
 _DELETE_BANDS = delete(story_bands).where(story_bands.c.article_id == bindparam("aid"))
 _SET_STORY = (update(articles).where(articles.c.id == bindparam("aid"))
               .values(minhash=bindparam("sig"), story_id=bindparam("sid")))
@@ -35,9 +37,10 @@ def candidate_ids(
     """Ids of stored records sharing at least one LSH band with `sig`, most shared bands first."""
     keys = band_keys(sig)
     wanted = set(keys)
-    query = _BANDS_OF_KEYS if exclude is None else _BANDS_OF_KEYS.where(story_bands.c.article_id != exclude)
+    query, params = ((_BANDS_OF_KEYS, {}) if exclude is None
+                     else (_BANDS_OF_KEYS_EXCEPT, {"exclude": exclude}))
     counts: dict[int, int] = {}
-    for article_id, band, key in conn.execute(query.limit(_BAND_ROWS), {"keys": [k for _b, k in keys]}):
+    for article_id, band, key in conn.execute(query, {"keys": [k for _b, k in keys], **params}):
         if (band, key) in wanted:
             counts[article_id] = counts.get(article_id, 0) + 1
     return sorted(counts, key=lambda i: (-counts[i], i))[:limit]
