@@ -146,7 +146,7 @@ def build(url: str, n: int) -> dict[str, Any]:
 def measure(url: str) -> dict[str, Any]:
     """Search p95, compare and timeline times, export rate and RSS on a built store."""
     from flows import reading
-    from newswatch.cli.export import export_rows, write_jsonl, write_parquet
+    from newswatch.cli.export import export_rows, export_tuples, write_jsonl, write_parquet
     from storage.reading import RecordFilter
     from storage.store import Store
 
@@ -205,7 +205,7 @@ def measure(url: str) -> dict[str, Any]:
         out["export_rss_mb_before"] = rss_before
         t0 = time.perf_counter()
         path = f"/tmp/nw-bench-{os.getpid()}.parquet"
-        count = write_parquet(export_rows(store, RecordFilter()), path, rows=True)
+        count = write_parquet(export_tuples(store, RecordFilter()), path)
         out["export_parquet_per_s"] = round(count / (time.perf_counter() - t0))
         os.unlink(path)
     out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)

@@ -15,6 +15,11 @@ from newswatch.timeutil import as_utc
 from storage.compress import unpack
 
 
+def json_text(value: Any) -> str:
+    """A JSON column's stored text: compact UTF-8 (orjson), not json.dumps' escaped, spaced form."""
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
 def detection_fields(det: Detection) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """(evidence, record): the JSON columns of an article row, as JSON reads them back (lists, not tuples)."""
     evidence = [_plain(asdict(e)) for e in det.evidence]

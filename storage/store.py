@@ -57,7 +57,7 @@ from storage.schema import (
     page_failures,
     sources,
 )
-from storage.serialize import detection_fields, record_from_row
+from storage.serialize import detection_fields, json_text, record_from_row
 from storage.stories import index_story
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -584,7 +584,7 @@ def alembic_config() -> Any:
 
 def _engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": 30}, json_serializer=json_text)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -605,7 +605,7 @@ def _engine(url: str) -> Engine:
             cur.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, json_serializer=json_text)
 
 
 def _readonly_engine(url: str) -> Engine:

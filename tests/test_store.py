@@ -73,6 +73,17 @@ def test_saved_page_reads_back_with_structured_fields(store: Store, make_page: M
     assert store.count_articles() == 1
 
 
+def test_json_columns_are_stored_as_compact_utf8_text(store: Store, make_page: MakePage) -> None:
+    # Standard tools (sqlite3, psql, Datasette) show the JSON as written: 记者, not an escape.
+    page = make_page("https://a.example/zh", ZH_TITLE, ZH_TEXT, is_report=True)
+    page = replace(page, article=replace(page.article, authors=("记者 王",)))
+    store.save_pages([page])
+    with store.engine.connect() as conn:
+        authors, record = conn.execute(text("SELECT CAST(authors AS TEXT), CAST(record AS TEXT) FROM articles")).one()
+    assert authors == '["记者 王"]'
+    assert "\\u" not in record and ", " not in record and '"report":{"name":' in record
+
+
 def test_one_record_shape_for_every_read(store: Store, make_page: MakePage) -> None:
     # storage/serialize.py record_from_row: the store's rows and the lean read queries share one shape
     # (`raw_sha256` only where the raw page was read; `text` only where asked for), keys in the same order.

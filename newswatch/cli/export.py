@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
-from datetime import datetime
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import orjson
 
@@ -26,6 +25,7 @@ NESTED = ("sources", "authors", "jurisdictions", "tiers", "responses", "claims",
 TIMES = ("published_at", "fetched_at", "updated_at")
 FORMATS = ("jsonl", "csv", "parquet")
 ROW_GROUP = 5000
+T = TypeVar("T")
 
 
 def export_row(record: dict[str, Any]) -> dict[str, Any]:
@@ -41,11 +41,12 @@ def export_row(record: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def export_rows(store: Any, flt: Any) -> Iterator[dict[str, Any]]:
-    """Export rows (exactly COLUMNS) of every record matching `flt`, straight from the database
-    rows (no intermediate record dict): the fast path `records export` uses."""
+def export_tuples(store: Any, flt: Any) -> Iterator[tuple[Any, ...]]:
+    """Export rows of every record matching `flt` as tuples in COLUMNS order, straight from the
+    database rows (no intermediate record dict): times as stored (naive ones are UTC), `authors`
+    and `evidence` as their stored JSON text."""
     from storage.reading import iter_rows
-    from storage.serialize import decode_json, iso
+    from storage.serialize import decode_json
 
     for (id_, url, title, site_name, source, language, authors, published_at, published_from, fetched_at,
          updated_at, is_report, is_rebuttal, report_score, rebuttal_score, record_json, evidence, story_id,
@@ -53,20 +54,35 @@ def export_rows(store: Any, flt: Any) -> Iterator[dict[str, Any]]:
         record = decode_json(record_json) or {}
         report = record.get("report") or {}
         places = record.get("jurisdictions") or []
-        yield {
-            "id": id_, "url": url, "title": title, "site_name": site_name, "source": source,
-            "sources": sources, "language": language, "authors": decode_json(authors) or [],
-            "published_at": iso(published_at), "published_from": published_from,
-            "fetched_at": iso(fetched_at), "updated_at": iso(updated_at),
-            "is_report": bool(is_report), "is_rebuttal": bool(is_rebuttal),
-            "report_score": report_score, "rebuttal_score": rebuttal_score,
-            "report_name": report.get("name"), "report_issuer": report.get("issuer"), "report_year": report.get("year"),
-            "jurisdiction": (places[0].get("code") or places[0].get("name")) if places else None,
-            "jurisdictions": places, "tiers": record.get("tiers") or [], "responses": record.get("responses") or [],
-            "claims": record.get("claims") or {}, "evidence": decode_json(evidence) or [],
-            "story_id": story_id, "detector": detector, "detector_version": detector_version,
-            "text": text,
-        }
+        yield (
+            id_, url, title, site_name, source, sources, language, authors,
+            published_at, published_from, fetched_at, updated_at,
+            bool(is_report), bool(is_rebuttal), report_score, rebuttal_score,
+            report.get("name"), report.get("issuer"), report.get("year"),
+            (places[0].get("code") or places[0].get("name")) if places else None,
+            places, record.get("tiers") or [], record.get("responses") or [],
+            record.get("claims") or {}, evidence,
+            story_id, detector, detector_version, text,
+        )
+
+
+def export_rows(store: Any, flt: Any) -> Iterator[dict[str, Any]]:
+    """`export_tuples` as dicts, times as ISO 8601 UTC text and every nested field decoded: the
+    rows JSON Lines and CSV write."""
+    from storage.serialize import decode_json, iso
+
+    for values in export_tuples(store, flt):
+        row = dict(zip(COLUMNS, values, strict=True))
+        for key in TIMES:
+            row[key] = iso(row[key])
+        row["authors"] = decode_json(row["authors"]) or []
+        row["evidence"] = decode_json(row["evidence"]) or []
+        yield row
+
+
+def as_tuple(row: dict[str, Any]) -> tuple[Any, ...]:
+    """An export row (a dict) as a tuple in COLUMNS order, as `write_parquet` takes it."""
+    return tuple(row[c] for c in COLUMNS)
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str], *, rows: bool = False) -> int:
@@ -89,19 +105,29 @@ def write_csv(records: Iterable[dict[str, Any]], out: IO[str], *, rows: bool = F
     return n
 
 
-def write_parquet(records: Iterable[dict[str, Any]], path: str, *, rows: bool = False) -> int:
-    """A Parquet file at `path`, written ROW_GROUP rows at a time (built column by column)."""
+def write_parquet(rows: Iterable[tuple[Any, ...]], path: str) -> int:
+    """A Parquet file at `path` from export rows as tuples (`export_tuples`, `as_tuple`), written
+    ROW_GROUP rows at a time, column by column: nested fields as JSON text (a text value is taken
+    as JSON already); times as datetimes or as ISO text, which Arrow casts."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = parquet_schema()
     n = 0
     with pq.ParquetWriter(path, schema) as writer:
-        for chunk in _chunks(records, ROW_GROUP):
-            group = [_parquet_row(r if rows else export_row(r)) for r in chunk]
-            arrays = [pa.array([g[c] for g in group], type=schema.field(c).type) for c in COLUMNS]
+        for chunk in _chunks(rows, ROW_GROUP):
+            arrays = []
+            for col, values in zip(COLUMNS, zip(*chunk, strict=True), strict=True):
+                kind = schema.field(col).type
+                if col in NESTED:  # JSON text as stored, or encoded here
+                    texts = [v if isinstance(v, str) else orjson.dumps(v).decode() for v in values]
+                    arrays.append(pa.array(texts, pa.string()))
+                elif col in TIMES and any(isinstance(v, str) for v in values):
+                    arrays.append(pa.array(values, pa.string()).cast(kind))
+                else:
+                    arrays.append(pa.array(values, kind))
             writer.write_table(pa.Table.from_arrays(arrays, schema=schema), row_group_size=ROW_GROUP)
-            n += len(group)
+            n += len(chunk)
     return n
 
 
@@ -118,15 +144,6 @@ def parquet_schema() -> Any:
     return pa.schema([(c, types.get(c, pa.string())) for c in COLUMNS])
 
 
-def _parquet_row(row: dict[str, Any]) -> dict[str, Any]:
-    out = dict(row)
-    for key in NESTED:
-        out[key] = orjson.dumps(row[key]).decode()
-    for key in TIMES:
-        out[key] = datetime.fromisoformat(row[key]) if row[key] else None
-    return out
-
-
 def _flat(row: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in row.items():
@@ -139,8 +156,8 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _chunks(items: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    chunk: list[dict[str, Any]] = []
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= size:

@@ -333,7 +333,7 @@ def records_export(
         rows = export.export_rows(store, flt)
         try:
             if fmt == "parquet":
-                n = export.write_parquet(rows, str(out_path), rows=True)
+                n = export.write_parquet(export.export_tuples(store, flt), str(out_path))
             elif out_path is None:
                 n = (export.write_csv if fmt == "csv" else export.write_jsonl)(rows, sys.stdout, rows=True)
             else:
