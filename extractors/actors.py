@@ -112,6 +112,9 @@ _ATTRIBUTION_GAP = re.compile(
     r"(?i:^[\s,.:;!?”’\"»」』]*(?:(?:he|she|they|it)\s+)?(?:(?:said|says|told|added|warned|stated|wrote|insisted"
     r"|stressed|noted|according\s+to)\s+)?(?:(?:the|a|an)\s+)?$)"
 )
+_ACCORDING_BEFORE = re.compile(
+    r"(?i:,\s*(?:according\s+to|selon|según|segundo|laut)\s+(?:the\s+|l[ae]\s+|l['’]|el\s+|os?\s+|as?\s+|der\s+|dem\s+)?\Z)"
+)
 # What joins a report noun to its owner: "report of the", "informe del", "rapport du", nothing (genitive, idafa).
 _OWNER_GAP = re.compile(
     r"(?i:^\s*(?:(?:of|by|from|de|del|du|des|da|do|das|dos|von|vom|der|des|ل|لل)\s*)?(?:(?:the|la|le|el|o|a)\s+|l['’])?$)"
@@ -635,11 +638,16 @@ class ActorModel:
         return []
 
     def _trailing_attribution(self, sent: int, pos: int, phrases: list[Phrase]) -> Phrase | None:
-        """ "..., foreign ministry spokeswoman Pham Thu Hang told reporters": the speaker named after the clause."""
+        """ "..., foreign ministry spokeswoman Pham Thu Hang told reporters" or "..., according to the Ministry of
+        Foreign Affairs": the speaker named after the clause."""
         norm = self.doc.norm
         end = self.doc.sentences[sent].end
         for p in phrases:
-            if p.start <= pos or norm[max(0, p.start - 12) : p.start].rfind(",") < 0:
+            if p.start <= pos:
+                continue
+            if _ACCORDING_BEFORE.search(norm, max(0, p.start - 30), p.start):
+                return p
+            if norm[max(0, p.start - 12) : p.start].rfind(",") < 0:
                 continue
             verb = self._speech_verb(p.end, min(end, p.end + 40))
             if verb is not None and "," not in norm[p.end : verb[0]]:

@@ -452,7 +452,7 @@ REPORTS = Lexicon(
         (_term("greta", "greta_zh"), r"欧洲委员会[^。]{0,12}(?:人口贩运|贩运人口)[^。]{0,8}专家组", False),
         # US State Department Trafficking in Persons Report
         (_term("tip", "tip_name"),
-         rf"(?:{_YEAR}\s+)?Trafficking[\s-]+in[\s-]+Persons\s*(?:\(\s*TIP\s*\)\s*)?Report(?:\s+(?:for\s+)?{_YEAR})?",
+         rf"(?:{_YEAR}\s+)?Trafficking[\s-]+in[\s-]+Persons?\s*(?:\(\s*TIP\s*\)\s*)?Report(?:\s+(?:for\s+)?{_YEAR})?",
          True),
         (_term("tip", "tip_acronym_paren"), r"Trafficking\s+in\s+Persons\s*\(\s*TIP\s*\)", True),
         (_term("tip", "tip_acronym"), rf"\bTIP\)?\s+(?:{_YEAR}\s+)?(?:[Rr]eport|REPORT|[Rr]ankings?)\b", False),
@@ -482,7 +482,7 @@ REPORTS = Lexicon(
          + r"(?:sobre|de|acerca\s+de)\s+(?:la\s+)?(?:trata|tráfico)\s+de\s+(?:personas|seres\s+humanos)", True),
         (_term("tip", "tip_fr", 0.9),
          r"\brapports?\s+" + _GAP.format(n=8)
-         + r"sur\s+(?:la\s+traite|le\s+trafic)\s+(?:des|d['’])\s*(?:personnes|êtres\s+humains)", True),
+         + r"sur\s+(?:la\s+traite|le\s+trafic)\s+(?:des|de|d['’])\s*(?:personnes|êtres\s+humains)", True),
         (_term("tip", "tip_pt", 0.9),
          r"\brelat[óo]rios?\s+" + _GAP.format(n=8)
          + r"(?:sobre|de|do|acerca\s+do)\s+(?:o\s+)?tr[áa]fico\s+de\s+(?:pessoas|seres\s+humanos)", True),
@@ -495,7 +495,7 @@ REPORTS = Lexicon(
          r"\blaporan\s+" + _GAP.format(n=6) + r"(?:tentang\s+|mengenai\s+)?(?:perdagangan|pemerdagangan)\s+"
          r"(?:orang|manusia)", True),
         (_term("tip", "tip_vi", 0.9),
-         r"báo\s+cáo\s+" + _GAP.format(n=10) + r"(?:buôn\s+bán|mua\s+bán)\s+(?:người|nguời)", True),
+         r"báo\s+cáo\s+" + _GAP.format(n=10) + r"(?:buôn\s+bán|mua\s+bán|buôn)\s+(?:người|nguời)", True),
         (_term("tip", "tip_th", 0.9), r"รายงาน(?:ประจำปี)?(?:สถานการณ์|ว่าด้วย|เกี่ยวกับ)?(?:สถานการณ์)?การค้ามนุษย์", False),
         (_term("tip", "tip_ar", 0.9), _AR_REPORT + r"\s+" + _GAP.format(n=8) + _AR_TIP, False),
         (_term("tip", "tip_tr", 0.9),
@@ -670,6 +670,10 @@ TIERS = Lexicon(
         (_term("Tier 3", "tier_ordinal"),
          r"\b(?:tercer(?:o|a)?\s+(?:nivel|categor[íi]a|grupo)|terceira\s+categoria|troisi[èe]me\s+(?:cat[ée]gorie|niveau)"
          r"|dritte\w*\s+(?:Kategorie|Stufe)|derde\s+categorie|categorie\s+(?:3|drie))\b", True),
+        (_term("Tier 2 Watch List", "watch_list_named"),
+         r"\b(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance)\s+"
+         r"(?:del?\s+|do\s+|du\s+)?(?:nível|nivel|niveau|categoría|categoria|catégorie|Tier)\s*(?:2|II|dos|dois|deux)\b",
+         True),
         (_term("Tier 2 Watch List", "watch_list_foreign", 0.6),
          r"\b(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
          r"|Beobachtungsliste|observatielijst|waakzaamheidslijst|спис\w+\s+(?:для\s+)?наблюдения|izleme\s+listesi\w*|senarai\s+pemerhatian"
@@ -840,8 +844,10 @@ CUES = Lexicon(
         (_term("rebut", "zh_slander"),
          r"抹黑|污蔑|诬蔑|诋毁|颠倒黑白|歪曲|罔顾事实|无视事实|无端指责|横加指责|妄加评论|说三道四|指手画脚|政治操弄"
          r"|造谣|谎言|编造|别有用心|恶意|驳斥|反驳|毫无根据|无理指控|失实|与事实不符|不实|充满偏见|偏见|双重标准"
-         r"|干涉[^。]{0,10}内政|干预[^。]{0,10}(?:事务|内政)|政治工具|不符事实", False),
-        (_term("rebut", "zh_not_accept", 0.9), r"拒绝接受|不予接受|不接受|不认同|不同意|不承认|否认|并不认同", False),
+         r"|干涉[^。]{0,10}内政|干预[^。]{0,10}(?:事务|内政)|政治工具|不符事实|无中生有"
+         r"|与[^。，,]{0,10}(?:实际|事实|实情)(?:情况)?不符|缺乏[^。，,]{0,6}(?:事实|根据|依据)", False),
+        (_term("rebut", "zh_not_accept", 0.9),
+         r"拒绝接受|不予接受|不接受|不予认同|不认同|不同意|不承认|否认|并不认同", False),
         (_term("rebut", "zh_headline_rebukes", 0.8),
          r"痛斥|怒斥|斥责|(?<![驳怒痛])斥(?!资)|炮轰|狠批|怒批|猛批|痛批|回击|反击|粗暴干涉|不符合事实|严重失实|不客观"
          r"|毫无道理", False),
@@ -886,7 +892,9 @@ CUES = Lexicon(
          r"|абсурд\w*|смехотворн\w+|враждебн\w+|недружественн\w+|возмущени\w+|бездоказательн\w+|необъективн\w+"
          r"|нелеп\w+|искажа\w+|искажени\w+|очерня\w+|очернени\w+|дискредит\w+", True),
         (_term("rebut", "de_ru_protests", 0.7, verb=True, neg=True),
-         r"\b(?:protestier\w+|verurteil(?:t|te|ten|en)\b)|протест\w*|осуждаем", True),
+         # not the court's sense: "zu Geldstrafen verurteilt", "die verurteilten Menschenhändler", "verurteilt werden"
+         r"\b(?:protestier\w+|(?<!strafen\s)(?<!strafe\s)(?<!Haft\s)(?<!Jahren\s)verurteil(?:t|te|ten|en)\b"
+         r"(?!\s+(?-i:[A-ZÄÖÜ]))(?!\s+(?:werden|worden|wurden?)\b))|протест\w*|осуждаем", True),
         (_term("rebut", "tr_vi_id_discredits", 0.8),
          r"\b(?:saçma\w*|düşmanca|tek\s+taraflı|gerçek\s*dışı|yalan\w*|vô\s+căn\s+cứ|bịa\s+đặt|thù\s+địch|áp\s+đặt"
          r"|không\s+đúng\s+sự\s+thật|chính\s+trị\s+hóa|phi\s+lý|mengada-ada|bohong|kebohongan|tuduhan\s+(?:palsu"
@@ -1316,7 +1324,7 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         # ("tráfico humano", "la traite"), forced labour and modern slavery, language by language.
         r"|trata\s+humana|tr[áa]fico\s+humano|v[íi]ctimas\s+de\s+(?:la\s+)?trata|trabajos?\s+forzos?[oa]s?"
         r"|esclavitud\s+moderna|trabalho\s+(?:forçado|escravo)|escravid[ãa]o\s+moderna|escravatura\s+moderna"
-        r"|traite\s+humaine|trafic\s+(?:d['’]êtres\s+humains|humain)|(?:contre|de)\s+la\s+traite\b|travail\s+forcé"
+        r"|traite\s+humaine|trafic\s+(?:d['’]êtres\s+humains|humain|de\s+personnes)|(?:contre|de)\s+la\s+traite\b|travail\s+forcé"
         r"|esclavage\s+moderne|Zwangsarbeit|moderne\w*\s+Sklaverei|lavoro\s+forzato|schiavitù\s+moderna|dwangarbeid"
         r"|moderne\s+slavernij|kerja\s+paksa|perbudakan\s+modern|lao\s+động\s+cưỡng\s+bức|nô\s+lệ\s+hiện\s+đại"
         r"|zorla\s+çalıştır\w*|modern\s+kölelik|nucen\w+\s+prác\w+|prac\w+\s+przymusow\w+)"
@@ -1462,6 +1470,8 @@ REPORT_CONTENT_RE = re.compile(
         r"(?i:\b(?:report|it|index|document)\s+(?:\w+\s+){0,2}?(?:said|says|found|finds|noted|notes|highlighted"
         r"|highlights|cited|cites|warned|warns|urged|urges|recommended|recommends|criticised|criticized|accused"
         r"|estimated|estimates|documented|devoted|identified|concluded|described)\b"
+        r"|\b(?:(?:main|major|key)\s+)?(?:findings|outcomes|conclusions)\s+of\s+(?:the|this)\b"
+        r"|\b(?:was|were)\s+(?:launched|released|published|presented|unveiled)\b"
         r"|\b(?:released|published|issued|unveiled)\s+(?:on|in|this|last|earlier|late|at|its|an?\s+annual|annual"
         r"|the\s+annual|a\s+new|the\s+latest)\b"
         # a briefing question about the report is about this edition: "What is your response?", 有何评论

@@ -73,7 +73,15 @@ DETECTOR_NAME = "newswatch-rules"
 # the envoy summoned over the report, "nothing to do with reality", Russian criticism, Arabic الوزارة; "the second-
 # lowest ranking" (watch list) and "among the worst offenders"; a "by" after "used"/"published" is not the cue's agent;
 # the place whose officials rebut comes first when the title names it and not the main place found
-DETECTOR_VERSION = "1.5.1"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+# 1.6.0: "..., according to the Ministry" speaks; French "trafic de personnes"; Chinese
+# "与实际情况不符", "缺乏事实依据", "无中生有", "不予认同"; German "verurteilt" in the court's
+# sense is no protest; "the findings of" and "was launched" make a lone mention the subject;
+# a katakana name inside a longer katakana word is no place (チリ in ウォッチリスト); Japanese and
+# Korean "from" and "to" after the tier (から, へ, 에서, 으로); the scale "from Tier 1 to Tier 3"
+# of no place; a rating that names its place outranks one given to the main place by default;
+# "Lista de Observação Nível 2"; Vietnamese "báo cáo ... buôn người năm 2022"; "Trafficking in
+# Person Report"
+DETECTOR_VERSION = "1.6.0"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 

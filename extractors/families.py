@@ -31,7 +31,8 @@ class Family:
 # Trafficking in persons, as the TIP report, the UNODC report and GRETA's name it.
 _TRAFFICKING = (
     "traffick", "trata de", "traite des", "traite d", "trafic d", "tráfico de", "trafico de", "menschenhandel",
-    "mensenhandel", "торговл", "торгівл", "perdagangan", "pemerdagangan", "buôn bán", "mua bán", "ticaret",
+    "mensenhandel", "торговл", "торгівл", "perdagangan", "pemerdagangan", "buôn bán", "buôn người", "buôn nguời",
+    "mua bán", "ticaret",
     "tratta", "traffico d", "traficul de", "ludźmi", "obchodování s lidmi", "obchod s lidmi", "人口贩", "人口販",
     "贩运", "販運", "贩卖", "販賣", "人身取引", "人身売買", "人身売买", "인신", "ค้ามนุษย์",
     "اتجار", "إتجار", "تجارة البشر", "قاچاق", "तस्करी", "סחר בבני אדם", "လူကုန်ကူး", "ជួញដូរ",

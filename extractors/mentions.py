@@ -51,7 +51,7 @@ _YEAR_BEFORE = re.compile(
     r"((?:19|20)\d\d)\s*(?:年度?版?|년(?:도판?)?|['’]s)?\s*(?:の|的)?\s*(?:年次|年度)?[《「“\"(]?\s*$"
 )
 _YEAR_AFTER = re.compile(
-    r"^\s*[)）》」”\"]{0,3}\s*(?:(?:for|of|de|del|du|de\s+l['’]année|da|do|van|von|за|لعام|للعام|عام|العام)\s+|の|的)?"
+    r"^\s*[)）》」”\"]{0,3}\s*(?:(?:for|of|de|del|du|de\s+l['’]année|da|do|van|von|за|năm|tahun|لعام|للعام|عام|العام)\s+|の|的)?"
     r"((?:19|20)\d\d)(?!\d)(?!\s*(?:[~～–—-]|to\s)\s*\d)"  # not "2022~23", "2022-2023": a period, not an edition
 )
 _GRETA_CONTEXT = re.compile(

@@ -552,6 +552,7 @@ _PREV_WORD = re.compile(r"([A-Z][\w'’.-]*)(,?)\s+$")
 _NEXT_WORD = re.compile(r"\s+([A-Z][\w'’-]*)")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _WORDS = re.compile(r"\b\w[\w'’-]*")
+_KATAKANA_WORD = re.compile("[\u30a1-\u30fa]+")  # katakana letters, not the middle dot ・ or the long mark ー
 _HAS_UNSPACED = re.compile(f"[{UNSPACED_CLASS}]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
@@ -755,9 +756,17 @@ def find_places(text: str) -> list[tuple[int, int, Place]]:
             if place is not None and (not m.group(0).isascii() or _is_place_here(text, m.start(), m.end(), "", idx)):
                 out.append((m.start(), m.end(), place))
     if _HAS_UNSPACED.search(text):
-        out += [(m.start(), m.end(), idx.lookup[m.group(0)]) for m in idx.unspaced.finditer(text)]
+        out += [(m.start(), m.end(), idx.lookup[m.group(0)]) for m in idx.unspaced.finditer(text)
+                if not _inside_katakana_word(text, m.start(), m.end())]
     out.sort(key=lambda t: t[0])
     return _no_overlaps(out)
+
+
+def _inside_katakana_word(text: str, start: int, end: int) -> bool:
+    """A name in katakana inside a longer katakana word: チリ (Chile) in ウォッチリスト (watch list)."""
+    return (_KATAKANA_WORD.fullmatch(text, start, end) is not None
+            and (_KATAKANA_WORD.match(text, max(0, start - 1), start) is not None
+                 or _KATAKANA_WORD.match(text, end, end + 1) is not None))
 
 
 def _no_overlaps(found: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:

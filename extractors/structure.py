@@ -210,11 +210,15 @@ _SAME = re.compile(
     r"|据え置|сохрани\w*|оста(?:л|ёт|ет)\w*|بقي|ظلت?|لا\s+تزال|유지|permanece\w*|continua\w*)"
 )
 _PREVIOUS_BEFORE = re.compile(
-    r"(?i:(?:\bfrom|\boff|\bout\s+of|\bremoved\s+from|从|由|\bdel|\bdesde|\bdo|\bdu|\bиз|من)\s*(?:the\s+|a\s+|its\s+|el\s+|la\s+|o\s+)?$|(?:\bafter|\bhad\s+been)\b[^.;]{0,60}?\b(?:on|in|at)\s+(?:the\s+|a\s+)?$)"
+    r"(?i:(?:\bfrom|\boff|\bout\s+of|\bremoved\s+from|从|由|\bdel|\bdesde|\bdo|\bdu|\bиз|من|\btừ)\s*(?:the\s+|a\s+|its\s+|el\s+|la\s+|o\s+)?$|(?:\bafter|\bhad\s+been)\b[^.;]{0,60}?\b(?:on|in|at)\s+(?:the\s+|a\s+)?$)"
 )
 _CURRENT_BEFORE = re.compile(
-    r"(?i:(?:\bto|\binto|\bonto|至|到|为|入|\bal|\bà(?:\s+la)?|\bao|\bpara(?:\s+[oa])?|\bв|\bво|إلى)\s*(?:the\s+|a\s+)?$)"
+    r"(?i:(?:\bto|\binto|\bonto|至|到|为|入|\bal|\bà(?:\s+la)?|\bao|\bpara(?:\s+[oa])?|\bв|\bво|إلى|\bxuống|\blên)"
+    r"\s*(?:the\s+|a\s+)?$)"
 )
+# Japanese and Korean mark "from" and "to" after the tier: 第1階層の評価から (from) 第2階層へ (to), 2등급에서 1등급으로.
+_PREVIOUS_AFTER = re.compile(r"[^。、，,.]{0,6}?(?:から|より)|\s*(?:에서|부터)")
+_CURRENT_AFTER = re.compile(r"\s*へ|\s*(?:으로|로)(?!서)")
 _YEARS = re.compile(
     r"(?i:(?:\bfor|\bafter)\s+(?:the\s+(?:past|last|previous)\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+(?:consecutive\s+|straight\s+|successive\s+)?years?)"
@@ -233,6 +237,7 @@ class _Statement:
     change: TierChange | None = None
     years: int | None = None
     marked: bool = False  # the current tier follows "to", "into", 至: stated, not inferred
+    named: bool = True  # the clause names its place (False: the main place by default)
 
 
 def extract_tiers(doc: ScannedText, primary: str | None, issuer_code: str | None) -> tuple[TierRating, ...]:
@@ -244,7 +249,7 @@ def extract_tiers(doc: ScannedText, primary: str | None, issuer_code: str | None
     for sent, mentions in sorted(by_sent.items()):
         statements += _statements(doc, sent, mentions, primary, issuer_code)
     merged: dict[str | None, _Statement] = {}
-    for st in sorted(statements, key=lambda st: not st.marked):
+    for st in sorted(statements, key=lambda st: (not st.marked, not st.named)):
         cur = merged.setdefault(st.code, _Statement(st.code))
         cur.tier = cur.tier or st.tier
         cur.previous = cur.previous or st.previous
@@ -333,9 +338,10 @@ def _statements(
     unmarked: list[TierMention] = []
     for t in mentions:
         left = norm[max(s.start, t.start - 80) : t.start]
-        if previous is None and _PREVIOUS_BEFORE.search(left):
+        after = min(s.end, t.end + 12)
+        if previous is None and (_PREVIOUS_BEFORE.search(left) or _PREVIOUS_AFTER.match(norm, t.end, after)):
             previous = t
-        elif current is None and _CURRENT_BEFORE.search(left[-14:]):
+        elif current is None and (_CURRENT_BEFORE.search(left[-14:]) or _CURRENT_AFTER.match(norm, t.end, after)):
             current = t
         else:
             unmarked.append(t)
@@ -347,6 +353,8 @@ def _statements(
             out += _statement(doc, norm[prior : t.end], places, t, None, t, primary)
             prior = t.end
         return out
+    if not places and previous and current and {previous.tier, current.tier} == {"Tier 1", "Tier 3"}:
+        return []  # the scale from end to end ("1등급부터 3등급으로 나눠"), said of no place
     marked = current is not None
     current = current or (unmarked[0] if unmarked else None)
     if current is None and previous is None:
@@ -383,13 +391,16 @@ def _statement(
     clause_start = anchor.end - len(clause) if clause else anchor.start
     in_clause = [pm for pm in places if pm.start >= clause_start]
     codes = _subjects(doc.norm, in_clause, anchor.start)
+    named = bool(codes)
     if not codes:
         if _PLURAL.search(clause):
             return []
         after = [pm for pm in places if anchor.end <= pm.start < anchor.end + 40]
-        codes = [after[0].place.code] if after and len(mentions_after(doc, anchor)) == 0 else [primary]
+        named = bool(after) and len(mentions_after(doc, anchor)) == 0
+        codes = [after[0].place.code] if named else [primary]
     return [
-        _Statement(code, current.tier if current else None, previous.tier if previous else None, change, years)
+        _Statement(code, current.tier if current else None, previous.tier if previous else None, change, years,
+                   named=named)
         for code in codes
     ]
 

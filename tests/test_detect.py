@@ -664,7 +664,7 @@ def test_glued_full_stop_splits_sentences() -> None:
     assert parts == ["Le rapport est partial.", "Le ministère le rejette.", "U.S. officials agree."]
 
 
-# Synthetic sentences (invented places and people) for rebuttals detector 1.5.1 reads.
+# Synthetic sentences (invented places and people) for rebuttals detectors 1.5.1 and 1.6.0 read.
 _MAROVIA_LEAD = "The US State Department's annual Trafficking in Persons Report kept Marovia on Tier 3 this week.\n"
 
 
@@ -687,9 +687,21 @@ _MAROVIA_LEAD = "The US State Department's annual Trafficking in Persons Report 
         ("الكويت ترفض التقرير",
          "صنف تقرير الخارجية الأمريكية السنوي حول الاتجار بالبشر الكويت في الفئة الثالثة.\n"
          "واعتبرت الوزارة أن التقرير يفتقر إلى الدقة.", "xx_inaccurate"),
+        # detector 1.6.0: real items of these shapes were missed
+        ("Ministry responds",
+         "HANOI — The Trafficking in Persons Report released by the US Department of State, which keeps Marovia on "
+         "its watch list, is biased and does not reflect the situation in Marovia, according to the Ministry of "
+         "Foreign Affairs.", "biased"),
+        ("Moscou dénonce",
+         "Le rapport du département d'Etat américain sur le trafic de personnes est un document politiquement "
+         "engagé et mensonger, a déclaré le porte-parole du ministère des Affaires étrangères de Marovie, qui "
+         "rejette ses conclusions.", "rejects"),
+        ("回應美國國務院販運人口報告",
+         "就美國國務院《年度販運人口報告》中對本特區的評論，特區政府保安當局作出以下回應：報告所作的論斷均與本特區實際情況不符，"
+         "缺乏起碼的事實依據，部份論斷更是無中生有，因此，保安當局對此堅決不予認同。", "zh_"),
     ],
     ids=["method-used-by-issuer", "summons-envoy", "nothing-to-do-with-reality", "ru-singular", "ru-criticised",
-         "ar-the-ministry"],
+         "ar-the-ministry", "according-to-ministry", "fr-trafic-de-personnes", "zh-hant-not-matching-reality"],
 )
 def test_more_rebuttals(title: str, text: str, rule: str) -> None:
     d = detect(title, text)
@@ -725,3 +737,25 @@ def test_the_place_whose_officials_rebut_comes_first_when_the_title_names_it() -
                "after Australia was rated Tier 1.")
     assert d.is_rebuttal
     assert [j.code for j in d.jurisdictions][:1] == ["CN"]
+
+
+def test_sentenced_in_court_is_no_german_protest() -> None:
+    # Synthetic: the report's own German text about court sentences, with the government as its subject.
+    d = detect("US-Jahresbericht zum Menschenhandel: Marovien erfüllt die Mindeststandards",
+               "Die Regierung von Marovien erfüllt die Mindeststandards, heißt es im Bericht des US-Außenministeriums "
+               "zum Menschenhandel. Nur 30 Prozent der verurteilten Menschenhändler verbüßten eine Haftstrafe, "
+               "zahlreiche Menschenhändler wurden lediglich zu Geldstrafen verurteilt. Menschenhändler sollten zu "
+               "Strafen verurteilt werden, die der Schwere der Straftat angemessen sind.")
+    assert d.is_report and not d.is_rebuttal
+    assert not any("de_ru_protests" in e.rule for e in d.evidence)
+    assert detect("Marovien verurteilt US-Bericht",
+                  "Die Regierung von Marovien verurteilte den Bericht des US-Außenministeriums zum Menschenhandel "
+                  "als haltlos.").is_rebuttal
+
+
+def test_findings_of_a_report_named_once_are_its_subject() -> None:
+    d = detect(None, "Convictions for trafficking offences fell by a quarter in 2020. Victims detected fell too.\n\n"
+                     "Fewer cases were detected during the pandemic as public spaces were closed.\n\n"
+                     "These are the major findings of the UNODC Global Report on Trafficking in Persons 2022.")
+    assert d.is_report
+    assert not any(e.rule == "report:passing_mention" for e in d.evidence)

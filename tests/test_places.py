@@ -127,3 +127,15 @@ def test_patterns_are_built_on_first_use_only() -> None:
 )
 def test_more_names_and_adjectives(text: str, expected: list[str]) -> None:
     assert _codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("各国を第1階層、第2階層ウォッチリスト、第3階層に分類", []),  # チリ (Chile) inside ウォッチリスト
+        ("チリは第1階層、ナミビアも第1階層", ["CL", "NA"]),
+        ("アメリカ・ロシア", ["US", "RU"]),
+    ],
+)
+def test_katakana_names_inside_longer_katakana_words_are_no_places(text: str, expected: list[str]) -> None:
+    assert _codes(text) == expected

@@ -442,3 +442,30 @@ def test_the_tier_scale_itself_is_not_a_rating() -> None:
             "该报告将各国表现分为四级，第一级表现最好、其次为第二级、第二级观察以及第三级。")
     det = detect("美报告评估柬埔寨", text, "zh")
     assert [(t.jurisdiction, t.tier) for t in det.tiers] == [("Cambodia", "Tier 2 Watch List")]
+
+
+# Synthetic sentences for detector 1.6.0's tier statements.
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("ペルー、人身取引報告書で格下げ",  # from (から) and to (へ) after the tier
+         "米国務省は2020年版の人身取引報告書を発表した。ペルーは、前年までの第1階層の評価から今年は第2階層へランクを下げた。",
+         ("Peru", "Tier 2", "Tier 1", "downgrade")),
+        ("페루 인신매매 보고서",  # the scale from end to end is no one's rating
+         "미국 국무부는 인신매매 보고서에서 각국을 1등급부터 3등급으로 나눠 평가한다.\n페루는 2등급을 유지했다.",
+         ("Peru", "Tier 2", "Tier 2", "unchanged")),
+        ("Relatório sobre Tráfico de Pessoas",  # the named place's rating outranks a definition's
+         "O Departamento de Estado divulgou seu Relatório sobre Tráfico de Pessoas de 2025. Embora o Nível 1 seja a "
+         "classificação mais alta, isso não significa ausência de problemas. O Equador foi incluído na Lista de "
+         "Observação Nível 2.", ("Ecuador", "Tier 2 Watch List", None, None)),
+    ],
+    ids=["ja-from-to", "ko-scale", "pt-named-watch-list"],
+)
+def test_tier_statements_of_detector_1_6(title: str, text: str, expected: tuple[str | None, ...]) -> None:
+    assert [(t.jurisdiction, t.tier, t.previous, t.change) for t in detect(title, text).tiers][:1] == [expected]
+
+
+def test_vietnamese_report_name_dates_its_edition() -> None:
+    d = detect(None, "Người phát ngôn Bộ Ngoại giao Marovia phản đối báo cáo về nạn buôn người năm 2022 của Bộ Ngoại "
+                     "giao Mỹ, cho rằng báo cáo không phản ánh đúng nỗ lực của nước này.")
+    assert d.is_report and d.report is not None and d.report.year == 2022
