@@ -20,6 +20,7 @@ from extractors.cues import (
     OFFICIAL_KINDS,
     ORG_KINDS,
     PASSIVE_BY_RE,
+    PLACE_STANCE_BEFORE_RE,
     PLACE_STANCE_RE,
     PRONOUN_START_RE,
     RELATIVE_CLAUSE_RE,
@@ -100,6 +101,11 @@ _BASED_IN = re.compile(
 )
 _STATEMENT_INTRO = re.compile(
     r"(?i:\b(?:the\s+following|as\s+follows)\b[^.]{0,20}[:：]\s*$)|(?:声明如下|表示如下|回应如下)"
+)
+# A headline that says what the item is: "Comment by the Information and Press Department of the MFA ...".
+_STATEMENT_TITLE = re.compile(
+    r"(?i:\s*(?:comment|commentary|statement|press\s+release|комментарий|заявление|сообщение|comunicado"
+    r"|declaración|communiqué|déclaration|comunicado|nota)\b)|\s*(?:声明|谈话|談話|談話|논평|بيان|تعليق)"
 )
 _HAN_GAP = re.compile(rf"^[{HAN_CLASS}]{{0,6}}$")
 _COORD_BEFORE = re.compile(r"(?:\s+(?:and|&)\s+|\s*[、和与及]\s*)$")
@@ -250,7 +256,9 @@ class ActorModel:
                 self._default[sent] = self._sentence_speakers(sent)
             self._officials += [p for p in outside if p.actor is not None and p.actor.official and not p.actor.issuer
                                 and not p.actor.generic]
-            if self._statement is None and doc.is_lead(sent) and _STATEMENT_INTRO.search(text):
+            if self._statement is None and doc.is_lead(sent) and (
+                _STATEMENT_INTRO.search(text) or _STATEMENT_TITLE.match(text)
+            ):
                 # "... the security authority expresses firm opposition and makes the following response:" - what
                 # follows is the statement of the body that introduced it.
                 self._statement = [p for p in outside if p.actor is not None and p.actor.official
@@ -314,7 +322,9 @@ class ActorModel:
                 continue
             if _BASED_IN.search(norm, max(0, pm.start - 24), pm.start):
                 continue  # "a group based in Kathmandu said": the place says where, not who
-            if PLACE_STANCE_RE.match(norm, pm.end, min(len(norm), pm.end + 80)):
+            if PLACE_STANCE_RE.match(norm, pm.end, min(len(norm), pm.end + 80)) or PLACE_STANCE_BEFORE_RE.search(
+                norm, max(self.doc.sentences[sent].start, pm.start - 24), pm.start
+            ):
                 out.append(self._place_phrase(pm, sent))
         return out
 
@@ -597,13 +607,18 @@ class ActorModel:
             voice = self._carry(sent) or self._host or self._voice(sent, pos)
             if voice:
                 return voice
+        if before and before[-1].actor is not None and before[-1].actor.issuer and verb is None and self._statement:
+            return _chain(self._statement[0])  # a statement's own words, about the issuer
         if before:
             return _chain(before[-1])
         after = [p for p in phrases if p.start >= pos and not self._object(p)]
         if after:
             return _chain(after[0])
         if not phrases:
-            return self._default.get(sent) or self._carry(sent) or self._voice(sent, pos)
+            carried = self._default.get(sent) or self._carry(sent)
+            if self._statement and all(p.actor is not None and p.actor.issuer for p in carried):
+                return self._voice(sent, pos) or carried  # a statement's own words, not the issuer's
+            return carried or self._voice(sent, pos)
         if self._first_person(sent, pos):
             return self._carry(sent) or self._host or self._voice(sent, pos)
         return []

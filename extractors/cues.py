@@ -512,7 +512,21 @@ REPORTS = Lexicon(
         (_term("tip", "tip_hi_fa_he", 0.9),
          r"मानव\s+तस्करी\s+(?:\S+\s+){0,4}?रिपोर्ट|रिपोर्ट\s+(?:\S+\s+){0,4}?मानव\s+तस्करी"
          r"|گزارش\s+(?:\S+\s+){0,8}?قاچاق\s+(?:انسان|انسانها|انسان‌ها|افراد)"
-         r"|דו\"ח\s+(?:\S+\s+){0,2}?סחר\s+בבני\s+אדם", False),
+         r"|ה?דו[\"״]ח\s+(?:\S+\s+){0,8}?(?:על\s+|בנושא\s+)?ה?סחר\s+בבני\s+אדם", False),
+        # Slovak, Azerbaijani, Uzbek, Georgian, Bengali: "report ... on trafficking in human beings" either way round.
+        (_term("tip", "tip_sk_az_uz_ka_bn", 0.9),
+         r"\b(?:správ|doklad)\w*\s+" + _GAP.format(n=8) + r"(?:o\s+)?(?:boji\s+(?:s|proti)\s+)?obchod\w*\s+s\s+ľuďmi"
+         r"|\binsan\s+alver\w*\s+(?:\S+\s+){0,3}?hesabat\w*|\bhesabat\w*\s+(?:\S+\s+){0,4}?insan\s+alver\w*"
+         r"|\bodam\s+savdo\w*\s+(?:\S+\s+){0,4}?hisobot\w*|\bhisobot\w*\s+(?:\S+\s+){0,4}?odam\s+savdo\w*"
+         r"|(?:ადამიანით\s+ვაჭრობ|ტრეფიკინგ)\S*\s+(?:\S+\s+){0,14}?ანგარიშ\S*"
+         r"|ანგარიშ\S*\s+(?:\S+\s+){0,4}?(?:ადამიანით\s+ვაჭრობ|ტრეფიკინგ)\S*"
+         r"|মানব\s*পাচার\S*\s*(?:\S+\s+){0,4}?প্রতিবেদন|প্রতিবেদন\S*\s+(?:\S+\s+){0,4}?মানব\s*পাচার", True),
+        # Nepali, Urdu, Tajik: "human trafficking report"
+        (_term("tip", "tip_ne_ur_tg", 0.9),
+         r"मानव\s+बेचबिखन\S*\s+(?:\S+\s+){0,3}?(?:प्रतिवेदन|रिपोर्ट)|(?:प्रतिवेदन|रिपोर्ट)\S*\s+(?:\S+\s+){0,4}?मानव\s+बेचबिखन"
+         r"|(?:انسانی\s+(?:اسمگلنگ|سمگلنگ|تجارت)|انسانوں\s+کی\s+(?:اسمگلنگ|سمگلنگ|تجارت))\s+(?:\S+\s+){0,4}?رپورٹ"
+         r"|رپورٹ\s+(?:\S+\s+){0,4}?(?:انسانی\s+(?:اسمگلنگ|سمگلنگ)|انسانوں\s+کی\s+(?:اسمگلنگ|سمگلنگ))"
+         r"|гузориш\w*\s+(?:\S+\s+){0,6}?(?:савдои\s+одам|хариду\s+фурӯши\s+одам)\w*", True),
         (_term("tip", "tip_my_km", 0.9),
          r"လူကုန်ကူး\S{0,16}\s*အစီရင်ခံစာ|អំពើ?\s*ជួញដូរ\s*មនុស្ស\s*របាយការណ៍"
          r"|របាយការណ៍\s*(?:\S+\s*){0,6}?(?:ស្តីពី|ស្ដីពី|អំពី|លើ)?\s*(?:ការ|អំពើ)?\s*ជួញដូរ\s*មនុស្ស", False),
@@ -569,6 +583,12 @@ REPORTS = Lexicon(
          r"|گزارش\s+(?:\S+\s+){0,6}?(?:حقوق\s+بشر|آزادی\s+مذهبی)|(?:मानवाधिकार|धार्मिक\s+स्वतंत्रता)\s+(?:\S+\s+)?रिपोर्ट"
          r"|" + _AR_REPORT + r"\s+" + _GAP.format(n=6) + r"(?:ال)?(?:حرية\s+(?:ال)?دينية|حقوق\s+(?:ال)?إنسان"
          r"|مخدرات|(?:ال)?حرية\s+الدينية)", True),
+        # The US Labor Department's list of goods made with child or forced labour: not the TIP report.
+        (_term("other", "other_goods_list", 0.9),
+         r"\bList\s+of\s+Goods\s+Produced\s+by\s+Child\s+Labou?r\s+or\s+Forced\s+Labou?r"
+         r"|\bLista\s+de\s+(?:Bienes|Bens)\s+(?:Producidos|Produzidos)\s+(?:con|com|por)\s+Trabajo\s+Infantil"
+         r"|Списо?к\w*\s+(?:товаров|продукции|продуктов)\w*,?\s+(?:произвед\w+|изготовл\w+)\s+(?:с\s+использованием\s+)?"
+         r"(?:детского|принудительного)", True),
         (_term("other", "other_zh"),
          r"(?:国际)?宗教自由报告|国别人权报告|人权(?:问题|状况|纪录)?报告|香港政策法》?(?:报告)?|世界毒品报告|禁毒报告|301报告"
          r"|信教の自由(?:に関する)?(?:年次)?報告書?|人権報告書|종교\s*자유\s*보고서|국제종교자유보고서|인권\s*보고서"
@@ -631,15 +651,15 @@ TIERS = Lexicon(
          r"(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
          r"|Beobachtungsliste|surveillance|observation|Vigilancia|observación|Observação|Vigilância)", True),
         (_term("Tier 1", "tier_foreign"),
-         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:1|I|uno|un|um|eins)\b"
+         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo)\s+(?:1|I|uno|un|um|eins)\b"
          rf"|\b1\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:1|I|một)\b|\bперв\w+\s+{_RU_LEVEL}"
          rf"|\b{_RU_LEVEL}\s+1\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:أولى|أول|1)\b", True),
         (_term("Tier 2", "tier_foreign"),
-         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:2|II|dos|deux|dois|zwei)\b"
+         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo)\s+(?:2|II|dos|deux|dois|zwei)\b"
          rf"|\b2\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:2|II|hai)\b|\bвтор\w+\s+{_RU_LEVEL}"
          rf"|\b{_RU_LEVEL}\s+2\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:ثانية|ثاني|2)\b", True),
         (_term("Tier 3", "tier_foreign"),
-         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Grupo)\s+(?:3|III|tres|trois|três|drei)\b"
+         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo)\s+(?:3|III|tres|trois|três|drei)\b"
          rf"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:3|III|ba)\b|\b{_RU_LEVEL}\s+3\b"
          r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
         (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|\bkategori\w*\s+(?:3|III|trzeciej)\b"
@@ -657,6 +677,12 @@ TIERS = Lexicon(
          r"|سطح\s+(?:دو|دوم|۲|2)\b(?!\s*(?:ویژه\s+)?(?:فهرست|لیست))|第(?:二|2)段階(?!\S{0,3}監視)"
          r"|टियर\s*(?:2|२)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)|ថ្នាក់\s*(?:ទី\s*)?(?:២|2)", True),
         # Turkish ordinals: "3üncü kategoride", "ikinci kademe".
+        (_term("Tier 1", "tier_az_bn_he"), r"\bSıra\s*1(?!\d)|টিয়ার\s*-?\s*(?:১|1)(?![০-৯\d])|[בלה]?דירוג\s+הראשון"
+         r"|ٹیئر\s*-?\s*(?:1|۱)(?!\d)|पहिलो\s+(?:तह|श्रेणी)", True),
+        (_term("Tier 2", "tier_az_bn_he"), r"\bSıra\s*2(?!\d)|টিয়ার\s*-?\s*(?:২|2)(?![০-৯\d])|[בלה]?דירוג\s+השני"
+         r"|ٹیئر\s*-?\s*(?:2|۲)(?!\d)|दोस्रो\s+(?:तह|श्रेणी)", True),
+        (_term("Tier 3", "tier_az_bn_he"), r"\bSıra\s*3(?!\d)|টিয়ার\s*-?\s*(?:৩|3)(?![০-৯\d])|[בלה]?דירוג\s+השלישי"
+         r"|ٹیئر\s*-?\s*(?:3|۳)(?!\d)|तेस्रो\s+(?:तह|श्रेणी)", True),
         (_term("Tier 1", "tier_tr"), _TR1, True),
         (_term("Tier 2", "tier_tr"), _TR2, True),
         (_term("Tier 3", "tier_tr"), _TR3, True),
@@ -671,7 +697,7 @@ TIERS = Lexicon(
          r"\b(?:tercer(?:o|a)?\s+(?:nivel|categor[íi]a|grupo)|terceira\s+categoria|troisi[èe]me\s+(?:cat[ée]gorie|niveau)"
          r"|dritte\w*\s+(?:Kategorie|Stufe)|derde\s+categorie|categorie\s+(?:3|drie))\b", True),
         (_term("Tier 2 Watch List", "watch_list_named"),
-         r"\b(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance)\s+"
+         r"\b(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|(?:liste|zone)\s+de\s+surveillance)\s+"
          r"(?:del?\s+|do\s+|du\s+)?(?:nível|nivel|niveau|categoría|categoria|catégorie|Tier)\s*(?:2|II|dos|dois|deux)\b",
          True),
         (_term("Tier 2 Watch List", "watch_list_foreign", 0.6),
@@ -957,7 +983,9 @@ CUES = Lexicon(
         (_term("rebut", "de_criticises", 0.7, verb=True, neg=True), r"\b(?:kritisier\w+|Kritik\s+zurück)", True),
         (_term("rebut", "de_regrets", 0.4), r"\b(?:bedauer\w+|enttäusch\w+)", True),
         (_term("rebut", "ru_rejects", 0.9, verb=True, neg=True),
-         r"отверг\w*|осуди\w*|осужда\w*|отклон\w+|опроверг\w*|несоглас\w+|не\s+соглас\w+|не\s+принима\w+"
+         # not "не принимают достаточных мер" (take no measures)
+         r"отверг\w*|осуди\w*|осужда\w*|отклон\w+|опроверг\w*|несоглас\w+|не\s+соглас\w+"
+         r"|не\s+принима\w++(?!(?:\s+\S+){0,2}?\s+(?:мер|участи|решени|закон)\w*)"
          r"|не\s+можем\s+принять|не\s+призна\w+", True),
         (_term("rebut", "ru_discredits", 0.8),
          r"фальшивк\w*|фальсифик\w*|клевет\w*|русофоб\w*|вмешательств\w*|пропаганд\w*|предвзят\w*|необоснованн\w*"
@@ -1319,6 +1347,9 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|traite\s+(?:des|d['’]êtres)|Menschenhandel|торговл\w+\s+людьми|insan\s+ticaret\w*"
         r"|perdagangan\s+orang|pemerdagangan|buôn\s+bán\s+người|mua\s+bán\s+người|tratta\s+di\s+persone|\bTPPO\b"
         r"|tratta\s+(?:di|degli)\s+esseri\s+umani|handl\w*\s+ludźmi|торгівл\w+\s+людьми|मानव\s+तस्करी"
+        r"|obchod\w*\s+s\s+ľuďmi|insan\s+alver\w*|odam\s+savdo\w*|ადამიანით\s+ვაჭრობ|ტრეფიკინგ|মানব\s*পাচার"
+        r"|סחר\s+בבני\s+אדם|मानव\s+बेचबिखन|انسانی\s+(?:اسمگلنگ|سمگلنگ)|انسانوں\s+کی\s+(?:اسمگلنگ|سمگلنگ)"
+        r"|савдои\s+одам\w*|хариду\s+фурӯши\s+одам\w*"
         r"|قاچاق\s+(?:انسان|افراد)|insan\s+kaçakçılığı|obchod\w*\s+s\s+lidmi|mensenhandel\w*|handel\s+in\s+mensen"
         # The same concepts as other words put them: trafficking unqualified where the language says "human"
         # ("tráfico humano", "la traite"), forced labour and modern slavery, language by language.
@@ -1399,9 +1430,15 @@ PLACE_STANCE_RE = re.compile(
     r"|urg\w+|den(?:y|ies|ied)|voic\w+|express\w*|responds?|regrets?|regretted|thank\w*|appreciat\w+|rechaz\w+"
     r"|rejet\w+|rejett\w+|menolak|tolak|récus\w+|contest\w+|dénonc\w+|rejeit\w+|repudi\w+|acus\w+|weist|wies"
     r"|lehnt\w*|kritisiert\w*|отверг\w*|осудил\w*|отклонил\w*|заявил\w*|redde\w+|kınadı|bác\s+bỏ|phản\s+đối"
-    r"|membantah|mengecam|kecewa)\b"
+    r"|membantah|mengecam|kecewa|déplor\w*|critiqu\w+|condamn\w+|fustig\w+|dément\w*|critic\w+|conden\w+"
+    r"|lament\w+)\b"
     # a headline's "Russia: ..." and a Korean or Japanese topic or subject: 북한은, 中国は
     r"|\s*[:：]\s|(?:은|는|이|가|は|が)(?![\uac00-\ud7af\u3040-\u30ff]))"
+)
+# Arabic puts the verb first: "انتقدت ماليزيا" (Malaysia criticised), "رفضت الكويت" (Kuwait rejected).
+PLACE_STANCE_BEFORE_RE = re.compile(
+    r"(?<![^\s،,.])[وف]?(?:انتقدت|انتقد|رفضت|رفض|نددت|ندد|استنكرت|استنكر|أدانت|أدان|اعترضت|اعترض|احتجت|احتج|نفت|نفى"
+    r"|ردت|رد|هاجمت|هاجم)\s+(?:\S+\s+)?$"
 )
 # After a rejection verb: someone else's claims or report ("rejected claims by the opposition").
 OTHER_PARTY_OBJECT_RE = re.compile(

@@ -4,7 +4,7 @@ Pure and rule based. Report coverage needs a report name (TIP report, UNODC
 Global Report, GRETA, Global Slavery Index; in English, Chinese, Spanish,
 French, Portuguese, German, Russian, Arabic, Turkish, Vietnamese, Thai,
 Indonesian/Malay, Japanese, Korean, Italian, Polish, Ukrainian, Hindi, Persian, Burmese,
-Khmer, Dutch, Czech and a few more) with weight for where it
+Khmer, Dutch, Czech, Slovak, Azerbaijani, Uzbek, Georgian, Bengali, Hebrew and a few more) with weight for where it
 appears, or the report described: the topic (trafficking in persons, forced
 labour) in one sentence with the issuer, a report or ranking noun, a watch
 list or a tier. A single mention outside the lead counts fully only when the
@@ -20,6 +20,7 @@ Every decision carries its evidence.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from extractors.actors import ActorModel, Phrase
@@ -80,13 +81,20 @@ DETECTOR_NAME = "newswatch-rules"
 # Korean "from" and "to" after the tier (から, へ, 에서, 으로); the scale "from Tier 1 to Tier 3"
 # of no place; a rating that names its place outranks one given to the main place by default;
 # "Lista de Observação Nível 2"; Vietnamese "báo cáo ... buôn người năm 2022"; "Trafficking in
-# Person Report"
+# Person Report". Then, from a fifth set: report names in Slovak, Azerbaijani, Uzbek, Georgian,
+# Bengali, Hebrew, Nepali, Urdu and Tajik, places in six more CLDR languages (declined in five);
+# a headline "Comment by the MFA ..." gives the statement's voice to its unattributed sentences;
+# a place before "déplore"/"critique", or after an Arabic verb ("انتقدت ماليزيا"), speaks; a cue
+# whose object is a rated place ("critical of Israel") is no rebuttal; "не принимают мер" is no
+# rejection; the US Labor Department's goods list is another report; Malay "Tahap 2", "zone de
+# surveillance niveau 2", years written "2013-cü il üzrə" and "২০২৩ সালের"
 DETECTOR_VERSION = "1.6.0"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 
 _TITLE_FACTOR = 1.5
 _LEAD_FACTOR = 1.2
+_OBJECT_GAP = re.compile(r"\s*(?:of\s+|the\s+)?")
 _PASSING_FACTOR = 0.6  # a single mention outside title and lead: background, not the subject
 _HABITUAL_FACTOR = 0.4  # "for years officials have rejected...": background, not this item's news
 _FIRM_WEIGHT = 0.7  # a rejection needs one cue at least this firm; milder ones only add to it
@@ -240,6 +248,14 @@ def _report_sentences(doc: ScannedText, family: str) -> set[int]:
 # --- stances and rebuttal ------------------------------------------------------------------
 
 
+def _place_object(doc: ScannedText, end: int, issuer_code: str | None) -> bool:
+    """A place other than the issuer right after a verb cue: "critical of Israel", "criticised Malaysia"."""
+    for pm in doc.places:
+        if end <= pm.start <= end + 8 and pm.place.code not in (None, issuer_code) and not pm.place.demonym:
+            return _OBJECT_GAP.fullmatch(doc.norm, end, pm.start) is not None
+    return False
+
+
 def _stance_events(doc: ScannedText, model: ActorModel) -> list[StanceEvent]:
     """Every stance cue with its speakers, checked for negation, subject, object and target."""
     events: list[StanceEvent] = []
@@ -273,6 +289,9 @@ def _stance_events(doc: ScannedText, model: ActorModel) -> list[StanceEvent]:
             continue
         if term.means == "rebut" and term.verb and OTHER_PARTY_OBJECT_RE.match(norm, m.end(), min(s.end, m.end() + 80)):
             ev.why = "the object is another party's claims"
+            continue
+        if term.means == "rebut" and term.verb and _place_object(doc, m.end(), model.issuer_code):
+            ev.why = "the object is a rated place, not the report"  # "the report ... is critical of Israel"
             continue
         ev.target = _target(doc, sent, m.start(), by_sent.get(sent, []), other_named)
         if ev.target == 0.0:

@@ -37,7 +37,9 @@ _TRAFFICKING = (
     "贩运", "販運", "贩卖", "販賣", "人身取引", "人身売買", "人身売买", "인신", "ค้ามนุษย์",
     "اتجار", "إتجار", "تجارة البشر", "قاچاق", "तस्करी", "סחר בבני אדם", "လူကုန်ကူး", "ជួញដូរ",
     "obchodu s lidmi", "handel in mensen", "работорговл", "работоргівл", "menneskehandel", "människohandel",
-    "ihmiskaup", "trata ", "traite ",
+    "ihmiskaup", "trata ", "traite ", "s ľuďmi", "insan alver", "odam savdo", "ადამიანით ვაჭრობ", "ტრეფიკინგ",
+    "মানবপাচার", "মানব পাচার", "बेचबिखन", "انسانی اسمگلنگ", "انسانی سمگلنگ", "انسانی تجارت", "انسانوں کی",
+    "савдои одам", "фурӯши одам",
 )
 _SLAVERY = (
     "slavery", "sklaverei", "esclav", "escrav", "perbudakan", "schiavit", "niewolnic", "рабства", "рабств",

@@ -48,7 +48,8 @@ LEAD_SENTENCES = 2  # sentences of body text that, with the title, make the lead
 TRAFFICKING_REPORT_FAMILIES = tuple(_REGISTRY)  # tip, unodc, greta, gsi
 
 _YEAR_BEFORE = re.compile(
-    r"((?:19|20)\d\d)\s*(?:年度?版?|년(?:도판?)?|['’]s)?\s*(?:の|的)?\s*(?:年次|年度)?[《「“\"(]?\s*$"
+    r"((?:19|20|১৯|২০)\d\d)\s*(?:年度?版?|년(?:도판?)?|['’]s|-?\s*[cç][iıuü]\s+il(?:\s+üzrə)?|সালের|সালে)?"
+    r"\s*(?:の|的)?\s*(?:年次|年度)?[《「“\"(]?\s*$"  # 2013-cü il üzrə (Azerbaijani), ২০২৩ সালের (Bengali)
 )
 _YEAR_AFTER = re.compile(
     r"^\s*[)）》」”\"]{0,3}\s*(?:(?:for|of|de|del|du|de\s+l['’]année|da|do|van|von|за|năm|tahun|لعام|للعام|عام|العام)\s+|の|的)?"
@@ -344,7 +345,7 @@ def _year_near(norm: str, start: int, end: int) -> int | None:
     inner = YEAR_RE.search(norm, start, end)
     if inner:
         return int(inner.group(1))
-    before = _YEAR_BEFORE.search(norm[max(0, start - 14) : start])
+    before = _YEAR_BEFORE.search(norm[max(0, start - 24) : start])
     if before:
         return int(before.group(1))
     after = _YEAR_AFTER.search(norm[end : end + 14])

@@ -529,7 +529,7 @@ Naypyidaw|MM|内比都
 
 # Languages whose nouns decline: a one-word name there also matches with up to three more letters
 # (России, Китая, Wietnamu, Ruska), from a stem of at least four letters.
-_DECLINED = {"ru", "uk", "pl", "cs"}
+_DECLINED = {"ru", "uk", "pl", "cs", "az", "ka", "uz", "kk", "hy"}  # names take endings: "в России", "Azərbaycanın"
 _STEM_VOWELS = "аяоеыиьйіїєaeoyiąęěů"
 _UNSPACED = {"zh", "zh_Hant", "ja", "ko", "th", "my", "km"}
 # Names that are also given names, US states, rivers or dishes; Latin names of four letters or fewer too.
@@ -650,11 +650,13 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place]]:
                 add(form, Place(by_code.get(code, name), code, demonym=True))
     for code, lang, alias in rows:
         place = Place(by_code[code], code)
-        for form in _arabic_forms(alias) if lang == "ar" else [alias]:
+        # Uzbek writes its ʻ (CLDR) as ‘ or ' as often: "O‘zbekiston".
+        forms = _arabic_forms(alias) if lang == "ar" else _okina_forms(alias) if "ʻ" in alias else [alias]
+        for form in forms:
             add(form, place)
-        stem = _stem(alias) if lang in _DECLINED else None
-        if stem:
-            stems.setdefault(stem, place)
+            stem = _stem(form) if lang in _DECLINED else None
+            if stem:
+                stems.setdefault(stem, place)
     for table in (_METONYMS, _METONYMS_EXTRA, _METONYMS_MORE):
         for line in table.strip().splitlines():
             city, code, unspaced = (part.strip() for part in line.split("|"))
@@ -692,6 +694,10 @@ def _territories() -> list[tuple[str, str, str]]:
             code, lang, name = line.rstrip("\n").split("\t")
             rows.append((code, lang, name))
     return rows
+
+
+def _okina_forms(alias: str) -> list[str]:
+    return [alias, *(alias.replace("ʻ", mark) for mark in "‘’'")]
 
 
 def _stem(name: str) -> str | None:

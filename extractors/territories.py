@@ -2,7 +2,7 @@
 
 ``build()`` turns babel's localised territory names into the rows of
 ``extractors/data/territories.tsv`` (code, language, name), which ``places`` reads at run
-time: a worker loads a small table instead of babel's locale data for 28 languages (about
+time: a worker loads a small table instead of babel's locale data for 33 languages (about
 45 MB). Regenerate the file after a babel upgrade::
 
     python -m extractors.territories > extractors/data/territories.tsv
@@ -23,7 +23,7 @@ __all__ = ["LANGUAGES", "build", "header"]
 # The languages detection reads (cues.py), Chinese in both scripts.
 LANGUAGES = (
     "en", "zh", "zh_Hant", "es", "fr", "pt", "de", "ru", "uk", "ar", "fa", "tr", "vi", "th", "id", "ms", "ja",
-    "ko", "it", "pl", "hi", "my", "km", "nl", "cs", "ro", "he",
+    "ko", "it", "pl", "hi", "my", "km", "nl", "cs", "ro", "he", "az", "ka", "uz", "kk", "hy", "bn",
 )
 # Not countries or territories: groupings, pseudo-regions, and parts of other entries.
 _SKIP = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"}

@@ -759,3 +759,84 @@ def test_findings_of_a_report_named_once_are_its_subject() -> None:
                      "These are the major findings of the UNODC Global Report on Trafficking in Persons 2022.")
     assert d.is_report
     assert not any(e.rule == "report:passing_mention" for e in d.evidence)
+
+
+# Detector 1.6.0, second round: synthetic sentences in the shapes real items took.
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (None, "КОММЕНТАРИЙ ДЕПАРТАМЕНТА ИНФОРМАЦИИ И ПЕЧАТИ МИД МАРОВИИ В СВЯЗИ С ПУБЛИКАЦИЕЙ ДОКЛАДА "
+               "ГОСУДАРСТВЕННОГО ДЕПАРТАМЕНТА США О ТОРГОВЛЕ ЛЮДЬМИ\n"
+               "В МИД Маровии ознакомились с очередным докладом Государственного департамента США о торговле людьми.\n"
+               "К сожалению, вместо объективного рассмотрения проблемы на территории США авторы доклада выставили "
+               "голословные и предвзятые оценки."),
+        ("Evaluation des USA sur la traite des personnes : L'Algérie déplore un rapport « fallacieux »",
+         "Le rapport du département d'Etat américain sur la traite des personnes a classé l'Algérie dans la "
+         "catégorie 3."),
+        ("ماليزيا تنتقد التقرير", "انتقدت ماليزيا، الأحد، التقرير السنوي الأمريكي حول الاتجار بالبشر.\n"
+                                  "وأكدت أن التقرير اعتمد على «بيانات معيبة وغير دقيقة»."),
+    ],
+    ids=["ru-statement-voice", "fr-place-deplores", "ar-verb-first"],
+)
+def test_rebuttals_of_detector_1_6_second_round(title: str | None, text: str) -> None:
+    d = detect(title, text)
+    assert d.is_report and d.is_rebuttal, [e.rule for e in d.evidence]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Report on Israel", "A US State Department report has found that Israel does not meet the minimum standards "
+                             "to eliminate trafficking in persons. The report was issued on Tuesday after officials "
+                             "monitored the issue during the year and is critical of Israel for the second year."),
+        ("Доклад Госдепартамента", "В своем ежегодном отчете о торговле людьми Госдепартамент вновь включил Маровию в "
+                                   "число стран, правительства которых не принимают достаточно мер по искоренению "
+                                   "торговли людьми."),
+    ],
+    ids=["critical-of-the-rated-place", "ru-takes-no-measures"],
+)
+def test_no_rebuttal_of_detector_1_6_second_round(title: str, text: str) -> None:
+    d = detect(title, text)
+    assert d.is_report and not d.is_rebuttal, [e.rule for e in d.evidence]
+
+
+def test_the_labor_department_goods_list_is_no_tip_report() -> None:
+    assert not detect("Список продукции", "Министерство труда США опубликовало доклад «Список продукции, "
+                      "произведённой с использованием детского и принудительного труда».").is_report
+    assert not detect("List of goods", "The US Department of Labor released its List of Goods Produced by Child "
+                      "Labor or Forced Labor, naming forced labour in cotton and brick kilns.").is_report
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "tier", "year"),
+    [
+        ("ABŞ Dövlət Departamentinin 2013-cü il üzrə insan alveri haqqında hesabatında Azərbaycan Sıra 2-də qalıb.",
+         "AZ", "Tier 2", 2013),
+        ("যুক্তরাষ্ট্রের ২০২৩ সালের মানবপাচার প্রতিবেদনে বাংলাদেশ এবারও টিয়ার-২ বা দ্বিতীয় শ্রেণিতে রয়েছে।",
+         "BD", "Tier 2", 2023),
+        ("აშშ-ს სახელმწიფო დეპარტამენტმა ადამიანით ვაჭრობის წინააღმდეგ ბრძოლის შესახებ ანგარიში გამოაქვეყნა. "
+         "საქართველოს მთავრობა სრულად აკმაყოფილებს სტანდარტებს.", "GE", None, None),
+        ("AQSh davlat kotibi odam savdosi bo‘yicha yillik hisobotni taqdim etdi. O‘zbekistonda ahvol yaxshilandi.",
+         "UZ", None, None),
+        ("Štátny department USA zverejnil každoročnú správu o boji s obchodovaním s ľuďmi; Rusko je opäť v zozname.",
+         "RU", None, None),
+        ('באמצע החודש פורסם הדו"ח השנתי של מחלקת המדינה האמריקאית על סחר בבני אדם. ישראל שבה לדירוג השני.',
+         "IL", "Tier 2", None),
+        ("امریکی محکمہ خارجہ کی انسانی اسمگلنگ سے متعلق سالانہ رپورٹ میں پاکستان کو ٹیئر 2 میں رکھا گیا۔",
+         "PK", "Tier 2", None),
+        ("Malaysia berjaya mengekalkan penarafan Tahap 2 dalam Laporan Jabatan Negara Amerika Syarikat mengenai "
+         "Pemerdagangan Orang tahun 2025.", "MY", "Tier 2", 2025),
+        ("Le département d'État américain a classé la Guinée dans la zone de surveillance niveau 2 de son rapport sur "
+         "la traite des personnes.", "GN", "Tier 2 Watch List", None),
+    ],
+    ids=["az", "bn", "ka", "uz", "sk", "he", "ur", "ms-tahap", "fr-zone-de-surveillance"],
+)
+def test_report_names_places_tiers_in_more_languages(text: str, code: str, tier: str | None, year: int | None) -> None:
+    d = detect(None, text)
+    assert d.is_report, [e.rule for e in d.evidence]
+    assert code in [j.code for j in d.jurisdictions]
+    if tier is not None:
+        assert tier in [r.tier for r in d.tiers]
+    if year is not None:
+        assert d.report is not None and d.report.year == year
+    assert detect(None, "Plain news about the weather in Maroville.").is_report is False
