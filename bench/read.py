@@ -146,7 +146,7 @@ def build(url: str, n: int) -> dict[str, Any]:
 def measure(url: str) -> dict[str, Any]:
     """Search p95, compare and timeline times, export rate and RSS on a built store."""
     from flows import reading
-    from newswatch.cli.export import export_rows, export_tuples, write_jsonl, write_parquet
+    from newswatch.cli.export import export_tuples, write_csv, write_jsonl, write_parquet
     from storage.reading import RecordFilter
     from storage.store import Store
 
@@ -190,19 +190,22 @@ def measure(url: str) -> dict[str, Any]:
         rss_before = _rss_mb()
         samples: list[float] = []
 
-        def sampled() -> Iterator[dict[str, Any]]:
-            for n, rec in enumerate(export_rows(store, RecordFilter()), 1):
+        def sampled() -> Iterator[tuple[Any, ...]]:
+            for n, rec in enumerate(export_tuples(store, RecordFilter()), 1):
                 if n % 10_000 == 0:
                     samples.append(_rss_mb())
                 yield rec
 
         sink = _Null()
         t0 = time.perf_counter()
-        count = write_jsonl(sampled(), sink, rows=True)
+        count = write_jsonl(sampled(), sink)
         elapsed = time.perf_counter() - t0
         out["export_jsonl_per_s"] = round(count / elapsed)
         out["export_rss_mb_at_10k_and_end"] = [samples[0] if samples else None, samples[-1] if samples else None]
         out["export_rss_mb_before"] = rss_before
+        t0 = time.perf_counter()
+        count = write_csv(export_tuples(store, RecordFilter()), _Null())
+        out["export_csv_per_s"] = round(count / (time.perf_counter() - t0))
         t0 = time.perf_counter()
         path = f"/tmp/nw-bench-{os.getpid()}.parquet"
         count = write_parquet(export_tuples(store, RecordFilter()), path)

@@ -8,6 +8,7 @@ without `raw_sha256` (and without `text` unless asked for).
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -21,6 +22,7 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Float,
+    Integer,
     Select,
     Text,
     cast,
@@ -292,11 +294,40 @@ def list_records(store: Store, flt: RecordFilter, limit: int | None = 50) -> lis
 # --- export ----------------------------------------------------------------------------------
 
 
-# What the export reads, in this order (newswatch/cli/export.py unpacks rows in it).
+# What the export reads, in this order: newswatch/cli/export.py's COLUMNS without "sources" (which
+# comes beside each row). The database takes the record's report and places apart, so no record
+# JSON is parsed in Python; nested fields come back as JSON text.
 EXPORT_FIELDS = ("id", "url", "title", "site_name", "source", "language", "authors", "published_at",
                  "published_from", "fetched_at", "updated_at", "is_report", "is_rebuttal", "report_score",
-                 "rebuttal_score", "record", "evidence", "story_id", "detector", "detector_version", "text")
-_EXPORT = [next(c for c in [*_LEAN, articles.c.text] if c.name == name) for name in EXPORT_FIELDS]
+                 "rebuttal_score", "report_name", "report_issuer", "report_year", "jurisdiction", "jurisdictions",
+                 "tiers", "responses", "claims", "evidence", "story_id", "detector", "detector_version", "text")
+
+
+def _export_columns(pg: bool) -> list[Any]:
+    """EXPORT_FIELDS as select columns; `pg`: PostgreSQL's JSON operators, else SQLite's json_extract."""
+    record = articles.c.record
+
+    def value(path: str) -> ColumnElement[Any]:
+        """The scalar at `path` ("report.name", "jurisdictions.0.code") as text."""
+        if pg:
+            return record.op("#>>", return_type=Text)(literal_column("'{" + path.replace(".", ",") + "}'"))
+        return func.json_extract(record, "$." + re.sub(r"\.(\d+)", r"[\1]", path), type_=Text)
+
+    def subtree(key: str) -> ColumnElement[Any]:
+        """The array or object at `key` as JSON text."""
+        if pg:
+            return cast(record.op("->", return_type=Text)(literal_column(f"'{key}'")), Text)
+        return func.json_extract(record, f"$.{key}", type_=Text)
+
+    derived: dict[str, ColumnElement[Any]] = {
+        "report_name": value("report.name"),
+        "report_issuer": value("report.issuer"),
+        "report_year": cast(value("report.year"), Integer),
+        "jurisdiction": func.coalesce(func.nullif(value("jurisdictions.0.code"), ""), value("jurisdictions.0.name")),
+        **{key: subtree(key) for key in ("jurisdictions", "tiers", "responses", "claims")},
+    }
+    lean = {c.name: c for c in [*_LEAN, articles.c.text]}
+    return [derived[name].label(name) if name in derived else lean[name] for name in EXPORT_FIELDS]
 
 
 def iter_records(store: Store, flt: RecordFilter, batch: int = 1000) -> Iterator[dict[str, Any]]:
@@ -311,8 +342,10 @@ def iter_records(store: Store, flt: RecordFilter, batch: int = 1000) -> Iterator
 
 def iter_rows(store: Store, flt: RecordFilter, batch: int = 2000) -> Iterator[tuple[Sequence[Any], list[str]]]:
     """(row, sources) of every record matching `flt`, in id order: the export's cheap path. A row
-    holds EXPORT_FIELDS in order, JSON columns as text and times as stored."""
-    for rows in _batches(store, _EXPORT, conditions(flt), batch):
+    holds EXPORT_FIELDS in order, JSON as text (None where the record has no such field) and times
+    as stored."""
+    cols = _export_columns(store.engine.dialect.name == "postgresql")
+    for rows in _batches(store, cols, conditions(flt), batch):
         yield from rows
 
 

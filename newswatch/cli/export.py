@@ -26,6 +26,16 @@ TIMES = ("published_at", "fetched_at", "updated_at")
 FORMATS = ("jsonl", "csv", "parquet")
 ROW_GROUP = 5000
 T = TypeVar("T")
+# Positions in a database row: storage.reading.EXPORT_FIELDS, which is COLUMNS without "sources".
+_ROW = tuple(c for c in COLUMNS if c != "sources")
+_NESTED_AT = [_ROW.index(k) for k in NESTED if k != "sources"]
+_CLAIMS_AT = _ROW.index("claims")
+_BOOLS_AT = [_ROW.index("is_report"), _ROW.index("is_rebuttal")]
+_SOURCES_AT = COLUMNS.index("sources")
+# Positions in an export row (COLUMNS).
+_NESTED_COLS = [COLUMNS.index(k) for k in NESTED]
+_TIME_COLS = [COLUMNS.index(k) for k in TIMES]
+_BOOL_COLS = [COLUMNS.index("is_report"), COLUMNS.index("is_rebuttal")]
 
 
 def export_row(record: dict[str, Any]) -> dict[str, Any]:
@@ -43,72 +53,86 @@ def export_row(record: dict[str, Any]) -> dict[str, Any]:
 
 def export_tuples(store: Any, flt: Any) -> Iterator[tuple[Any, ...]]:
     """Export rows of every record matching `flt` as tuples in COLUMNS order, straight from the
-    database rows (no intermediate record dict): times as stored (naive ones are UTC), `authors`
-    and `evidence` as their stored JSON text."""
+    database (storage.reading.iter_rows): nested fields as JSON text, times as stored (naive ones
+    are UTC). The writers below take them as they are."""
     from storage.reading import iter_rows
-    from storage.serialize import decode_json
 
-    for (id_, url, title, site_name, source, language, authors, published_at, published_from, fetched_at,
-         updated_at, is_report, is_rebuttal, report_score, rebuttal_score, record_json, evidence, story_id,
-         detector, detector_version, text), sources in iter_rows(store, flt):  # storage.reading.EXPORT_FIELDS
-        record = decode_json(record_json) or {}
-        report = record.get("report") or {}
-        places = record.get("jurisdictions") or []
-        yield (
-            id_, url, title, site_name, source, sources, language, authors,
-            published_at, published_from, fetched_at, updated_at,
-            bool(is_report), bool(is_rebuttal), report_score, rebuttal_score,
-            report.get("name"), report.get("issuer"), report.get("year"),
-            (places[0].get("code") or places[0].get("name")) if places else None,
-            places, record.get("tiers") or [], record.get("responses") or [],
-            record.get("claims") or {}, evidence,
-            story_id, detector, detector_version, text,
-        )
+    for row, sources in iter_rows(store, flt):  # storage.reading.EXPORT_FIELDS: COLUMNS without "sources"
+        values = list(row)
+        for i in _BOOLS_AT:  # SQLite answers 0 and 1
+            values[i] = bool(values[i])
+        for i in _NESTED_AT:
+            if values[i] is None:
+                values[i] = "{}" if i == _CLAIMS_AT else "[]"
+        values.insert(_SOURCES_AT, sources)
+        yield tuple(values)
 
 
 def export_rows(store: Any, flt: Any) -> Iterator[dict[str, Any]]:
-    """`export_tuples` as dicts, times as ISO 8601 UTC text and every nested field decoded: the
-    rows JSON Lines and CSV write."""
-    from storage.serialize import decode_json, iso
+    """`export_tuples` as dicts, as `export_row` makes them from a record: nested fields decoded,
+    times as ISO 8601 UTC text."""
+    from storage.serialize import iso
 
     for values in export_tuples(store, flt):
         row = dict(zip(COLUMNS, values, strict=True))
+        for key in NESTED:
+            if isinstance(row[key], str):
+                row[key] = orjson.loads(row[key])
         for key in TIMES:
             row[key] = iso(row[key])
-        row["authors"] = decode_json(row["authors"]) or []
-        row["evidence"] = decode_json(row["evidence"]) or []
         yield row
 
 
 def as_tuple(row: dict[str, Any]) -> tuple[Any, ...]:
-    """An export row (a dict) as a tuple in COLUMNS order, as `write_parquet` takes it."""
+    """An export row (a dict, `export_row`) as a tuple in COLUMNS order, as the writers take it."""
     return tuple(row[c] for c in COLUMNS)
 
 
-def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str], *, rows: bool = False) -> int:
-    """One JSON object per line; returns the number written. `rows`: the items are export rows already."""
+def write_jsonl(rows: Iterable[tuple[Any, ...]], out: IO[str]) -> int:
+    """One JSON object per export row (`export_tuples`, `as_tuple`); returns the number written.
+    JSON text in a nested field is written as it is (orjson.Fragment), not parsed again."""
+    from storage.serialize import iso
+
     n = 0
-    for rec in records:
-        out.write(orjson.dumps(rec if rows else export_row(rec)).decode() + "\n")
+    for values in rows:
+        row = dict(zip(COLUMNS, values, strict=True))
+        for key in NESTED:
+            if isinstance(row[key], str):
+                row[key] = orjson.Fragment(row[key])
+        for key in TIMES:
+            if not isinstance(row[key], str):
+                row[key] = iso(row[key])
+        out.write(orjson.dumps(row).decode() + "\n")
         n += 1
     return n
 
 
-def write_csv(records: Iterable[dict[str, Any]], out: IO[str], *, rows: bool = False) -> int:
+def write_csv(rows: Iterable[tuple[Any, ...]], out: IO[str]) -> int:
     """RFC 4180 CSV with a header row; nested fields as JSON text, booleans as true/false."""
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    from storage.serialize import iso
+
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
     n = 0
-    for rec in records:
-        writer.writerow(_flat(rec if rows else export_row(rec)))
+    for values in rows:
+        cells = ["" if v is None else v for v in values]
+        for i in _NESTED_COLS:
+            if not isinstance(cells[i], str):
+                cells[i] = orjson.dumps(cells[i]).decode()
+        for i in _TIME_COLS:
+            if cells[i] != "" and not isinstance(cells[i], str):
+                cells[i] = iso(cells[i])
+        for i in _BOOL_COLS:
+            cells[i] = "true" if cells[i] else "false"
+        writer.writerow(cells)
         n += 1
     return n
 
 
 def write_parquet(rows: Iterable[tuple[Any, ...]], path: str) -> int:
-    """A Parquet file at `path` from export rows as tuples (`export_tuples`, `as_tuple`), written
-    ROW_GROUP rows at a time, column by column: nested fields as JSON text (a text value is taken
-    as JSON already); times as datetimes or as ISO text, which Arrow casts."""
+    """A Parquet file at `path` from export rows (`export_tuples`, `as_tuple`), written ROW_GROUP
+    rows at a time, column by column: nested fields as JSON text (a text value is JSON already);
+    times as datetimes or as ISO text, which Arrow casts."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -119,7 +143,7 @@ def write_parquet(rows: Iterable[tuple[Any, ...]], path: str) -> int:
             arrays = []
             for col, values in zip(COLUMNS, zip(*chunk, strict=True), strict=True):
                 kind = schema.field(col).type
-                if col in NESTED:  # JSON text as stored, or encoded here
+                if col in NESTED:
                     texts = [v if isinstance(v, str) else orjson.dumps(v).decode() for v in values]
                     arrays.append(pa.array(texts, pa.string()))
                 elif col in TIMES and any(isinstance(v, str) for v in values):
@@ -142,18 +166,6 @@ def parquet_schema() -> Any:
         **{t: pa.timestamp("us", tz="UTC") for t in TIMES},
     }
     return pa.schema([(c, types.get(c, pa.string())) for c in COLUMNS])
-
-
-def _flat(row: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in row.items():
-        if key in NESTED:
-            out[key] = orjson.dumps(value).decode()
-        elif isinstance(value, bool):
-            out[key] = "true" if value else "false"
-        else:
-            out[key] = "" if value is None else value
-    return out
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:

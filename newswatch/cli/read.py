@@ -330,15 +330,15 @@ def records_export(
         fail("--format parquet writes a binary file: give --out FILE")
     flt = record_filter(report, rebuttal, jurisdiction, year, language, since, until, source)
     with store_or_exit(settings_or_exit(config, db)) as store:
-        rows = export.export_rows(store, flt)
+        rows = export.export_tuples(store, flt)
         try:
             if fmt == "parquet":
-                n = export.write_parquet(export.export_tuples(store, flt), str(out_path))
+                n = export.write_parquet(rows, str(out_path))
             elif out_path is None:
-                n = (export.write_csv if fmt == "csv" else export.write_jsonl)(rows, sys.stdout, rows=True)
+                n = (export.write_csv if fmt == "csv" else export.write_jsonl)(rows, sys.stdout)
             else:
                 with out_path.open("w", encoding="utf-8", newline="") as fh:
-                    n = (export.write_csv if fmt == "csv" else export.write_jsonl)(rows, fh, rows=True)
+                    n = (export.write_csv if fmt == "csv" else export.write_jsonl)(rows, fh)
         except BrokenPipeError:  # e.g. piped into `head`
             sys.stderr.close()
             raise typer.Exit(0) from None
