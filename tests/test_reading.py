@@ -588,3 +588,10 @@ def test_compare_a_url_through_the_fetch_guard(store_url: str, tmp_path: Path, c
     data = json.loads(allowed.stdout)
     assert data["reference"]["url"] == site.url("/p.html")
     assert data["matches"][0]["id"] == compare_set["original"] and data["matches"][0]["copy"]
+
+
+def test_csv_of_nothing_is_its_header_and_lines_end_in_crlf() -> None:
+    buf = io.StringIO()
+    assert write_csv([], buf) == 0
+    assert buf.getvalue().endswith("\r\n") and buf.getvalue().count("\r\n") == 1
+    assert next(csv.reader(io.StringIO(buf.getvalue()))) == list(COLUMNS)

@@ -2,13 +2,13 @@
 
 The columns (`COLUMNS`, in this order) are stable; the README documents them. Nested fields
 (`NESTED`) are JSON values in JSON Lines and JSON text in CSV and Parquet; times are ISO 8601
-UTC strings in JSON Lines and CSV, UTC timestamps in Parquet. Parquet is written in row groups
-of `ROW_GROUP` records, so memory holds one group at a time.
+UTC strings in JSON Lines and CSV, UTC timestamps in Parquet. CSV and Parquet are written by
+Arrow `ROW_GROUP` records at a time, so memory holds one group at a time.
 """
 
 from __future__ import annotations
 
-import csv
+import io
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, TypeVar
 
@@ -32,10 +32,6 @@ _NESTED_AT = [_ROW.index(k) for k in NESTED if k != "sources"]
 _CLAIMS_AT = _ROW.index("claims")
 _BOOLS_AT = [_ROW.index("is_report"), _ROW.index("is_rebuttal")]
 _SOURCES_AT = COLUMNS.index("sources")
-# Positions in an export row (COLUMNS).
-_NESTED_COLS = [COLUMNS.index(k) for k in NESTED]
-_TIME_COLS = [COLUMNS.index(k) for k in TIMES]
-_BOOL_COLS = [COLUMNS.index("is_report"), COLUMNS.index("is_rebuttal")]
 
 
 def export_row(record: dict[str, Any]) -> dict[str, Any]:
@@ -108,31 +104,30 @@ def write_jsonl(rows: Iterable[tuple[Any, ...]], out: IO[str]) -> int:
 
 
 def write_csv(rows: Iterable[tuple[Any, ...]], out: IO[str]) -> int:
-    """RFC 4180 CSV with a header row; nested fields as JSON text, booleans as true/false."""
-    from storage.serialize import iso
+    """RFC 4180 CSV with a header row, written by Arrow ROW_GROUP rows at a time: nested fields as
+    JSON text, times as ISO 8601 UTC text, booleans as true/false, empty cells for nulls."""
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
 
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    schema = pa.schema([(f.name, pa.string()) if f.name in TIMES else f for f in parquet_schema()])
     n = 0
-    for values in rows:
-        cells = ["" if v is None else v for v in values]
-        for i in _NESTED_COLS:
-            if not isinstance(cells[i], str):
-                cells[i] = orjson.dumps(cells[i]).decode()
-        for i in _TIME_COLS:
-            if cells[i] != "" and not isinstance(cells[i], str):
-                cells[i] = iso(cells[i])
-        for i in _BOOL_COLS:
-            cells[i] = "true" if cells[i] else "false"
-        writer.writerow(cells)
-        n += 1
+    for chunk in _chunks(rows, ROW_GROUP):
+        _write_csv_table(pcsv, _arrow_table(pa, chunk, schema), out, header=n == 0)
+        n += len(chunk)
+    if n == 0:
+        _write_csv_table(pcsv, schema.empty_table(), out, header=True)
     return n
+
+
+def _write_csv_table(pcsv: Any, table: Any, out: IO[str], *, header: bool) -> None:
+    sink = io.BytesIO()
+    pcsv.write_csv(table, sink, pcsv.WriteOptions(include_header=header, eol="\r\n"))
+    out.write(sink.getvalue().decode())
 
 
 def write_parquet(rows: Iterable[tuple[Any, ...]], path: str) -> int:
     """A Parquet file at `path` from export rows (`export_tuples`, `as_tuple`), written ROW_GROUP
-    rows at a time, column by column: nested fields as JSON text (a text value is JSON already);
-    times as datetimes or as ISO text, which Arrow casts."""
+    rows at a time, column by column: nested fields as JSON text; times as UTC timestamps."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -140,19 +135,28 @@ def write_parquet(rows: Iterable[tuple[Any, ...]], path: str) -> int:
     n = 0
     with pq.ParquetWriter(path, schema) as writer:
         for chunk in _chunks(rows, ROW_GROUP):
-            arrays = []
-            for col, values in zip(COLUMNS, zip(*chunk, strict=True), strict=True):
-                kind = schema.field(col).type
-                if col in NESTED:
-                    texts = [v if isinstance(v, str) else orjson.dumps(v).decode() for v in values]
-                    arrays.append(pa.array(texts, pa.string()))
-                elif col in TIMES and any(isinstance(v, str) for v in values):
-                    arrays.append(pa.array(values, pa.string()).cast(kind))
-                else:
-                    arrays.append(pa.array(values, kind))
-            writer.write_table(pa.Table.from_arrays(arrays, schema=schema), row_group_size=ROW_GROUP)
+            writer.write_table(_arrow_table(pa, chunk, schema), row_group_size=ROW_GROUP)
             n += len(chunk)
     return n
+
+
+def _arrow_table(pa: Any, chunk: list[tuple[Any, ...]], schema: Any) -> Any:
+    """Export rows as an Arrow table of `schema`: a nested field's text is JSON already (else it is
+    encoded here); a time is a datetime or ISO text, made what the schema says."""
+    from storage.serialize import iso
+
+    arrays = []
+    for col, values in zip(COLUMNS, zip(*chunk, strict=True), strict=True):
+        kind = schema.field(col).type
+        if col in NESTED:
+            arrays.append(pa.array([v if isinstance(v, str) else orjson.dumps(v).decode() for v in values], kind))
+        elif col in TIMES and kind == pa.string():
+            arrays.append(pa.array([v if v is None or isinstance(v, str) else iso(v) for v in values], kind))
+        elif col in TIMES and any(isinstance(v, str) for v in values):
+            arrays.append(pa.array(values, pa.string()).cast(kind))
+        else:
+            arrays.append(pa.array(values, kind))
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 def parquet_schema() -> Any:
