@@ -8,7 +8,8 @@ its ``side`` column; jurisdictions on a side of the first split keep that side) 
 ``tests/data/eval_real_next.tsv`` (72 more, 2026-12-06, 17 languages, split by jurisdiction in its ``side`` column: the
 held side's first jurisdictions are those held before, and others no set had) and
 ``tests/data/eval_real_next2.tsv`` (77 more, the same day, 25 languages weighted to those detection read least:
-Russian and its neighbours, Turkish, Indonesian, South Asian, French, Spanish, Portuguese, Arabic, Hebrew).
+Russian and its neighbours, Turkish, Indonesian, South Asian, French, Spanish, Portuguese, Arabic, Hebrew) and
+``tests/data/eval_real_next3.tsv`` (86 more, the same day, English 45 and Chinese 41).
 Each row gives the URL, the query that finds the stored copy of the page in the public-page
 corpus, the labels, the text length and the first 16 hex digits of sha256(text). To rebuild: run each row's
 query against the public-page search, take the excerpt whose URL equals the row's URL, unedited, and write one
@@ -24,6 +25,8 @@ query against the public-page search, take the excerpt whose URL equals the row'
     python -m bench.eval_real split /tmp/eval-real/next-eval.jsonl --manifest tests/data/eval_real_next.tsv
     python -m bench.eval_real check /tmp/eval-real/next2.jsonl --manifest tests/data/eval_real_next2.tsv
     python -m bench.eval_real split /tmp/eval-real/next2-eval.jsonl --manifest tests/data/eval_real_next2.tsv
+    python -m bench.eval_real check /tmp/eval-real/next3.jsonl --manifest tests/data/eval_real_next3.tsv
+    python -m bench.eval_real split /tmp/eval-real/next3-eval.jsonl --manifest tests/data/eval_real_next3.tsv
     newswatch eval detection /tmp/eval-real/tune.jsonl
 
 ``check`` verifies every hash and writes ``<name>-eval.jsonl`` beside the input in the shape

@@ -266,6 +266,13 @@ class ActorModel:
             if not in_answer and not _QUESTION_START.match(text):
                 named = [p for p in outside if p.actor is not None and p.actor.official and not p.actor.issuer]
                 last_official = named[-1:] or last_official
+        # A headline (and the line after it) may name by surname someone the body introduces later:
+        # "Tkatchenko slams report" ... "Minister Tkatchenko noted".
+        for sent in range(min(doc.n_title + 1, len(doc.sentences))):
+            phrases = self.by_sent.get(sent, [])
+            later = self._person_refs(sent, phrases)
+            if later:
+                self.by_sent[sent] = sorted(phrases + later, key=lambda p: p.start)
 
     def _attach(self, p: Phrase, places: list[PlaceMention], heads: list[Phrase]) -> Phrase:
         norm = self.doc.norm

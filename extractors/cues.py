@@ -452,7 +452,8 @@ REPORTS = Lexicon(
         (_term("greta", "greta_zh"), r"欧洲委员会[^。]{0,12}(?:人口贩运|贩运人口)[^。]{0,8}专家组", False),
         # US State Department Trafficking in Persons Report
         (_term("tip", "tip_name"),
-         rf"(?:{_YEAR}\s+)?Trafficking[\s-]+in[\s-]+Persons?\s*(?:\(\s*TIP\s*\)\s*)?Report(?:\s+(?:for\s+)?{_YEAR})?",
+         rf"(?:{_YEAR}\s+)?Trafficking[\s-]+in[\s-]+Persons?\s*(?:\(\s*TIP\s*\)\s*|,?\s*or\s+TIP,?\s+)?Report"
+         rf"(?:\s+(?:for\s+)?{_YEAR})?",
          True),
         (_term("tip", "tip_acronym_paren"), r"Trafficking\s+in\s+Persons\s*\(\s*TIP\s*\)", True),
         (_term("tip", "tip_acronym"), rf"\bTIP\)?\s+(?:{_YEAR}\s+)?(?:[Rr]eport|REPORT|[Rr]ankings?)\b", False),
@@ -734,8 +735,8 @@ CUES = Lexicon(
          r"\b(?:firm|strong|resolute|stern|solemn)\s+(?:opposition|objection|dissatisfaction|disapproval|protests?"
          r"|representations?|discontent)\b", True),
         (_term("rebut", "does_not_accept", 0.9),
-         r"\b(?:(?:does|do|did|will|would|could|can)\s+not|doesn['’]t|don['’]t|didn['’]t|won['’]t|cannot"
-         r"|refus\w+\s+to)\s+accept\w*", True),
+         r"\b(?:(?:(?:does|do|did|will|would|could|can)\s+not|doesn['’]t|don['’]t|didn['’]t|won['’]t|cannot"
+         r"|refus\w+\s+to|never(?:\s+(?:did|will|have|has|had))?)\s+(?:accept\w*|subscribe\s+to))", True),
         (_term("rebut", "nothing_to_do_with_reality", 0.8),
          r"\bnothing\s+to\s+do\s+with\s+(?:the\s+)?(?:reality|facts|truth)\b|\bnada\s+que\s+ver\s+con\s+la\s+realidad\b"
          r"|\brien\s+à\s+voir\s+avec\s+la\s+réalité\b|\bnada\s+a\s+ver\s+com\s+a\s+realidade\b", True),
@@ -876,6 +877,7 @@ CUES = Lexicon(
          r"拒绝接受|不予接受|不接受|不予认同|不认同|不同意|不承认|否认|并不认同", False),
         (_term("rebut", "zh_headline_rebukes", 0.8),
          r"痛斥|怒斥|斥责|(?<![驳怒痛])斥(?!资)|炮轰|狠批|怒批|猛批|痛批|回击|反击|粗暴干涉|不符合事实|严重失实|不客观"
+         r"|(?:有欠|欠缺|缺乏|不够)客观"
          r"|毫无道理", False),
         (_term("rebut", "zh_criticises", 0.7, verb=True, neg=True), r"批评|质疑|反对|谴责|不满|不公|片面|抨击", False),
         (_term("rebut", "zh_regrets", 0.4), r"遗憾", False),
@@ -1425,7 +1427,7 @@ RELATIVE_CLAUSE_RE = re.compile(
 PLACE_STANCE_RE = re.compile(
     r"(?i:(?:\s*,)?(?:\s+(?:on|this|last|late|early|earlier)\s+\w+)?(?:\s+(?:has|have|had|also|again|which|who|firmly"
     r"|strongly|swiftly|angrily|quickly|on\s+\w+day|,))*\s+(?:rebut\w*|reject\w*|hit(?:s|ting)?\s+(?:out|back)"
-    r"|slam\w*|dismiss\w*|denounc\w*|condemn\w*|object\w*|protest\w*|disput\w*|oppos\w*|deplor\w*|bristl\w*|lodg\w*|rebuff\w*|blast\w*"
+    r"|slam\w*|dismiss\w*|denounc\w*|condemn\w*|object\w*|protest\w*|disput\w*|oppos\w*|deplor\w*|bristl\w*|lodg\w*|rebuff\w*|blast\w*|disagree\w*"
     r"|lash\w*|critici[sz]\w*|accus\w*|react\w*|took\s+issue|takes\s+issue|says|said|welcom\w*|hail\w*|vow\w*|pledg\w*|respond\w*|refut\w*|calls|called"
     r"|urg\w+|den(?:y|ies|ied)|voic\w+|express\w*|responds?|regrets?|regretted|thank\w*|appreciat\w+|rechaz\w+"
     r"|rejet\w+|rejett\w+|menolak|tolak|récus\w+|contest\w+|dénonc\w+|rejeit\w+|repudi\w+|acus\w+|weist|wies"
@@ -1433,7 +1435,9 @@ PLACE_STANCE_RE = re.compile(
     r"|membantah|mengecam|kecewa|déplor\w*|critiqu\w+|condamn\w+|fustig\w+|dément\w*|critic\w+|conden\w+"
     r"|lament\w+)\b"
     # a headline's "Russia: ..." and a Korean or Japanese topic or subject: 북한은, 中国は
-    r"|\s*[:：]\s|(?:은|는|이|가|は|が)(?![\uac00-\ud7af\u3040-\u30ff]))"
+    r"|\s*[:：]\s|(?:은|는|이|가|は|が)(?![\uac00-\ud7af\u3040-\u30ff])"
+    # Chinese: 新加坡对此回应, 马来西亚政府表示... (the place, then what it says)
+    r"|(?:对此|就此)?(?:回应|表示|反驳|批评|谴责|强调|指出|驳斥|强烈不满|坚决反对))"
 )
 # Arabic puts the verb first: "انتقدت ماليزيا" (Malaysia criticised), "رفضت الكويت" (Kuwait rejected).
 PLACE_STANCE_BEFORE_RE = re.compile(
@@ -1451,6 +1455,14 @@ OTHER_PARTY_OBJECT_RE = re.compile(
     # Russian, Ukrainian: "отвергли заявления Москвы", "відкинуло заяви Москви" (someone else's claims)
     r"|\s*(?:заяв\w+|твердженн\w+|звинуваченн\w+|утверждени\w+|обвинени\w+|обвинувачен\w+)\s+(?:\w+\s+)?"
     r"(?!США|Вашингтон\w*|Держдеп\w*|Госдеп\w*)[А-ЯІЇЄҐ])"
+)
+# A site's own notices (comment rules, rights): their "slander" or "abuse" is no one's stance.
+BOILERPLATE_RE = re.compile(
+    to_simplified(
+        r"(?i:\breserves?\s+the\s+right\s+to\s+(?:remove|delete|block|edit)|\bcomments?\s+(?:policy|guidelines)"
+        r"|\bcommunity\s+(?:guidelines|standards)|\ball\s+rights\s+reserved)"
+        r"|本网站有权|本站有权|网站有权删除|(?:删除|封锁)[^。]{0,40}留言|留言[^。]{0,20}(?:规则|守则|须知)|版权所有"
+    )
 )
 # Words that put the noun after them in object position: its subject is elsewhere.
 OBJECT_MARKER_RE = re.compile(

@@ -25,6 +25,7 @@ from datetime import date, datetime
 
 from extractors.actors import ActorModel, Phrase
 from extractors.cues import (
+    BOILERPLATE_RE,
     CRIME_OBJECT_RE,
     CUES,
     HABITUAL_RE,
@@ -88,6 +89,10 @@ DETECTOR_NAME = "newswatch-rules"
 # whose object is a rated place ("critical of Israel") is no rebuttal; "не принимают мер" is no
 # rejection; the US Labor Department's goods list is another report; Malay "Tahap 2", "zone de
 # surveillance niveau 2", years written "2013-cü il üzrə" and "২০২৩ সালের"
+# Third, from an English and Chinese set: an outlet's name after " | " on the first line names no
+# place; a site's own notices carry no stance; a headline's surname is the official the body names;
+# a capital "disagrees", "never did accept", 有欠客观, a place then 回应/表示; "Trafficking in Persons
+# or TIP report"
 DETECTOR_VERSION = "1.6.0"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
@@ -273,6 +278,9 @@ def _stance_events(doc: ScannedText, model: ActorModel) -> list[StanceEvent]:
         events.append(ev)
         if term.negatable and NEGATION_RE.search(norm, max(s.start, m.start() - 25), m.start()):
             ev.why = "negated"
+            continue
+        if BOILERPLATE_RE.search(norm, s.start, s.end):
+            ev.why = "the site's own notice"
             continue
         # "The report was dismissed by Beijing": the agent of a passive verb speaks, not the report.
         agent = model.passive_agent(sent, m.end()) if term.verb and term.means == "rebut" else []

@@ -355,7 +355,24 @@ def _year_near(norm: str, start: int, end: int) -> int | None:
 
 
 def _find_places(doc: ScannedText) -> list[PlaceMention]:
-    return [PlaceMention(place, start, end, doc.sentence_of(start)) for start, end, place in find_places(doc.norm)]
+    outlet = _outlet_suffix(doc)
+    return [PlaceMention(place, start, end, doc.sentence_of(start)) for start, end, place in find_places(doc.norm)
+            if not outlet[0] <= start < outlet[1]]
+
+
+def _outlet_suffix(doc: ScannedText) -> tuple[int, int]:
+    """The span of an outlet's name after the headline on the first line ("... | China Press",
+    "... - The Nation"): its places name a newspaper, not what the item is about."""
+    norm = doc.norm
+    line_end = norm.find("\n")
+    line_end = len(norm) if line_end < 0 else line_end
+    m = _OUTLET_AFTER.search(norm, 0, line_end)
+    if m is None or m.start() < 6 or line_end - m.end() > 40:
+        return (0, 0)
+    return (m.end(), line_end)
+
+
+_OUTLET_AFTER = re.compile(r"\s[|｜]\s(?!.*\s[|｜]\s)")  # the last " | " of the line
 
 
 def _find_quotes(doc: ScannedText) -> list[Quote]:

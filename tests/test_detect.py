@@ -840,3 +840,38 @@ def test_report_names_places_tiers_in_more_languages(text: str, code: str, tier:
     if year is not None:
         assert d.report is not None and d.report.year == year
     assert detect(None, "Plain news about the weather in Maroville.").is_report is False
+
+
+# Detector 1.6.0, third round (synthetic; the shapes of real English and Chinese items).
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Maro slams report on human trafficking",
+         "Foreign Minister Jon Maro noted that the Trafficking in Persons Report's downgrade of Marovia to Tier 3 is "
+         "unproven."),
+        ("Dhaka disagrees with US trafficking rating",
+         "The US State Department in its report on human trafficking downgraded Bangladesh to tier 3."),
+        ("Minister on the report", "\"We never did accept Marovia's position in tier 3 in the Trafficking in Persons "
+                                   "Report,\" Foreign Minister Jon Maro told reporters."),
+        (None, "美国国务院发布《人口贩运问题报告》,新加坡连续第4年被评为第二级。\n"
+               "新加坡政府对此回应时说,美国的评估方式有欠客观。"),
+    ],
+    ids=["headline-surname", "capital-disagrees", "never-accept", "zh-lacks-objectivity"],
+)
+def test_rebuttals_of_detector_1_6_third_round(title: str | None, text: str) -> None:
+    d = detect(title, text)
+    assert d.is_report and d.is_rebuttal, [e.rule for e in d.evidence]
+
+
+def test_the_outlet_after_the_headline_and_the_sites_notices_are_not_the_item() -> None:
+    d = detect(None, "美务卿访马 谈人口贩卖 | 中国报 China Press\n"
+                     "美国国务院周一公布2015年人口贩运问题报告,将马来西亚从第三级调升至第二级。\n"
+                     "*本网站有权删除或封锁任何具有人身攻击、诋毁或种族主义性质的留言和用户。")
+    assert d.is_report and not d.is_rebuttal
+    assert [j.code for j in d.jurisdictions] == ["MY"]
+
+
+def test_trafficking_in_persons_or_tip_report_dates_its_edition() -> None:
+    d = detect(None, "The Philippines kept its Tier 1 ranking in the State Department's 2018 Trafficking in Persons "
+                     "or TIP report.")
+    assert d.report is not None and d.report.year == 2018
