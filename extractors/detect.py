@@ -257,7 +257,10 @@ def _place_object(doc: ScannedText, end: int, issuer_code: str | None) -> bool:
     """A place other than the issuer right after a verb cue: "critical of Israel", "criticised Malaysia"."""
     for pm in doc.places:
         if end <= pm.start <= end + 8 and pm.place.code not in (None, issuer_code) and not pm.place.demonym:
-            return _OBJECT_GAP.fullmatch(doc.norm, end, pm.start) is not None
+            # "rejected Cambodia's status in the report": the place's rating is the object, not the place
+            return (_OBJECT_GAP.fullmatch(doc.norm, end, pm.start) is not None
+                    and not doc.norm[pm.start : pm.end].endswith(("'s", "’s"))
+                    and not doc.norm.startswith(("'s", "’s"), pm.end))
     return False
 
 

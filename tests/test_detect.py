@@ -855,8 +855,10 @@ def test_report_names_places_tiers_in_more_languages(text: str, code: str, tier:
                                    "Report,\" Foreign Minister Jon Maro told reporters."),
         (None, "美国国务院发布《人口贩运问题报告》,新加坡连续第4年被评为第二级。\n"
                "新加坡政府对此回应时说,美国的评估方式有欠客观。"),
+        ("Status rejected", "A government spokesman rejected Cambodia's status in the US State Department's "
+                            "Trafficking in Persons Report, which kept the country on the Tier 2 Watch List."),
     ],
-    ids=["headline-surname", "capital-disagrees", "never-accept", "zh-lacks-objectivity"],
+    ids=["headline-surname", "capital-disagrees", "never-accept", "zh-lacks-objectivity", "place-status-rejected"],
 )
 def test_rebuttals_of_detector_1_6_third_round(title: str | None, text: str) -> None:
     d = detect(title, text)
