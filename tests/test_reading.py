@@ -595,3 +595,19 @@ def test_csv_of_nothing_is_its_header_and_lines_end_in_crlf() -> None:
     assert write_csv([], buf) == 0
     assert buf.getvalue().endswith("\r\n") and buf.getvalue().count("\r\n") == 1
     assert next(csv.reader(io.StringIO(buf.getvalue()))) == list(COLUMNS)
+
+
+def test_csv_times_are_written_as_iso_writes_them() -> None:
+    from datetime import timedelta, timezone
+
+    from storage.serialize import iso
+
+    times = [datetime(2025, 7, 1), datetime(2025, 7, 1, 10, 11, 12, 123456), datetime(2025, 7, 1, 10, 11, 12, 500),
+             datetime(2025, 7, 1, 10, tzinfo=timezone(timedelta(hours=2))), None]
+    rows = [tuple(t if c in ("published_at", "fetched_at", "updated_at") else
+                  ([] if c in ("sources", "authors", "jurisdictions", "tiers", "responses", "evidence") else
+                   {} if c == "claims" else None) for c in COLUMNS) for t in times]
+    buf = io.StringIO()
+    write_csv(rows, buf)
+    got = [r["published_at"] for r in csv.DictReader(io.StringIO(buf.getvalue()))]
+    assert got == [iso(t) or "" for t in times]

@@ -150,13 +150,27 @@ def _arrow_table(pa: Any, chunk: list[tuple[Any, ...]], schema: Any) -> Any:
         kind = schema.field(col).type
         if col in NESTED:
             arrays.append(pa.array([v if isinstance(v, str) else orjson.dumps(v).decode() for v in values], kind))
-        elif col in TIMES and kind == pa.string():
-            arrays.append(pa.array([v if v is None or isinstance(v, str) else iso(v) for v in values], kind))
+        elif col in TIMES and kind == pa.string():  # ISO 8601 text, as storage.serialize.iso writes it
+            if any(isinstance(v, str) for v in values):
+                arrays.append(pa.array([v if v is None or isinstance(v, str) else iso(v) for v in values], kind))
+            else:
+                arrays.append(_iso_text(pa.array(values, pa.timestamp("us", tz="UTC"))))
         elif col in TIMES and any(isinstance(v, str) for v in values):
             arrays.append(pa.array(values, pa.string()).cast(kind))
         else:
             arrays.append(pa.array(values, kind))
     return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def _iso_text(times: Any) -> Any:
+    """UTC timestamps as `datetime.isoformat` writes them ("2025-07-01T00:00:00+00:00", microseconds
+    only when there are some), formatted by Arrow in one pass."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = pc.replace_substring_regex(pc.strftime(times, format="%Y-%m-%dT%H:%M:%S"), pattern=r"\.0+$",
+                                      replacement="")
+    return pc.binary_join_element_wise(text, pa.scalar("+00:00"), pa.scalar(""))
 
 
 def parquet_schema() -> Any:
