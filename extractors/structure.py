@@ -300,9 +300,11 @@ def _unattached_tier(
     return []
 
 
-# Tiers named without the word "tier": "the worst tier", "category three", "blacklist".
+# Tiers named without the word "tier": "the worst tier", "category three", "blacklist". (The
+# lexicon, cues.TIERS, reads "the lowest tier, rating, ranking or category" itself.)
 _IMPLIED_TIERS = (
-    (re.compile(r"(?i:\b(?<!second )(?<!second-)(?:worst|lowest|bottom)\s+(?:tier|category|rank(?:ing)?|rating|grade)\b"
+    (re.compile(r"(?i:\b(?<!second )(?<!second-)(?:worst\s+(?:tier|category|rank(?:ing)?|rating|grade)"
+                r"|(?:lowest|bottom)\s+(?:rank|grade))\b"
                 r"|\b(?:among|with|joins?|joined)\s+(?:the\s+)?worst\s+offenders\b"
                 r"|\bcategory\s+(?:3|three|III)\b|\bblacklist(?:ed|ing)?\b|\bblack\s+list\b"
                 r"|\b(?:in|on|to|into)\s+(?:the\s+)?third\s+(?:tier|category)\b)"), "Tier 3"),

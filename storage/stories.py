@@ -32,10 +32,12 @@ _MERGE_STORIES = (update(articles).where(articles.c.story_id.in_(bindparam("old"
 
 
 def candidate_ids(
-    conn: Connection, sig: bytes, *, exclude: int | None = None, limit: int = MAX_CANDIDATES
+    conn: Connection, sig: bytes, *, exclude: int | None = None, limit: int = MAX_CANDIDATES,
+    keys: list[tuple[int, int]] | None = None,
 ) -> list[int]:
-    """Ids of stored records sharing at least one LSH band with `sig`, most shared bands first."""
-    keys = band_keys(sig)
+    """Ids of stored records sharing at least one LSH band with `sig` (whose `band_keys` may be
+    given), most shared bands first."""
+    keys = keys if keys is not None else band_keys(sig)
     wanted = set(keys)
     query, params = ((_BANDS_OF_KEYS, {}) if exclude is None
                      else (_BANDS_OF_KEYS_EXCEPT, {"exclude": exclude}))
@@ -66,7 +68,7 @@ def index_story(conn: Connection, article_id: int, text: str, *, new: bool = Fal
     keys = band_keys(sig)
     conn.execute(insert(story_bands), [{"article_id": article_id, "band": b, "key": k} for b, k in keys])
     stories: set[int] = set()
-    for other, (other_sig, story) in signatures(conn, candidate_ids(conn, sig, exclude=article_id)).items():
+    for other, (other_sig, story) in signatures(conn, candidate_ids(conn, sig, exclude=article_id, keys=keys)).items():
         if similarity(sig, other_sig) >= COPY_THRESHOLD:
             stories.add(story if story is not None else other)
     story_id = min(stories | {article_id})
