@@ -399,7 +399,7 @@ _REPORT_WORDS = (
 _GAP = r"(?:[^\s.;:!?。،؛]+\s+){{0,{n}}}?"
 # Arabic: "report" with its clitics (بتقرير، والتقرير، للتقرير) and "trafficking in persons" (الاتجار/الإتجار بالبشر).
 _AR_REPORT = r"(?:[وفبل]|لل)?(?:ال)?تقرير\w*"
-_AR_TIP = r"\S*[اإ]تجار\s+ب(?:ال)?(?:بشر|أشخاص)"
+_AR_TIP = r"\S*(?:[اإ]تجار|متاجرة)\s+ب(?:ال)?(?:بشر|أشخاص)"  # and the Maghreb's المتاجرة بالبشر
 
 # --- report names --------------------------------------------------------------------
 # family: tip (US State Department), unodc, greta, gsi; "other" are reports that
@@ -476,7 +476,8 @@ REPORTS = Lexicon(
          r"(?:\bUS|\bU\.S\.|(?i:\bAmerican))\s+(?i:report)\b"
          r"(?=[^.。]{0,100}?(?i:trafficking|Tier\s*\d|watch\s*-?\s*list|forced\s+labou?r|modern\s+slavery))", False),
         (_term("tip", "tip_zh"), r"(?:人口贩运|贩运人口|人口贩卖|贩卖人口)(?:问题)?(?:年度)?报告", False),
-        (_term("tip", "tip_ja"), r"人身(?:取引|売買)(?:に関する)?(?:年次)?(?:報告書?|レポート)", False),
+        (_term("tip", "tip_ja"),
+         r"人身(?:取引|売買)(?:[^。、]{0,16}?に関する)?[^。、]{0,8}?(?:報告書?|レポート)", False),
         (_term("tip", "tip_ko"), r"인신\s*매매\s*(?:실태\s*)?(?:연례\s*)?보고서", False),
         (_term("tip", "tip_es", 0.9),
          r"\b(?:informe|reporte)s?\s+" + _GAP.format(n=8)
@@ -522,6 +523,9 @@ REPORTS = Lexicon(
          r"|(?:ადამიანით\s+ვაჭრობ|ტრეფიკინგ)\S*\s+(?:\S+\s+){0,14}?ანგარიშ\S*"
          r"|ანგარიშ\S*\s+(?:\S+\s+){0,4}?(?:ადამიანით\s+ვაჭრობ|ტრეფიკინგ)\S*"
          r"|মানব\s*পাচার\S*\s*(?:\S+\s+){0,4}?প্রতিবেদন|প্রতিবেদন\S*\s+(?:\S+\s+){0,4}?মানব\s*পাচার", True),
+        # Mongolian, Lao: "report on human trafficking"
+        (_term("tip", "tip_mn_lo", 0.9),
+         r"хүн\s+(?:худалдаалах|наймаалах)\s+(?:\S+\s+){0,5}?тайлан|ລາຍງານ[^.。]{0,40}?ການຄ້າມະນຸດ", True),
         # Nepali, Urdu, Tajik: "human trafficking report"
         (_term("tip", "tip_ne_ur_tg", 0.9),
          r"मानव\s+बेचबिखन\S*\s+(?:\S+\s+){0,3}?(?:प्रतिवेदन|रिपोर्ट)|(?:प्रतिवेदन|रिपोर्ट)\S*\s+(?:\S+\s+){0,4}?मानव\s+बेचबिखन"
@@ -780,7 +784,8 @@ CUES = Lexicon(
         (_term("rebut", "rejects", 1.0, verb=True, neg=True),
          r"\b(?:reject\w*|rebut\w*|refut\w*|repudiat\w*|denounc\w*|decr(?:y|ies|ied)|slam(?:s|med|ming)?"
          r"|lambast\w*|blast(?:s|ed|ing)?|castigat\w*|disapprov\w*|rebuff\w*|deplor\w*)\b", True),
-        (_term("rebut", "hits_out", 1.0, verb=True), r"\b(?:hit(?:s|ting)?|lash(?:es|ed|ing)?)\s+(?:back|out)\b", True),
+        (_term("rebut", "hits_out", 1.0, verb=True),
+         r"\b(?:hit(?:s|ting)?|lash(?:es|ed|ing)?)\s+(?:back|out)\b|\bbristl(?:es|ed|ing)\s+at\b", True),
         (_term("rebut", "dismisses", 0.9, verb=True, neg=True), r"\bdismiss(?:es|ed|ing)?\b", True),
         (_term("rebut", "slanders"),
          r"\b(?:slander\w*|smear\w*|vilif\w*|calumn\w*|defam\w*|stigmati[sz]\w*|demoni[sz]\w*|tarnish\w*)", True),
@@ -911,8 +916,12 @@ CUES = Lexicon(
          r"|hostile\w*|unilatéra\w+|illégitime\w*|fallacieu\w+|fustig\w+|s['’]insurg\w+|s['’]indign\w+|démenti\w*|dément\w+"
          r"|ne\s+correspond\w*\s+(?:pas|nullement|en\s+rien)|não\s+corresponde\w*)\b", True),
         (_term("rebut", "es_pt_fr_criticises", 0.7, verb=True, neg=True),
-         r"\b(?:critic(?:ó|aron|a|an|ou|aram|am)|conden(?:ó|aron|a|an|amos|ou|aram)|cuestion(?:ó|aron|a|an)"
-         r"|question(?:ou|aram|a)|critiqu(?:e|é|ent|ait|aient)|condamn(?:e|é|ent|ait)|balay(?:é|e|ent)\s+d['’]un\s+revers)\b",
+         # not a court's "condenou menos traficantes", "condenó a 12 años", "condamné à"
+         r"\b(?:critic(?:ó|aron|a|an|ou|aram|am)|conden(?:ó|aron|a|an|amos|ou|aram)(?!\s+(?:menos|mais|m[aá]s|\d|a\s+\d"
+         r"|a\s+(?:pena|prisão|prisión|cadena)|(?:\w+\s+)?(?:traficantes|tratantes|pessoas|personas|acusados|réus|reos)\b))"
+         r"|cuestion(?:ó|aron|a|an)"
+         r"|question(?:ou|aram|a)|critiqu(?:e|é|ent|ait|aient)|condamn(?:e|é|ent|ait)(?!\s+à\s)"
+         r"|balay(?:é|e|ent)\s+d['’]un\s+revers)\b",
          True),
         (_term("rebut", "de_ru_discredits", 0.8),
          r"\b(?:lächerlich\w*|absurd\w*|böswillig\w*|feindselig\w*|unzulässig\w*|Unterstellung\w*|Propaganda"
@@ -1026,7 +1035,7 @@ CUES = Lexicon(
          r"|(?:[وف])?(?:تستنكر|يستنكر|استنكر\w*)|(?:[وف])?(?:ندد\w*|تندد|يندد|تنديد\w*)|(?:[وف])?(?:تختلف|يختلف|اختلف\w*)\s+(?:بشدة\s+)?مع"
          r"|عدم\s+(?:موافقت\w*|قبول\w*|رضا\w*)|لا\s+(?:تقبل|يقبل|نقبل)", False),
         (_term("rebut", "ar_discredits", 0.8),
-         r"مسيس\w*|افتراء\w*|مغالط\w*|أكاذيب|ادعاءات\s+(?:باطلة|كاذبة|مغلوطة)|مزاعم|(?:لا|لم)\s+(?:ي|ت)عكس"
+         r"مسيس\w*|افتراء\w*|(?:ال)?مغالط\w*|(?:ال)?أكاذيب|ادعاءات\s+(?:باطلة|كاذبة|مغلوطة)|مزاعم|(?:لا|لم)\s+(?:ي|ت)عكس"
          r"|لا\s+(?:ي|ت)ستند\s+(?:إلى|على)\s+أي|لا\s+أساس\s+له|عار(?:ية)?\s+(?:عن|من)\s+الصحة"
          r"|غير\s+(?:موضوعي|دقيق|منصف|عادل|صحيح|مقبول)\w*|استياء\w*|(?:ال)?تدخل\s+في\s+(?:ال)?شؤون"
          r"|ازدواجية\s+(?:ال)?معايير|مضلل\w*|(?:ت|ي)تجاهل|تجاهل\w*|متحيز\w*|انحياز\w*|خلط\w*", False),
@@ -1084,7 +1093,7 @@ CUES = Lexicon(
         (_term("rebut", "hi_fa_discredits", 0.8),
          r"पूर्वाग्रह|निराधार|बेबुनियाद|पक्षपात\S*|भ्रामक|गलत\s+(?:तथ्य|आंकड़|जानकारी)|राजनीति\s+से\s+प्रेरित|नज़रअंदाज़|नजरअंदाज"
          r"|आंतरिक\s+मामलों|अधिकार\s+नहीं"
-         r"|مغرضانه|بی[\u200c\s]?اساس|بی[\u200c\s]?پایه|سیاسی[\u200c\s]?کاری|سیاسی\s+است|جانبدارانه|فاقد\s+(?:\S+\s+)?اعتبار|ابزار\S*\s+سیاسی|دروغ\S*"
+         r"|مغرضانه|بی[\u200c\s]?اساس|بی[\u200c\s]?پایه|بی[\u200c\s]?مورد|پروپاگند\S*|تبلیغات\s+سیاسی|سیاسی[\u200c\s]?کاری|سیاسی\s+است|جانبدارانه|فاقد\s+(?:\S+\s+)?اعتبار|ابزار\S*\s+سیاسی|دروغ\S*"
          r"|مداخله\s+در\s+امور\s+داخلی|صلاحیت\s+(?:\S+\s+){0,4}?ندارد|واهی|استاندارد\s+دوگانه", True),
         # Burmese, Khmer
         (_term("rebut", "my_km_rejects", 0.9),
@@ -1367,7 +1376,8 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|[اإ]تجار\s+(?:في\s+)?(?:ال)?بشر|کار\s+اجباری|برده[\u200c\s]?داری\s+مدرن|强迫劳动|现代奴隶|強制労働"
         r"|現代(?:の)?奴隷|강제\s*노동|현대판?\s*노예|แรงงานบังคับ"
         r"|လူကုန်ကူး|ជួញដូរ\s*មនុស្ស"
-        r"|人口贩运|贩运人口|人口贩卖|贩卖人口|人身取引|人身売買|인신\s*매매|การค้ามนุษย์|[اإ]تجار\s+ب(?:ال)?(?:بشر|أشخاص)"
+        r"|人口贩运|贩运人口|人口贩卖|贩卖人口|人身取引|人身売買|인신\s*매매|การค้ามนุษย์|(?:[اإ]تجار|متاجرة)\s+ب(?:ال)?(?:بشر|أشخاص)"
+        r"|хүн\s+(?:худалдаалах|наймаалах)|ການຄ້າມະນຸດ"
     )
 )
 OTHER_TRAFFICKING_RE = re.compile(
@@ -1389,7 +1399,9 @@ CRIME_OBJECT_RE = re.compile(
     to_simplified(
         r"(?i:\s*(?:(?:all|any|every|the|such|those|these|its|forms?|of|kinds?|in)\s+)*(?:(?:human|people|child|sex"
         r"|labou?r|illegal)\s+)?(?:trafficking|traffickers|exploitation|exploit\w*|crimes?|criminals?|slavery"
-        r"|forced\s+labou?r|abuses?|violence|terror\w*|those\s+who))"
+        r"|forced\s+labou?r|abuses?|violence|terror\w*|those\s+who)"
+        # not "bristles at human trafficking ranking": the crime's ranking or report is the report
+        r"(?!\s+(?:in\s+persons\s+)?(?:report|ranking|rating|list|watch\s*-?\s*list|assessment|index|tier)))"
         r"|[^，。,;；]{0,8}(?:人口贩运|贩运|拐卖|犯罪|强迫劳动|剥削)"
     )
 )
@@ -1536,7 +1548,7 @@ REPORT_CONTENT_RE = re.compile(
         r"|(?:опубликова|обнародова|представи|оприлюдни)\w*\s+(?:свой\s+|свій\s+)?(?:ежегодн|годов|очередн|нов|щорічн)\w*|\b(?:raporda|rapora\s+göre|yayımlanan|yayımladığı)\b"
         r"|\b(?:cho\s+rằng|chỉ\s+ra|vừa\s+công\s+bố|công\s+bố\s+ngày)\b|\b(?:menyebut|menyatakan|dirilis|dikeluarkan)\b)"
         r"|报告(?:称|指出|说|认为|显示|批评|还|提到)|发布的|最新|有何(?:评论|回应|评价)|怎么看|報告書は|によると|発表した|보고서는|보고서에서|발표한"
-        r"|(?:أشار|ذكر|قال|أفاد)\s+التقرير|الصادر|الأخير|ระบุว่า|เผยแพร่"
+        r"|(?:أشار|ذكر|قال|أفاد)\s+التقرير|الصادر|الأخير|ระบุว่า|เผยแพร่|(?:コメント|見解|反応)は[。?？]?|どう(?:見|受け止め)"
     )
 )
 # "We consider...", "Nous rejetons...": in a statement, the issuing body speaks.

@@ -93,6 +93,11 @@ DETECTOR_NAME = "newswatch-rules"
 # place; a site's own notices carry no stance; a headline's surname is the official the body names;
 # a capital "disagrees", "never did accept", 有欠客观, a place then 回应/表示; "Trafficking in Persons
 # or TIP report"
+# Fourth, from a set in Spanish, Portuguese, East Asian and Middle Eastern languages: Maghrebi
+# المتاجرة بالبشر, Mongolian and Lao report names (Lao is written without spaces), Japanese
+# "人身売買の状況に関する...報告書" and a briefing's "コメントは", Persian "پروپاگند", "بیمورد",
+# Portuguese and Spanish "condenou menos traficantes" (a court's) and French "condamné à" are no
+# rebuttal; "bristles at ... ranking"
 DETECTOR_VERSION = "1.6.0"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1

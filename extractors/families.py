@@ -39,7 +39,7 @@ _TRAFFICKING = (
     "obchodu s lidmi", "handel in mensen", "работорговл", "работоргівл", "menneskehandel", "människohandel",
     "ihmiskaup", "trata ", "traite ", "s ľuďmi", "insan alver", "odam savdo", "ადამიანით ვაჭრობ", "ტრეფიკინგ",
     "মানবপাচার", "মানব পাচার", "बेचबिखन", "انسانی اسمگلنگ", "انسانی سمگلنگ", "انسانی تجارت", "انسانوں کی",
-    "савдои одам", "фурӯши одам",
+    "савдои одам", "фурӯши одам", "متاجرة ب", "хүн худалдаалах", "хүн наймаалах", "ການຄ້າມະນຸດ",
 )
 _SLAVERY = (
     "slavery", "sklaverei", "esclav", "escrav", "perbudakan", "schiavit", "niewolnic", "рабства", "рабств",

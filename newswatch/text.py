@@ -21,7 +21,7 @@ import re
 from urllib.parse import urlsplit
 
 CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f"
-UNSPACED_CLASS = "\u0e00-\u0e7f\u1000-\u109f\u1780-\u17ff" + CJK_CLASS  # Thai, Myanmar, Khmer and CJK
+UNSPACED_CLASS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff" + CJK_CLASS  # Thai, Lao, Myanmar, Khmer and CJK
 INDEXED_CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 HAN_CLASS = "\u4e00-\u9fff"
 _CJK = re.compile(f"[{CJK_CLASS}]")

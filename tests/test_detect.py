@@ -877,3 +877,31 @@ def test_trafficking_in_persons_or_tip_report_dates_its_edition() -> None:
     d = detect(None, "The Philippines kept its Tier 1 ranking in the State Department's 2018 Trafficking in Persons "
                      "or TIP report.")
     assert d.report is not None and d.report.year == 2018
+
+
+# Detector 1.6.0, fourth round (synthetic; shapes of real items in Arabic, Persian, Japanese, Mongolian, Lao,
+# Portuguese and English).
+@pytest.mark.parametrize(
+    ("title", "text", "report", "rebuttal"),
+    [
+        (None, "أكد الناطق الرسمي باسم وزارة الشؤون الخارجية الجزائرية أن تقرير كتابة الدولة الأمريكية لسنة 2015 حول "
+               "المتاجرة بالبشر تضمن الكثير من المغالطات.", True, True),
+        (None, "سخنگوی حکومت گزارش وزارت خارجه امریکا در مورد قاچاق انسان را «پروپاگند» و «بیمورد» دانست.", True, True),
+        ("外交部:いかなる国にも他国をランク付けする資格はない",
+         "外交部の報道官は定例記者会見で、いかなる国にも他国をランク付けする資格はないと述べた。\n"
+         "記者:米国務省は世界各国の人身売買の状況に関する2013年版の報告書で、中国への評価をTier 3に引き下げた。"
+         "これについてコメントは。", True, True),
+        (None, "2021 ОНЫ ХҮН НАЙМААЛАХ АСУУДЛЫН ТӨЛӨВ БАЙДЛЫН ТУХАЙ ТАЙЛАН", True, False),
+        (None, "ກະຊວງການຕ່າງປະເທດສະຫະລັດໄດ້ອອກລາຍງານປະຈໍາປີ 2018 ວ່າດ້ວຍການຄ້າມະນຸດ ຢູ່ໃນທົ່ວໂລກ", True, False),
+        ("Moçambique no nível dois", "O Departamento de Estado dos EUA divulgou o relatório sobre tráfico de pessoas. "
+                                     "O relatório nota que o Governo de Moçambique condenou menos traficantes.",
+         True, False),
+        ("Barbados bristles at human trafficking ranking",
+         "Barbados has been placed in Tier Two in the US annual report on trafficking in persons.", True, True),
+    ],
+    ids=["ar-maghreb-trafficking", "fa-propaganda", "ja-briefing-question", "mn-report", "lo-report",
+         "pt-court-convicted", "bristles-at-ranking"],
+)
+def test_detector_1_6_fourth_round(title: str | None, text: str, report: bool, rebuttal: bool) -> None:
+    d = detect(title, text)
+    assert (d.is_report, d.is_rebuttal) == (report, rebuttal), [e.rule for e in d.evidence]
