@@ -706,8 +706,8 @@ class ActorModel:
         doc = self.doc
         start = doc.sentences[p.sent].start
         marker = OBJECT_MARKER_RE.search(doc.norm, max(start, p.start - 30), p.start)
-        if marker is not None and marker.start() == start and doc.raw[start : start + 3] == "De ":
-            marker = None  # Dutch "De regering ...": the article that opens the sentence, not Romance "de"
+        if marker is not None and marker.start() == start and doc.raw.startswith(("De ", "Das "), start):
+            marker = None  # "De regering", "Das Außenministerium": an article opens the sentence, not "de", "das"
         if marker is not None:
             # "a rebuke from Beijing, which rejected it": the object here is the subject of what follows.
             return RELATIVE_CLAUSE_RE.match(doc.norm, p.end, min(doc.sentences[p.sent].end, p.end + 12)) is None

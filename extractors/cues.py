@@ -509,7 +509,7 @@ REPORTS = Lexicon(
          r"\brapor(?:t\w*|cie)\s+" + _GAP.format(n=8) + r"(?:o|na\s+temat|dotycząc\w+)\s+handlu\s+ludźmi"
          r"|\bzpráv\w*\s+(?:\S+\s+){0,3}?o\s+obchodování\s+s\s+lidmi"
          r"|(?:звіт|доповід)\w*\s+" + _GAP.format(n=8) + r"(?:про|щодо)\s+(?:протидію\s+)?торгівл\w+\s+людьми"
-         r"|\braport\w*\s+(?:\S+\s+){0,3}?privind\s+traficul"
+         r"|\braport\w*\s+(?:\S+\s+){0,8}?privind\s+traficul"
          r"\s+de\s+persoane|mensenhandelrapport\w*", True),
         (_term("tip", "tip_hi_fa_he", 0.9),
          r"मानव\s+तस्करी\s+(?:\S+\s+){0,4}?रिपोर्ट|रिपोर्ट\s+(?:\S+\s+){0,4}?मानव\s+तस्करी"
@@ -523,6 +523,13 @@ REPORTS = Lexicon(
          r"|(?:ადამიანით\s+ვაჭრობ|ტრეფიკინგ)\S*\s+(?:\S+\s+){0,14}?ანგარიშ\S*"
          r"|ანგარიშ\S*\s+(?:\S+\s+){0,4}?(?:ადამიანით\s+ვაჭრობ|ტრეფიკინგ)\S*"
          r"|মানব\s*পাচার\S*\s*(?:\S+\s+){0,4}?প্রতিবেদন|প্রতিবেদন\S*\s+(?:\S+\s+){0,4}?মানব\s*পাচার", True),
+        # Swahili, Kazakh, Serbian, Hungarian, Greek: "report on trafficking in human beings"
+        (_term("tip", "tip_sw_kk_sr_hu_el", 0.9),
+         r"\bripoti\s+(?:\S+\s+){0,14}?(?:biashara\s+haramu\s+ya\s+binadamu|usafirishaji\s+haramu\s+wa\s+binadamu)"
+         r"|(?:баяндама|есеп)\w*\s+(?:\S+\s+){0,6}?адам\s+саудасы|адам\s+саудасы\s+(?:\S+\s+){0,3}?(?:баяндама|есеп)\w*"
+         r"|(?:извештај|izveštaj|izvještaj)\w*\s+(?:\S+\s+){0,8}?[оo]\s+(?:трговини\s+људима|trgovini\s+ljudima)"
+         r"|\bemberkereskedelem\w*\s+(?:\S+\s+){0,4}?jelentés\w*"
+         r"|έκθεση\s+(?:\S+\s+){0,8}?(?:για\s+την\s+)?εμπορία\s+ανθρώπων", True),
         # Mongolian, Lao: "report on human trafficking"
         (_term("tip", "tip_mn_lo", 0.9),
          r"хүн\s+(?:худалдаалах|наймаалах)\s+(?:\S+\s+){0,5}?тайлан|ລາຍງານ[^.。]{0,40}?ການຄ້າມະນຸດ", True),
@@ -533,7 +540,7 @@ REPORTS = Lexicon(
          r"|رپورٹ\s+(?:\S+\s+){0,4}?(?:انسانی\s+(?:اسمگلنگ|سمگلنگ)|انسانوں\s+کی\s+(?:اسمگلنگ|سمگلنگ))"
          r"|гузориш\w*\s+(?:\S+\s+){0,6}?(?:савдои\s+одам|хариду\s+фурӯши\s+одам)\w*", True),
         (_term("tip", "tip_my_km", 0.9),
-         r"လူကုန်ကူး\S{0,16}\s*အစီရင်ခံစာ|អំពើ?\s*ជួញដូរ\s*មនុស្ស\s*របាយការណ៍"
+         r"လူကုန်ကူး\S{0,16}\s*(?:နှစ်စဉ်\s*)?အစီရင်ခံစာ|អំពើ?\s*ជួញដូរ\s*មនុស្ស\s*របាយការណ៍"
          r"|របាយការណ៍\s*(?:\S+\s*){0,6}?(?:ស្តីពី|ស្ដីពី|អំពី|លើ)?\s*(?:ការ|អំពើ)?\s*ជួញដូរ\s*មនុស្ស", False),
         (_term("tip", "tip_nl", 0.9),
          r"\b(?:rapport|verslag)\w*\s+" + _GAP.format(n=8) + r"(?:over|inzake|betreffende|naar)\s+(?:de\s+)?"
@@ -1095,6 +1102,15 @@ CUES = Lexicon(
          r"|आंतरिक\s+मामलों|अधिकार\s+नहीं"
          r"|مغرضانه|بی[\u200c\s]?اساس|بی[\u200c\s]?پایه|بی[\u200c\s]?مورد|پروپاگند\S*|تبلیغات\s+سیاسی|سیاسی[\u200c\s]?کاری|سیاسی\s+است|جانبدارانه|فاقد\s+(?:\S+\s+)?اعتبار|ابزار\S*\s+سیاسی|دروغ\S*"
          r"|مداخله\s+در\s+امور\s+داخلی|صلاحیت\s+(?:\S+\s+){0,4}?ندارد|واهی|استاندارد\s+دوگانه", True),
+        # Czech and Slovak, Hebrew, Bengali, Urdu, Tagalog, Swahili, Kazakh, Serbian, Hungarian, Greek
+        (_term("rebut", "more_rejects", 0.9, verb=True, neg=True),
+         r"\b(?:odmít\w+|odmiet\w+|tinanggihan|pinabulaanan|itinanggi|imekataa|amekataa|wamekataa|ilikataa|imepinga"
+         r"|одбаци\w*|odbaci\w*|elutasít\w*|απέρριψ\w*|απορρίπτ\w*)\b"
+         r"|דח(?:ה|תה|ו)\b|דוח(?:ה|ים)\b|প্রত্যাখ্যান|مسترد|қабылдамад\w*", True),
+        (_term("rebut", "more_discredits", 0.8),
+         r"\b(?:zaujat\w*|nepodložen\w*|svévoln\w*|svojvoľn\w*|пристрас\w*|pristras\w*|elfogult\w*|megalapozatlan\w*"
+         r"|μεροληπτικ\w*|αβάσιμ\w*|upendeleo)\b|מוטה|מגמתי|מופרך|חסר(?:ת)?\s+בסיס|পক্ষপাত\S*|ভিত্তিহীন"
+         r"|جانبدار\S*|بے\s*بنیاد", True),
         # Burmese, Khmer
         (_term("rebut", "my_km_rejects", 0.9),
          r"ကန့်ကွက်|ငြင်းပယ်|လက်မခံ|ပယ်ချ|ရှုတ်ချ|ច្រាន\s*ចោល|បដិសេធ\s*(?:របាយការណ៍|ការវាយតម្លៃ)|មិន\s*ទទួល\s*យក"
@@ -1210,7 +1226,13 @@ ACTORS = Lexicon(
          r"(?i:(?<!Amerikaanse\s)\b[Mm]inisterie\s+van\s+Buitenlandse\s+Zaken|\bBuitenlandse\s+Zaken"
          r"|\bMinistero\s+degli\s+(?:Affari\s+)?Esteri|\bFarnesina|\bMSZ\b|\bMinisterstw\w+\s+Spraw\s+Zagranicznych"
          r"|\bМЗС\b|\bМіністерств\w+\s+закордонних\s+справ)|\bFMs?\b(?!\s*\d)"
-         r"|विदेश\s+मंत्रालय|وزارت\s+(?:امور\s+)?خارجه|နိုင်ငံခြားရေးဝန်ကြီးဌာန|ក្រសួង\s*ការបរទេស", False),
+         r"|विदेश\s+मंत्रालय|وزارت\s+(?:امور\s+)?خارج[هہ]|နိုင်ငံခြားရေးဝန်ကြီးဌာန|ក្រសួង\s*ការបរទេស"
+         # Romanian, Czech, Slovak, Hungarian, Greek, Serbian, Kazakh, Swahili, Tagalog, Hebrew, Bengali
+         r"|(?i:\bMinisterul\s+Afacerilor\s+Externe|\bMinisterstv[oa]\s+zahrani(?:čních\s+věcí|čných\s+vecí)"
+         r"|\bkülügyminisztérium\w*|υπουργείο\s+Εξωτερικών|Министарств\w+\s+спољних\s+послова"
+         r"|\bMinistarstv\w+\s+(?:spoljnih|vanjskih)\s+poslova|Сыртқы\s+істер\s+министрлі\w+"
+         r"|\bWizara\s+ya\s+Mambo\s+ya\s+Nje|\bKagawaran\s+ng\s+Ugnayang\s+Panlabas|\bDFA\b)"
+         r"|משרד\s+החוץ|পররাষ্ট্র\s+মন্ত্রণালয়", False),
         (_term("spokesperson", "spokesperson_more"),
          r"(?i:\bportavoce\b|\brzeczni\w+|\bречни\w+|\bофіційн\w+\s+представни\w+|\bпрес-секретар\w+)"
          r"|प्रवक्ता|سخنگو\S*|ပြောခွင့်ရသူ|ပြောရေးဆိုခွင့်ရှိသူ|អ្នក\s*នាំ\s*ពាក្យ", False),
@@ -1360,7 +1382,9 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|tratta\s+(?:di|degli)\s+esseri\s+umani|handl\w*\s+ludźmi|торгівл\w+\s+людьми|मानव\s+तस्करी"
         r"|obchod\w*\s+s\s+ľuďmi|insan\s+alver\w*|odam\s+savdo\w*|ადამიანით\s+ვაჭრობ|ტრეფიკინგ|মানব\s*পাচার"
         r"|סחר\s+בבני\s+אדם|मानव\s+बेचबिखन|انسانی\s+(?:اسمگلنگ|سمگلنگ)|انسانوں\s+کی\s+(?:اسمگلنگ|سمگلنگ)"
-        r"|савдои\s+одам\w*|хариду\s+фурӯши\s+одам\w*"
+        r"|савдои\s+одам\w*|хариду\s+фурӯши\s+одам\w*|biashara\s+haramu\s+ya\s+binadamu"
+        r"|usafirishaji\s+haramu\s+wa\s+binadamu|адам\s+саудасы|трговин\w+\s+људима|trgovin\w+\s+ljudima"
+        r"|emberkereskedelem\w*|εμπορία\s+ανθρώπων"
         r"|قاچاق\s+(?:انسان|افراد)|insan\s+kaçakçılığı|obchod\w*\s+s\s+lidmi|mensenhandel\w*|handel\s+in\s+mensen"
         # The same concepts as other words put them: trafficking unqualified where the language says "human"
         # ("tráfico humano", "la traite"), forced labour and modern slavery, language by language.

@@ -40,6 +40,8 @@ _TRAFFICKING = (
     "ihmiskaup", "trata ", "traite ", "s ľuďmi", "insan alver", "odam savdo", "ადამიანით ვაჭრობ", "ტრეფიკინგ",
     "মানবপাচার", "মানব পাচার", "बेचबिखन", "انسانی اسمگلنگ", "انسانی سمگلنگ", "انسانی تجارت", "انسانوں کی",
     "савдои одам", "фурӯши одам", "متاجرة ب", "хүн худалдаалах", "хүн наймаалах", "ການຄ້າມະນຸດ",
+    "biashara haramu ya binadamu", "usafirishaji haramu wa binadamu", "адам саудасы", "трговини људима",
+    "trgovini ljudima", "emberkereskedelem", "εμπορία ανθρώπων",
 )
 _SLAVERY = (
     "slavery", "sklaverei", "esclav", "escrav", "perbudakan", "schiavit", "niewolnic", "рабства", "рабств",

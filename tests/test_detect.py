@@ -5,7 +5,9 @@ Texts here are synthetic, written for these tests.
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -905,3 +907,16 @@ def test_trafficking_in_persons_or_tip_report_dates_its_edition() -> None:
 def test_detector_1_6_fourth_round(title: str | None, text: str, report: bool, rebuttal: bool) -> None:
     d = detect(title, text)
     assert (d.is_report, d.is_rebuttal) == (report, rebuttal), [e.rule for e in d.evidence]
+
+
+def _language_probes() -> list[dict[str, str]]:
+    path = Path(__file__).parent / "data" / "detection_languages.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", _language_probes(), ids=lambda c: c["id"])
+def test_a_foreign_ministry_rejecting_the_report_in_32_languages(case: dict[str, str]) -> None:
+    # Synthetic sentences (tests/data/detection_languages.jsonl): one rejection of the US report per language,
+    # written from general knowledge of the language, not from any real article.
+    d = detect(None, case["text"])
+    assert d.is_report and d.is_rebuttal, [e.rule for e in d.evidence]
