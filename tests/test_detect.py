@@ -915,8 +915,10 @@ def _language_probes() -> list[dict[str, str]]:
 
 
 @pytest.mark.parametrize("case", _language_probes(), ids=lambda c: c["id"])
-def test_a_foreign_ministry_rejecting_the_report_in_32_languages(case: dict[str, str]) -> None:
-    # Synthetic sentences (tests/data/detection_languages.jsonl): one rejection of the US report per language,
-    # written from general knowledge of the language, not from any real article.
+def test_rejections_coverage_and_other_reports_in_many_languages(case: dict[str, str]) -> None:
+    # Synthetic sentences (tests/data/detection_languages.jsonl), written from general knowledge of each language,
+    # not from any real article: a rejection of the US report (32 languages), the report's ranking with no
+    # rejection, and a rejection of another US report (20 languages each).
     d = detect(None, case["text"])
-    assert d.is_report and d.is_rebuttal, [e.rule for e in d.evidence]
+    expected = {"rebuttal": (True, True), "coverage": (True, False), "other_report": (False, False)}[case["kind"]]
+    assert (d.is_report, d.is_rebuttal) == expected, [e.rule for e in d.evidence]
