@@ -1375,7 +1375,7 @@ ACTORS = Lexicon(
 TRAFFICKING_CONTEXT_RE = re.compile(
     to_simplified(
         r"(?i:\b(?:human|people|persons?|sex|labou?r|child)[\s-]+trafficking|trafficking\s+in\s+(?:persons|human\s+beings)"
-        r"|\btrafficking\s+victims|victims\s+of\s+trafficking|forced\s+labou?r|modern\s+slavery"
+        r"|\btrafficking\s+victims|victims\s+of\s+trafficking|forced\s+labou?r|modern\s+slavery|\banti-?trafficking\b"
         r"|trata\s+de\s+(?:personas|seres\s+humanos)|tráfico\s+de\s+(?:personas|pessoas|seres\s+humanos)"
         r"|traite\s+(?:des|d['’]êtres)|Menschenhandel|торговл\w+\s+людьми|insan\s+ticaret\w*"
         r"|perdagangan\s+orang|pemerdagangan|buôn\s+bán\s+người|mua\s+bán\s+người|tratta\s+di\s+persone|\bTPPO\b"

@@ -216,6 +216,8 @@ def _find_reports(doc: ScannedText) -> list[ReportMention]:
             and (term.rule == "tip_titlecase" or not _STRICT_TIER.search(norm))
             # "รายงาน TIP", "TIP 보고서", "доклад TIP": an uppercase TIP by a non-Latin report noun is no pun.
             and not (term.rule == "tip_acronym_foreign" and not m.group().isascii())
+            # nor is "the US TIP report", "the State Department's TIP report"
+            and not (term.rule == "tip_acronym" and _US_BEFORE.search(norm, max(0, start - 24), start))
         ):
             continue
         if term.rule in ("tip_trafficking_report", "tip_described") and OTHER_TRAFFICKING_RE.search(
@@ -309,6 +311,7 @@ def _after_other_report(explicit: list[ReportMention], sent: int) -> bool:
 
 
 _STRICT_TIER = re.compile(r"(?i:\bTier[\s-]*(?:1|2|3|one|two|three)\b|第[一二三123](?:级|等级)|(?:观察|监察)名单)")
+_US_BEFORE = re.compile(r"(?:\bUS|\bU\.S\.|\bAmerican|\bState\s+Department['’]s|\bWashington['’]s)\s+(?:annual\s+)?$")
 _US_REPORT = re.compile(r"(?i:\b(?:US|U\.S\.|American|annual|State\s+Department['’]s)\b|美国|美方|年度)")
 
 
