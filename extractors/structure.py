@@ -200,7 +200,8 @@ _UP = re.compile(
     r"|رفع|ترقية|격상|상향|格上げ|引き上げ|ارتقا)"
 )
 _DOWN = re.compile(
-    r"(?i:downgrad\w*|moved?\s+(?:\w+\s+){0,2}down|dropp\w*|lower\w*|demot\w*|relegat\w*|slipp\w*|slid\w*|\bfell\b"
+    r"(?i:downgrad\w*|moved?\s+(?:\w+\s+){0,2}down|dropp\w*|\bdrops?\b|lower\w*|demot\w*|relegat\w*|slipp\w*|slid\w*"
+    r"|\bslips?\b|\bf[ae]ll(?:s|ing)?\b"
     r"|下调|降级|降至|调降|rebaj\w*|rétrograd\w*|turun|hạ\s+bậc|rebaix\w*|descend\w*|degradad\w*|relégu\w*"
     r"|пониз\w*|понижен\w*|опусти\w*|خفض|تخفيض|강등|하향|格下げ|引き下げ|تنزل)"
 )
@@ -347,11 +348,13 @@ def _statements(
             current = t
         else:
             unmarked.append(t)
-    if previous is None and current is None and len(unmarked) > 1:
-        # "X was ranked Tier 1, while Y and Z were placed in Tier 3": one statement per mention.
+    several_places = len({pm.place.code for pm in places}) > 1
+    if previous is None and len(mentions) > 1 and ((current is None and len(unmarked) > 1) or several_places):
+        # "X was ranked Tier 1, while Y and Z were placed in Tier 3", "X stays on Tier 2 while Y drops to
+        # Tier 3": one statement per mention, each from the clause that ends with it.
         out: list[_Statement] = []
         prior = s.start
-        for t in unmarked:
+        for t in mentions:
             out += _statement(doc, norm[prior : t.end], places, t, None, t, primary)
             prior = t.end
         return out

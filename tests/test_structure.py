@@ -469,3 +469,45 @@ def test_vietnamese_report_name_dates_its_edition() -> None:
     d = detect(None, "Người phát ngôn Bộ Ngoại giao Marovia phản đối báo cáo về nạn buôn người năm 2022 của Bộ Ngoại "
                      "giao Mỹ, cho rằng báo cáo không phản ánh đúng nỗ lực của nước này.")
     assert d.is_report and d.report is not None and d.report.year == 2022
+
+
+# Synthetic sentences: the place, edition and tier as news copy commonly states them.
+@pytest.mark.parametrize(
+    ("text", "code", "year", "tier", "previous", "change"),
+    [
+        ("The State Department upgraded Hong Kong to Tier 2 from the Tier 2 Watch List in its 2025 Trafficking in "
+         "Persons Report.", "HK", 2025, "Tier 2", "Tier 2 Watch List", "upgrade"),
+        ("Malaysia was downgraded to Tier 3 in the 2021 Trafficking in Persons report.", "MY", 2021, "Tier 3", None,
+         "downgrade"),
+        ("Thailand remained on Tier 2 for a third straight year, the 2024 Trafficking in Persons report showed.", "TH",
+         2024, "Tier 2", "Tier 2", "unchanged"),
+        ("The 2023 Trafficking in Persons report placed Cambodia on the Tier 2 Watch List.", "KH", 2023,
+         "Tier 2 Watch List", None, None),
+        ("美国国务院2025年《人口贩运问题报告》将香港从第二级观察名单升至第二级。", "HK", 2025, "Tier 2",
+         "Tier 2 Watch List", "upgrade"),
+        ("美国国务院发布2024年《人口贩运问题报告》，连续第八年将中国列为第三级。", "CN", 2024, "Tier 3", "Tier 3",
+         "unchanged"),
+        ("Vietnam was moved up to Tier 2 from the Tier 2 Watch List in the 2023 Trafficking in Persons Report.", "VN",
+         2023, "Tier 2", "Tier 2 Watch List", "upgrade"),
+        ("The Philippines kept its Tier 1 ranking in the 2019 Trafficking in Persons report for a fifth consecutive "
+         "year.", "PH", 2019, "Tier 1", "Tier 1", "unchanged"),
+        ("Japan fell to Tier 2 in the State Department's 2020 Trafficking in Persons report, its first drop since "
+         "2018.", "JP", 2020, "Tier 2", None, "downgrade"),
+    ],
+)
+def test_place_edition_and_tier_as_news_copy_states_them(
+    text: str, code: str, year: int, tier: str, previous: str | None, change: str | None
+) -> None:
+    d = detect(None, text)
+    assert d.jurisdictions[0].code == code and d.report is not None and d.report.year == year
+    rating = next(r for r in d.tiers if r.jurisdiction == d.jurisdictions[0].name)
+    assert rating.tier == tier
+    assert previous is None or rating.previous == previous
+    assert change is None or rating.change == change
+
+
+def test_two_places_two_ratings_in_one_sentence() -> None:
+    d = detect(None, "In the 2022 Trafficking in Persons Report, Singapore stays on Tier 2 while Malaysia drops to "
+                     "Tier 3.")
+    assert [(r.jurisdiction, r.tier, r.change) for r in d.tiers] == [("Singapore", "Tier 2", "unchanged"),
+                                                                    ("Malaysia", "Tier 3", "downgrade")]
