@@ -11,7 +11,8 @@ held side's first jurisdictions are those held before, and others no set had) an
 Russian and its neighbours, Turkish, Indonesian, South Asian, French, Spanish, Portuguese, Arabic, Hebrew) and
 ``tests/data/eval_real_next3.tsv`` (86 more, the same day, English 45 and Chinese 41) and
 ``tests/data/eval_real_next4.tsv`` (92 more: Spanish, Portuguese, Korean, Japanese, Vietnamese, Thai, Khmer, Lao,
-Mongolian, Tagalog, Arabic, Persian, Turkish, Urdu, English).
+Mongolian, Tagalog, Arabic, Persian, Turkish, Urdu, English) and ``tests/data/eval_real_next5.tsv`` (85 more,
+all held: scored once with the final detector of the day, never tuned on).
 Each row gives the URL, the query that finds the stored copy of the page in the public-page
 corpus, the labels, the text length and the first 16 hex digits of sha256(text). To rebuild: run each row's
 query against the public-page search, take the excerpt whose URL equals the row's URL, unedited, and write one
