@@ -23,7 +23,7 @@ from re import _constants as _sre_constants  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
 from typing import Any
 
-from newswatch.text import UNSPACED_CLASS
+from newswatch.text import ASCII_DIGITS, NATIVE_DIGITS, UNSPACED_CLASS
 
 __all__ = [
     "ACTORS",
@@ -88,11 +88,11 @@ _T2S_SIMP = (
     "迹迹躯绕腌厘巨炼锈板只隽腼秋颓台喂骚胡鲨碱面面霉出隶恤启叹你市厩举它宁袅羁蚝台雇村镭峰膻邹驳准鲁剥线"
     "线鉴了御"
 )
-_T2S = str.maketrans(_T2S_TRAD + "\u200b", _T2S_SIMP + " ")  # and zero-width space: a word break
+_T2S = str.maketrans(_T2S_TRAD + "\u200b" + NATIVE_DIGITS, _T2S_SIMP + " " + ASCII_DIGITS)  # zero-width space: a break
 
 
 def to_simplified(text: str) -> str:
-    """Map Traditional Chinese characters to Simplified; length is unchanged."""
+    """Map Traditional Chinese characters to Simplified and other scripts' digits to ASCII; length is unchanged."""
     return text.translate(_T2S)
 
 
@@ -399,7 +399,8 @@ _REPORT_WORDS = (
 _GAP = r"(?:[^\s.;:!?。،؛]+\s+){{0,{n}}}?"
 # Arabic: "report" with its clitics (بتقرير، والتقرير، للتقرير) and "trafficking in persons" (الاتجار/الإتجار بالبشر).
 _AR_REPORT = r"(?:[وفبل]|لل)?(?:ال)?تقرير\w*"
-_AR_TIP = r"\S*(?:[اإ]تجار|متاجرة)\s+ب(?:ال)?(?:بشر|أشخاص)"  # and the Maghreb's المتاجرة بالبشر
+# and the Maghreb's المتاجرة بالبشر
+_AR_TIP = r"(?:\S*(?:[اإ]تجار|متاجرة)\s+ب(?:ال)?(?:بشر|أشخاص)|\S*[اإ]تجار\s+ف[يى]\s+(?:ال)?بشر|تهريب\s+البشر)"
 
 # --- report names --------------------------------------------------------------------
 # family: tip (US State Department), unodc, greta, gsi; "other" are reports that
@@ -433,12 +434,17 @@ REPORTS = Lexicon(
          r"全球奴(?:役|隶制?)指数|(?:世界|グローバル)奴隷(?:制)?指数|세계\s*노예\s*지수|글로벌\s*노예\s*지수"
          r"|ดัชนี(?:การค้า)?ทาส(?:ยุคใหม่)?โลก", False),
         (_term("gsi", "gsi_foreign"),
-         r"Índice\s+Global\s+de\s+(?:Escravidão|Esclavitud)|Indice\s+mondial\s+de\s+l['’]esclavage"
+         r"Índice\s+Global\s+d[ae]\s+(?:la\s+)?(?:Escravidão|Esclavitud)|Indice\s+mondial\s+de\s+l['’]esclavage"
          r"|Globale[rn]?\s+Sklaverei[\s-]?Index|Indeks\s+Perbudakan\s+Global|Глобальн\w+\s+индекс\w*\s+рабства"
          r"|Küresel\s+Kölelik\s+Endeksi|Global\w*\s+Indeks\w*\s+Niewolnictwa|Indice\s+globale\s+della\s+schiavitù"
          r"|Глобальн\w+\s+індекс\w*\s+рабства|شاخص\s+جهانی\s+برده[\u200c\s]?داری|वैश्विक\s+दासता\s+सूचकांक|Chỉ\s+số\s+Nô\s+lệ\s+Toàn\s+cầu|(?:ال)?مؤشر\s+(?:ال)?عالمي\s+للعبودية"
-         r"|(?:[وفبل]|لل)?مؤشر\s+(?:العبودية|الرق)\s+(?:ال)?عالمي"
+         r"|(?:[وفبل]|لل)?مؤشر\s+(?:العبودية|الرق)(?:\s+(?:ال)?عالمي)?"
          r"|(?:[وفبل]|لل)?(?:ال)?مؤشر\s+(?:ال)?عالمي\s+(?:للعبودية|للرق)", True),
+        # Walk Free, the index's publisher, named in any script: one mention is a passing one, two make the subject.
+        (_term("gsi", "gsi_walk_free", 0.6),
+         r"\bWalk\s+Free(?:\s+Foundation|['’]s|\s+(?:[Ii]ndex|[Rr]eport|[Gg]roup|[Oo]rgani[sz]ation|[Ii]nitiative))\b"
+         r"|\b(?:by|from|to|of|at|says?|said)\s+Walk\s+Free\b|(?:مؤسسة|منظمة)\s+\"?ووك\s+فري"
+         r"|بنیاد\s+واک\s+فری|مؤسسه\s+(?:\S+\s+)?واک\s+فری", False),
         # Council of Europe GRETA
         (_term("greta", "greta_name"),
          r"Group\s+of\s+Experts\s+on\s+Action\s+against\s+Trafficking\s+in\s+Human\s+Beings", True),
@@ -446,13 +452,14 @@ REPORTS = Lexicon(
          r"Groupe\s+d['’]experts\s+sur\s+la\s+lutte\s+contre\s+la\s+traite\s+des\s+êtres\s+humains"
          r"|Grupo\s+de\s+(?:Expertos|Peritos)\s+(?:\S+\s+){0,4}?(?:Trata|Tráfico)\s+de\s+Seres\s+Humanos"
          r"|Expertengruppe\s+(?:\S+\s+){0,3}?(?:gegen|zur\s+Bekämpfung\s+des)\s+Menschenhandel\w*"
+         r"|Gruppo\s+di\s+esperti\s+(?:\S+\s+){0,4}?tratta\s+di\s+esseri\s+umani|Ομάδ\w*\s+Εμπειρογνωμόνων\s+(?:\S+\s+){0,6}?Ευρώπης"
          r"|Группа\s+экспертов\s+(?:\S+\s+){0,3}?торговле\s+людьми|İnsan\s+Ticaretiyle\s+Mücadele\s+Uzmanlar\s+Grubu",
          True),
         (_term("greta", "greta_acronym", 0.9), r"\bGRETA\b", False),
         (_term("greta", "greta_zh"), r"欧洲委员会[^。]{0,12}(?:人口贩运|贩运人口)[^。]{0,8}专家组", False),
         # US State Department Trafficking in Persons Report
         (_term("tip", "tip_name"),
-         rf"(?:{_YEAR}\s+)?Trafficking[\s-]+in[\s-]+Persons?\s*(?:\(\s*TIP\s*\)\s*|,?\s*or\s+TIP,?\s+)?Report"
+         rf"(?:{_YEAR}\s+)?Traffic(?:king)?[\s-]+in[\s-]+Persons?\s*(?:\(\s*TIP\s*\)\s*|,?\s*or\s+TIP,?\s+)?Report"
          rf"(?:\s+(?:for\s+)?{_YEAR})?",
          True),
         (_term("tip", "tip_acronym_paren"), r"Trafficking\s+in\s+Persons\s*\(\s*TIP\s*\)", True),
@@ -507,12 +514,13 @@ REPORTS = Lexicon(
          r"(?:persone|esseri\s+umani)", True),
         (_term("tip", "tip_pl_cs_uk_ro", 0.9),
          r"\brapor(?:t\w*|cie)\s+" + _GAP.format(n=8) + r"(?:o|na\s+temat|dotycząc\w+)\s+handlu\s+ludźmi"
-         r"|\bzpráv\w*\s+(?:\S+\s+){0,3}?o\s+obchodování\s+s\s+lidmi"
+         r"|\bzpráv\w*\s+(?:\S+\s+){0,3}?o\s+(?:\S+\s+){0,2}?obchod\w*\s+s\s+lidmi"
          r"|(?:звіт|доповід)\w*\s+" + _GAP.format(n=8) + r"(?:про|щодо)\s+(?:протидію\s+)?торгівл\w+\s+людьми"
-         r"|\braport\w*\s+(?:\S+\s+){0,8}?privind\s+traficul"
+         r"|\braport\w*\s+(?:\S+\s+){0,8}?(?:privind|cu\s+privire\s+la|despre|asupra)\s+(?:\S+\s+){0,4}?traficul\w*"
          r"\s+de\s+persoane|mensenhandelrapport\w*", True),
         (_term("tip", "tip_hi_fa_he", 0.9),
-         r"मानव\s+तस्करी\s+(?:\S+\s+){0,4}?रिपोर्ट|रिपोर्ट\s+(?:\S+\s+){0,4}?मानव\s+तस्करी"
+         r"(?:मानव|यौन|लोगों\s+की)\s+तस्करी\s+(?:\S+\s+){0,6}?रिपोर्ट|रिपोर्ट\s+(?:\S+\s+){0,4}?(?:मानव|यौन|लोगों\s+की)\s+तस्करी"
+         r"|ट्रैफिकिंग\s+इन\s+पर्सन\S*"
          r"|گزارش\s+(?:\S+\s+){0,8}?قاچاق\s+(?:انسان|انسانها|انسان‌ها|افراد)"
          r"|ה?דו[\"״]ח\s+(?:\S+\s+){0,8}?(?:על\s+|בנושא\s+)?ה?סחר\s+בבני\s+אדם", False),
         # Slovak, Azerbaijani, Uzbek, Georgian, Bengali: "report ... on trafficking in human beings" either way round.
@@ -536,7 +544,7 @@ REPORTS = Lexicon(
         # Nepali, Urdu, Tajik: "human trafficking report"
         (_term("tip", "tip_ne_ur_tg", 0.9),
          r"मानव\s+बेचबिखन\S*\s+(?:\S+\s+){0,3}?(?:प्रतिवेदन|रिपोर्ट)|(?:प्रतिवेदन|रिपोर्ट)\S*\s+(?:\S+\s+){0,4}?मानव\s+बेचबिखन"
-         r"|(?:انسانی\s+(?:اسمگلنگ|سمگلنگ|تجارت)|انسانوں\s+کی\s+(?:اسمگلنگ|سمگلنگ|تجارت))\s+(?:\S+\s+){0,4}?رپورٹ"
+         r"|(?:انسانی\s+(?:اسمگلنگ|سمگلنگ|تجارت)|انسانوں\s+کی\s+(?:اسمگلنگ|سمگلنگ|تجارت))\s+(?:\S+\s+){0,8}?رپورٹ|ٹریفکنگ\s+ان\s+پرسن\S*"
          r"|رپورٹ\s+(?:\S+\s+){0,4}?(?:انسانی\s+(?:اسمگلنگ|سمگلنگ)|انسانوں\s+کی\s+(?:اسمگلنگ|سمگلنگ))"
          r"|гузориш\w*\s+(?:\S+\s+){0,6}?(?:савдои\s+одам|хариду\s+фурӯши\s+одам)\w*", True),
         (_term("tip", "tip_my_km", 0.9),
@@ -677,17 +685,17 @@ TIERS = Lexicon(
         (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|\bkategori\w*\s+(?:3|III|trzeciej)\b"
          r"|\b(?:livello|fascia)\s+3\b"
          r"|سطح\s+(?:سه|سوم|۳|3)\b|第(?:三|3)段階"
-         r"|टियर\s*(?:3|३)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)|ថ្នាក់\s*(?:ទី\s*)?(?:៣|3)", True),
+         r"|ट[िी]यर\s*(?:3|३|तीन)|เทียร์\s*(?:3|๓)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)|ថ្នាក់\s*(?:ទី\s*)?(?:៣|3)", True),
         (_term("Tier 1", "tier_pl_uk"),
          r"перш\w+\s+(?:категорі\w+|рів\w+)|\b(?:pierwszej|pierwsza)\s+kategorii\b|\bkategori\w*\s+(?:1|I)\b"
          r"|\b(?:livello|fascia)\s+1\b"
          r"|سطح\s+(?:یک|اول|۱|1)\b|第(?:一|1)段階"
-         r"|टियर\s*(?:1|१)|رده\s+(?:اول|۱|1)|အဆင့်\s*(?:၁|1)|ថ្នាក់\s*(?:ទី\s*)?(?:១|1)", True),
+         r"|ट[िी]यर\s*(?:1|१|एक)|เทียร์\s*(?:1|๑)|رده\s+(?:اول|۱|1)|အဆင့်\s*(?:၁|1)|ថ្នាក់\s*(?:ទី\s*)?(?:១|1)", True),
         (_term("Tier 2", "tier_pl_uk"),
          r"друг\w+\s+(?:категорі\w+|рів\w+)|\b(?:drugiej|druga)\s+kategorii\b|\bkategori\w*\s+(?:2|II)\b"
          r"|\b(?:livello|fascia)\s+2\b"
          r"|سطح\s+(?:دو|دوم|۲|2)\b(?!\s*(?:ویژه\s+)?(?:فهرست|لیست))|第(?:二|2)段階(?!\S{0,3}監視)"
-         r"|टियर\s*(?:2|२)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)|ថ្នាក់\s*(?:ទី\s*)?(?:២|2)", True),
+         r"|ट[िी]यर\s*(?:2|२|दो)|เทียร์\s*(?:2|๒)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)|ថ្នាក់\s*(?:ទី\s*)?(?:២|2)", True),
         # Turkish ordinals: "3üncü kategoride", "ikinci kademe".
         (_term("Tier 1", "tier_az_bn_he"), r"\bSıra\s*1(?!\d)|টিয়ার\s*-?\s*(?:১|1)(?![০-৯\d])|[בלה]?דירוג\s+הראשון"
          r"|ٹیئر\s*-?\s*(?:1|۱)(?!\d)|पहिलो\s+(?:तह|श्रेणी)", True),
@@ -715,7 +723,7 @@ TIERS = Lexicon(
         (_term("Tier 2 Watch List", "watch_list_foreign", 0.6),
          r"\b(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
          r"|Beobachtungsliste|observatielijst|waakzaamheidslijst|спис\w+\s+(?:для\s+)?наблюдения|izleme\s+listesi\w*|senarai\s+pemerhatian"
-         r"|daftar\s+pengawasan)\b|قائمة\s+(?:ال)?مراقبة|監視リスト|감시\s*대상|บัญชีจับตามอง", True),
+         r"|daftar\s+pengawasan)\b|قائمة\s+(?:ال)?مراقبة|واچ\s*لسٹ|वॉच\s*लिस्ट|監視リスト|감시\s*대상|บัญชีจับตามอง", True),
         (_term("Tier 2 Watch List", "tier_zh"),
          r"第(?:二|2)(?:级|等级|類|类)?(?:观察|监察|监视)(?:名单)?|(?:二|2)(?:级|等级|類|类)(?:观察|监察|监视)(?:名单)?"
          r"|第(?:二|2)(?:段階|階層|层)\S{0,3}監視リスト|2등급\s*(?:감시|관찰)\s*대상"
@@ -784,6 +792,13 @@ CUES = Lexicon(
          r"|consterné\w*|surpres\w+|espant\w+|überrascht\w*|befremd\w+|verwunder\w+|fassungslos|verbaasd|verbijster\w*)\b"
          r"|удивлен\w*|недоумени\w+|шокирован\w*|здивован\w*|подив\w+|(?:ال)?استغراب\w*|(?:ت|ي)ستغرب|دهشة"
          r"|震惊|惊讶|不解|莫名其妙|驚き|困惑|당혹|놀라", True),
+        # Incomprehension at a listing: "No entiendo que aparezcamos en esta lista negra", "fail to understand why".
+        (_term("rebut", "incomprehension", 0.7),
+         r"\b(?:(?:do|does|did)\s+not|don['’]t|doesn['’]t|can\s*not|can['’]t|fail\w*\s+to)\s+understand\s+(?:why|how)"
+         r"|\bno\s+(?:ent[ie]nd\w+|comprend\w+|se\s+entiende)\s+(?:por\s+qu[ée]|c[óo]mo|que)"
+         r"|\bne\s+compren\w+\s+pas\s+(?:pourquoi|comment|que|qu['’])|\bn[ãa]o\s+(?:entend\w+|compreend\w+)\s+(?:por\s+que|porque|como)"
+         r"|\bversteh\w*\s+nicht,?\s+(?:warum|wieso|weshalb)|не\s+понима\w+,?\s+(?:почему|как|зачем)"
+         r"|不理解|无法理解|理解できない", True),
         (_term("rebut", "anger", 0.7),
          r"\b(?:angrily|angry|anger\w*|indignan\w+|indignation|outrage\w*|furious\w*|incensed|irate|indign\w+"
          r"|enfurecid\w+|furioso\w*|colère|courroucé\w*|irrit\w+|empört\w*|verontwaardig\w+)\b"
@@ -858,7 +873,10 @@ CUES = Lexicon(
          r"|accus\w+\s+(?:les\s+)?(?:États-Unis|Washington))\b"
          r"|упрекн\w+|упрека\w+|укоря\w+|обвини\w+\s+(?:США|Вашингтон\w*|Госдеп\w*|американ\w+)|дорікну\w+|доріка\w+"
          r"|звинуват\w+\s+(?:США|Вашингтон\w*|Держдеп\w*)|اتهم\w*\s+واشنطن|عاتب\w*|指责|责备", True),
-        (_term("rebut", "denies", 0.8, verb=True, neg=True), r"\bden(?:y|ies|ied|ying)\b", True),
+        (_term("rebut", "denies", 0.8, verb=True, neg=True),
+         # not "deny any loans", "denied them entry": deny as withhold
+         r"\bden(?:y|ies|ied|ying)\b(?!\s+(?:\w+\s+)?(?:loans?|funds?|funding|assistance|aid|access|entry|visas?"
+         r"|permission|bail|requests?|applications?|benefits?|services)\b)", True),
         (_term("rebut", "brushes_off", 0.9, verb=True),
          r"\b(?:brush(?:es|ed|ing)?\s+(?:aside|off)|fir(?:e|es|ed|ing)\s+back|push(?:es|ed|ing)?\s+back"
          r"|took\s+exception|take[sn]?\s+exception|cr(?:y|ies|ied)\s+foul)\b", True),
@@ -908,6 +926,13 @@ CUES = Lexicon(
          r"|dobles?\s+est[áa]ndar(?:es)?|autoridad\s+moral|desacuerdo|discrepa\w*"
          r"|no\s+(?:es|son)\s+objetiv\w+)\b", True),
         (_term("rebut", "es_regrets", 0.4), r"\b(?:lament\w+|deplor\w+)\b", True),
+        # An apology or a retraction demanded for what the report says.
+        (_term("rebut", "demands_apology", 0.8, verb=True, neg=True),
+         r"\b(?:demand\w*|call\w*\s+for|exig\w+|reclam\w+|requer\w+|réclam\w+|fordert?\w*|verlangt?\w*)\s+"
+         r"(?:an?\s+|una?\s+|um\s+pedido\s+de\s+|des\s+|eine\s+)?(?:public\s+|formal\s+)?(?:apolog(?:y|ies)|retraction"
+         r"|disculpas?|rectificaci[óo]n|desculpas|retrata[çc][ãa]o|excuses|rectification|Entschuldigung)\b"
+         r"|потребова\w+\s+(?:\w+\s+)?извинени\w*|(?:طالب|تطالب|يطالب)\w*\s+(?:\S+\s+)?ب(?:ال)?اعتذار"
+         r"|要求\S{0,6}?道歉|謝罪を求め", True),
         (_term("rebut", "xx_farce", 0.8),
          r"\b(?:farsa|patraña\w*|mascarade|Farce|Posse|fars\w*|maskaralık|trò\s+hề|lelucon|sandiwara"
          r"|no\s+tiene\w*\s+(?:la\s+)?(?:moral|autoridad|calidad\s+moral)|n['’]a\s+(?:aucune\s+)?(?:légitimité|leçon))\b"
@@ -976,11 +1001,12 @@ CUES = Lexicon(
         (_term("rebut", "fr_rejects", 0.9, verb=True, neg=True),
          r"\b(?:rejet\w*|rejett\w+|récus\w+|réfut\w+|dénon[cç]\w+|contest\w+|désapprouv\w+"
          r"|ne\s+(?:refl[eè]t\w+|peut\s+accepter|saurait\s+accepter|reconna[iî]t)\s+(?:pas|nullement|en\s+rien|aucunement)"
-         r"|n['’]accept\w+\s+pas|s['’]inscri\w+\s+en\s+faux)", True),
+         r"|n['’]accept\w+\s+pas|s['’]inscri\w+\s+en\s+faux|(?:nous|s['’])\s*oppos\w+"
+         r"|(?:fermement|résolument|totalement)\s+oppos\w+)", True),
         (_term("rebut", "fr_discredits", 0.8),
          r"\b(?:calomni\w+|diffam\w+|infondé\w*|sans\s+fondement|ingérence\w*|partial(?:e|es|ité)?\b|mensong\w+"
          r"|tendancieu\w+|politis\w+|injust\w+|inacceptable\w*|deux\s+poids(?:\s+et)?\s+deux\s+mesures|désaccord"
-         r"|non\s+vérifié\w*|amalgame\w*|biaisé\w*|ne\s+(?:sont|est)\s+pas\s+objecti\w+)", True),
+         r"|non\s+vérifié\w*|amalgame\w*|biaisé\w*|irresponsabl\w+|ne\s+(?:sont|est)\s+pas\s+objecti\w+)", True),
         (_term("rebut", "fr_regrets", 0.4), r"\b(?:regrett\w+|déplor\w+|déçu\w*|déception)", True),
         (_term("rebut", "pt_rejects", 0.9, verb=True, neg=True),
          r"\b(?:rejeit\w+|repudi\w+|refut\w+|contest\w+|desment\w+|discord\w+|n[ãa]o\s+(?:reconhece\w*|aceita\w*"
@@ -1038,7 +1064,7 @@ CUES = Lexicon(
         (_term("rebut", "tr_regrets", 0.4), r"\b(?:üzüntü\w*|esef\w*|hayal\s+kırıklığı\w*)", True),
         (_term("rebut", "it_rejects", 0.9), r"\b(?:respin\w+|infondat\w+)\b", True),
         (_term("rebut", "ar_rejects", 0.9),
-         r"(?:[وفبل]|لل)?(?:ت|ي|ن)?رفض\w*|(?:[وفبل])?رافض\w*|(?:[وف])?(?:تنفي|ينفي|نفت|نفى)|(?:[وف])?(?:أدان\w*|تدين|يدين)"
+         r"(?:[وفبل]|لل)?(?:ت|ي|ن)?رفض\w*|(?:[وفبل])?رافض\w*|(?:[وف])?(?:تنفي|ينفي|نفت|نفى)(?!ذ)|(?:[وف])?(?:أدان\w*|تدين|يدين)"
          r"|(?:[وف])?(?:تستنكر|يستنكر|استنكر\w*)|(?:[وف])?(?:ندد\w*|تندد|يندد|تنديد\w*)|(?:[وف])?(?:تختلف|يختلف|اختلف\w*)\s+(?:بشدة\s+)?مع"
          r"|عدم\s+(?:موافقت\w*|قبول\w*|رضا\w*)|لا\s+(?:تقبل|يقبل|نقبل)", False),
         (_term("rebut", "ar_discredits", 0.8),
@@ -1050,7 +1076,7 @@ CUES = Lexicon(
         (_term("rebut", "th_rejects", 0.9),
          r"ปฏิเสธ|ไม่(?:อาจ|สามารถ)?ยอมรับ|ไม่เห็นด้วย|คัดค้าน|(?<!คัด)ค้าน|โต้แย้ง|ประณาม|ทักท้วง|ไม่พอใจ", False),
         (_term("rebut", "th_discredits", 0.8),
-         r"ไม่เป็นธรรม|ไม่สะท้อน|คลาดเคลื่อน|ไม่ตรงกับ(?:ความเป็นจริง|ข้อเท็จจริง)"
+         r"ไม่เป็นธรรม|ไม่(?:ได้)?สะท้อน|คลาดเคลื่อน|ไม่ตรงกับ(?:ความเป็นจริง|ข้อเท็จจริง)"
          r"|บิดเบือน|ไม่ถูกต้อง|อคติ|ไม่เป็นกลาง|ไม่มีมูล|ไร้มูล|แทรกแซงกิจการภายใน|สองมาตรฐาน", False),
         (_term("rebut", "th_regrets", 0.4), r"ผิดหวัง|เสียใจ", False),
         (_term("rebut", "ja_rejects", 0.9),
@@ -1072,7 +1098,7 @@ CUES = Lexicon(
          r"|odrzuci\w*|odrzuca\w*|zakwestion\w+|kwestionuj\w+|nie\s+(?:zgadza\w*|akceptuj\w*|uznaj\w*|odzwierciedla\w*)"
          r"|sprzeciw\w*|potępi\w*|zaprzecz\w*)\b"
          r"|відкину\w*|відкида\w*|відхил\w+|засуди\w*|засуджу\w*|спростову\w*|спростува\w*|не\s+визна\w+"
-         r"|не\s+погоджу\w+|не\s+прийма\w+", True),
+         r"|не\s+погоджу\w+|не\s+прийма\w+(?!\s+(?:\S+\s+)?значн)", True),
         (_term("rebut", "it_pl_uk_discredits", 0.8),
          r"\b(?:infondat\w+|politicamente\s+motivat\w+|ingerenz\w+|calunn\w+|diffamator\w+|tendenzios\w+|fazios\w+"
          r"|falsit\w+|menzogn\w+|pretestuos\w+|strumental\w+|inaccettabil\w+|infame|imperialist\w+"
@@ -1110,7 +1136,7 @@ CUES = Lexicon(
         (_term("rebut", "more_discredits", 0.8),
          r"\b(?:zaujat\w*|nepodložen\w*|svévoln\w*|svojvoľn\w*|пристрас\w*|pristras\w*|elfogult\w*|megalapozatlan\w*"
          r"|μεροληπτικ\w*|αβάσιμ\w*|upendeleo)\b|מוטה|מגמתי|מופרך|חסר(?:ת)?\s+בסיס|পক্ষপাত\S*|ভিত্তিহীন"
-         r"|جانبدار\S*|بے\s*بنیاد", True),
+         r"|جانبدار\S*|بے\s*بنیاد|حقیقت\s+کے\s+(?:منافی|خلاف)|خلاف\s+حقیقت|غیر\s+حقیقی|من\s+گھڑت", True),
         # Burmese, Khmer
         (_term("rebut", "my_km_rejects", 0.9),
          r"ကန့်ကွက်|ငြင်းပယ်|လက်မခံ|ပယ်ချ|ရှုတ်ချ|ច្រាន\s*ចោល|បដិសេធ\s*(?:របាយការណ៍|ការវាយតម្លៃ)|មិន\s*ទទួល\s*យក"
@@ -1379,12 +1405,13 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|trata\s+de\s+(?:personas|seres\s+humanos)|tráfico\s+de\s+(?:personas|pessoas|seres\s+humanos)"
         r"|traite\s+(?:des|d['’]êtres)|Menschenhandel|торговл\w+\s+людьми|insan\s+ticaret\w*"
         r"|perdagangan\s+orang|pemerdagangan|buôn\s+bán\s+người|mua\s+bán\s+người|tratta\s+di\s+persone|\bTPPO\b"
-        r"|tratta\s+(?:di|degli)\s+esseri\s+umani|handl\w*\s+ludźmi|торгівл\w+\s+людьми|मानव\s+तस्करी"
+        r"|tratta\s+(?:di|degli)\s+esseri\s+umani|handl\w*\s+ludźmi|торгівл\w+\s+людьми|(?:मानव|यौन|(?:लोगों|महिलाओं|बच्चों|इंसानों)\s+की)\s+तस्करी"
         r"|obchod\w*\s+s\s+ľuďmi|insan\s+alver\w*|odam\s+savdo\w*|ადამიანით\s+ვაჭრობ|ტრეფიკინგ|মানব\s*পাচার"
         r"|סחר\s+בבני\s+אדם|मानव\s+बेचबिखन|انسانی\s+(?:اسمگلنگ|سمگلنگ)|انسانوں\s+کی\s+(?:اسمگلنگ|سمگلنگ)"
-        r"|савдои\s+одам\w*|хариду\s+фурӯши\s+одам\w*|biashara\s+haramu\s+ya\s+binadamu"
+        r"|савдои\s+одам\w*|ٹریفکنگ|хариду\s+фурӯши\s+одам\w*|biashara\s+haramu\s+ya\s+binadamu"
         r"|usafirishaji\s+haramu\s+wa\s+binadamu|адам\s+саудасы|трговин\w+\s+људима|trgovin\w+\s+ljudima"
-        r"|emberkereskedelem\w*|εμπορία\s+ανθρώπων"
+        r"|emberkereskedelem\w*|εμπορ[ίι]\w*\s+(?:ανθρώπ\w*|προσώπ\w*)|trafic\w*\s+de\s+(?:persoane|fiin[tțţ]e\s+umane)"
+        r"|handl\w*\s+żywym\s+towarem"
         r"|قاچاق\s+(?:انسان|افراد)|insan\s+kaçakçılığı|obchod\w*\s+s\s+lidmi|mensenhandel\w*|handel\s+in\s+mensen"
         # The same concepts as other words put them: trafficking unqualified where the language says "human"
         # ("tráfico humano", "la traite"), forced labour and modern slavery, language by language.
@@ -1397,7 +1424,7 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|работорг[іо]вл\w+|торговл\w+\s+люд\w+|торгівл\w+\s+люд\w+|принудительн\w+\s+труд\w*"
         r"|современн\w+\s+рабств\w*|примусов\w+\s+прац\w+|сучасн\w+\s+рабств\w*"
         r"|(?:ال)?عمل\s+(?:ال)?قسري|(?:ال)?عمالة\s+(?:ال)?قسرية|(?:ال)?عبودية\s+(?:ال)?حديثة|(?:ال)?رق\s+(?:ال)?حديث"
-        r"|[اإ]تجار\s+(?:في\s+)?(?:ال)?بشر|کار\s+اجباری|برده[\u200c\s]?داری\s+مدرن|强迫劳动|现代奴隶|強制労働"
+        r"|[اإ]تجار\s+(?:ف[يى]\s+)?(?:ال)?بشر|تهريب\s+البشر|کار\s+اجباری|برده[\u200c\s]?داری\s+مدرن|强迫劳动|现代奴隶|強制労働"
         r"|現代(?:の)?奴隷|강제\s*노동|현대판?\s*노예|แรงงานบังคับ"
         r"|လူကုန်ကူး|ជួញដូរ\s*មនុស្ស"
         r"|人口贩运|贩运人口|人口贩卖|贩卖人口|人身取引|人身売買|인신\s*매매|การค้ามนุษย์|(?:[اإ]تجار|متاجرة)\s+ب(?:ال)?(?:بشر|أشخاص)"
@@ -1462,6 +1489,7 @@ RELATIVE_CLAUSE_RE = re.compile(
 # A place acting as a speaker: "Hong Kong on Friday rebutted", "Beijing and Hong Kong hit out".
 PLACE_STANCE_RE = re.compile(
     r"(?i:(?:\s*,)?(?:\s+(?:on|this|last|late|early|earlier)\s+\w+)?(?:\s+(?:has|have|had|also|again|which|who|firmly"
+    r"|ha|han|había|habían|a|ont|avait|hat|haben|tem|têm|\w+mente|\w+ment|aussi|también|ya|déjà"
     r"|strongly|swiftly|angrily|quickly|on\s+\w+day|,))*\s+(?:rebut\w*|reject\w*|hit(?:s|ting)?\s+(?:out|back)"
     r"|slam\w*|dismiss\w*|denounc\w*|condemn\w*|object\w*|protest\w*|disput\w*|oppos\w*|deplor\w*|bristl\w*|lodg\w*|rebuff\w*|blast\w*|disagree\w*"
     r"|lash\w*|critici[sz]\w*|accus\w*|react\w*|took\s+issue|takes\s+issue|says|said|welcom\w*|hail\w*|vow\w*|pledg\w*|respond\w*|refut\w*|calls|called"
@@ -1472,6 +1500,8 @@ PLACE_STANCE_RE = re.compile(
     r"|lament\w+)\b"
     # a headline's "Russia: ..." and a Korean or Japanese topic or subject: 북한은, 中国は
     r"|\s*[:：]\s|(?:은|는|이|가|は|が)(?![\uac00-\ud7af\u3040-\u30ff])"
+    # Urdu and Hindi mark the agent: "پاکستان نے ... مسترد کردیا", "भारत ने ... खारिज किया"
+    r"|\s+(?:نے|ने)(?=\s)"
     # Chinese: 新加坡对此回应, 马来西亚政府表示... (the place, then what it says)
     r"|(?:对此|就此)?(?:回应|表示|反驳|批评|谴责|强调|指出|驳斥|强烈不满|坚决反对))"
 )
@@ -1572,7 +1602,7 @@ REPORT_CONTENT_RE = re.compile(
         r"|(?:опубликова|обнародова|представи|оприлюдни)\w*\s+(?:свой\s+|свій\s+)?(?:ежегодн|годов|очередн|нов|щорічн)\w*|\b(?:raporda|rapora\s+göre|yayımlanan|yayımladığı)\b"
         r"|\b(?:cho\s+rằng|chỉ\s+ra|vừa\s+công\s+bố|công\s+bố\s+ngày)\b|\b(?:menyebut|menyatakan|dirilis|dikeluarkan)\b)"
         r"|报告(?:称|指出|说|认为|显示|批评|还|提到)|发布的|最新|有何(?:评论|回应|评价)|怎么看|報告書は|によると|発表した|보고서는|보고서에서|발표한"
-        r"|(?:أشار|ذكر|قال|أفاد)\s+التقرير|الصادر|الأخير|ระบุว่า|เผยแพร่|(?:コメント|見解|反応)は[。?？]?|どう(?:見|受け止め)"
+        r"|(?:أشار|ذكر|قال|أفاد)\s+التقرير|الصادر|الأخير|ระบุว่า|เผยแพร่|ที่ประกาศ|(?:コメント|見解|反応)は[。?？]?|どう(?:見|受け止め)"
     )
 )
 # "We consider...", "Nous rejetons...": in a statement, the issuing body speaks.
@@ -1604,8 +1634,8 @@ ISSUER_CONCEPT_RE = re.compile(
         r"|\bDepartament\w*\s+Stanu|\bSpojen\w+\s+stát\w*|\bamerick\w+|\bAmerika(?:\s+Serikat|\s+Syarikat)?\b"
         r"|\bHoa\s+Kỳ|\bMỹ\b)"
         r"|США|Госдеп\w*|Государственн\w+\s+департамент\w*|американск\w+|Вашингтон\w*|Держдеп\w*|американськ\w+"
-        r"|(?:ال)?ولايات\s+(?:ال)?متحدة|واشنطن|(?:ال)?أمري?كي\w*|(?:ال)?أميركي\w*|آمریکا|ایالات\s+متحده"
-        r"|美国|美方|美國|米国|米政府|アメリカ|国務省|미국|미\s?국무부|국무부|สหรัฐ|अमेरिका|ארה\"ב)"
+        r"|(?:ال)?ولايات\s+(?:ال)?متحدة|واشنطن|(?:ال)?أمري?كي\w*|(?:ال)?أميركي\w*|آمریکا|امریک\w*|ایالات\s+متحده"
+        r"|美国|美方|美國|米国|米政府|アメリカ|国務省|미국|미\s?국무부|국무부|สหรัฐ|अमेरिका|विदेश\s+विभाग|ארה\"ב)"
     )
 )
 REPORT_NOUN_CONCEPT_RE = re.compile(
@@ -1630,7 +1660,19 @@ RANKING_CONCEPT_RE = re.compile(
         # a list or the worst of the countries: "список стран", "lista de países", "أسوأ الدول"
         r"|\blists?\s+of\s+(?:\w+\s+)?countries|\blista\s+de\s+(?:los\s+)?pa[íi]ses|\bliste\s+des\s+pays"
         r"|\bworst\s+countries|\bpeores\s+pa[íi]ses|\bpiores\s+pa[íi]ses|\bpires\s+pays|список\w*\s+стран"
-        r"|перел[іi]к\w*\s+кра[їi]н|спис\w+\s+кра[їi]н|худш\w+\s+стран|найгірш\w+\s+кра[їi]н)"
+        r"|перел[іi]к\w*\s+кра[їi]н|спис\w+\s+кра[їi]н|худш\w+\s+стран|найгірш\w+\s+кра[їi]н"
+        # a list of N countries or governments; the ranking's three groups; its worst or last group
+        r"|\b(?:lists?|listas?|listes?|Liste|seznam\w*)\s+(?:of|de|des|von|der)\s+(?:\d+\s+|los\s+|las\s+)?(?:countries|governments"
+        r"|pa[íi]ses|pays|gouvernements|gobiernos|governos|Ländern|Staaten|États|estados|naciones)"
+        r"|\b(?:three|tres|três|trois|drei|tří|tre|trzy|trei)\s+(?:tiers|groups|categories|niveles|categor[íi]as|grupos"
+        r"|niveaux|catégories|groupes|Gruppen|Kategorien|Stufen|skupin\w*|kategori\w*|livelli|fasce|grup\w*|categorii)"
+        r"|\b(?:worst|lowest|last|peor(?:es)?|última|último|pire|dernière|letzte\w*|schlechteste\w*|nejhorší\w*|ultima|ultimo"
+        r"|najgorsz\w*|ostatni\w*)\s+(?:\w+\s+)?(?:tier|group|category|categoría|grupo|nivel|catégorie|groupe|niveau|Gruppe"
+        r"|Kategorie|skupin\w*|categoria|fascia|grup\w*|kategori\w*)"
+        # the ranking moved: "downgraded", "reclasificó", "rétrogradé", "herabgestuft"
+        r"|\b(?:downgrad\w+|upgrad\w+|relegat\w+|reclasific\w+|rebaj\w+|degradad\w+|rebaixad\w+|rétrograd\w+|déclass\w+"
+        r"|reclass\w+|herabgestuft\w*|hochgestuft\w*|zurückgestuft\w*|abgestuft\w*|declasat\w*|retrogradat\w*)"
+        r"|три\s+(?:групп|категори)\w*|три\s+груп\w*|понижен\w+|понизил\w*|пониз\w+\s+рейтинг\w*)"
         r"|(?:ال)?قائمة\s+(?:ال)?سوداء|(?:ال)?معايير\s+(?:ال)?دنيا|فهرست\s+سیاه|حداقل\s+استاندارد"
         r"|(?:ال)?قائمة\s+(?:ال)?دول|أسوأ\s+(?:ال)?دول|国家名单|最差(?:的)?国家"
         r"|黑名单|最低标准|ブラックリスト|最低基準|블랙리스트|최소\s*기준|บัญชีดำ"

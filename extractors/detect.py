@@ -37,6 +37,7 @@ from extractors.cues import (
     REPORT_CONTENT_RE,
     REPORT_START_RE,
     REPORT_SUBJECT_RE,
+    YEAR_RE,
 )
 from extractors.mentions import (
     TRAFFICKING_REPORT_FAMILIES,
@@ -98,12 +99,25 @@ DETECTOR_NAME = "newswatch-rules"
 # "人身売買の状況に関する...報告書" and a briefing's "コメントは", Persian "پروپاگند", "بیمورد",
 # Portuguese and Spanish "condenou menos traficantes" (a court's) and French "condamné à" are no
 # rebuttal; "bristles at ... ranking"
-DETECTOR_VERSION = "1.6.0"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+# 1.7.0, from the errors of two earlier held parts (read after their scores were reported) and a new
+# set's tune side: a single line break inside a sentence does not end it; digits of other scripts
+# read as years; a year next to the report's name dates the edition; "the report" with the issuer or
+# a tier in any language is the TIP report; Arabic "تهريب البشر" and "فى", Urdu and Hindi
+# transliterations and agent markers, Thai and Hindi tiers, Czech, Romanian, Greek, Italian and
+# Polish names of the topic and report; a list of N governments, the ranking's three or worst
+# groups and "downgraded" as ranking words; Walk Free as the index's publisher; a demanded apology,
+# incomprehension and French opposition as rebuttals; a sentence set in an earlier year is
+# background; "deny loans", "تنفيذ" and the report's "does not make significant efforts" are none
+DETECTOR_VERSION = "1.7.0"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 
 _TITLE_FACTOR = 1.5
 _LEAD_FACTOR = 1.2
+# "In 2018,", "En 2018 y 2019,", "Em 2017,", "Au 2016,", "В 2019 году": a sentence set in a given year.
+_YEAR_START = re.compile(
+    r"(?i:(?:in|en|em|au|im|nel|dans|di|na|no|el|В)\s+(?:(?:early|late|mid|the\s+year)\s+)?((?:19|20)\d\d)\b)"
+)
 _OBJECT_GAP = re.compile(r"\s*(?:of\s+|the\s+)?")
 _PASSING_FACTOR = 0.6  # a single mention outside title and lead: background, not the subject
 _HABITUAL_FACTOR = 0.4  # "for years officials have rejected...": background, not this item's news
@@ -278,11 +292,13 @@ def _stance_events(doc: ScannedText, model: ActorModel) -> list[StanceEvent]:
     for r in doc.reports:
         if r.family is not None:
             by_sent.setdefault(r.sent, []).append(r)
+    latest = max((int(y) for y in YEAR_RE.findall(norm)), default=0)
     for m, term in CUES.finditer(norm):
         sent = doc.sentence_of(m.start())
         s = doc.sentences[sent]
         ev = StanceEvent(sent, m.start(), term.means, term.rule, term.weight, sentence=s.text)
-        ev.habitual = HABITUAL_RE.search(norm, s.start, s.end) is not None and doc.in_quote(m.start()) is None
+        ev.habitual = doc.in_quote(m.start()) is None and (
+            HABITUAL_RE.search(norm, s.start, s.end) is not None or _dated_earlier(norm, s.start, latest))
         events.append(ev)
         if term.negatable and NEGATION_RE.search(norm, max(s.start, m.start() - 25), m.start()):
             ev.why = "negated"
@@ -319,6 +335,13 @@ def _stance_events(doc: ScannedText, model: ActorModel) -> list[StanceEvent]:
             continue
         ev.counted = True
     return events
+
+
+def _dated_earlier(norm: str, start: int, latest: int) -> bool:
+    """The sentence opens on a year before the latest the item names ("En 2018 y 2019, el gobierno..."): an
+    earlier answer told as background."""
+    m = _YEAR_START.match(norm, start)
+    return m is not None and int(m.group(1)) < latest
 
 
 def _target(doc: ScannedText, sent: int, pos: int, here: list[ReportMention], other_named: bool) -> float:

@@ -41,7 +41,8 @@ _TRAFFICKING = (
     "মানবপাচার", "মানব পাচার", "बेचबिखन", "انسانی اسمگلنگ", "انسانی سمگلنگ", "انسانی تجارت", "انسانوں کی",
     "савдои одам", "фурӯши одам", "متاجرة ب", "хүн худалдаалах", "хүн наймаалах", "ການຄ້າມະນຸດ",
     "biashara haramu ya binadamu", "usafirishaji haramu wa binadamu", "адам саудасы", "трговини људима",
-    "trgovini ljudima", "emberkereskedelem", "εμπορία ανθρώπων",
+    "trgovini ljudima", "emberkereskedelem", "εμπορία ανθρώπων", "تهريب البشر", "ٹریفکنگ", "ट्रैफिकिंग",
+    "traffic in person", "traficului de", "εμπορίας", "εμπορίου", "żywym towarem",
 )
 _SLAVERY = (
     "slavery", "sklaverei", "esclav", "escrav", "perbudakan", "schiavit", "niewolnic", "рабства", "рабств",
@@ -85,14 +86,15 @@ FAMILIES: dict[str, Family] = {
             ),
         ),
         Family(
-            "greta", "GRETA evaluation report", "Council of Europe (GRETA)", None, (*_TRAFFICKING, "greta"),
+            "greta", "GRETA evaluation report", "Council of Europe (GRETA)", None,
+            (*_TRAFFICKING, "greta", "εμπειρογνωμόνων"),
             (
                 "Group of Experts on Action against Trafficking in Human Beings", "GRETA",
                 "Groupe d'experts sur la lutte contre la traite des êtres humains",
             ),
         ),
         Family(
-            "gsi", "Global Slavery Index", "Walk Free", None, _SLAVERY,
+            "gsi", "Global Slavery Index", "Walk Free", None, (*_SLAVERY, "walk free", "ووك فري", "واک فری"),
             (
                 "Global Slavery Index", "Índice Global de Esclavitud", "Indice mondial de l'esclavage",
                 "Globaler Sklaverei-Index", "Глобальный индекс рабства", "全球奴役指数", "世界奴隷指数",

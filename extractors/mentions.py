@@ -316,14 +316,18 @@ _US_REPORT = re.compile(r"(?i:\b(?:US|U\.S\.|American|annual|State\s+Department[
 
 
 def _implied_tip(doc: ScannedText, anaphors: list[ReportMention]) -> list[ReportMention]:
-    """"The report" or "an annual US report" counts as the TIP report where the item speaks of its tiers."""
+    """"The report" or "an annual US report" counts as the TIP report where the item speaks of its tiers (in
+    any language): in a sentence that names a tier or the issuer ("EEUU en su informe")."""
     tier_sents = {doc.sentence_of(m.start()) for m in _STRICT_TIER.finditer(doc.norm)}
+    tier_sents |= {t.sent for t in doc.tiers if t.weight >= 0.9}
     if not tier_sents:
         return anaphors
     out: list[ReportMention] = []
     for r in anaphors:
         text = doc.norm[r.start : r.end]
-        if r.sent in tier_sents or _US_REPORT.search(text):
+        sentence = doc.sentences[r.sent]
+        if (r.sent in tier_sents or _US_REPORT.search(text)
+                or ISSUER_CONCEPT_RE.search(doc.norm, sentence.start, sentence.end)):
             out.append(ReportMention("tip", "tip_implied", 0.7, r.start, r.end, r.sent, True, r.year))
         else:
             out.append(r)

@@ -71,6 +71,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in _ABBREVIATIONS
 
 
+def _wrapped(text: str, start: int, end: int, gap: str) -> bool:
+    """A single line break inside a sentence, as in hard-wrapped statements: the line does not end a
+    sentence ("en la lista de\nlos países") and the next begins in lower case."""
+    if gap.count("\n") != 1 or start == 0 or end >= len(text):
+        return False
+    return text[start - 1].isalpha() and text[start - 1].islower() and text[end].islower()
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences with offsets; empty pieces are dropped."""
     out: list[Sentence] = []
@@ -84,6 +92,9 @@ def split_sentences(text: str) -> list[Sentence]:
             if nxt and nxt[0].islower():
                 continue
             if _inside_open_quote(text, start, m.start()):
+                continue
+        elif m.group("nl") is not None:
+            if _wrapped(text, m.start(), end, m.group("nl")):
                 continue
         elif (m.group("cjk") is not None or m.group("glued") is not None) and _inside_open_quote(
             text, start, m.start()

@@ -74,6 +74,10 @@ _RELEASED_YEAR_FOREIGN = re.compile(
     r"\s+(?:[^\W\d]+\s+){0,2}?(?:\d{1,2}\s+)?(?:[^\W\d]+\s+){0,3}?((?:19|20)\d\d)(?!\d))"
 )
 
+# A year right after a report's name, across a month or a word ("Report July 2022", "تقرير ... لعام 2018"), or
+# right before it ("2016 की रिपोर्ट"); not across a clause.
+_NEAR_YEAR_AFTER = re.compile(r"[\s\"”’)»]*(?:[^\W\d]+\s+){0,2}?((?:19|20)\d\d)(?!\d)")
+_NEAR_YEAR_BEFORE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)\s*(?:[^\W\d]+\s*)?$")
 # "the 2017 edition of its annual report", "edición 2023", "l'édition de 2024", "Ausgabe 2022": an edition named.
 _EDITION_YEAR = re.compile(
     r"(?i:\b((?:19|20)\d\d)\s+(?:edition|edición|édition|edição|edizione|Ausgabe|editie)\b"
@@ -103,6 +107,13 @@ def extract_report(doc: ScannedText, family: str, published: date | None = None)
         for rx in (_RELEASED_YEAR, _RELEASED_YEAR_FOREIGN):
             for m in rx.finditer(doc.norm, s.start, s.end):
                 years[int(m.group(1))] += 2
+    for r in doc.reports:  # a year written next to the name: "Report July 2022", "سالانہ رپورٹ 2022", "2016 की रिपोर्ट"
+        if r.family == family and r.explicit and r.year is None:
+            s = doc.sentences[r.sent]
+            near = _NEAR_YEAR_AFTER.match(doc.norm, r.end, s.end) or _NEAR_YEAR_BEFORE.search(
+                doc.norm, max(s.start, r.start - 16), r.start)
+            if near:
+                years[int(near.group(1))] += 2
     for sent in sorted({r.sent for r in doc.reports if r.family == family}):
         s = doc.sentences[sent]
         for m in _EDITION_YEAR.finditer(doc.norm, s.start, s.end):

@@ -11,11 +11,16 @@ import re
 from datetime import date
 from functools import cache
 
+from newswatch.text import ASCII_DIGITS, NATIVE_DIGITS
+
 __all__ = ["latest_date"]
 
 # Languages whose month names are looked up (CJK dates are written with digits).
 _LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "nl", "ru", "uk", "id", "tr", "ar", "ro", "pl", "cs")
 _YEAR = r"((?:19|20)\d\d)"
+
+
+_DIGITS = str.maketrans(NATIVE_DIGITS, ASCII_DIGITS)
 
 
 @cache
@@ -64,6 +69,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
 def latest_date(text: str) -> date | None:
     """The latest valid full date written in `text`, or None."""
     names, pattern = _months()
+    text = text.translate(_DIGITS)
     best: date | None = None
     for m in (m for lo, hi in _windows(text) for m in pattern.finditer(text, lo, hi)):
         g = m.groups()

@@ -24,6 +24,11 @@ CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U
 UNSPACED_CLASS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff" + CJK_CLASS  # Thai, Lao, Myanmar, Khmer and CJK
 INDEXED_CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 HAN_CLASS = "\u4e00-\u9fff"
+# Decimal digits of other scripts (Arabic-Indic, Persian, Devanagari, Bengali, Thai, Khmer, Myanmar, full width)
+# and their ASCII equals, for str.maketrans: "۲۰۲۱" is a year.
+NATIVE_DIGITS = "".join(chr(base + i) for base in (0x660, 0x6F0, 0x966, 0x9E6, 0xE50, 0x17E0, 0x1040, 0xFF10)
+                        for i in range(10))
+ASCII_DIGITS = "0123456789" * 8
 _CJK = re.compile(f"[{CJK_CLASS}]")
 _WHITESPACE = re.compile(r"\s")
 

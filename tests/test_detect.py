@@ -413,6 +413,17 @@ def test_sentences_do_not_split_on_abbreviations() -> None:
     assert got == ["The U.S. State Department said so.", "Minister M. Saravanan agreed."]
 
 
+def test_a_hard_wrapped_line_does_not_end_a_sentence() -> None:
+    text = "Cuba rechaza la inclusión en la lista de\nlos países que no cumplen.\nLa Habana, 19 de junio\nOtra línea."
+    got = [s.text for s in split_sentences(text)]
+    assert got == ["Cuba rechaza la inclusión en la lista de\nlos países que no cumplen.", "La Habana, 19 de junio",
+                   "Otra línea."]
+
+
+def test_digits_of_other_scripts_read_as_ascii() -> None:
+    assert to_simplified("۲۰۲۱ ٢٠٢٥ २०१६ ๒๕๕๘ ２０２４") == "2021 2025 2016 2558 2024"
+
+
 def test_prefixes_of_patterns() -> None:
     assert pattern_prefixes(re.compile(r"\b(?:firmly|strongly)\s+x", re.I)) == {"firm", "stro"}
     assert pattern_prefixes(re.compile(r"\(?TIP\b")) == {"(tip", "tip"}
@@ -919,8 +930,9 @@ def _language_probes() -> list[dict[str, Any]]:
 def test_rejections_coverage_and_other_reports_in_many_languages(case: dict[str, Any]) -> None:
     # Synthetic sentences (tests/data/detection_languages.jsonl), written from general knowledge of each language,
     # not from any real article: a rejection of the US report (32 languages), the report's ranking with no
-    # rejection, and a rejection of another US report (20 languages each); and 23 common phrasings in English
-    # and Chinese (rebuttals, disappointment, NGOs' criticism, welcomes, another report, a crime story).
+    # rejection, and a rejection of another US report (20 languages each); 23 common phrasings in English
+    # and Chinese (rebuttals, disappointment, NGOs' criticism, welcomes, another report, a crime story); and
+    # 22 kinds of evidence added in detector 1.7.0 (ids "round5-", 16 of which 1.6.0 got wrong).
     d = detect(case.get("title"), case["text"])
     expected = {"rebuttal": (True, True), "coverage": (True, False), "other_report": (False, False),
                 "none": (False, False)}[case["kind"]]

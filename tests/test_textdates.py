@@ -21,6 +21,8 @@ from extractors.textdates import latest_date
     ("Publicado 02/07/2016 16:44", date(2016, 7, 2)),  # day first
     ("Posted 06/24/2025", date(2025, 6, 24)),  # unless it cannot be
     ("date 2023-06 Le gouvernement", date(2023, 6, 1)),  # a month
+    ("Jul ۰۳, ۲۰۲۱ ۱۹:۲۹ Asia/Tehran", date(2021, 7, 3)),  # Persian digits
+    ("الرياض في ٢٤ يونيو ٢٠٢٥", date(2025, 6, 24)),  # Arabic-Indic digits
 ])
 def test_full_dates_in_several_languages(text: str, expected: date) -> None:
     assert latest_date(text) == expected
