@@ -12,7 +12,10 @@ Russian and its neighbours, Turkish, Indonesian, South Asian, French, Spanish, P
 ``tests/data/eval_real_next3.tsv`` (86 more, the same day, English 45 and Chinese 41) and
 ``tests/data/eval_real_next4.tsv`` (92 more: Spanish, Portuguese, Korean, Japanese, Vietnamese, Thai, Khmer, Lao,
 Mongolian, Tagalog, Arabic, Persian, Turkish, Urdu, English) and ``tests/data/eval_real_next5.tsv`` (85 more,
-all held: scored once with the final detector of the day, never tuned on).
+all held: scored once with the final detector of the day, never tuned on; read for 1.7.1) and
+``tests/data/eval_real_next8.tsv`` (89 more, 2026-12-06, 91% not in English, 40 jurisdictions; split by jurisdiction in
+its ``side`` column; its texts were saved by a helper who copied the excerpts by hand, so a rebuilt text may
+differ from its hash by a character or two).
 Each row gives the URL, the query that finds the stored copy of the page in the public-page
 corpus, the labels, the text length and the first 16 hex digits of sha256(text). To rebuild: run each row's
 query against the public-page search, take the excerpt whose URL equals the row's URL, unedited, and write one

@@ -444,6 +444,9 @@ REPORTS = Lexicon(
         (_term("gsi", "gsi_walk_free", 0.6),
          r"\bWalk\s+Free(?:\s+Foundation|['’]s|\s+(?:[Ii]ndex|[Rr]eport|[Gg]roup|[Oo]rgani[sz]ation|[Ii]nitiative))\b"
          r"|\b(?:by|from|to|of|at|says?|said)\s+Walk\s+Free\b|(?:مؤسسة|منظمة)\s+\"?ووك\s+فري"
+         # the same after a word of another language: "L'ONG Walk Free", "selon ... de Walk Free", "según Walk Free"
+         r"|\b(?:ONGs?|NGO|organisation|organización|organização|fundación|fondation|Stiftung|de|selon|por|par|da|von"
+         r"|según|segundo|dari|oleh)\s+Walk\s+Free\b"
          r"|بنیاد\s+واک\s+فری|مؤسسه\s+(?:\S+\s+)?واک\s+فری", False),
         # Council of Europe GRETA
         (_term("greta", "greta_name"),
@@ -685,7 +688,7 @@ TIERS = Lexicon(
         (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|\bkategori\w*\s+(?:3|III|trzeciej)\b"
          r"|\b(?:livello|fascia)\s+3\b"
          r"|سطح\s+(?:سه|سوم|۳|3)\b|第(?:三|3)段階"
-         r"|ट[िी]यर\s*(?:3|३|तीन)|เทียร์\s*(?:3|๓)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)|ថ្នាក់\s*(?:ទី\s*)?(?:៣|3)", True),
+         r"|ट[िी]यर\s*(?:3|३|तीन)|เทียร์\s*(?:3|๓|ต่ำสุด)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)|ថ្នាក់\s*(?:ទី\s*)?(?:៣|3)", True),
         (_term("Tier 1", "tier_pl_uk"),
          r"перш\w+\s+(?:категорі\w+|рів\w+)|\b(?:pierwszej|pierwsza)\s+kategorii\b|\bkategori\w*\s+(?:1|I)\b"
          r"|\b(?:livello|fascia)\s+1\b"
@@ -698,10 +701,13 @@ TIERS = Lexicon(
          r"|ट[िी]यर\s*(?:2|२|दो)|เทียร์\s*(?:2|๒)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)|ថ្នាក់\s*(?:ទី\s*)?(?:២|2)", True),
         # Turkish ordinals: "3üncü kategoride", "ikinci kademe".
         (_term("Tier 1", "tier_az_bn_he"), r"\bSıra\s*1(?!\d)|টিয়ার\s*-?\s*(?:১|1)(?![০-৯\d])|[בלה]?דירוג\s+הראשון"
+         r"|[בלה]?מדרגה\s+הראשונה"
          r"|ٹیئر\s*-?\s*(?:1|۱)(?!\d)|पहिलो\s+(?:तह|श्रेणी)", True),
         (_term("Tier 2", "tier_az_bn_he"), r"\bSıra\s*2(?!\d)|টিয়ার\s*-?\s*(?:২|2)(?![০-৯\d])|[בלה]?דירוג\s+השני"
+         r"|[בלה]?מדרגה\s+השנייה"
          r"|ٹیئر\s*-?\s*(?:2|۲)(?!\d)|दोस्रो\s+(?:तह|श्रेणी)", True),
         (_term("Tier 3", "tier_az_bn_he"), r"\bSıra\s*3(?!\d)|টিয়ার\s*-?\s*(?:৩|3)(?![০-৯\d])|[בלה]?דירוג\s+השלישי"
+         r"|[בלה]?מדרגה\s+השלישית"
          r"|ٹیئر\s*-?\s*(?:3|۳)(?!\d)|तेस्रो\s+(?:तह|श्रेणी)", True),
         (_term("Tier 1", "tier_tr"), _TR1, True),
         (_term("Tier 2", "tier_tr"), _TR2, True),
@@ -725,7 +731,7 @@ TIERS = Lexicon(
          r"|Beobachtungsliste|observatielijst|waakzaamheidslijst|спис\w+\s+(?:для\s+)?наблюдения|izleme\s+listesi\w*|senarai\s+pemerhatian"
          r"|daftar\s+pengawasan)\b|قائمة\s+(?:ال)?مراقبة|واچ\s*لسٹ|वॉच\s*लिस्ट|監視リスト|감시\s*대상|บัญชีจับตามอง", True),
         (_term("Tier 2 Watch List", "tier_zh"),
-         r"第(?:二|2)(?:级|等级|類|类)?(?:观察|监察|监视)(?:名单)?|(?:二|2)(?:级|等级|類|类)(?:观察|监察|监视)(?:名单)?"
+         r"第(?:二|2)(?:级别|级|等级|類|类)?(?:观察|监察|监视)(?:名单)?|(?:二|2)(?:级别|级|等级|類|类)(?:观察|监察|监视)(?:名单)?"
          r"|第(?:二|2)(?:段階|階層|层)\S{0,3}監視リスト|2등급\s*(?:감시|관찰)\s*대상"
          r"|سطح\s+(?:دو|دوم|۲|2)\s*(?:ویژه\s+)?(?:فهرست|لیست)\s+(?:نظارت|مراقبت|ناظر)", False),
         (_term("Tier 3", "tier_lowest_foreign", 0.6),
@@ -733,9 +739,9 @@ TIERS = Lexicon(
          r"|(?:pior|última|mais\s+baixa)\s+categoria|(?:peor|último|más\s+bajo)\s+nivel|(?:pire|plus\s+bas)\s+niveau"
          r"|нижн\w+\s+уровн\w+|أدنى\s+(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف|فئات|مستويات)", True),
         (_term("Tier 2 Watch List", "watch_list_zh", 0.6), r"(?:观察|监察|监视)名单", False),
-        (_term("Tier 1", "tier_zh"), r"第(?:一|1)(?:级|等级|类|层|階層|阶层)|1등급", False),
-        (_term("Tier 2", "tier_zh"), r"第(?:二|2)(?:级|等级|类|层|階層|阶层)|2등급", False),
-        (_term("Tier 3", "tier_zh"), r"第(?:三|3)(?:级|等级|类|层|階層|阶层)|3등급", False),
+        (_term("Tier 1", "tier_zh"), r"第(?:一|1)(?:级|等级|类|层|階層|阶层)|1등급|제 ?1 ?(?:범주|등급)", False),
+        (_term("Tier 2", "tier_zh"), r"第(?:二|2)(?:级|等级|类|层|階層|阶层)|2등급|제 ?2 ?(?:범주|등급)", False),
+        (_term("Tier 3", "tier_zh"), r"第(?:三|3)(?:级|等级|类|层|階層|阶层)|3등급|제 ?3 ?(?:범주|등급)", False),
     ]
 )
 TIER_ORDER = {"Tier 1": 1, "Tier 2": 2, "Tier 2 Watch List": 3, "Tier 3": 4}
@@ -1402,6 +1408,7 @@ TRAFFICKING_CONTEXT_RE = re.compile(
     to_simplified(
         r"(?i:\b(?:human|people|persons?|sex|labou?r|child)[\s-]+trafficking|trafficking\s+in\s+(?:persons|human\s+beings)"
         r"|\btrafficking\s+victims|victims\s+of\s+trafficking|forced\s+labou?r|modern\s+slavery|\banti-?trafficking\b"
+        r"|\bflesh\s+traffic|\btraffic\w*\s+in\s+(?:human\s+)?flesh"
         r"|trata\s+de\s+(?:personas|seres\s+humanos)|tráfico\s+de\s+(?:personas|pessoas|seres\s+humanos)"
         r"|traite\s+(?:des|d['’]êtres)|Menschenhandel|торговл\w+\s+людьми|insan\s+ticaret\w*"
         r"|perdagangan\s+orang|pemerdagangan|buôn\s+bán\s+người|mua\s+bán\s+người|tratta\s+di\s+persone|\bTPPO\b"
@@ -1635,7 +1642,8 @@ ISSUER_CONCEPT_RE = re.compile(
         r"|\bHoa\s+Kỳ|\bMỹ\b)"
         r"|США|Госдеп\w*|Государственн\w+\s+департамент\w*|американск\w+|Вашингтон\w*|Держдеп\w*|американськ\w+"
         r"|(?:ال)?ولايات\s+(?:ال)?متحدة|واشنطن|(?:ال)?أمري?كي\w*|(?:ال)?أميركي\w*|آمریکا|امریک\w*|ایالات\s+متحده"
-        r"|美国|美方|美國|米国|米政府|アメリカ|国務省|미국|미\s?국무부|국무부|สหรัฐ|अमेरिका|विदेश\s+विभाग|ארה\"ב)"
+        r"|美国|美方|美國|米国|米政府|アメリカ|国務省|미국|미\s?국무부|국무부|สหรัฐ|अमेरिका|विदेश\s+विभाग|ארה\"ב"
+        r"|ארצות\s+הברית|מחלקת\s+המדינה|האמריקא\w*|মার্কিন|যুক্তরাষ্ট্র\w*|পররাষ্ট্র\s+দফতর\w*)"
     )
 )
 REPORT_NOUN_CONCEPT_RE = re.compile(
@@ -1644,7 +1652,8 @@ REPORT_NOUN_CONCEPT_RE = re.compile(
         r"|relat[óo]rios?|classifica[çc][ãa]o|Bericht\w*|Rangliste\w*|verslag\w*|rapporto|rapporti|classifica"
         r"|rapor\w*|raport\w*|zpráv\w+|žebříč\w+|laporan|peringkat|báo\s+cáo|xếp\s+hạng|ranglijst\w*)\b"
         r"|доклад\w*|отч[её]т\w*|рейтинг\w*|доповід\w*|звіт\w*)"
-        r"|(?:ال)?تقرير\w*|(?:ال)?تصنيف\w*|گزارش|报告|報告書?|排名|评级|보고서|รายงาน|रिपोर्ट"
+        r"|(?:ال)?تقرير\w*|(?:ال)?تصنيف\w*|گزارش|报告|報告書?|レポート|リポート|排名|评级|보고서|รายงาน|रिपोर्ट"
+        r"|প্রতিবেদন\w*|রিপোর্ট|דו[\"”״]ח|(?:ה)?דירוג"
     )
 )
 RANKING_CONCEPT_RE = re.compile(
@@ -1680,6 +1689,19 @@ RANKING_CONCEPT_RE = re.compile(
 )
 # Trafficking as a bare word: enough next to a tier or a ranking when the item speaks of trafficking in persons.
 BARE_TRAFFICKING_RE = re.compile(r"(?i:\btraffick\w*|\btrata\b|\btraite\b|\btr[áa]fico\b)")
+# UNODC by its name in the languages detection reads: with a report noun and the topic, its report described.
+UNODC_BODY_RE = re.compile(
+    to_simplified(
+        r"(?i:\bUNODC\b|\bONUDC\b|\bUNDOC\b|\bУНП\s+ООН\b|United\s+Nations\s+Office\s+on\s+Drugs\s+and\s+Crime"
+        r"|Oficina\s+de\s+las\s+Naciones\s+Unidas\s+contra\s+la\s+Droga\s+y\s+el\s+Delito"
+        r"|Escrit[óo]rio\s+das\s+Na[çc][õo]es\s+Unidas\s+sobre\s+Drogas\s+e\s+Crime"
+        r"|Office\s+des\s+Nations\s+unies\s+contre\s+la\s+drogue\s+et\s+le\s+crime"
+        r"|Управлени\w+\s+(?:ООН|Организации\s+Объедин[её]нных\s+Наций)\s+по\s+наркотикам\s+и\s+преступности"
+        r"|Büro\s+der\s+Vereinten\s+Nationen\s+für\s+Drogen-?\s+und\s+Verbrechensbekämpfung)"
+        r"|مكتب\s+الأمم\s+المتحدة\s+(?:المعني\s+ب|لمكافحة\s+)(?:ال)?مخدرات\s+والجريمة|联合国毒品和犯罪问题办公室|联合国毒罪办|国連薬物犯罪事務所"
+        r"|유엔마약범죄사무소|دفتر\s+مقابله\s+با\s+مواد\s+مخدر\s+و\s+جرم\s+سازمان\s+ملل"
+    )
+)
 # "Global Report on Trafficking in Persons" is UNODC's title; with the US issuer and no UN body in the same
 # sentence it is the TIP report misnamed.
 UN_BODY_RE = re.compile(

@@ -108,7 +108,13 @@ DETECTOR_NAME = "newswatch-rules"
 # groups and "downgraded" as ranking words; Walk Free as the index's publisher; a demanded apology,
 # incomprehension and French opposition as rebuttals; a sentence set in an earlier year is
 # background; "deny loans", "تنفيذ" and the report's "does not make significant efforts" are none
-DETECTOR_VERSION = "1.7.0"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+# 1.7.1: from the fifth set (next5, now read) and next8's tune side, fields above all: Tier 2 and a
+# watch list of its own in any language is the watch list; "the country" before a rating is the main
+# place; off the watch list is up to Tier 2; black lists, lowest tiers, Korean 범주, Hebrew מדרגה and a
+# place on the scale (3段階中の2番目) as tiers; a year range's later year; a named year outranks "the
+# latest report" in the body; UNODC by name with a report and the topic; an index's first place is its
+# subject; Persian names in Arabic letters; the danda ends a sentence; an Arabic verb's report subject
+DETECTOR_VERSION = "1.7.1"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 
@@ -308,12 +314,12 @@ def _stance_events(doc: ScannedText, model: ActorModel) -> list[StanceEvent]:
             continue
         # "The report was dismissed by Beijing": the agent of a passive verb speaks, not the report.
         agent = model.passive_agent(sent, m.end()) if term.verb and term.means == "rebut" else []
-        if term.verb and not agent and (
+        if _ARABIC_REPORT_SUBJECT.match(norm, m.end()) or (term.verb and not agent and (
             REPORT_SUBJECT_RE.search(norm, max(s.start, m.start() - 60), m.start())
             or (REPORT_START_RE.match(norm, s.start, m.start())
                 and not RELATIVE_CLAUSE_RE.search(norm, s.start, m.start())
                 and not any(p.start < m.start() for p in model.by_sent.get(sent, [])))
-        ):
+        )):
             ev.why = "the report is the subject"
             continue
         if term.means == "rebut" and CRIME_OBJECT_RE.match(norm, m.end(), min(s.end, m.end() + 60)):
@@ -335,6 +341,10 @@ def _stance_events(doc: ScannedText, model: ActorModel) -> list[StanceEvent]:
             continue
         ev.counted = True
     return events
+
+
+# Arabic puts the subject after the verb: "وانتقد التقرير الأميركي ..." (the US report criticised ...).
+_ARABIC_REPORT_SUBJECT = re.compile(r"(?<=[\u0600-\u06ff])\s+(?:ال)?تقرير")
 
 
 def _dated_earlier(norm: str, start: int, latest: int) -> bool:

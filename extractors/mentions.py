@@ -22,6 +22,7 @@ from extractors.cues import (
     TIERS,
     TRAFFICKING_CONTEXT_RE,
     UN_BODY_RE,
+    UNODC_BODY_RE,
     YEAR_RE,
     to_simplified,
 )
@@ -48,11 +49,14 @@ LEAD_SENTENCES = 2  # sentences of body text that, with the title, make the lead
 TRAFFICKING_REPORT_FAMILIES = tuple(_REGISTRY)  # tip, unodc, greta, gsi
 
 _YEAR_BEFORE = re.compile(
+    # 2013-cü il üzrə (Azerbaijani), ২০২৩ সালের (Bengali), 2015年度《国际...
     r"((?:19|20|১৯|২০)\d\d)\s*(?:年度?版?|년(?:도판?)?|['’]s|-?\s*[cç][iıuü]\s+il(?:\s+üzrə)?|সালের|সালে)?"
-    r"\s*(?:の|的)?\s*(?:年次|年度)?[《「“\"(]?\s*$"  # 2013-cü il üzrə (Azerbaijani), ২০২৩ সালের (Bengali)
+    r"\s*(?:の|的)?\s*(?:年次|年度)?[《「“\"(]?\s*(?:国际|全球|世界|年度)?$"
 )
+_RANGE_END = re.compile(r"\s*[-–/]\s*((?:19|20)\d\d)(?!\d)")
 _YEAR_AFTER = re.compile(
-    r"^\s*[)）》」”\"]{0,3}\s*(?:(?:for|of|de|del|du|de\s+l['’]année|da|do|van|von|за|năm|tahun|لعام|للعام|عام|العام)\s+|の|的)?"
+    r"^\s*[)）》」”\"»]{0,3}\s*(?:\([A-Z]{2,8}\)\s*)?"  # "Relatório sobre Tráfico de Pessoas (TIP) 2019"
+    r"(?:(?:for|of|de|del|du|(?:de|pour)\s+l['’]année|for\s+the\s+year|del\s+año|do\s+ano|da|do|van|von|за|tahun|لعام|للعام|عام|العام)\s+|năm\s*|の|的)?"
     r"((?:19|20)\d\d)(?!\d)(?!\s*(?:[~～–—-]|to\s)\s*\d)"  # not "2022~23", "2022-2023": a period, not an edition
 )
 _GRETA_CONTEXT = re.compile(
@@ -156,7 +160,7 @@ def find_mentions(title: str | None, text: str, language: str | None = None) -> 
     cjk = language.lower().startswith(("zh", "ja", "ko")) if language else has_cjk(raw)
     doc = ScannedText(
         raw=raw,
-        norm=to_simplified(raw),
+        norm=_common_era(to_simplified(raw)),
         sentences=sentences,
         n_title=len(title_sents),
         cjk=cjk,
@@ -164,15 +168,54 @@ def find_mentions(title: str | None, text: str, language: str | None = None) -> 
         lead_end=_lead_end(sentences, len(title_sents)),
     )
     doc.trafficking_context = TRAFFICKING_CONTEXT_RE.search(doc.norm) is not None
-    doc.tiers = [
+    doc.tiers = _watch_list_tiers(doc.norm, [
         TierMention(term.means, term.rule, term.weight, m.start(), m.end(), doc.sentence_of(m.start()))
         for m, term in TIERS.finditer(doc.norm)
-    ]
+    ])
     doc.reports = _find_reports(doc)
     return doc
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+# Years of the Thai (Buddhist) and Persian (solar) calendars after their word for "year": "ประจำปี 2568",
+# "سال ۱۴۰۳" (digits already ASCII). Rewritten in place as the Common Era year, four digits for four.
+_OTHER_ERA_YEAR = re.compile(r"(?:ปี|พ\.ศ\.)\s*(25[4-7]\d)(?!\d)|(?:سال|سالانه)\s*(1[34]\d\d)(?!\d)")
+
+
+def _common_era(norm: str) -> str:
+    if not _OTHER_ERA_YEAR.search(norm):
+        return norm
+    out = list(norm)
+    for m in _OTHER_ERA_YEAR.finditer(norm):
+        g = 1 if m.group(1) else 2
+        year = int(m.group(g)) - 543 if g == 1 else int(m.group(g)) + 621
+        out[m.start(g) : m.end(g)] = str(year)
+    return "".join(out)
+# Between "Tier 2" and a watch list that belongs to it: "catégorie 2 (Tier 2) de la liste de surveillance",
+# "Tier 2 -- watch list", 第二级别的观察名单; not "from Tier 2 to the watch list".
+_WATCH_GAP = re.compile(
+    r"(?i:(?:[\s\-–—(),:]|\bTier\s*(?:2|II|two)\b|\b(?:de|la|del|da|do|du|of|the|em|na|en|sous)\b|的|别)*)"
+)
+
+
+def _watch_list_tiers(norm: str, tiers: list[TierMention]) -> list[TierMention]:
+    """Tier 2 followed by a watch list of its own, in any language, is the Tier 2 Watch List."""
+    out: list[TierMention] = []
+    for t in tiers:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.tier == "Tier 2" and prev.weight >= 0.9 and t.tier == "Tier 2 Watch List"
+                and t.weight < 0.9 and t.sent == prev.sent and t.start - prev.end <= 30
+                and _WATCH_GAP.fullmatch(norm, prev.end, t.start)):
+            start = prev.start
+            out.pop()
+            while out and out[-1].tier == "Tier 2" and out[-1].sent == t.sent and _WATCH_GAP.fullmatch(
+                norm, out[-1].end, start
+            ):  # "catégorie 2 (Tier 2) de la liste...": both names of the tier
+                start = out.pop().start
+            out.append(TierMention("Tier 2 Watch List", "tier_and_watch_list", 1.0, start, t.end, t.sent))
+            continue
+        out.append(t)
+    return out
 
 
 def _lead_end(sentences: list[Sentence], n_title: int) -> int:
@@ -285,9 +328,15 @@ def _concept_mentions(doc: ScannedText, explicit: list[ReportMention]) -> list[R
         if t.weight < 0.9 and t.sent not in ranking:
             ranking[t.sent] = (t.start, t.end)
     tier = {t.sent: (t.start, t.end) for t in doc.tiers if t.weight >= 0.9}
+    unodc = _first_by_sentence(doc, UNODC_BODY_RE)
     out: list[ReportMention] = []
     for s in sorted(set(topic) | set(bare)):
         if s in named or _after_other_report(explicit, s):
+            continue
+        if s in unodc and s in noun and s in topic:  # "UNODC released a report saying human trafficking..."
+            start, end = unodc[s]
+            out.append(ReportMention("unodc", "unodc_concepts:topic+issuer+report", 0.8, start, end, s, True,
+                                     _year_near(norm, start, end)))
             continue
         has = [k for k, d in (("issuer", issuer), ("report", noun), ("ranking", ranking), ("tier", tier)) if s in d]
         strong = s in topic
@@ -299,8 +348,11 @@ def _concept_mentions(doc: ScannedText, explicit: list[ReportMention]) -> list[R
         else:
             continue
         start, end = noun.get(s) or issuer.get(s) or ranking.get(s) or tier[s]
+        year = _year_near(norm, start, end)
+        if year is None and s in topic and 0 <= start - topic[s][1] <= 2:  # "the 2016 flesh traffic report"
+            year = _year_near(norm, topic[s][0], end)
         out.append(ReportMention("tip", "tip_concepts:" + "+".join(["topic", *has]), weight, start, end, s, True,
-                                 _year_near(norm, start, end)))
+                                 year))
     return out
 
 
@@ -351,11 +403,12 @@ def _resolve(mentions: list[ReportMention]) -> list[ReportMention]:
 def _year_near(norm: str, start: int, end: int) -> int | None:
     inner = YEAR_RE.search(norm, start, end)
     if inner:
-        return int(inner.group(1))
+        later = _RANGE_END.match(norm, inner.end(), end)  # "rapport 2024-2025": the later year
+        return int((later or inner).group(1))
     before = _YEAR_BEFORE.search(norm[max(0, start - 24) : start])
     if before:
         return int(before.group(1))
-    after = _YEAR_AFTER.search(norm[end : end + 14])
+    after = _YEAR_AFTER.search(norm[end : end + 24])
     if after:
         return int(after.group(1))
     return None

@@ -652,6 +652,8 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place]]:
         place = Place(by_code[code], code)
         # Uzbek writes its ʻ (CLDR) as ‘ or ' as often: "O‘zbekiston".
         forms = _arabic_forms(alias) if lang == "ar" else _okina_forms(alias) if "ʻ" in alias else [alias]
+        if lang in _PERSIAN_SCRIPT and _PERSIAN_LETTERS.search(alias):  # ايران: Persian written with Arabic ي and ك
+            forms.append(alias.translate(_TO_ARABIC_LETTERS))
         for form in forms:
             add(form, place)
             stem = _stem(form) if lang in _DECLINED else None
@@ -694,6 +696,11 @@ def _territories() -> list[tuple[str, str, str]]:
             code, lang, name = line.rstrip("\n").split("\t")
             rows.append((code, lang, name))
     return rows
+
+
+_PERSIAN_SCRIPT = ("fa", "ur", "ps")
+_PERSIAN_LETTERS = re.compile("[یک]")
+_TO_ARABIC_LETTERS = str.maketrans("یک", "يك")
 
 
 def _okina_forms(alias: str) -> list[str]:

@@ -23,11 +23,11 @@ class Sentence:
     text: str
 
 
-# Candidate boundaries: a blank or line break, CJK full stops, Latin full stops
+# Candidate boundaries: a blank or line break, CJK and Indic full stops, Latin full stops
 # followed by whitespace. Closing quotes and brackets stay with the sentence.
 _BOUNDARY = re.compile(
     r"(?P<nl>[ \t]*\n\s*)"
-    r"|(?P<cjk>[。！？；!?][”’\"」』）)]*)"
+    r"|(?P<cjk>[。！？；!?।॥۔؟][”’\"」』）)]*)"  # with the danda (Hindi, Bengali) and Urdu's full stop
     r"|(?P<lat>[.!?…]+[\"”’')\]]*)(?=\s)"
     # a full stop glued to the next sentence by careless copy: "éradiquer.Le secrétaire"
     r"|(?P<glued>(?<=[a-zà-ÿ]{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ]))"

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from extractors.actors import Actor, ActorModel, Phrase
-from extractors.cues import TIER_ORDER
+from extractors.cues import TIER_ORDER, YEAR_RE
 from extractors.families import FAMILIES as REGISTRY
 from extractors.mentions import PlaceMention, ScannedText, TierMention
 from extractors.mentions import Quote as FoundQuote
@@ -76,7 +76,9 @@ _RELEASED_YEAR_FOREIGN = re.compile(
 
 # A year right after a report's name, across a month or a word ("Report July 2022", "تقرير ... لعام 2018"), or
 # right before it ("2016 की रिपोर्ट"); not across a clause.
-_NEAR_YEAR_AFTER = re.compile(r"[\s\"”’)»]*(?:[^\W\d]+\s+){0,2}?((?:19|20)\d\d)(?!\d)")
+_NEAR_YEAR_AFTER = re.compile(
+    r"[\s\"”’)»]*(?:[^\W\d]+\s+){0,2}?((?:19|20)\d\d)(?!\d)(?:\s*[-–/]\s*((?:19|20)\d\d)(?!\d))?"
+)  # "rapport 2024-2025": the edition is the later year
 _NEAR_YEAR_BEFORE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)\s*(?:[^\W\d]+\s*)?$")
 # "the 2017 edition of its annual report", "edición 2023", "l'édition de 2024", "Ausgabe 2022": an edition named.
 _EDITION_YEAR = re.compile(
@@ -91,17 +93,20 @@ def extract_report(doc: ScannedText, family: str, published: date | None = None)
 
     The year is the one named with the report (more where the title or lead names it), or the
     date it was released on; "this year's report" is the year of publication; else, with a
-    publication date, the edition out by then."""
+    publication date, the edition out by then; with none, the latest year the item writes."""
     name, issuer, _code = FAMILIES[family]
     years: Counter[int] = Counter()
+    latest: Counter[int] = Counter()  # "the latest report" in the body: counted when no year is named
     for r in doc.reports:
         if r.family == family and r.year is not None:
             years[r.year] += 3 if r.explicit and doc.is_lead(r.sent) else 2 if r.explicit else 1
         elif r.family == family and r.explicit and published is not None:
-            # "this year's Trafficking in Persons report", "the latest TIP report"
             left = doc.norm[max(doc.sentences[r.sent].start, r.start - 30) : r.start]
-            if _THIS_YEAR.search(left):
-                years[_edition(family, published)] += 4 if doc.is_lead(r.sent) else 3
+            if _THIS_YEAR.search(left):  # "this year's Trafficking in Persons report", "the latest TIP report"
+                if doc.is_lead(r.sent):
+                    years[_edition(family, published)] += 4
+                else:
+                    latest[_edition(family, published)] += 3
     for sent in sorted({r.sent for r in doc.reports if r.family == family and r.explicit}):
         s = doc.sentences[sent]
         for rx in (_RELEASED_YEAR, _RELEASED_YEAR_FOREIGN):
@@ -113,16 +118,19 @@ def extract_report(doc: ScannedText, family: str, published: date | None = None)
             near = _NEAR_YEAR_AFTER.match(doc.norm, r.end, s.end) or _NEAR_YEAR_BEFORE.search(
                 doc.norm, max(s.start, r.start - 16), r.start)
             if near:
-                years[int(near.group(1))] += 2
+                years[int(near.group(near.lastindex or 1))] += 2
     for sent in sorted({r.sent for r in doc.reports if r.family == family}):
         s = doc.sentences[sent]
         for m in _EDITION_YEAR.finditer(doc.norm, s.start, s.end):
             years[int(m.group(1) or m.group(2))] += 2
     year: int | None = None
+    years = years or latest
     if years:
         year = max(years.items(), key=lambda kv: (kv[1], -_first_pos(doc, family, kv[0])))[0]
     elif published is not None:
         year = _edition(family, published)
+    else:  # no date at all: the latest year the item writes ("in 2015 ...") is the likeliest edition
+        year = max((y for y in map(int, YEAR_RE.findall(doc.norm)) if 2000 <= y <= date.today().year), default=None)
     return ReportRef(name=name, issuer=issuer, year=year)
 
 
@@ -165,6 +173,12 @@ def extract_jurisdictions(doc: ScannedText, issuer_code: str | None) -> tuple[Ju
         return tuple(out.values())
     named = [r.family for r in doc.reports if r.explicit]
     if named and all(f in _GLOBAL_FAMILIES for f in named if f != "other"):
+        # An index ranks countries: the first one the item names ("the index found North Korea has the most...")
+        # is its subject; UNODC's report is global unless the lead names a place.
+        if "gsi" in named:
+            code = next((pm.place.code for pm in doc.places if pm.place.code not in (None, issuer_code)), None)
+            if code is not None:
+                return (Jurisdiction(next(pm.place.name for pm in doc.places if pm.place.code == code), code),)
         return (GLOBAL,)
     code = fallback_primary(doc, issuer_code)
     if code is None:
@@ -207,25 +221,28 @@ def fallback_primary(doc: ScannedText, issuer_code: str | None) -> str | None:
 
 _UP = re.compile(
     r"(?i:upgrad\w*|moved?\s+(?:\w+\s+){0,2}up|moving\s+up|promot\w+|elevat\w+|climb\w*|improved\s+rating|lift\w*"
-    r"|上调|升级|提升|调升|升至|nâng|naik|subi\w*|rehauss\w*|ascend\w*|elevad\w*|melhor\w*|remont\w*|повы\w*|подня\w*"
+    r"|上调|升级|提升|调升|升至|上升|nâng|naik|subi\w*|rehauss\w*|ascend\w*|elevad\w*|melhor\w*|remont\w*|повы\w*|подня\w*"
     r"|رفع|ترقية|격상|상향|格上げ|引き上げ|ارتقا)"
 )
 _DOWN = re.compile(
     r"(?i:downgrad\w*|moved?\s+(?:\w+\s+){0,2}down|dropp\w*|\bdrops?\b|lower\w*|demot\w*|relegat\w*|slipp\w*|slid\w*"
     r"|\bslips?\b|\bf[ae]ll(?:s|ing)?\b"
-    r"|下调|降级|降至|调降|rebaj\w*|rétrograd\w*|turun|hạ\s+bậc|rebaix\w*|descend\w*|degradad\w*|relégu\w*"
+    r"|下调|降级|降至|调降|下降|rebaj\w*|rétrograd\w*|turun|hạ\s+bậc|rebaix\w*|descend\w*|degradad\w*|relégu\w*"
     r"|пониз\w*|понижен\w*|опусти\w*|خفض|تخفيض|강등|하향|格下げ|引き下げ|تنزل)"
 )
 _SAME = re.compile(
     r"(?i:\bremain\w*|\bagain\b|\bstay\w*|\bretain\w*|\bkept\b|\bkeeps?\b|\bmaintain\w*|\bstill\b|\bunchanged\b|in\s+a\s+row"
-    r"|(?:straight|consecutive)\s+year|for\s+another\s+year|\bleft\b|维持|保持|继续|连续|mantien\w*|mantuvo|maintien\w*|permanec\w*|tetap|bleibt"
+    r"|(?:straight|consecutive)\s+year|for\s+another\s+year|\bleft\b|维持|保持|继续|连续|mantien\w*|mantuvo|maintien\w*|maintenu\w*|permanec\w*|tetap|bleibt"
     r"|据え置|сохрани\w*|оста(?:л|ёт|ет)\w*|بقي|ظلت?|لا\s+تزال|유지|permanece\w*|continua\w*)"
 )
 _PREVIOUS_BEFORE = re.compile(
-    r"(?i:(?:\bfrom|\boff|\bout\s+of|\bremoved\s+from|从|由|\bdel|\bdesde|\bdo|\bdu|\bиз|من|\btừ)\s*(?:the\s+|a\s+|its\s+|el\s+|la\s+|o\s+)?$|(?:\bafter|\bhad\s+been)\b[^.;]{0,60}?\b(?:on|in|at)\s+(?:the\s+|a\s+)?$)"
+    r"(?i:(?:\bfrom|\boff|\bout\s+of|\bremoved\s+from|从|由|\bdel|\bdesde|\bdo|\bdu|\bиз|من|\btừ)\s*(?:the\s+|a\s+|its\s+|el\s+|la\s+|o\s+)?$"
+    # "taken off US human trafficking watch list": a few words of the list's own name between
+    r"|\b(?:off|out\s+of|removed\s+from)\s+(?:the\s+|its\s+)?(?:[A-Za-z.’'-]+\s+){1,3}$"
+    r"|(?:\bafter|\bhad\s+been)\b[^.;]{0,60}?\b(?:on|in|at)\s+(?:the\s+|a\s+)?$)"
 )
 _CURRENT_BEFORE = re.compile(
-    r"(?i:(?:\bto|\binto|\bonto|至|到|为|入|\bal|\bà(?:\s+la)?|\bao|\bpara(?:\s+[oa])?|\bв|\bво|إلى|\bxuống|\blên)"
+    r"(?i:(?:\bto|\binto|\bonto|至|到|为|入|\bal|\bà(?:\s+la)?|\bao|\bpara(?:\s+[oa])?|\bв|\bво|إلى|\bxuống|\blên|\bke)"
     r"\s*(?:the\s+|a\s+)?$)"
 )
 # Japanese and Korean mark "from" and "to" after the tier: 第1階層の評価から (from) 第2階層へ (to), 2등급에서 1등급으로.
@@ -239,6 +256,11 @@ _WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
              "ten": 10}
 _LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|&|、|和|及)\s*(?:the\s+)?$")
 _PLURAL = re.compile(r"(?i:\b(?:countries|governments|nations|jurisdictions)\b)|个国家|国家和地区")
+# The main place by a common noun before its rating: "the country has been upgraded to Tier 2", "el país sigue en".
+_SINGULAR = re.compile(
+    r"(?i:\b(?:the|this)\s+(?:country|nation|kingdom|island\s+nation|republic|territory)\b|\bel\s+país\b"
+    r"|\bo\s+país\b|\ble\s+pays\b|\bla\s+nación\b|\bстрана\b|该国|البلاد|الدولة)"
+)
 
 
 @dataclass
@@ -319,7 +341,13 @@ _IMPLIED_TIERS = (
                 r"|(?:lowest|bottom)\s+(?:rank|grade))\b"
                 r"|\b(?:among|with|joins?|joined)\s+(?:the\s+)?worst\s+offenders\b"
                 r"|\bcategory\s+(?:3|three|III)\b|\bblacklist(?:ed|ing)?\b|\bblack\s+list\b"
-                r"|\b(?:in|on|to|into)\s+(?:the\s+)?third\s+(?:tier|category)\b)"), "Tier 3"),
+                r"|\b(?:in|on|to|into)\s+(?:the\s+)?third\s+(?:tier|category)\b"
+                # the black list and the lowest level in other languages
+                r"|\blista\s+negra\b|\bliste\s+noire\b|\blista\s+nera\b|\bschwarze\w*\s+Liste\b|\bчерн\w+\s+спис\w+"
+                r"|\bkara\s+liste|\bdaftar\s+hitam\b|\bsenarai\s+hitam\b|\bdanh\s+sách\s+đen\b)"
+                r"|(?:ال)?قائمة\s+(?:ال)?سوداء|لیست\s+سیاه|فهرست\s+سیاه|پایین\s*\u200c?ترین\s+(?:سطح|رده|رتبه)"
+                r"|黑名单|ブラックリスト|블랙리스트|최하위|最下位"
+                r"|최악의?\s*(?:인신매매\s*)?(?:국가|국|등급)"), "Tier 3"),
     (re.compile(r"(?i:\bcategory\s+(?:2|two|II)\b(?!\s*watch)"
                 r"|\b(?:in|on|to|into)\s+(?:the\s+)?second\s+(?:tier|category)\b(?!\s*watch))"), "Tier 2"),
     (re.compile(r"(?i:\b(?:best|highest|top)\s+(?:tier|category)\b|\bcategory\s+(?:1|one|I)\b"
@@ -327,14 +355,22 @@ _IMPLIED_TIERS = (
 )
 
 
+# A place on the scale: "3段階中の2番目" (second of three), "4段階のうち、上から2番目" (second from the top of four).
+_NTH_OF_SCALE = re.compile(r"([34])段階(?:中|のうち)、?(?:上から)?(?:の)?([1-4])番目")
+_NTH_TIER = {1: "Tier 1", 2: "Tier 2", 3: "Tier 2 Watch List", 4: "Tier 3"}
+
+
 def _implied_tiers(doc: ScannedText) -> list[TierMention]:
     """Tier mentions the lexicon leaves out, where no tier mention covers the same words."""
+    found = [(m, tier) for rx, tier in _IMPLIED_TIERS for m in rx.finditer(doc.norm)]
+    for m in _NTH_OF_SCALE.finditer(doc.norm):
+        scale, nth = int(m.group(1)), int(m.group(2))
+        found.append((m, _NTH_TIER[nth if scale == 4 or nth < 3 else 4]))
     out: list[TierMention] = []
-    for rx, tier in _IMPLIED_TIERS:
-        for m in rx.finditer(doc.norm):
-            if any(t.start < m.end() and m.start() < t.end for t in doc.tiers):
-                continue
-            out.append(TierMention(tier, "tier_implied", 0.6, m.start(), m.end(), doc.sentence_of(m.start())))
+    for m, tier in found:
+        if any(t.start < m.end() and m.start() < t.end for t in doc.tiers):
+            continue
+        out.append(TierMention(tier, "tier_implied", 0.6, m.start(), m.end(), doc.sentence_of(m.start())))
     return out
 
 
@@ -409,14 +445,19 @@ def _statement(
     codes = _subjects(doc.norm, in_clause, anchor.start)
     named = bool(codes)
     if not codes:
-        if _PLURAL.search(clause):
+        # "...the country has been upgraded to Tier 2, the middle of three categories for countries that..."
+        if _PLURAL.search(clause) and not _SINGULAR.search(clause, 0, max(0, anchor.start - clause_start)):
             return []
         after = [pm for pm in places if anchor.end <= pm.start < anchor.end + 40]
         named = bool(after) and len(mentions_after(doc, anchor)) == 0
         codes = [after[0].place.code] if named else [primary]
+    tier = current.tier if current else None
+    if tier is None and previous is not None and previous.tier == "Tier 2 Watch List":
+        # Off the watch list: up to Tier 2, or down to Tier 3 when the clause says so.
+        tier = "Tier 3" if change == "downgrade" else "Tier 2"
+        change = change or "upgrade"
     return [
-        _Statement(code, current.tier if current else None, previous.tier if previous else None, change, years,
-                   named=named)
+        _Statement(code, tier, previous.tier if previous else None, change, years, named=named)
         for code in codes
     ]
 

@@ -41,11 +41,13 @@ def _months() -> tuple[dict[str, int], re.Pattern[str]]:
     day = r"(\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
     pattern = re.compile(
         rf"(?i)(?<!\d){_YEAR}[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?!\d)"  # 2025-06-25
-        rf"|(?<![\d/.-])(\d{{1,2}})[/.](\d{{1,2}})[/.]{_YEAR}(?!\d)"  # 02/07/2016 (day first unless it cannot be)
+        # 02/07/2016, 04-08-2015 (day first unless it cannot be)
+        rf"|(?<![\d/.-])(\d{{1,2}})([/.-])(\d{{1,2}})\5{_YEAR}(?!\d)"
         rf"|(?<![\d/.-]){_YEAR}-(\d\d)(?![\d/.-])"  # 2023-06: a month (dated its first day)
         rf"|{_YEAR}\s*[年년]\s*(\d{{1,2}})\s*[月월]\s*(\d{{1,2}})"  # 2025年6月25日
         rf"|(?<![\w]){day}\s+(?:de\s+)?{month}(?!\w),?\s+(?:de\s+|del\s+)?{_YEAR}(?!\d)"  # 24 June 2025
         rf"|(?<![\w]){month}(?!\w)\s+{day},?\s+{_YEAR}(?!\d)"  # June 24, 2025
+        rf"|ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+{_YEAR}"  # ngày 4 tháng 8 năm 2015
     )
     return names, pattern
 
@@ -76,16 +78,18 @@ def latest_date(text: str) -> date | None:
         if g[0]:
             y, mo, d = int(g[0]), int(g[1]), int(g[2])
         elif g[3]:
-            first, second, y = int(g[3]), int(g[4]), int(g[5])
+            first, second, y = int(g[3]), int(g[5]), int(g[6])
             d, mo = (second, first) if second > 12 else (first, second)
-        elif g[6]:
-            y, mo, d = int(g[6]), int(g[7]), 1
-        elif g[8]:
-            y, mo, d = int(g[8]), int(g[9]), int(g[10])
-        elif g[11]:
-            y, mo, d = int(g[13]), names[g[12].casefold()], int(g[11])
+        elif g[7]:
+            y, mo, d = int(g[7]), int(g[8]), 1
+        elif g[9]:
+            y, mo, d = int(g[9]), int(g[10]), int(g[11])
+        elif g[12]:
+            y, mo, d = int(g[14]), names[g[13].casefold()], int(g[12])
+        elif g[15]:
+            y, mo, d = int(g[17]), names[g[15].casefold()], int(g[16])
         else:
-            y, mo, d = int(g[16]), names[g[14].casefold()], int(g[15])
+            y, mo, d = int(g[20]), int(g[19]), int(g[18])
         try:
             found = date(y, mo, d)
         except ValueError:

@@ -511,3 +511,147 @@ def test_two_places_two_ratings_in_one_sentence() -> None:
                      "Tier 3.")
     assert [(r.jurisdiction, r.tier, r.change) for r in d.tiers] == [("Singapore", "Tier 2", "unchanged"),
                                                                     ("Malaysia", "Tier 3", "downgrade")]
+
+
+# Synthetic sentences for detector 1.7.1: ratings, editions and subjects as the fresh real sets showed them.
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # a tier then a watch list of its own, in any language, is the watch list
+        ("Rapport américain sur la traite", "Le Sénégal a été placé dans la catégorie 2 (Tier 2) de la liste de "
+         "surveillance du rapport du Département d'État sur la traite des personnes.",
+         ("Senegal", "Tier 2 Watch List", None, None)),
+        ("美国人口贩运报告",
+         "美国国务院发布《2023年度人口贩运报告》，将新加坡列入「第二级别监察名单」，较去年下降一级。",
+         ("Singapore", "Tier 2 Watch List", None, "downgrade")),
+        # "the country" is the main place, though the sentence goes on about "countries"
+        ("Ghana gains in US trafficking report", "The US State Department praised Ghana on Monday. The annual "
+         "Trafficking in Persons Report said the country has been upgraded to Tier 2, the category of countries "
+         "that make significant efforts.", ("Ghana", "Tier 2", None, "upgrade")),
+        # taken off the watch list, with words of the list's name between
+        ("Nepal taken off US human trafficking watch list", "The State Department's annual Trafficking in Persons "
+         "Report recognised Nepal's progress this year.", ("Nepal", "Tier 2", "Tier 2 Watch List", "upgrade")),
+    ],
+    ids=["fr-tier-and-watch-list", "zh-watch-list-jibie", "singular-subject", "off-the-watch-list"],
+)
+def test_tier_statements_of_detector_1_7_1(title: str, text: str, expected: tuple[str | None, ...]) -> None:
+    assert [(t.jurisdiction, t.tier, t.previous, t.change) for t in detect(title, text).tiers][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Le rapport 2024-2025 du Département d'État sur la traite des personnes classe le Niger au niveau 2.", 2025),
+        ("美国国务院当地时间26日发布2016年度《国际贩运人口问题报告》，将泰国列为第二级观察名单。", 2016),
+        ("Bộ Ngoại giao Mỹ công bố Báo cáo về tình trạng buôn người năm2019, xếp Lào ở cấp 2.", 2019),
+    ],
+    ids=["range-is-the-later-year", "zh-year-before-guoji", "vi-glued-year"],
+)
+def test_edition_years_of_detector_1_7_1(text: str, year: int) -> None:
+    d = detect(None, text)
+    assert d.report is not None and d.report.year == year
+
+
+def test_a_named_year_outranks_the_latest_report_in_the_body() -> None:
+    d = detect("Global Report on Trafficking in Persons presented in Vienna",
+               "Example Wire, 9 January 2023. UNODC presented the Global Report on Trafficking in Persons 2022 to "
+               "diplomats. Officials discussed the findings for hours.\n\nAccording to the latest Global Report on "
+               "Trafficking in Persons, detected victims fell during the pandemic.", published=date(2023, 1, 9))
+    assert d.report is not None and d.report.year == 2022
+
+
+def test_unodc_described_by_its_name_in_chinese_and_the_index_country_named_with_it() -> None:
+    d = detect(None, "新华社电 联合国毒品和犯罪问题办公室12月5日发布报告说，全球人口贩运问题恶化，"
+                     "强迫劳动的被贩运人数显著增加。")
+    assert d.is_report and d.report is not None and d.report.issuer == "United Nations Office on Drugs and Crime"
+    gsi = detect(None, "示例新闻网讯 《2023年全球奴隶指数》指出，厄立特里亚是世界上现代奴隶比例最高的国家。"
+                       "该指数由自由行走基金会（Walk Free Foundation）发布。")
+    assert gsi.is_report and gsi.jurisdictions and gsi.jurisdictions[0].code == "ER"
+
+
+def test_flesh_traffic_is_trafficking_in_persons() -> None:
+    d = detect("Spokesman of Ruritania's foreign ministry denounces U.S. over flesh traffic",
+               "A spokesman for the Foreign Ministry said the U.S. in its \"2019 flesh traffic report\" slandered "
+               "Ruritania with fabrications, rejecting the report as a hostile act.")
+    assert d.is_report and d.report is not None and d.report.year == 2019
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("몽골, 인신매매 보고서 제1범주",
+         "미국 국무부는 올해 연례 인신매매보고서에서 몽골을 제1범주 국가에 포함시켰다고 밝혔다.",
+         ("Mongolia", "Tier 1")),
+        ("人身売買報告書",
+         "米国務省は年次報告書を発表し、モンゴルを「最低基準を満たさない国」(3段階中の2番目)に分類した。",
+         ("Mongolia", "Tier 2")),
+        ("Informe sobre trata", "Estados Unidos incluyó a Bolivia en su \"lista negra\" de países que no combaten la "
+         "trata de personas, según el informe anual del Departamento de Estado.", ("Bolivia", "Tier 3")),
+        ("รายงาน TIP", "สหรัฐฯ จัดลาวอยู่เทียร์ต่ำสุดในรายงานการค้ามนุษย์ประจำปี", ("Laos", "Tier 3")),
+        ("דירוג הסחר בבני אדם", "מחלקת המדינה האמריקאית פרסמה את הדו\"ח השנתי על הסחר בבני אדם. קפריסין יורדת "
+         "למדרגה השנייה.", ("Cyprus", "Tier 2")),
+        ("Menurut laporan itu", "Menurut laporan Jabatan Negara AS mengenai pemerdagangan orang, Brunei yang sebelum "
+         "ini di Tahap 2, diturunkan ke Tahap 3.", ("Brunei", "Tier 3")),
+    ],
+    ids=["ko-beomju", "ja-nth-of-scale", "es-lista-negra", "th-lowest-tier", "he-madrega", "ms-ke-tahap"],
+)
+def test_tiers_of_detector_1_7_1_in_other_languages(title: str, text: str, expected: tuple[str, str]) -> None:
+    d = detect(title, text)
+    assert [(t.jurisdiction, t.tier) for t in d.tiers][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Texto referente à Bolívia no Relatório sobre Tráfico de Pessoas (TIP) 2019. O governo não cumpre.", 2019),
+        ("Le dernier rapport du « Global Slavery Index » pour l'année 2023 classe la Mauritanie en tête.", 2023),
+        ("Hôm thứ ba (04-08-2015), Bộ Ngoại giao Mỹ bảo vệ báo cáo thường niên về nạn buôn người, xếp Lào ở cấp 3.",
+         2015),
+    ],
+    ids=["acronym-then-year", "pour-l-annee", "vi-day-first-dashes"],
+)
+def test_more_edition_years_of_detector_1_7_1(text: str, year: int) -> None:
+    d = detect(None, text)
+    assert d.report is not None and d.report.year == year
+
+
+def test_persian_written_with_arabic_letters_names_its_places() -> None:
+    d = detect(None, "وزارت امور خارجه آمريکا گزارش سالانه قاچاق انسان را منتشر کرد که در آن ايران و سوريه در "
+                     "پایین‌ترین سطح قرار گرفتند.")
+    assert d.is_report and [j.code for j in d.jurisdictions][:2] == ["IR", "SY"]
+
+
+def test_report_items_in_more_languages_of_detector_1_7_1() -> None:
+    walk_free = detect(None, "L'ONG Walk Free a publié jeudi un rapport sur l'esclavage moderne. Le Niger arrive en "
+                             "tête du classement. Selon les estimations de Walk Free, 5 000 personnes sont concernées.")
+    assert walk_free.is_report and walk_free.report is not None and walk_free.report.issuer == "Walk Free"
+    assert walk_free.jurisdictions[0].code == "NE"
+    unodc = detect(None, "خلص التقرير، الذي أعده مكتب الأمم المتحدة لمكافحة المخدرات والجريمة، إلى أن ثلث ضحايا "
+                         "الاتجار بالبشر في العالم من الأطفال.")
+    assert unodc.is_report and unodc.report is not None
+    assert unodc.report.name == "Global Report on Trafficking in Persons"
+    bengali = detect(None, "মার্কিন বার্ষিক রিপোর্ট। যুক্তরাষ্ট্র মানবপাচার বিষয়ক বার্ষিক প্রতিবেদন প্রকাশ করেছে। "
+                           "প্রতিবেদনে নেপালকে টায়ার-২ তালিকায় রাখা হয়েছে।")
+    assert bengali.is_report
+
+
+def test_the_report_as_the_subject_of_an_arabic_verb_is_no_rebuttal() -> None:
+    d = detect(None, "صدر تقرير الخارجية الأمريكية السنوي حول الاتجار بالبشر وصنف التقرير إيران في المستوى الثالث. "
+                     "وانتقد التقرير الأمريكي استغلال إيران للأطفال في الحرب.")
+    assert d.is_report and not d.is_rebuttal
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("กระทรวงการต่างประเทศสหรัฐฯ เผยแพร่รายงานการค้ามนุษย์ (TIP) ประจำปี 2567 โดยจัดลาวอยู่ในระดับเทียร์ 2", 2024),
+        ("وزارت امور خارجه آمریکا گزارش سالانه قاچاق انسان سال ۱۴۰۲ را منتشر کرد و نپال را در سطح دوم قرار داد.", 2023),
+        # no date and no year by the name: the latest year the item writes, not a target year ahead
+        ("The State Department's annual Trafficking in Persons report kept Ruritania on Tier 2. Its courts convicted "
+         "40 traffickers in 2018 and 52 in 2019; the plan runs to 2090.", 2019),
+    ],
+    ids=["thai-buddhist-era", "persian-solar-year", "latest-year-written"],
+)
+def test_edition_years_in_other_calendars_and_from_the_text(text: str, year: int) -> None:
+    d = detect(None, text)
+    assert d.report is not None and d.report.year == year

@@ -20,6 +20,8 @@ from extractors.textdates import latest_date
     ("Jun. 3, 2019, then Sept. 30, 2020", date(2020, 9, 30)),  # the latest
     ("Publicado 02/07/2016 16:44", date(2016, 7, 2)),  # day first
     ("Posted 06/24/2025", date(2025, 6, 24)),  # unless it cannot be
+    ("Hôm thứ ba (04-08-2015), người phát ngôn", date(2015, 8, 4)),  # day first with dashes
+    ("Hà Nội, ngày 4 tháng 8 năm 2015", date(2015, 8, 4)),  # Vietnamese
     ("date 2023-06 Le gouvernement", date(2023, 6, 1)),  # a month
     ("Jul ۰۳, ۲۰۲۱ ۱۹:۲۹ Asia/Tehran", date(2021, 7, 3)),  # Persian digits
     ("الرياض في ٢٤ يونيو ٢٠٢٥", date(2025, 6, 24)),  # Arabic-Indic digits
