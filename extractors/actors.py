@@ -600,7 +600,8 @@ class ActorModel:
                 return _chain(acting[-1])
             subject = [p for p in phrases if p.end <= verb[0] and not self._object(p)]
             named = [r for r in self._reports_by_sent.get(sent, ()) if r.explicit and r.end <= verb[0]]
-            if named and (not subject or subject[-1].end <= named[-1].start) and verb[0] - named[-1].end <= 40:
+            if (named and (not subject or subject[-1].end <= named[-1].start) and verb[0] - named[-1].end <= 40
+                    and not (subject and _ZH_ABOUT.search(doc.norm, subject[-1].end, named[-1].start))):
                 return []  # "The report said the government was not ...": the report speaks, not an official
             if subject:
                 return _chain(subject[-1])
@@ -733,6 +734,10 @@ class ActorModel:
     def actors(self) -> list[Actor]:
         """Every resolved actor, in reading order."""
         return [actor for _sent, actor in self._memory]
+
+
+# "X 对 the report 表示不满": the report is what X speaks about, not who speaks.
+_ZH_ABOUT = re.compile(r"对于?|就|针对|关于")
 
 
 def _apart(a: Phrase, b: Phrase, gap: str) -> bool:

@@ -685,7 +685,8 @@ TIERS = Lexicon(
          r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo)\s+(?:3|III|tres|trois|três|drei)\b"
          rf"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:3|III|ba)\b|\b{_RU_LEVEL}\s+3\b"
          r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
-        (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|\bkategori\w*\s+(?:3|III|trzeciej)\b"
+        (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|трэц\w+\s+(?:катэгор\w+|узроў\w+)"
+         r"|\bkategori\w*\s+(?:3|III|trzeciej)\b"
          r"|\b(?:livello|fascia)\s+3\b"
          r"|سطح\s+(?:سه|سوم|۳|3)\b|第(?:三|3)段階"
          r"|ट[िी]यर\s*(?:3|३|तीन)|เทียร์\s*(?:3|๓|ต่ำสุด)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)|ថ្នាក់\s*(?:ទី\s*)?(?:៣|3)", True),
@@ -1104,6 +1105,7 @@ CUES = Lexicon(
          r"|odrzuci\w*|odrzuca\w*|zakwestion\w+|kwestionuj\w+|nie\s+(?:zgadza\w*|akceptuj\w*|uznaj\w*|odzwierciedla\w*)"
          r"|sprzeciw\w*|potępi\w*|zaprzecz\w*)\b"
          r"|відкину\w*|відкида\w*|відхил\w+|засуди\w*|засуджу\w*|спростову\w*|спростува\w*|не\s+визна\w+"
+         r"|адхіл\w+|адкіну\w*|адпрэч\w*|асудзі\w*|не\s+прызна\w+"  # Belarusian
          r"|не\s+погоджу\w+|не\s+прийма\w+(?!\s+(?:\S+\s+)?значн)", True),
         (_term("rebut", "it_pl_uk_discredits", 0.8),
          r"\b(?:infondat\w+|politicamente\s+motivat\w+|ingerenz\w+|calunn\w+|diffamator\w+|tendenzios\w+|fazios\w+"
@@ -1111,7 +1113,8 @@ CUES = Lexicon(
          r"|bezpodstawn\w+|tendencyjn\w+|stronnicz\w+|upolitycznion\w+|oderwan\w+\s+od\s+rzeczywistości|kłamstw\w*"
          r"|nieprawdziw\w+|nieobiektywn\w+|niesprawiedliw\w+|nieaktualn\w+|ingerencj\w+)\b"
          r"|упереджен\w+|безпідставн\w+|політичн\w+\s+замовлення\w*|наклеп\w*|брехн\w+|неправдив\w+|втручання"
-         r"|необ'єктивн\w+|необʼєктивн\w+|заангажован\w+|неприйнятн\w+|не\s+сподоба\w+", True),
+         r"|необ'єктивн\w+|необʼєктивн\w+|заангажован\w+|неприйнятн\w+|не\s+сподоба\w+"
+         r"|прадузят\w+|палітызаван\w+|беспадстаўн\w+|неаб'ектыўн\w+|неабʼектыўн\w+", True),
         # Dutch
         (_term("rebut", "nl_rejects", 0.9, verb=True, neg=True),
          r"\b(?:verwerp\w*|verworpen|(?:wijst|wees|wezen|wijzen)\s+(?:\S+\s+){0,6}?af|afgewezen"
@@ -1243,6 +1246,8 @@ ACTORS = Lexicon(
          r"|La\s+Strada|Anti-Slavery\s+International|Freedom\s+House|Freedom\s+United|TRAFFIC)\b", False),
         (_term("foreign_ministry", "foreign_ministry"),
          r"(?i:\bMinistry\s+of\s+(?:Foreign|External)\s+Affairs(?:\s+and\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)?"
+         # the Philippines' and others' "Department of Foreign Affairs", South Africa's DIRCO
+         r"|\bDepartment\s+of\s+(?:Foreign\s+Affairs|International\s+Relations(?:\s+and\s+Cooperation)?)|\bDIRCO\b"
          r"|\bforeign\s+(?:affairs\s+)?ministry|\bForeign\s+Office|Cancillería|\bcanciller\w*"
          r"|\bMinisterio\s+(?:del\s+Poder\s+Popular\s+para\s+(?:las\s+)?|de\s+)(?:Relaciones|Asuntos)\s+Exteriores"
          r"|\bMINREX|\bministère\s+(?:\w+\s+)?des\s+Affaires\s+étrangères|\bQuai\s+d['’]Orsay"
@@ -1428,7 +1433,7 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|esclavage\s+moderne|Zwangsarbeit|moderne\w*\s+Sklaverei|lavoro\s+forzato|schiavitù\s+moderna|dwangarbeid"
         r"|moderne\s+slavernij|kerja\s+paksa|perbudakan\s+modern|lao\s+động\s+cưỡng\s+bức|nô\s+lệ\s+hiện\s+đại"
         r"|zorla\s+çalıştır\w*|modern\s+kölelik|nucen\w+\s+prác\w+|prac\w+\s+przymusow\w+)"
-        r"|работорг[іо]вл\w+|торговл\w+\s+люд\w+|торгівл\w+\s+люд\w+|принудительн\w+\s+труд\w*"
+        r"|работорг[іо]вл\w+|торговл\w+\s+люд\w+|торгівл\w+\s+люд\w+|гандл?\w*\s+людзьмі|принудительн\w+\s+труд\w*"
         r"|современн\w+\s+рабств\w*|примусов\w+\s+прац\w+|сучасн\w+\s+рабств\w*"
         r"|(?:ال)?عمل\s+(?:ال)?قسري|(?:ال)?عمالة\s+(?:ال)?قسرية|(?:ال)?عبودية\s+(?:ال)?حديثة|(?:ال)?رق\s+(?:ال)?حديث"
         r"|[اإ]تجار\s+(?:ف[يى]\s+)?(?:ال)?بشر|تهريب\s+البشر|کار\s+اجباری|برده[\u200c\s]?داری\s+مدرن|强迫劳动|现代奴隶|強制労働"
@@ -1641,6 +1646,7 @@ ISSUER_CONCEPT_RE = re.compile(
         r"|\bDepartament\w*\s+Stanu|\bSpojen\w+\s+stát\w*|\bamerick\w+|\bAmerika(?:\s+Serikat|\s+Syarikat)?\b"
         r"|\bHoa\s+Kỳ|\bMỹ\b)"
         r"|США|Госдеп\w*|Государственн\w+\s+департамент\w*|американск\w+|Вашингтон\w*|Держдеп\w*|американськ\w+"
+        r"|ЗША|Дзярждэпартамент\w*|Дзяржаўн\w+\s+дэпартамент\w*|амерыканск\w+"
         r"|(?:ال)?ولايات\s+(?:ال)?متحدة|واشنطن|(?:ال)?أمري?كي\w*|(?:ال)?أميركي\w*|آمریکا|امریک\w*|ایالات\s+متحده"
         r"|美国|美方|美國|米国|米政府|アメリカ|国務省|미국|미\s?국무부|국무부|สหรัฐ|अमेरिका|विदेश\s+विभाग|ארה\"ב"
         r"|ארצות\s+הברית|מחלקת\s+המדינה|האמריקא\w*|মার্কিন|যুক্তরাষ্ট্র\w*|পররাষ্ট্র\s+দফতর\w*)"
@@ -1651,7 +1657,7 @@ REPORT_NOUN_CONCEPT_RE = re.compile(
         r"(?i:\b(?:reports?|rankings?|ratings?|reviews?|assessments?|evaluaci[óo]n|évaluation|avalia[çc][ãa]o|informes?|reportes?|clasificaci[óo]n|rapports?|classements?"
         r"|relat[óo]rios?|classifica[çc][ãa]o|Bericht\w*|Rangliste\w*|verslag\w*|rapporto|rapporti|classifica"
         r"|rapor\w*|raport\w*|zpráv\w+|žebříč\w+|laporan|peringkat|báo\s+cáo|xếp\s+hạng|ranglijst\w*)\b"
-        r"|доклад\w*|отч[её]т\w*|рейтинг\w*|доповід\w*|звіт\w*)"
+        r"|доклад\w*|отч[её]т\w*|рейтинг\w*|доповід\w*|звіт\w*|даклад\w*|справаздач\w*)"
         r"|(?:ال)?تقرير\w*|(?:ال)?تصنيف\w*|گزارش|报告|報告書?|レポート|リポート|排名|评级|보고서|รายงาน|रिपोर्ट"
         r"|প্রতিবেদন\w*|রিপোর্ট|דו[\"”״]ח|(?:ה)?דירוג"
     )

@@ -42,7 +42,8 @@ _TRAFFICKING = (
     "савдои одам", "фурӯши одам", "متاجرة ب", "хүн худалдаалах", "хүн наймаалах", "ການຄ້າມະນຸດ",
     "biashara haramu ya binadamu", "usafirishaji haramu wa binadamu", "адам саудасы", "трговини људима",
     "trgovini ljudima", "emberkereskedelem", "εμπορία ανθρώπων", "تهريب البشر", "ٹریفکنگ", "ट्रैफिकिंग",
-    "traffic in person", "traficului de", "flesh traffic", "in human flesh", "εμπορίας", "εμπορίου", "żywym towarem",
+    "traffic in person", "гандаль людзьмі", "гандлю людзьмі", "traficului de", "flesh traffic", "in human flesh",
+    "εμπορίας", "εμπορίου", "żywym towarem",
 )
 _SLAVERY = (
     "slavery", "sklaverei", "esclav", "escrav", "perbudakan", "schiavit", "niewolnic", "рабства", "рабств",

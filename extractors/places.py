@@ -665,6 +665,9 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place]]:
             for alias in filter(None, [city, unspaced]):
                 for form in _arabic_forms(alias):
                     add(form, Place(by_code[code], code, metonym=True))
+                stem = _stem(alias) if _CYRILLIC.match(alias) else None
+                if stem and len(stem) >= 4:  # declined: "в Минске заявили", "из Пекина"
+                    stems.setdefault(stem, Place(by_code[code], code, metonym=True))
     return lookup, stems
 
 

@@ -932,7 +932,11 @@ def test_rejections_coverage_and_other_reports_in_many_languages(case: dict[str,
     # not from any real article: a rejection of the US report (32 languages), the report's ranking with no
     # rejection, and a rejection of another US report (20 languages each); 23 common phrasings in English
     # and Chinese (rebuttals, disappointment, NGOs' criticism, welcomes, another report, a crime story); and
-    # 22 kinds of evidence added in detector 1.7.0 (ids "round5-", 16 of which 1.6.0 got wrong).
+    # 22 kinds of evidence added in detector 1.7.0 (ids "round5-", 16 of which 1.6.0 got wrong); and 24 common
+    # phrasings in the languages a fresh real set missed most (ids "round6-": Belarusian, Tagalog, Vietnamese,
+    # Hindi, Chinese, Spanish, Arabic...; 1.7.1 missed Belarusian twice and "Department of Foreign Affairs"), and
+    # 26 rebuttal shapes in 12 languages (ids "round7-"; 1.7.1 missed "В Минске заявили" and
+    # "X 对 the report 表示不满").
     d = detect(case.get("title"), case["text"])
     expected = {"rebuttal": (True, True), "coverage": (True, False), "other_report": (False, False),
                 "none": (False, False)}[case["kind"]]

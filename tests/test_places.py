@@ -139,3 +139,11 @@ def test_more_names_and_adjectives(text: str, expected: list[str]) -> None:
 )
 def test_katakana_names_inside_longer_katakana_words_are_no_places(text: str, expected: list[str]) -> None:
     assert _codes(text) == expected
+
+
+def test_declined_capitals_and_persian_in_arabic_letters() -> None:
+    # "в Минске заявили" (they said in Minsk): a capital declined like a Russian noun stands for its government.
+    assert [(p.name, p.metonym) for _s, _e, p in find_places("В Минске заявили, что в Москве и Пекине")] == [
+        ("Belarus", True), ("Russia", True), ("China", True)]
+    # Persian written with Arabic ي and ك: ايران، سوريه
+    assert [p.name for _s, _e, p in find_places("ايران، عربستان سعودي و سوريه")] == ["Iran", "Saudi Arabia", "Syria"]
