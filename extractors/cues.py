@@ -529,7 +529,7 @@ REPORTS = Lexicon(
         # Slovak, Azerbaijani, Uzbek, Georgian, Bengali: "report ... on trafficking in human beings" either way round.
         (_term("tip", "tip_sk_az_uz_ka_bn", 0.9),
          r"\b(?:správ|doklad)\w*\s+" + _GAP.format(n=8) + r"(?:o\s+)?(?:boji\s+(?:s|proti)\s+)?obchod\w*\s+s\s+ľuďmi"
-         r"|\binsan\s+alver\w*\s+(?:\S+\s+){0,3}?hesabat\w*|\bhesabat\w*\s+(?:\S+\s+){0,4}?insan\s+alver\w*"
+         r"|\binsan\s+alver\w*[”\"»]?\s+(?:\S+\s+){0,5}?hesabat\w*|\bhesabat\w*\s+(?:\S+\s+){0,4}?insan\s+alver\w*"
          r"|\bodam\s+savdo\w*\s+(?:\S+\s+){0,4}?hisobot\w*|\bhisobot\w*\s+(?:\S+\s+){0,4}?odam\s+savdo\w*"
          r"|(?:ადამიანით\s+ვაჭრობ|ტრეფიკინგ)\S*\s+(?:\S+\s+){0,14}?ანგარიშ\S*"
          r"|ანგარიშ\S*\s+(?:\S+\s+){0,4}?(?:ადამიანით\s+ვაჭრობ|ტრეფიკინგ)\S*"
@@ -701,13 +701,16 @@ TIERS = Lexicon(
          r"|سطح\s+(?:دو|دوم|۲|2)\b(?!\s*(?:ویژه\s+)?(?:فهرست|لیست))|第(?:二|2)段階(?!\S{0,3}監視)"
          r"|ट[िी]यर\s*(?:2|२|दो)|เทียร์\s*(?:2|๒)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)|ថ្នាក់\s*(?:ទី\s*)?(?:២|2)", True),
         # Turkish ordinals: "3üncü kategoride", "ikinci kademe".
-        (_term("Tier 1", "tier_az_bn_he"), r"\bSıra\s*1(?!\d)|টিয়ার\s*-?\s*(?:১|1)(?![০-৯\d])|[בלה]?דירוג\s+הראשון"
+        (_term("Tier 1", "tier_az_bn_he"), r"\bSıra\s*1(?!\d)|\bSəviyyə\s*1(?!\d)|\b1-[cç][iıuü]\s+səviyyə\w*"
+         r"|টিয়ার\s*-?\s*(?:১|1)(?![০-৯\d])|[בלה]?דירוג\s+הראשון"
          r"|[בלה]?מדרגה\s+הראשונה"
          r"|ٹیئر\s*-?\s*(?:1|۱)(?!\d)|पहिलो\s+(?:तह|श्रेणी)", True),
-        (_term("Tier 2", "tier_az_bn_he"), r"\bSıra\s*2(?!\d)|টিয়ার\s*-?\s*(?:২|2)(?![০-৯\d])|[בלה]?דירוג\s+השני"
+        (_term("Tier 2", "tier_az_bn_he"), r"\bSıra\s*2(?!\d)|\bSəviyyə\s*2(?!\d)|\b2-[cç][iıuü]\s+səviyyə\w*"
+         r"|টিয়ার\s*-?\s*(?:২|2)(?![০-৯\d])|[בלה]?דירוג\s+השני"
          r"|[בלה]?מדרגה\s+השנייה"
          r"|ٹیئر\s*-?\s*(?:2|۲)(?!\d)|दोस्रो\s+(?:तह|श्रेणी)", True),
-        (_term("Tier 3", "tier_az_bn_he"), r"\bSıra\s*3(?!\d)|টিয়ার\s*-?\s*(?:৩|3)(?![০-৯\d])|[בלה]?דירוג\s+השלישי"
+        (_term("Tier 3", "tier_az_bn_he"), r"\bSıra\s*3(?!\d)|\bSəviyyə\s*3(?!\d)|\b3-[cç][iıuü]\s+səviyyə\w*"
+         r"|টিয়ার\s*-?\s*(?:৩|3)(?![০-৯\d])|[בלה]?דירוג\s+השלישי"
          r"|[בלה]?מדרגה\s+השלישית"
          r"|ٹیئر\s*-?\s*(?:3|۳)(?!\d)|तेस्रो\s+(?:तह|श्रेणी)", True),
         (_term("Tier 1", "tier_tr"), _TR1, True),
@@ -729,6 +732,8 @@ TIERS = Lexicon(
          True),
         (_term("Tier 2 Watch List", "watch_list_foreign", 0.6),
          r"\b(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
+         r"|lista\s+de\s+pa[íi]ses\s+(?:(?:sob\s+|bajo\s+|em\s+|en\s+)?(?:vigilância|vigilancia|observação|observación)"
+         r"|a\s+(?:seguir|vigiar|observar))"
          r"|Beobachtungsliste|observatielijst|waakzaamheidslijst|спис\w+\s+(?:для\s+)?наблюдения|izleme\s+listesi\w*|senarai\s+pemerhatian"
          r"|daftar\s+pengawasan)\b|قائمة\s+(?:ال)?مراقبة|واچ\s*لسٹ|वॉच\s*लिस्ट|監視リスト|감시\s*대상|บัญชีจับตามอง", True),
         (_term("Tier 2 Watch List", "tier_zh"),
@@ -819,7 +824,8 @@ CUES = Lexicon(
         (_term("rebut", "slanders"),
          r"\b(?:slander\w*|smear\w*|vilif\w*|calumn\w*|defam\w*|stigmati[sz]\w*|demoni[sz]\w*|tarnish\w*)", True),
         (_term("rebut", "internal_affairs"),
-         r"\binterfer\w*\s+(?:in|with)\s+(?:\S+\s+){0,6}?(?:internal|domestic)\s+affairs|\binternal\s+affairs\b", True),
+         r"\binterfer\w*\s+(?:in|with)\s+(?:\S+\s+){0,6}?(?:internal|domestic)\s+affairs"
+         r"|(?<!Ministry\sof\s)(?<!Minister\sof\s)(?<!Department\sof\s)\binternal\s+affairs\b", True),
         (_term("rebut", "interferes", 0.7), r"\binterfer(?:e|es|ed|ing|ence)\b", True),
         (_term("rebut", "urges_stop", 0.9),
          r"\burg\w*\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|Washington|American\s+side|US\s+side)\s+to\s+"
@@ -914,7 +920,7 @@ CUES = Lexicon(
          r"拒绝接受|不予接受|不接受|不予认同|不认同|不同意|不承认|否认|并不认同", False),
         (_term("rebut", "zh_headline_rebukes", 0.8),
          r"痛斥|怒斥|斥责|(?<![驳怒痛])斥(?!资)|炮轰|狠批|怒批|猛批|痛批|回击|反击|粗暴干涉|不符合事实|严重失实|不客观"
-         r"|(?:有欠|欠缺|缺乏|不够)客观"
+         r"|(?:有欠|欠缺|缺乏|不够)客观|(?:相当|非常|过于|十分|很)主观|(?:无法|未能|不能|没有)(?:真实|如实|客观)?反映[^。，,]{0,12}(?:真实|实际|事实)"
          r"|毫无道理", False),
         (_term("rebut", "zh_criticises", 0.7, verb=True, neg=True), r"批评|质疑|反对|谴责|不满|不公|片面|抨击", False),
         (_term("rebut", "zh_regrets", 0.4), r"遗憾", False),
@@ -1016,10 +1022,11 @@ CUES = Lexicon(
          r"|non\s+vérifié\w*|amalgame\w*|biaisé\w*|irresponsabl\w+|ne\s+(?:sont|est)\s+pas\s+objecti\w+)", True),
         (_term("rebut", "fr_regrets", 0.4), r"\b(?:regrett\w+|déplor\w+|déçu\w*|déception)", True),
         (_term("rebut", "pt_rejects", 0.9, verb=True, neg=True),
-         r"\b(?:rejeit\w+|repudi\w+|refut\w+|contest\w+|desment\w+|discord\w+|n[ãa]o\s+(?:reconhece\w*|aceita\w*"
+         r"\b(?:rejeit\w+|repudi\w+|refut\w+|contest\w+|desment\w+|discord\w+|recus\w+|n[ãa]o\s+(?:reconhece\w*|aceita\w*"
          r"|reflete\w*|corresponde\w*))", True),
         (_term("rebut", "pt_discredits", 0.8),
          r"\b(?:calúni\w+|calunios\w+|difam\w+|infundad\w+|sem\s+fundamento|ingerência\w*|tendencios\w+|politizad\w+"
+         r"|fora\s+de\s+contexto"
          r"|injust\w+|inaceitáve\w+|desacordo|mentir\w+|desajustad\w+|parcial\b|duplo\s+padr[ãa]o|dois\s+pesos)", True),
         (_term("rebut", "pt_regrets", 0.4), r"\b(?:lament\w+|deplor\w+)", True),
         (_term("rebut", "de_rejects", 0.9, verb=True, neg=True),
@@ -1371,7 +1378,10 @@ ACTORS = Lexicon(
          r"|министр\w*|bộ\s+trưởng|thứ\s+trưởng|embajador\w*|ambassadeur\w*|embaixador\w*|Botschafter\w*|посол\w*"
          r"|Büyükelçi\w*|duta\s+besar|đại\s+sứ|presidente|vicepresident\w*|vice-?presidente|président\w*|Präsident\w*"
          r"|президент\w*|Cumhurbaşkanı\w*|Presiden|Thủ\s+tướng|Perdana\s+Menteri|canciller|funcionari[oa]s?"
-         r"|fonctionnaires?|funcionári[oa]s?|Bakan\w*|yetkili\w*|pejabat|quan\s+chức|чиновник\w*)\b"
+         r"|fonctionnaires?|funcionári[oa]s?|Bakan\w*|yetkili\w*|pejabat|quan\s+chức|чиновник\w*"
+         # the chief prosecutor speaks for the state: "Attorney General", "Procurador Geral", "Fiscal General"
+         r"|attorney[\s-]general|solicitor[\s-]general|procurador[\s-]+(?:geral|general)|fiscal\s+general"
+         r"|procureur\s+général|генеральн\w+\s+прокурор\w*)\b"
          r"|部长|司长|局长|官员|总理|总统|首相|行政长官|特首|大使|外长|官房长官|大臣|장관|총리|대통령|당국자|รัฐมนตรี|นายกรัฐมนตรี"
          r"|เอกอัครราชทูต|อธิบดี|" + _AR_PRE + r"(?:ال)?(?:وزير|سفير|مسؤول|رئيس)\w*", True),
         (_term("police", "police"),
@@ -1713,3 +1723,32 @@ UNODC_BODY_RE = re.compile(
 UN_BODY_RE = re.compile(
     to_simplified(r"(?i:\bUNODC|\bUnited\s+Nations|\bUN\b|\bONUDC|\bONU\b|Naciones\s+Unidas|Nations\s+unies|ООН)|联合国|國連|国連")
 )
+
+
+# Case-insensitive matches of a first letter beyond its upper and lower case ("İnsan" for "insan").
+_CASE_KIN = {"i": "İı", "k": "K", "s": "ſ"}
+
+
+def first_letters(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern, tried only where one of its first letters stands: the engine skips ahead instead of
+    trying a long alternation at every offset (a third to two thirds of these patterns' time). Unchanged when
+    its first letters cannot be told."""
+    prefixes = pattern_prefixes(rx)
+    if prefixes is None:
+        return rx
+    letters = {c for p in prefixes for c in (p[0], p[0].upper(), p[0].lower(), *_CASE_KIN.get(p[0], ""))}
+    return re.compile(f"(?=[{''.join(sorted(re.escape(c) for c in letters))}])(?:{rx.pattern})", rx.flags)
+
+
+# The plain patterns, kept for a test that the fast ones match the same spans.
+PLAIN_CONCEPTS = {
+    "TRAFFICKING_CONTEXT_RE": TRAFFICKING_CONTEXT_RE, "OTHER_TRAFFICKING_RE": OTHER_TRAFFICKING_RE,
+    "ISSUER_CONCEPT_RE": ISSUER_CONCEPT_RE, "REPORT_NOUN_CONCEPT_RE": REPORT_NOUN_CONCEPT_RE,
+    "RANKING_CONCEPT_RE": RANKING_CONCEPT_RE, "UNODC_BODY_RE": UNODC_BODY_RE,
+}
+TRAFFICKING_CONTEXT_RE = first_letters(TRAFFICKING_CONTEXT_RE)
+OTHER_TRAFFICKING_RE = first_letters(OTHER_TRAFFICKING_RE)
+ISSUER_CONCEPT_RE = first_letters(ISSUER_CONCEPT_RE)
+REPORT_NOUN_CONCEPT_RE = first_letters(REPORT_NOUN_CONCEPT_RE)
+RANKING_CONCEPT_RE = first_letters(RANKING_CONCEPT_RE)
+UNODC_BODY_RE = first_letters(UNODC_BODY_RE)

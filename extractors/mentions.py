@@ -194,7 +194,8 @@ def _common_era(norm: str) -> str:
 # Between "Tier 2" and a watch list that belongs to it: "catégorie 2 (Tier 2) de la liste de surveillance",
 # "Tier 2 -- watch list", 第二级别的观察名单; not "from Tier 2 to the watch list".
 _WATCH_GAP = re.compile(
-    r"(?i:(?:[\s\-–—(),:]|\bTier\s*(?:2|II|two)\b|\b(?:de|la|del|da|do|du|of|the|em|na|en|sous)\b|的|别)*)"
+    r"(?i:(?:[\s\-–—(),:“”\"«»]|\bTier\s*(?:2|II|two)\b|\b(?:de|la|del|da|do|du|of|the|em|na|no|en|sous|on|in)\b"
+    r"|\b(?:integrad|inclu[íi]d|includ|placed|listed)\w*|的|别)*)"
 )
 
 

@@ -255,6 +255,13 @@ _YEARS = re.compile(
 _WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
              "ten": 10}
 _LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|&|、|和|及)\s*(?:the\s+)?$")
+# A rating that may come, not the one given: "would be downgraded to", "risks a downgrade to", "to avoid".
+_HYPOTHETICAL = re.compile(
+    r"(?i:\b(?:would|could|might|may|will|shall)\s+(?:\w+\s+){0,2}?(?:be\s+)?(?:downgrad|relegat|drop|fall|mov)\w*"
+    r"|\brisk\w*|\bthreat\w*|\bfac(?:e|es|ing)\s+(?:\w+\s+){0,2}?(?:downgrade|relegation)|\bavoid\w*|\bprevent\w*"
+    r"|\bif\s+(?:\w+\s+){0,6}?(?:downgrad|relegat)\w*|\bunless\b|\bautomatic(?:ally)?\b"
+    r"|podría|podrían|riesgo|pourrait|risque|poderia|risco|может|грозит)"
+)
 _PLURAL = re.compile(r"(?i:\b(?:countries|governments|nations|jurisdictions)\b)|个国家|国家和地区")
 # The main place by a common noun before its rating: "the country has been upgraded to Tier 2", "el país sigue en".
 _SINGULAR = re.compile(
@@ -272,6 +279,7 @@ class _Statement:
     years: int | None = None
     marked: bool = False  # the current tier follows "to", "into", 至: stated, not inferred
     named: bool = True  # the clause names its place (False: the main place by default)
+    hypothetical: bool = False  # "would be downgraded to Tier 3", "risks a downgrade": not the rating given
 
 
 def extract_tiers(doc: ScannedText, primary: str | None, issuer_code: str | None) -> tuple[TierRating, ...]:
@@ -283,8 +291,10 @@ def extract_tiers(doc: ScannedText, primary: str | None, issuer_code: str | None
     for sent, mentions in sorted(by_sent.items()):
         statements += _statements(doc, sent, mentions, primary, issuer_code)
     merged: dict[str | None, _Statement] = {}
-    for st in sorted(statements, key=lambda st: (not st.marked, not st.named)):
+    for st in sorted(statements, key=lambda st: (st.hypothetical, not st.marked, not st.named)):
         cur = merged.setdefault(st.code, _Statement(st.code))
+        if st.hypothetical and (cur.tier or cur.previous):
+            continue  # a rating that may come adds nothing to one given
         cur.tier = cur.tier or st.tier
         cur.previous = cur.previous or st.previous
         cur.change = cur.change or st.change
@@ -356,13 +366,53 @@ _IMPLIED_TIERS = (
 
 
 # A place on the scale: "3段階中の2番目" (second of three), "4段階のうち、上から2番目" (second from the top of four).
-_NTH_OF_SCALE = re.compile(r"([34])段階(?:中|のうち)、?(?:上から)?(?:の)?([1-4])番目")
+_NTH_OF_SCALE = re.compile(r"([34])段階(?:中|のうち)、?(?:上から|最高ランクから|最上位から)?(?:の)?([1-4])番目")
 _NTH_TIER = {1: "Tier 1", 2: "Tier 2", 3: "Tier 2 Watch List", 4: "Tier 3"}
+
+
+# The report's own words for its tiers: fully meets the minimum standards (Tier 1); does not fully meet them but
+# makes significant efforts (Tier 2); does not, and makes none (Tier 3).
+_MIN_STANDARDS = re.compile(
+    r"(?i:minimum\s+standards|Mindeststandards|normas\s+m[íi]nimas|est[áa]ndares\s+m[íi]nimos|normes\s+minimales"
+    r"|padr[õo]es\s+m[íi]nimos|минимальн\w+\s+стандарт\w*|мінімальн\w+\s+стандарт\w*)|最低标准|最低基準|최소\s*기준"
+)
+_NOT_FULLY = re.compile(
+    r"(?i:\b(?:not|n['’]t)\s+(?:yet\s+)?fully|\bnicht\s+(?:\w+\s+)?vollständig|vollständig\W+(?:\w+\W+){0,12}?nicht\b"
+    r"|\bno\s+cumpl\w+\s+(?:plenamente|totalmente|completamente|en\s+su\s+totalidad)"
+    r"|\bne\s+(?:respect|satisfai|rempli)\w*\s+pas\s+(?:pleinement|entièrement|totalement)"
+    r"|\bn[ãaā]o\s+(?:cumpr|atend|satisfaz)\w*\s+(?:plenamente|totalmente|integralmente)"
+    r"|\bне\s+(?:в\s+полной\s+мере|полностью))|未(?:能)?完全|没有完全|並未完全|완전히\s*충족하지"
+)
+_FULLY = re.compile(
+    r"(?i:\bfully\b|vollständig|plenamente|totalmente|pleinement|entièrement|integralmente|полностью|в\s+полной\s+мере)"
+    r"|完全|완전히"
+)
+_ANY_NEGATION = re.compile(r"(?i:\b(?:not|n['’]t|nicht|no|não|nāo|nao|pas|не|ni|nem)\b)|未|没有|不|않")
+_NO_EFFORTS = re.compile(
+    r"(?i:\b(?:not|n['’]t|no)\s+(?:\w+\s+){0,2}?(?:making|make|made|demonstrat\w+)\s+(?:\w+\s+)?significant\s+efforts"
+    r"|keine\s+(?:\w+\s+)?(?:erheblichen|bedeutenden|signifikanten)\s+Anstrengungen|no\s+(?:realiza|hace)\s+esfuerzos"
+    r"|ne\s+(?:fait|déploie)\s+pas\s+d['’]efforts|n[ãa]o\s+(?:faz|está\s+a\s+fazer|realiza)\s+esforços"
+    r"|не\s+(?:прилагает|предпринимает)\s+(?:\w+\s+)?значительн)|未(?:作出|做出)(?:重大|显著)努力"
+)
+
+
+def _standards_tiers(doc: ScannedText) -> list[tuple[re.Match[str], str]]:
+    out: list[tuple[re.Match[str], str]] = []
+    for m in _MIN_STANDARDS.finditer(doc.norm):
+        s = doc.sentences[doc.sentence_of(m.start())]
+        if _NOT_FULLY.search(doc.norm, s.start, s.end):
+            out.append((m, "Tier 3" if _NO_EFFORTS.search(doc.norm, s.start, s.end) else "Tier 2"))
+        elif not _ANY_NEGATION.search(doc.norm, s.start, s.end) and _FULLY.search(
+            doc.norm, max(s.start, m.start() - 60), min(s.end, m.end() + 40)
+        ):
+            out.append((m, "Tier 1"))
+    return out
 
 
 def _implied_tiers(doc: ScannedText) -> list[TierMention]:
     """Tier mentions the lexicon leaves out, where no tier mention covers the same words."""
     found = [(m, tier) for rx, tier in _IMPLIED_TIERS for m in rx.finditer(doc.norm)]
+    found += _standards_tiers(doc)
     for m in _NTH_OF_SCALE.finditer(doc.norm):
         scale, nth = int(m.group(1)), int(m.group(2))
         found.append((m, _NTH_TIER[nth if scale == 4 or nth < 3 else 4]))
@@ -414,8 +464,10 @@ def _statements(
     anchor = current or previous
     assert anchor is not None
     out = _statement(doc, norm[s.start : s.end], places, current, previous, anchor, primary)
+    hypothetical = _HYPOTHETICAL.search(norm, max(s.start, anchor.start - 60), anchor.start) is not None
     for st in out:
         st.marked = marked
+        st.hypothetical = hypothetical
     return out
 
 

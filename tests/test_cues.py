@@ -39,3 +39,22 @@ def test_every_tier_pattern_starts_with_known_letters() -> None:
     scanners = [v for v in vars(cues.TIERS).values() if isinstance(v, cues.Scanner)]
     assert scanners
     assert [i for sc in scanners for i in sc._always] == []
+
+
+def test_fast_concept_patterns_match_the_plain_ones() -> None:
+    """The concept patterns run behind a lookahead on their first letters; on every synthetic text they must
+    find exactly what the plain patterns find (a letter left out of the lookahead would lose matches)."""
+    import json
+    from pathlib import Path
+
+    texts = [
+        json.loads(line)["text"]
+        for path in sorted((Path(__file__).parent / "data").glob("detection_*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ] + ["İNSAN ALVERİ İLƏ BAĞLI HESABATI", "KHUMAN TRAFFICKING"]
+    texts = [cues.to_simplified(t) for t in texts]
+    for name, plain in cues.PLAIN_CONCEPTS.items():
+        fast = getattr(cues, name)
+        assert fast is not plain and fast.pattern.startswith("(?=[")
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (name, text)

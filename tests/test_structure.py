@@ -639,6 +639,10 @@ def test_the_report_as_the_subject_of_an_arabic_verb_is_no_rebuttal() -> None:
     d = detect(None, "صدر تقرير الخارجية الأمريكية السنوي حول الاتجار بالبشر وصنف التقرير إيران في المستوى الثالث. "
                      "وانتقد التقرير الأمريكي استغلال إيران للأطفال في الحرب.")
     assert d.is_report and not d.is_rebuttal
+    # after its subject, the report is the verb's object: the government condemns it
+    d = detect(None, "صرح مصدر مسؤول في وزارة الخارجية بأن الحكومة تدين التقرير الأمريكي الخاص بالاتجار بالأشخاص، "
+                     "وتعتبره تدخلا في الشؤون الداخلية.")
+    assert d.is_report and d.is_rebuttal
 
 
 @pytest.mark.parametrize(
@@ -655,3 +659,49 @@ def test_the_report_as_the_subject_of_an_arabic_verb_is_no_rebuttal() -> None:
 def test_edition_years_in_other_calendars_and_from_the_text(text: str, year: int) -> None:
     d = detect(None, text)
     assert d.report is not None and d.report.year == year
+
+
+# Synthetic sentences for detector 1.7.3: the report's own wording of its tiers, and ratings that may come.
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Fiji in the trafficking report", "The State Department's annual Trafficking in Persons report ranks "
+         "Fiji a Tier 2 Watch List country. If downgraded next year, it would be moved to Tier 3.",
+         ("Fiji", "Tier 2 Watch List")),
+        ("Bericht über Menschenhandel", "Das US-Außenministerium hat seinen Bericht über Menschenhandel 2015 "
+         "veröffentlicht. Zu Slowenien heißt es, die Regierung erfülle vollständig die Mindeststandards.",
+         ("Slovenia", "Tier 1")),
+        ("Relatório sobre tráfico de pessoas", "O Governo de Moçambique ainda não cumpre totalmente os padrões mínimos "
+         "para a eliminação do tráfico, mas está a fazer esforços significativos, afirma o relatório do "
+         "Departamento de Estado.", ("Mozambique", "Tier 2")),
+        ("Report on trafficking", "The US State Department's trafficking report says the government of Burundi "
+         "does not fully meet the minimum standards and is not making significant efforts to do so.",
+         ("Burundi", "Tier 3")),
+        ("人身売買報告書",
+         "米国務省は人身売買報告書を発表し、モンゴルの評価を4段階のうち最高ランクから2番目に引き下げた。",
+         ("Mongolia", "Tier 2")),
+        ("İnsan alveri hesabatı", "“İNSAN ALVERİ” İLƏ BAĞLI 2022 İL ÜZRƏ HESABATI\nGürcüstan (Səviyyə 2)\n"
+         "Hökumət insan alverinin aradan qaldırılması üçün ciddi səylər göstərir.", ("Georgia", "Tier 2")),
+        ("Relatório do Departamento de Estado", "Segundo o relatório do Departamento de Estado sobre tráfico de "
+         "pessoas, Timor-Leste figura no grupo 2, integrado na “lista de países sob vigilância”.",
+         ("Timor-Leste", "Tier 2 Watch List")),
+    ],
+    ids=["hypothetical-downgrade", "de-fully-meets", "pt-not-fully-but-efforts", "en-no-efforts", "ja-from-the-top",
+         "az-seviyye", "pt-watch-list-of-countries"],
+)
+def test_tiers_of_detector_1_7_3(title: str, text: str, expected: tuple[str, str]) -> None:
+    d = detect(title, text)
+    assert [(t.jurisdiction, t.tier) for t in d.tiers][:1] == [expected]
+
+
+def test_rebuttals_and_non_rebuttals_of_detector_1_7_3() -> None:
+    prosecutor = detect(None, "O Procurador Geral da República de Ruritânia recusou por fora de contexto o relatório "
+                              "dos EUA sobre tráfico de pessoas.")
+    assert prosecutor.is_rebuttal
+    subjective = detect(None, "美国国务院今年发表的年度人口贩运报告将大马维持在第三级。大马外交部长认为，"
+                              "报告的做法相当主观，无法反映大马打击人口贩运的真实情况。")
+    assert subjective.is_rebuttal
+    pleased = detect("Ministry of Internal Affairs pleased with the State Department report",
+                     "Ruritania's Ministry of Internal Affairs issued a statement which endorses the assessment made "
+                     "in the annual U.S. State Department report on the fight against trafficking in persons.")
+    assert pleased.is_report and not pleased.is_rebuttal
