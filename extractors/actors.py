@@ -519,8 +519,14 @@ class ActorModel:
         return None
 
     def _default_code(self, p: Phrase) -> str | None:
-        if self.doc.cjk and p.kind == "foreign_ministry" and self.primary != "TW":
-            return "CN"
+        if self.doc.cjk and p.kind == "foreign_ministry":
+            # An unqualified foreign ministry is the one its word names: 외무성 is Pyongyang's, 외교부 Seoul's,
+            # 外務省 Tokyo's; 外交部 is Beijing's (Taipei's in an item about Taiwan).
+            for word, code in _OWN_FOREIGN_MINISTRY:
+                if word in p.text:
+                    return code
+            if self.primary != "TW":
+                return "CN"
         return self.primary
 
     def _recall(self, kinds: tuple[str, ...] | frozenset[str], within: int | None = None) -> Actor | None:
@@ -592,6 +598,10 @@ class ActorModel:
                 return _chain(after[0])
             return self._carry(sent)
         s = doc.sentences[sent]
+        topic = [p for p in phrases if p.end <= pos and _KO_TOPIC_AFTER.match(doc.norm, p.end)
+                 and p.actor is not None and not p.actor.issuer]
+        if topic:
+            return _chain(topic[0])  # Korean: the topic (북한은 ...) speaks the sentence's main verb
         verb = self._speech_verb(s.start, pos)
         if verb is not None:
             # "The US says ... after Port of Spain reacted angrily": the place acting nearer the cue speaks.
@@ -705,10 +715,14 @@ class ActorModel:
 
     def _is_object(self, p: Phrase) -> bool:
         doc = self.doc
+        if _KO_OBJECT_AFTER.match(doc.norm, p.end):
+            return True  # Korean marks the owner and the object after the noun: 미국무장관의 악담질을 규탄
         start = doc.sentences[p.sent].start
         marker = OBJECT_MARKER_RE.search(doc.norm, max(start, p.start - 30), p.start)
         if marker is not None and marker.start() == start and doc.raw.startswith(("De ", "Das "), start):
             marker = None  # "De regering", "Das Außenministerium": an article opens the sentence, not "de", "das"
+        if marker is not None and _FOR_SPEAKER.match(doc.norm, start) and _COMMA_AFTER.match(doc.norm, p.end):
+            marker = None  # "Para o ministro, o relatório...", "Pour le ministre, ...": in the speaker's view
         if marker is not None:
             # "a rebuke from Beijing, which rejected it": the object here is the subject of what follows.
             return RELATIVE_CLAUSE_RE.match(doc.norm, p.end, min(doc.sentences[p.sent].end, p.end + 12)) is None
@@ -736,6 +750,12 @@ class ActorModel:
         return [actor for _sent, actor in self._memory]
 
 
+_FOR_SPEAKER = re.compile(r"(?i:(?:para|pour|según|segundo|selon|for)\s)")
+_COMMA_AFTER = re.compile(r"\s*[,，]")
+_OWN_FOREIGN_MINISTRY = (("외무성", "KP"), ("외교부", "KR"), ("外務省", "JP"), ("外务省", "JP"))
+# Korean particles right after a noun: the topic (은/는) is who speaks; the owner (의) and the object (을/를) are not.
+_KO_TOPIC_AFTER = re.compile(r"[은는](?![가-힣])")
+_KO_OBJECT_AFTER = re.compile(r"(?:의|을|를)(?![가-힣])")
 # "X 对 the report 表示不满": the report is what X speaks about, not who speaks.
 _ZH_ABOUT = re.compile(r"对于?|就|针对|关于")
 

@@ -659,9 +659,9 @@ TIERS = Lexicon(
          # the English tier name with a foreign watch list: "Tier 2 de vigilancia", "Tier 2 (liste de surveillance)"
          r"|Tier[\s-]*(?:2|II)\s*\(?\s*(?:de\s+la\s+|de\s+|da\s+|en\s+|sous\s+|na\s+)?(?:lista\s+de\s+|liste\s+de\s+)?"
          r"(?:vigilancia|vigilância|observación|observação|surveillance|observation)\b", True),
-        (_term("Tier 1", "tier"), r"\bTier[\s-]*(?:1|one|I)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
-        (_term("Tier 2", "tier"), r"\bTier[\s-]*(?:2|two|II)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
-        (_term("Tier 3", "tier"), r"\bTier[\s-]*(?:3|three|III)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
+        (_term("Tier 1", "tier"), r"\bTiers?[\s-]*(?:1|one|I)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
+        (_term("Tier 2", "tier"), r"\bTiers?[\s-]*(?:2|two|II)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
+        (_term("Tier 3", "tier"), r"\bTiers?[\s-]*(?:3|three|III)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
         (_term("Tier 2 Watch List", "watch_list", 0.6), r"\bwatch[\s-]*list\b|\bdanh\s+sách\s+theo\s+dõi\b", True),
         (_term("Tier 3", "tier_lowest", 0.6),
          r"\b(?<!second )(?<!second-)(?:lowest|bottom)\s+(?:tier|rating|ranking|category)\b", True),
@@ -745,9 +745,12 @@ TIERS = Lexicon(
          r"|(?:pior|última|mais\s+baixa)\s+categoria|(?:peor|último|más\s+bajo)\s+nivel|(?:pire|plus\s+bas)\s+niveau"
          r"|нижн\w+\s+уровн\w+|أدنى\s+(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف|فئات|مستويات)", True),
         (_term("Tier 2 Watch List", "watch_list_zh", 0.6), r"(?:观察|监察|监视)名单", False),
-        (_term("Tier 1", "tier_zh"), r"第(?:一|1)(?:级|等级|类|层|階層|阶层)|1등급|제 ?1 ?(?:범주|등급)", False),
-        (_term("Tier 2", "tier_zh"), r"第(?:二|2)(?:级|等级|类|层|階層|阶层)|2등급|제 ?2 ?(?:범주|등급)", False),
-        (_term("Tier 3", "tier_zh"), r"第(?:三|3)(?:级|等级|类|层|階層|阶层)|3등급|제 ?3 ?(?:범주|등급)", False),
+        (_term("Tier 1", "tier_zh"),
+         r"第(?:一|1)(?:级|等级|类|层|階層|阶层)|1등급|ກຸ່ມທີ\s?(?:1|໑)|제 ?1 ?(?:범주|등급)", False),
+        (_term("Tier 2", "tier_zh"),
+         r"第(?:二|2)(?:级|等级|类|层|階層|阶层)|2등급|ກຸ່ມທີ\s?(?:2|໒)|제 ?2 ?(?:범주|등급)", False),
+        (_term("Tier 3", "tier_zh"),
+         r"第(?:三|3)(?:级|等级|类|层|階層|阶层)|3등급|ກຸ່ມທີ\s?(?:3|໓)|제 ?3 ?(?:범주|등급)", False),
     ]
 )
 TIER_ORDER = {"Tier 1": 1, "Tier 2": 2, "Tier 2 Watch List": 3, "Tier 3": 4}
@@ -862,7 +865,8 @@ CUES = Lexicon(
          r"\bobject(?:s|ed|ing)?\s+(?:to|strongly)\b|\bobjections?\b", True),
         (_term("rebut", "disputes", 0.8, verb=True, neg=True),
          r"\b(?:disput\w+|contest(?:s|ed|ing)?|take[sn]?\s+issue|took\s+issue|disagree\w*"
-         r"|(?:challeng|question)\w*\s+(?:the|its)\s+(?:findings|report|ranking|rating|assessment|conclusions|methodology))\b",
+         r"|(?:challeng|question)\w*\s+(?:the|its)\s+(?:(?:credibility|accuracy|validity|objectivity|basis)\s+of\s+(?:the\s+)?)?"
+         r"(?:findings|report|ranking|rating|assessment|conclusions|methodology|credibility|accuracy|validity))\b",
          True),
         (_term("rebut", "criticises", 0.7, verb=True, neg=True),
          r"\b(?:critici[sz](?:e|es|ed|ing)|critical\s+of|(?:voic|express|level|direct)\w*\s+(?:\w+\s+){0,2}?criticism"
@@ -917,10 +921,10 @@ CUES = Lexicon(
          r"|干涉[^。]{0,10}内政|干预[^。]{0,10}(?:事务|内政)|政治工具|不符事实|无中生有"
          r"|与[^。，,]{0,10}(?:实际|事实|实情)(?:情况)?不符|缺乏[^。，,]{0,6}(?:事实|根据|依据)", False),
         (_term("rebut", "zh_not_accept", 0.9),
-         r"拒绝接受|不予接受|不接受|不予认同|不认同|不同意|不承认|否认|并不认同", False),
+         r"拒绝接受|不予接受|不接受|难以接受|无法接受|不予认同|不认同|不同意|不承认|否认|并不认同", False),
         (_term("rebut", "zh_headline_rebukes", 0.8),
          r"痛斥|怒斥|斥责|(?<![驳怒痛])斥(?!资)|炮轰|狠批|怒批|猛批|痛批|回击|反击|粗暴干涉|不符合事实|严重失实|不客观"
-         r"|(?:有欠|欠缺|缺乏|不够)客观|(?:相当|非常|过于|十分|很)主观|(?:无法|未能|不能|没有)(?:真实|如实|客观)?反映[^。，,]{0,12}(?:真实|实际|事实)"
+         r"|(?:有欠|欠缺|缺乏|不够)客观|(?:相当|非常|过于|十分|很)主观|(?:无法|未能|不能|没有)(?:真实|如实|客观)?反映[^。，,]{0,12}(?:真实|实际|事实|努力|成效|进展)"
          r"|毫无道理", False),
         (_term("rebut", "zh_criticises", 0.7, verb=True, neg=True), r"批评|质疑|反对|谴责|不满|不公|片面|抨击", False),
         (_term("rebut", "zh_regrets", 0.4), r"遗憾", False),
@@ -1059,7 +1063,7 @@ CUES = Lexicon(
         (_term("rebut", "id_discredits", 0.8),
          r"\b(?:fitnah|tidak\s+(?:adil|mencerminkan|berasas|berdasar|objektif|tepat|akurat)|tanpa\s+(?:dasar|asas)"
          r"|berat\s+sebelah|campur\s+tangan|dipolitikkan|bermotif\s+politik|keberatan|standar\s+ganda"
-         r"|dwistandard|menyesatkan)\b", True),
+         r"|dwistandard|menyesatkan|(?:bersifat\s+)?subjektif|tidak\s+munasabah)\b", True),
         (_term("rebut", "id_regrets", 0.4), r"\b(?:kecewa|kekecewaan|menyesalkan|menyesali)\b", True),
         (_term("rebut", "vi_rejects", 0.9),
          r"bác\s+bỏ|phản\s+đối|không\s+(?:chấp\s+nhận|đồng\s+tình|thừa\s+nhận)|phản\s+bác", True),
@@ -1390,7 +1394,8 @@ ACTORS = Lexicon(
         (_term("court", "court"),
          r"\b(?:court|judge|magistrate|prosecutors?|tribunal|jury|juez|jueza|fiscal\w*|cour|juge|procureur|parquet"
          r"|Gericht\w*|Landgericht|Richter\w*|Staatsanwalt\w*|суд|суда|суде|судья|прокурор\w*|mahkeme\w*|savcı\w*"
-         r"|pengadilan|mahkamah|tòa\s+án|TAND|Justiça)\b|法院|法官|裁判所|법원|ศาล|" + _AR_PRE + r"(?:ال)?محكمة", True),
+         r"|pengadilan|mahkamah|tòa\s+án|TAND|(?<!Ministro\sda\s)(?<!Ministério\sda\s)(?<!ministro\sda\s)Justiça)\b"
+         r"|法院|法官|裁判所|법원|ศาล|" + _AR_PRE + r"(?:ال)?محكمة", True),
         (_term("ngo", "ngo"),
          r"\b(?:(?:human\s+)?rights\s+groups?|(?:advocacy|labou?r|workers['’]?|migrant\s+workers['’]?|migrant"
          r"|civil\s+society|campaign|activist|concern|helpers['’]?)\s+(?:groups?|unions?|organi[sz]ations?)"
@@ -1624,7 +1629,7 @@ REPORT_CONTENT_RE = re.compile(
         r"|(?:опубликова|обнародова|представи|оприлюдни)\w*\s+(?:свой\s+|свій\s+)?(?:ежегодн|годов|очередн|нов|щорічн)\w*|\b(?:raporda|rapora\s+göre|yayımlanan|yayımladığı)\b"
         r"|\b(?:cho\s+rằng|chỉ\s+ra|vừa\s+công\s+bố|công\s+bố\s+ngày)\b|\b(?:menyebut|menyatakan|dirilis|dikeluarkan)\b)"
         r"|报告(?:称|指出|说|认为|显示|批评|还|提到)|发布的|最新|有何(?:评论|回应|评价)|怎么看|報告書は|によると|発表した|보고서는|보고서에서|발표한"
-        r"|(?:أشار|ذكر|قال|أفاد)\s+التقرير|الصادر|الأخير|ระบุว่า|เผยแพร่|ที่ประกาศ|(?:コメント|見解|反応)は[。?？]?|どう(?:見|受け止め)"
+        r"|(?:أشار|ذكر|قال|أفاد)\s+التقرير|الصادر|الأخير|ระบุว่า|เผยแพร่|ที่ประกาศ|ພິມເຜີຍ|(?:コメント|見解|反応)は[。?？]?|どう(?:見|受け止め)"
     )
 )
 # "We consider...", "Nous rejetons...": in a statement, the issuing body speaks.

@@ -120,7 +120,12 @@ DETECTOR_NAME = "newswatch-rules"
 # for its tiers (fully meets the minimum standards...); a rating that may come loses to one given; the
 # chief prosecutor is an official; "Ministry of Internal Affairs" is no interference; an Arabic report
 # after its subject is the verb's object
-DETECTOR_VERSION = "1.7.3"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+# 1.7.4: from next10's tune side: places named in 12 more CLDR languages (Lao, Mongolian, Nepali, Urdu,
+# Filipino, Swahili, Greek, Hungarian, Serbian, Slovak, Belarusian, Pashto); the Korean topic speaks,
+# its owner and object do not; an unqualified foreign ministry is the one its word names (외무성,
+# 외교부, 外務省); Lao tiers and "Tiers 2"; Malay "subjektif"; from probes: "questioned the credibility of",
+# a Justice minister is no court, "Para o ministro, ..." speaks, 难以接受
+DETECTOR_VERSION = "1.7.4"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 

@@ -125,7 +125,7 @@ Nicaragua|NI||Nicaraguan|
 Niger|NE|||
 Nigeria|NG||Nigerian|
 North Korea|KP|DPRK;Democratic People's Republic of Korea;Democratic People’s Republic of Korea|North Korean|
-North Korea|KP||North Korean|
+North Korea|KP||North Korean|조선민주주의인민공화국;북조선
 Norway|NO||Norwegian|
 Oman|OM||Omani|
 Pakistan|PK||Pakistani|

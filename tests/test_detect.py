@@ -936,8 +936,30 @@ def test_rejections_coverage_and_other_reports_in_many_languages(case: dict[str,
     # phrasings in the languages a fresh real set missed most (ids "round6-": Belarusian, Tagalog, Vietnamese,
     # Hindi, Chinese, Spanish, Arabic...; 1.7.1 missed Belarusian twice and "Department of Foreign Affairs"), and
     # 26 rebuttal shapes in 12 languages (ids "round7-"; 1.7.1 missed "В Минске заявили" and
-    # "X 对 the report 表示不满").
+    # "X 对 the report 表示不满"); and 16 more in English, Portuguese, Turkish and Chinese (ids "round8-"; 1.7.4 missed
+    # "questioned the credibility", "o ministro da Justiça", "Para o ministro, ..." and 难以接受).
     d = detect(case.get("title"), case["text"])
     expected = {"rebuttal": (True, True), "coverage": (True, False), "other_report": (False, False),
                 "none": (False, False)}[case["kind"]]
     assert (d.is_report, d.is_rebuttal) == expected, [e.rule for e in d.evidence]
+
+
+# Synthetic Korean and Japanese sentences for detector 1.7.4 (shapes of real items; invented details).
+def test_korean_topic_speaks_and_owner_or_object_does_not() -> None:
+    # the topic (북한은) speaks; the State Department inside the embedded clause (국무부가 ... 공개한 데) does not
+    topic = detect(None, "북한은 최근 미국 국무부가 북한을 최하위로 평가한 인신매매 보고서를 공개한 데 반발하며 "
+                         "\"모략문서에 불과하다\"고 반박했다.")
+    assert topic.is_rebuttal
+    assert [r.actor for r in topic.responses] == ["North Korean Government"]
+    # the Secretary of State as the owner (의) of the condemned words; 외무성 unqualified is Pyongyang's
+    owner = detect("외무성 대변인, 미국무장관의 악담질을 규탄",
+                   "외무성 대변인은 미국이 2017년 《인신매매보고서》를 발표한 것과 관련하여 기자의 질문에 대답하였다.")
+    assert owner.is_rebuttal
+    assert owner.responses[0].actor == "North Korean Ministry of Foreign Affairs"
+
+
+def test_an_unqualified_foreign_ministry_is_the_one_its_word_names() -> None:
+    d = detect(None, "外務省の報道官は、米国務省の人身取引報告書の評価は事実に基づいておらず受け入れられないと述べた。")
+    assert d.is_rebuttal and d.responses[0].actor == "Japanese Ministry of Foreign Affairs"
+    z = detect(None, "外交部发言人表示，美国人口贩运报告罔顾事实，中方坚决反对。")
+    assert z.is_rebuttal and z.responses[0].actor == "Chinese Ministry of Foreign Affairs"

@@ -147,3 +147,9 @@ def test_declined_capitals_and_persian_in_arabic_letters() -> None:
         ("Belarus", True), ("Russia", True), ("China", True)]
     # Persian written with Arabic ي and ك: ايران، سوريه
     assert [p.name for _s, _e, p in find_places("ايران، عربستان سعودي و سوريه")] == ["Iran", "Saudi Arabia", "Syria"]
+
+
+def test_names_in_the_languages_added_for_detector_1_7_4() -> None:
+    # CLDR names in Lao, Greek, Hungarian, Mongolian, Nepali, Urdu, Swahili... (territories.LANGUAGES)
+    found = [p.name for _s, _e, p in find_places("ລາວ ແລະ ສະຫະລັດ; Ελλάδα; Magyarország; Монгол Улс; Misri")]
+    assert found == ["Laos", "United States", "Greece", "Hungary", "Mongolia", "Egypt"]

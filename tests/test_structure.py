@@ -705,3 +705,10 @@ def test_rebuttals_and_non_rebuttals_of_detector_1_7_3() -> None:
                      "Ruritania's Ministry of Internal Affairs issued a statement which endorses the assessment made "
                      "in the annual U.S. State Department report on the fight against trafficking in persons.")
     assert pleased.is_report and not pleased.is_rebuttal
+
+
+def test_lao_report_with_its_group_and_tiers_in_the_plural() -> None:
+    d = detect(None, "ລິ້ງ ສຳຫລັບເຂົ້າຫາ\n\nວັນສຸກ\n\nລາຍງານປະຈໍາປີ 2023 ກ່ຽວກັບການຄ້າມະນຸດຂອງກະຊວງການຕ່າງປະເທດສະຫະລັດ "
+                     "ທີ່ພິມເຜີຍແຜ່ອອກມາ ລາວຍັງຖືກຈັດເຂົ້າໃນກຸ່ມທີ 2 ຫຼື Tiers 2.")
+    assert d.is_report and d.report is not None and d.report.year == 2023
+    assert [(t.jurisdiction, t.tier) for t in d.tiers] == [("Laos", "Tier 2")]
