@@ -674,15 +674,15 @@ TIERS = Lexicon(
          r"(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
          r"|Beobachtungsliste|surveillance|observation|Vigilancia|observación|Observação|Vigilância)", True),
         (_term("Tier 1", "tier_foreign"),
-         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo)\s+(?:1|I|uno|un|um|eins)\b"
+         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo)\s+(?:1|I|uno|un|um|eins|satu)\b"
          rf"|\b1\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:1|I|một)\b|\bперв\w+\s+{_RU_LEVEL}"
          rf"|\b{_RU_LEVEL}\s+1\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:أولى|أول|1)\b", True),
         (_term("Tier 2", "tier_foreign"),
-         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo)\s+(?:2|II|dos|deux|dois|zwei)\b"
+         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo)\s+(?:2|II|dos|deux|dois|zwei|dua)\b"
          rf"|\b2\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:2|II|hai)\b|\bвтор\w+\s+{_RU_LEVEL}"
          rf"|\b{_RU_LEVEL}\s+2\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:ثانية|ثاني|2)\b", True),
         (_term("Tier 3", "tier_foreign"),
-         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo)\s+(?:3|III|tres|trois|três|drei)\b"
+         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo)\s+(?:3|III|tres|trois|três|drei|tiga)\b"
          rf"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:3|III|ba)\b|\b{_RU_LEVEL}\s+3\b"
          r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
         (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|трэц\w+\s+(?:катэгор\w+|узроў\w+)"

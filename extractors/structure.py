@@ -356,7 +356,7 @@ _IMPLIED_TIERS = (
                 r"|\blista\s+negra\b|\bliste\s+noire\b|\blista\s+nera\b|\bschwarze\w*\s+Liste\b|\bчерн\w+\s+спис\w+"
                 r"|\bkara\s+liste|\bdaftar\s+hitam\b|\bsenarai\s+hitam\b|\bdanh\s+sách\s+đen\b)"
                 r"|(?:ال)?قائمة\s+(?:ال)?سوداء|لیست\s+سیاه|فهرست\s+سیاه|پایین\s*\u200c?ترین\s+(?:سطح|رده|رتبه)"
-                r"|黑名单|ブラックリスト|블랙리스트|최하위|最下位"
+                r"|黑名单|ブラックリスト|블랙리스트|최하위|最下位|最低ランク"
                 r"|최악의?\s*(?:인신매매\s*)?(?:국가|국|등급)"), "Tier 3"),
     (re.compile(r"(?i:\bcategory\s+(?:2|two|II)\b(?!\s*watch)"
                 r"|\b(?:in|on|to|into)\s+(?:the\s+)?second\s+(?:tier|category)\b(?!\s*watch))"), "Tier 2"),
@@ -366,7 +366,9 @@ _IMPLIED_TIERS = (
 
 
 # A place on the scale: "3段階中の2番目" (second of three), "4段階のうち、上から2番目" (second from the top of four).
-_NTH_OF_SCALE = re.compile(r"([34])段階(?:中|のうち)、?(?:上から|最高ランクから|最上位から)?(?:の)?([1-4])番目")
+_NTH_OF_SCALE = re.compile(
+    r"([34])段階(?:中|のうち|[^。、]{0,10}?中の)、?(?:上から|最高ランクから|最上位から)?(?:の)?([1-4])番目"
+)
 _NTH_TIER = {1: "Tier 1", 2: "Tier 2", 3: "Tier 2 Watch List", 4: "Tier 3"}
 
 

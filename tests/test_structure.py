@@ -712,3 +712,19 @@ def test_lao_report_with_its_group_and_tiers_in_the_plural() -> None:
                      "ທີ່ພິມເຜີຍແຜ່ອອກມາ ລາວຍັງຖືກຈັດເຂົ້າໃນກຸ່ມທີ 2 ຫຼື Tiers 2.")
     assert d.is_report and d.report is not None and d.report.year == 2023
     assert [(t.jurisdiction, t.tier) for t in d.tiers] == [("Laos", "Tier 2")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("米国務省は人身売買の年次報告書を公表し、モンゴルについて、各国の取り組みを4段階に格付けした中の、上から2番目の評価に据え置いた。",
+         ("Mongolia", "Tier 2")),
+        ("北朝鮮外務省の報道官は、米国務省が人身売買に関する年次報告書でエリトリアを最低ランクに位置付けたことを伝えた。",
+         ("Eritrea", "Tier 3")),
+        ("Brunei kini berada pada Tahap Dua berdasarkan Laporan Pemerdagangan Manusia (TIP) 2010 oleh Jabatan Negara "
+         "Amerika Syarikat.", ("Brunei", "Tier 2")),
+    ],
+    ids=["ja-graded-among-four", "ja-lowest-rank", "ms-tahap-dua"],
+)
+def test_tiers_of_detector_1_7_5(text: str, expected: tuple[str, str]) -> None:
+    assert [(t.jurisdiction, t.tier) for t in detect(None, text).tiers][:1] == [expected]
