@@ -975,7 +975,7 @@ CUES = Lexicon(
         (_term("rebut", "de_ru_discredits", 0.8),
          r"\b(?:lächerlich\w*|absurd\w*|böswillig\w*|feindselig\w*|unzulässig\w*|Unterstellung\w*|Propaganda"
          r"|Diffamierung\w*|diffamier\w+|Hetzkampagne\w*|empört\w*)\b"
-         r"|абсурд\w*|смехотворн\w+|враждебн\w+|недружественн\w+|возмущени\w+|бездоказательн\w+|необъективн\w+"
+         r"|абсурд\w*|смехотворн\w+|враждебн\w+|недружественн\w+|возмущени\w+|бездоказательн\w+|необъектив\w*"
          r"|нелеп\w+|искажа\w+|искажени\w+|очерня\w+|очернени\w+|дискредит\w+", True),
         (_term("rebut", "de_ru_protests", 0.7, verb=True, neg=True),
          # not the court's sense: "zu Geldstrafen verurteilt", "die verurteilten Menschenhändler", "verurteilt werden"

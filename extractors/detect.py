@@ -126,7 +126,8 @@ DETECTOR_NAME = "newswatch-rules"
 # 외교부, 外務省); Lao tiers and "Tiers 2"; Malay "subjektif"; from probes: "questioned the credibility of",
 # a Justice minister is no court, "Para o ministro, ..." speaks, 难以接受
 # 1.7.5: next10's tune side, tiers: 4段階に格付けした中の、上から2番目, 最低ランク, Malay/Indonesian "Tahap Dua"
-DETECTOR_VERSION = "1.7.5"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+# 1.7.6: the Russian short form "необъективен" (news-shape probes, ids round9-)
+DETECTOR_VERSION = "1.7.6"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 

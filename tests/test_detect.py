@@ -937,7 +937,9 @@ def test_rejections_coverage_and_other_reports_in_many_languages(case: dict[str,
     # Hindi, Chinese, Spanish, Arabic...; 1.7.1 missed Belarusian twice and "Department of Foreign Affairs"), and
     # 26 rebuttal shapes in 12 languages (ids "round7-"; 1.7.1 missed "В Минске заявили" and
     # "X 对 the report 表示不满"); and 16 more in English, Portuguese, Turkish and Chinese (ids "round8-"; 1.7.4 missed
-    # "questioned the credibility", "o ministro da Justiça", "Para o ministro, ..." and 难以接受).
+    # "questioned the credibility", "o ministro da Justiça", "Para o ministro, ..." and 难以接受); and 15 news shapes
+    # (ids "round9-": a rejection in a headline with a colon, "slams", "says ... unfair", an embassy, a president,
+    # an NGO's criticism and another report; 1.7.5 missed the Russian short form "необъективен").
     d = detect(case.get("title"), case["text"])
     expected = {"rebuttal": (True, True), "coverage": (True, False), "other_report": (False, False),
                 "none": (False, False)}[case["kind"]]
