@@ -231,6 +231,8 @@ def _score_report(doc: ScannedText) -> tuple[str | None, float, list[Evidence]]:
     best: tuple[str | None, float, list[Evidence]] = (None, 0.0, [])
     other = _family_score(doc, "other")
     other_in_lead = any(r.explicit and r.family == "other" and doc.is_lead(r.sent) for r in doc.reports)
+    # Without a title the headline is the body's first line: one more line before a lone name is passing.
+    lead = doc.lead_end + (1 if doc.n_title == 0 else 0)
     for family in TRAFFICKING_REPORT_FAMILIES:
         mentions = [r for r in doc.reports if r.explicit and r.family == family]
         if not mentions:
@@ -240,8 +242,6 @@ def _score_report(doc: ScannedText) -> tuple[str | None, float, list[Evidence]]:
             Evidence("report", f"report:{r.rule}", doc.text_of(r.sent), round(r.weight * _position(doc, r.sent), 2))
             for r in mentions[:3]
         ]
-        # Without a title the headline is the body's first line: one more line before a lone name is passing.
-        lead = doc.lead_end + (1 if doc.n_title == 0 else 0)
         in_lead = any(r.sent < lead for r in mentions)
         tier_in_lead = family == "tip" and any(t.weight >= 0.9 and t.sent < lead for t in doc.tiers)
         if not in_lead and not tier_in_lead and len(mentions) == 1 and not _reports_content(doc, mentions[0].sent):

@@ -191,6 +191,8 @@ def _common_era(norm: str) -> str:
         year = int(m.group(g)) - 543 if g == 1 else int(m.group(g)) + 621
         out[m.start(g) : m.end(g)] = str(year)
     return "".join(out)
+
+
 # Between "Tier 2" and a watch list that belongs to it: "catégorie 2 (Tier 2) de la liste de surveillance",
 # "Tier 2 -- watch list", 第二级别的观察名单; not "from Tier 2 to the watch list".
 _WATCH_GAP = re.compile(

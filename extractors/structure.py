@@ -176,9 +176,9 @@ def extract_jurisdictions(doc: ScannedText, issuer_code: str | None) -> tuple[Ju
         # An index ranks countries: the first one the item names ("the index found North Korea has the most...")
         # is its subject; UNODC's report is global unless the lead names a place.
         if "gsi" in named:
-            code = next((pm.place.code for pm in doc.places if pm.place.code not in (None, issuer_code)), None)
-            if code is not None:
-                return (Jurisdiction(next(pm.place.name for pm in doc.places if pm.place.code == code), code),)
+            first = next((pm.place for pm in doc.places if pm.place.code not in (None, issuer_code)), None)
+            if first is not None:
+                return (Jurisdiction(first.name, first.code),)
         return (GLOBAL,)
     code = fallback_primary(doc, issuer_code)
     if code is None:
