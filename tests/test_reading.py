@@ -611,3 +611,23 @@ def test_csv_times_are_written_as_iso_writes_them() -> None:
     write_csv(rows, buf)
     got = [r["published_at"] for r in csv.DictReader(io.StringIO(buf.getvalue()))]
     assert got == [iso(t) or "" for t in times]
+
+
+@pytest.mark.parametrize("write", [write_csv, write_jsonl])
+def test_a_utf8_file_gets_the_same_text_as_a_string_buffer(write: Any, tmp_path: Path) -> None:
+    """Into a UTF-8 file the writers hand their bytes to the file's buffer; the text must not change."""
+    times = [datetime(2025, 7, 1, 10, 11, 12, 500), None]
+    rows = [tuple(t if c in ("published_at", "fetched_at", "updated_at") else
+                  "香港 “quoted”, rejected\nline two" if c in ("title", "text") else
+                  ["Jane Reporter"] if c in ("sources", "authors") else
+                  [] if c in ("jurisdictions", "tiers", "responses", "evidence") else
+                  {} if c == "claims" else None for c in COLUMNS) for t in times]
+    buf = io.StringIO("before\n")
+    buf.seek(0, io.SEEK_END)
+    write([*rows, *rows], buf)
+    path = tmp_path / "out"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("before\n")  # still in the text layer's buffer: the bytes must land after it
+        assert write([*rows, *rows], fh) == 4
+    assert path.read_bytes().decode("utf-8") == buf.getvalue()
+    assert "香港" in buf.getvalue()
