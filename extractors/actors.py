@@ -114,6 +114,18 @@ _NAME_AFTER = re.compile(
 )
 _NAME_BEFORE = re.compile(r"((?:[A-Z][a-zà-ÿ’'-]+\s+){1,3}[A-Z][a-zà-ÿ’'-]+),\s+(?:the\s+|a\s+|an\s+)?$")
 _ZH_NAME_AFTER = re.compile(rf"([{HAN_CLASS}]{{2,3}}?)(?=表示|说|指出|称|强调|在|今天|今日|日前|回应)")
+# A quote introduced with a colon after a capitalised name: "tác giả Anne T.Gallagher nhận định: “...”".
+_INTRO_COLON = re.compile(r":\s*$")
+_TWO_WORDS = re.compile(r"\b(?=([^\W\d_][\w.'’-]*)\s+([^\W\d_][\w'’-]*))")  # every pair, overlapping
+
+
+def _named_introducer(before: str) -> bool:
+    """The text before a quote ends on a colon and names someone (two capitalised words in a row)."""
+    if not _INTRO_COLON.search(before):
+        return False
+    return any(a[0].isupper() and b[0].isupper() for a, b in _TWO_WORDS.findall(before))
+
+
 _ATTRIBUTION_GAP = re.compile(
     r"(?i:^[\s,.:;!?”’\"»」』]*(?:(?:he|she|they|it)\s+)?(?:(?:said|says|told|added|warned|stated|wrote|insisted"
     r"|stressed|noted|according\s+to)\s+)?(?:(?:the|a|an)\s+)?$)"
@@ -134,6 +146,12 @@ _RELEASED_AFTER = re.compile(
 )
 _ISSUER_TITLE = re.compile(r"(?i:secretary\s+of\s+state|ambassador[\s-]+at[\s-]+large|国务卿)")
 _AT_LARGE = re.compile(r"(?i:ambassador[\s-]+at[\s-]+large)")
+# A person, maybe named, then a relative clause that presents or releases something: the report's issuer speaks.
+_PRESENTER_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w.'’-]*){0,3}\s*,?\s*(?i:who|which|der|die|que|qui|который|которая)\s+(?:\S+\s+){0,5}?"
+    r"(?i:released|presented|unveiled|launched|issued|vorstellte|vorgestellt|präsentierte|veröffentlichte|presentó"
+    r"|publicó|présenté|publié|apresentou|lançou|divulgou|представил\w*|обнародовал\w*)\b"
+)
 # Between an issuer and the report it owns there is no clause break and no verb of speech.
 _CLAUSE_BREAK = re.compile(r"[,;:，；：、\"“”«»「」]|\b(?:said|says|told|and|but)\b")
 _CLEAN_LEAD = re.compile(r"^(?:the|a|an|The|A|An)\s+")
@@ -484,6 +502,12 @@ class ActorModel:
         return Actor(_body_name(code, "Government"), "government", code, official=True, generic=generic)
 
     def _person_actor(self, p: Phrase, text: str) -> Actor:
+        if (p.code in (None, self.issuer_code) and self.issuer_code is not None
+                and _PRESENTER_AFTER.match(self.doc.norm, p.end)):
+            # "Außenminister Anthony Blinken, der den Bericht am Donnerstag vorstellte": who presents it, issues it.
+            name = _clean(text) if not p.person or p.person in text else f"{_clean(text)} {p.person}"
+            return Actor(f"{adjective(self.issuer_code)} {name}", "issuer", self.issuer_code, official=False,
+                         issuer=True)
         if p.code is None and _AT_LARGE.search(p.head) and self.issuer_code is not None:
             # The issuer's envoy who presents and defends the report (US Ambassador-at-Large for TIP).
             return Actor(f"{adjective(self.issuer_code)} {_clean(text)}", "issuer", self.issuer_code, official=False,
@@ -596,6 +620,8 @@ class ActorModel:
                 return _chain(before[-1])
             if after:
                 return _chain(after[0])
+            if _named_introducer(doc.norm[doc.sentences[sent].start : quote.start]):
+                return []  # "the author Anne Gallagher wrote: “...”": someone this model does not know speaks
             return self._carry(sent)
         s = doc.sentences[sent]
         topic = [p for p in phrases if p.end <= pos and _KO_TOPIC_AFTER.match(doc.norm, p.end)

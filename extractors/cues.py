@@ -775,7 +775,10 @@ CUES = Lexicon(
          r"\bnothing\s+to\s+do\s+with\s+(?:the\s+)?(?:reality|facts|truth)\b|\bnada\s+que\s+ver\s+con\s+la\s+realidad\b"
          r"|\brien\s+à\s+voir\s+avec\s+la\s+réalité\b|\bnada\s+a\s+ver\s+com\s+a\s+realidade\b", True),
         (_term("rebut", "does_not_reflect", 0.8),
-         r"\b(?:(?:does|do|did)\s+not|doesn['’]t|don['’]t|didn['’]t|fail(?:s|ed)?\s+to|not)\s+(?:been\s+|be\s+)?"
+         r"\b(?:(?:does|do|did)\s+not|doesn['’]t|don['’]t|didn['’]t|cannot|can['’]t|fail(?:s|ed)?\s+to|not)\s+"
+         r"(?:been\s+|be\s+)?"
+         # "should not be used as a reflection of our efforts", "cannot be taken as reflecting"
+         r"(?:(?:used|taken|seen|read|considered)\s+as\s+(?:an?\s+)?)?"
          r"(?:objectively\s+|fully\s+|accurately\s+|truly\s+)?reflect\w*", True),
         (_term("rebut", "not_objective", 0.8),
          r"\bnot\s+(?:objective|fair|credible|accurate|true|impartial|balanced)\b", True),

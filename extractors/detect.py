@@ -127,7 +127,10 @@ DETECTOR_NAME = "newswatch-rules"
 # a Justice minister is no court, "Para o ministro, ..." speaks, 难以接受
 # 1.7.5: next10's tune side, tiers: 4段階に格付けした中の、上から2番目, 最低ランク, Malay/Indonesian "Tahap Dua"
 # 1.7.6: the Russian short form "необъективен" (news-shape probes, ids round9-)
-DETECTOR_VERSION = "1.7.6"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+# 1.7.7: from next11's tune side: the topic in the sentence before a watch list and a tier, where nothing else
+# describes the report; "on the watch list on Tier 2"; "should not be used as a reflection of"; a quote after
+# "a named writer wrote:" is not carried to an earlier speaker; who presented the report is its issuer
+DETECTOR_VERSION = "1.7.7"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 

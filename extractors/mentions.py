@@ -217,8 +217,17 @@ def _watch_list_tiers(norm: str, tiers: list[TierMention]) -> list[TierMention]:
                 start = out.pop().start
             out.append(TierMention("Tier 2 Watch List", "tier_and_watch_list", 1.0, start, t.end, t.sent))
             continue
+        if (prev is not None and prev.tier == "Tier 2 Watch List" and prev.weight < 0.9 and t.tier == "Tier 2"
+                and t.weight >= 0.9 and t.sent == prev.sent and _LIST_THEN_TIER.fullmatch(norm, prev.end, t.start)):
+            out.pop()  # "still on the watch-list on tier 2", "the watch list (Tier 2)"
+            out.append(TierMention("Tier 2 Watch List", "watch_list_and_tier", 1.0, prev.start, t.end, t.sent))
+            continue
         out.append(t)
     return out
+
+
+# Between a watch list and the Tier 2 it is part of: one mark or one preposition, no more.
+_LIST_THEN_TIER = re.compile(r"(?i:\s*[(\-–—:]?\s*(?:(?:on|at|in|of|en|de|na|em)\s+)?)")
 
 
 def _lead_end(sentences: list[Sentence], n_title: int) -> int:
@@ -313,7 +322,9 @@ def _concept_mentions(doc: ScannedText, explicit: list[ReportMention]) -> list[R
     The topic (trafficking in persons, forced labour) must be in the sentence, written out or, where the item
     speaks of trafficking in persons elsewhere, as the bare word ("top trafficking offenders"). With it: the
     issuer and a report, ranking or tier; or a report noun with a ranking or tier (0.8); or a tier or a
-    ranking alone (0.6). Sentences that name a report already are left to that name.
+    ranking alone (0.6). With the topic written out in the sentence before only, a tier and a ranking word
+    together (0.6), where nothing else names or describes the report. Sentences that name a report already
+    are left to that name.
     """
     if not doc.trafficking_context:
         return []
@@ -327,14 +338,17 @@ def _concept_mentions(doc: ScannedText, explicit: list[ReportMention]) -> list[R
     issuer = _first_by_sentence(doc, ISSUER_CONCEPT_RE)
     noun = _first_by_sentence(doc, REPORT_NOUN_CONCEPT_RE)
     ranking = _first_by_sentence(doc, RANKING_CONCEPT_RE)
-    for t in doc.tiers:  # a watch list, "lowest tier": a ranking word, not a tier
-        if t.weight < 0.9 and t.sent not in ranking:
+    for t in doc.tiers:  # a watch list, "lowest tier": a ranking word, not a tier (the Tier 2 Watch List: both)
+        if (t.weight < 0.9 or t.tier == "Tier 2 Watch List") and t.sent not in ranking:
             ranking[t.sent] = (t.start, t.end)
     tier = {t.sent: (t.start, t.end) for t in doc.tiers if t.weight >= 0.9}
     unodc = _first_by_sentence(doc, UNODC_BODY_RE)
     out: list[ReportMention] = []
-    for s in sorted(set(topic) | set(bare)):
-        if s in named or _after_other_report(explicit, s):
+    weak: list[ReportMention] = []
+    # "...trafficking in persons. We are still on the watch list on tier 2": the topic in the sentence before
+    follows = {s + 1 for s in topic} - set(topic) - set(bare)
+    for s in sorted(set(topic) | set(bare) | follows):
+        if s in named or _after_other_report(explicit, s) or s >= len(doc.sentences):
             continue
         if s in unodc and s in noun and s in topic:  # "UNODC released a report saying human trafficking..."
             start, end = unodc[s]
@@ -344,6 +358,12 @@ def _concept_mentions(doc: ScannedText, explicit: list[ReportMention]) -> list[R
         has = [k for k, d in (("issuer", issuer), ("report", noun), ("ranking", ranking), ("tier", tier)) if s in d]
         strong = s in topic
         rank_like = "ranking" in has or "tier" in has
+        if s in follows:  # the topic in the sentence before: a tier and a ranking word together, nothing less
+            if "tier" in has and "ranking" in has:
+                start, end = tier[s]
+                weak.append(ReportMention("tip", "tip_concepts:topic_before+ranking+tier", 0.6, start, end, s, True,
+                                          _year_near(norm, start, end)))
+            continue
         if ("issuer" in has and ("report" in has or rank_like)) or ("report" in has and rank_like):
             weight = 0.8 if strong else 0.7
         elif strong and rank_like:
@@ -356,7 +376,8 @@ def _concept_mentions(doc: ScannedText, explicit: list[ReportMention]) -> list[R
             year = _year_near(norm, topic[s][0], end)
         out.append(ReportMention("tip", "tip_concepts:" + "+".join(["topic", *has]), weight, start, end, s, True,
                                  year))
-    return out
+    # The weakest description counts only where nothing else names or describes a TIP report.
+    return out or ([] if any(r.family == "tip" for r in explicit) else weak)
 
 
 def _after_other_report(explicit: list[ReportMention], sent: int) -> bool:

@@ -728,3 +728,29 @@ def test_lao_report_with_its_group_and_tiers_in_the_plural() -> None:
 )
 def test_tiers_of_detector_1_7_5(text: str, expected: tuple[str, str]) -> None:
     assert [(t.jurisdiction, t.tier) for t in detect(None, text).tiers][:1] == [expected]
+
+
+# Synthetic sentences for detector 1.7.7 (shapes of a real set's tune side; invented places and people).
+@pytest.mark.parametrize(
+    ("text", "tiers"),
+    [
+        ("Freedonia is still on the watch list on Tier 2 of the US Trafficking in Persons report.",
+         ["Tier 2 Watch List"]),
+        ("The US Trafficking in Persons report keeps Freedonia on the watch list (Tier 2).", ["Tier 2 Watch List"]),
+        # two steps, not one rating: the country left the watch list and went up to Tier 2
+        ("The US Trafficking in Persons report moved Freedonia from the watch list to Tier 2.", ["Tier 2"]),
+    ],
+    ids=["on-the-watch-list-on-tier-2", "watch-list-parenthesised", "from-the-watch-list-to-tier-2"],
+)
+def test_a_watch_list_before_tier_2_is_the_tier_2_watch_list(text: str, tiers: list[str]) -> None:
+    d = detect(None, text)
+    assert [t.tier for t in d.tiers] == tiers
+
+
+def test_who_presented_the_report_speaks_for_its_issuer() -> None:
+    d = detect("Freedonia stays on Tier 2 Watch List",
+               "Freedonia was kept on the Tier 2 Watch List in the annual Trafficking in Persons report. Secretary "
+               "John Smith, who presented the report on Thursday, said traffickers lie to their victims and that such "
+               "claims are false and baseless.")
+    assert d.is_report and not d.is_rebuttal
+    assert not any("Smith" in (r.actor or "") for r in d.responses)
