@@ -434,12 +434,18 @@ REPORTS = Lexicon(
          r"全球奴(?:役|隶制?)指数|(?:世界|グローバル)奴隷(?:制)?指数|세계\s*노예\s*지수|글로벌\s*노예\s*지수"
          r"|ดัชนี(?:การค้า)?ทาส(?:ยุคใหม่)?โลก", False),
         (_term("gsi", "gsi_foreign"),
-         r"Índice\s+Global\s+d[ae]\s+(?:la\s+)?(?:Escravidão|Esclavitud)|Indice\s+mondial\s+de\s+l['’]esclavage"
+         r"Índice\s+(?:Global|Mundial)\s+d[aeo]\s+(?:la\s+)?(?:Escravidão|Escravatura|Esclavitud)"
+         r"|Indice\s+(?:mondial|global)\s+de\s+l['’]esclavage|Indice\s+(?:globale|mondiale)\s+(?:della|sulla)\s+schiavitù"
          r"|Globale[rn]?\s+Sklaverei[\s-]?Index|Indeks\s+Perbudakan\s+Global|Глобальн\w+\s+индекс\w*\s+рабства"
-         r"|Küresel\s+Kölelik\s+Endeksi|Global\w*\s+Indeks\w*\s+Niewolnictwa|Indice\s+globale\s+della\s+schiavitù"
+         r"|Küresel\s+Kölelik\s+Endeksi|Global\w*\s+Indeks\w*\s+Niewolnictwa"
          r"|Глобальн\w+\s+індекс\w*\s+рабства|شاخص\s+جهانی\s+برده[\u200c\s]?داری|वैश्विक\s+दासता\s+सूचकांक|Chỉ\s+số\s+Nô\s+lệ\s+Toàn\s+cầu|(?:ال)?مؤشر\s+(?:ال)?عالمي\s+للعبودية"
          r"|(?:[وفبل]|لل)?مؤشر\s+(?:العبودية|الرق)(?:\s+(?:ال)?عالمي)?"
          r"|(?:[وفبل]|لل)?(?:ال)?مؤشر\s+(?:ال)?عالمي\s+(?:للعبودية|للرق)", True),
+        # Walk Free and an index in one sentence: the index named ("la Walk Free Foundation a publié le premier indice")
+        (_term("gsi", "gsi_walk_free_index"),
+         r"(?:\b(?i:ONGs?|NGO|organisation|organización|organização|fundación|fondation|fundação|Stiftung)\s+)?"
+         r"\bWalk\s+Free\b[^.!?。\n]{0,80}?(?i:\b(?:index|indice|índice|indeks|endeks\w*|индекс\w*)\b)"
+         r"|(?i:\b(?:index|indice|índice|indeks|endeks\w*|индекс\w*)\b)[^.!?。\n]{0,80}?\bWalk\s+Free\b", True),
         # Walk Free, the index's publisher, named in any script: one mention is a passing one, two make the subject.
         (_term("gsi", "gsi_walk_free", 0.6),
          r"\bWalk\s+Free(?:\s+Foundation|['’]s|\s+(?:[Ii]ndex|[Rr]eport|[Gg]roup|[Oo]rgani[sz]ation|[Ii]nitiative))\b"
@@ -491,7 +497,8 @@ REPORTS = Lexicon(
         (_term("tip", "tip_ko"), r"인신\s*매매\s*(?:실태\s*)?(?:연례\s*)?보고서", False),
         (_term("tip", "tip_es", 0.9),
          r"\b(?:informe|reporte)s?\s+" + _GAP.format(n=8)
-         + r"(?:sobre|de|acerca\s+de)\s+(?:la\s+)?(?:trata|tráfico)\s+de\s+(?:personas|seres\s+humanos)", True),
+         + r"(?:sobre|de|acerca\s+de)\s+(?:la\s+|el\s+)?(?:trata|tráfico)\s+(?:\w+\s+)?de\s+(?:personas|seres\s+humanos"
+         r"|humanos)", True),
         (_term("tip", "tip_fr", 0.9),
          r"\brapports?\s+" + _GAP.format(n=8)
          + r"sur\s+(?:la\s+traite|le\s+trafic)\s+(?:des|de|d['’])\s*(?:personnes|êtres\s+humains)", True),
@@ -689,17 +696,20 @@ TIERS = Lexicon(
          r"|\bkategori\w*\s+(?:3|III|trzeciej)\b"
          r"|\b(?:livello|fascia)\s+3\b"
          r"|سطح\s+(?:سه|سوم|۳|3)\b|第(?:三|3)段階"
-         r"|ट[िी]यर\s*(?:3|३|तीन)|เทียร์\s*(?:3|๓|ต่ำสุด)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)|ថ្នាក់\s*(?:ទី\s*)?(?:៣|3)", True),
+         r"|ट[िी]यर\s*(?:3|३|तीन)|เทียร์\s*(?:3|๓|ต่ำสุด)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)"
+         r"|ថ្នាក់\s*(?:ទី|លេខ)?\s*(?:៣|3)|তৃতীয়\s+স্তর", True),
         (_term("Tier 1", "tier_pl_uk"),
          r"перш\w+\s+(?:категорі\w+|рів\w+)|\b(?:pierwszej|pierwsza)\s+kategorii\b|\bkategori\w*\s+(?:1|I)\b"
          r"|\b(?:livello|fascia)\s+1\b"
          r"|سطح\s+(?:یک|اول|۱|1)\b|第(?:一|1)段階"
-         r"|ट[िी]यर\s*(?:1|१|एक)|เทียร์\s*(?:1|๑)|رده\s+(?:اول|۱|1)|အဆင့်\s*(?:၁|1)|ថ្នាក់\s*(?:ទី\s*)?(?:១|1)", True),
+         r"|ट[िी]यर\s*(?:1|१|एक)|เทียร์\s*(?:1|๑)|رده\s+(?:اول|۱|1)|အဆင့်\s*(?:၁|1)"
+         r"|ថ្នាក់\s*(?:ទី|លេខ)?\s*(?:១|1)|প্রথম\s+স্তর", True),
         (_term("Tier 2", "tier_pl_uk"),
          r"друг\w+\s+(?:категорі\w+|рів\w+)|\b(?:drugiej|druga)\s+kategorii\b|\bkategori\w*\s+(?:2|II)\b"
          r"|\b(?:livello|fascia)\s+2\b"
          r"|سطح\s+(?:دو|دوم|۲|2)\b(?!\s*(?:ویژه\s+)?(?:فهرست|لیست))|第(?:二|2)段階(?!\S{0,3}監視)"
-         r"|ट[िी]यर\s*(?:2|२|दो)|เทียร์\s*(?:2|๒)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)|ថ្នាក់\s*(?:ទី\s*)?(?:២|2)", True),
+         r"|ट[िी]यर\s*(?:2|२|दो)|เทียร์\s*(?:2|๒)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)"
+         r"|ថ្នាក់\s*(?:ទី|លេខ)?\s*(?:២|2)|দ্বিতীয়\s+স্তর", True),
         # Turkish ordinals: "3üncü kategoride", "ikinci kademe".
         (_term("Tier 1", "tier_az_bn_he"), r"\bSıra\s*1(?!\d)|\bSəviyyə\s*1(?!\d)|\b1-[cç][iıuü]\s+səviyyə\w*"
          r"|টিয়ার\s*-?\s*(?:১|1)(?![০-৯\d])|[בלה]?דירוג\s+הראשון"
@@ -1434,18 +1444,19 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|\bflesh\s+traffic|\btraffic\w*\s+in\s+(?:human\s+)?flesh"
         r"|trata\s+de\s+(?:personas|seres\s+humanos)|tráfico\s+de\s+(?:personas|pessoas|seres\s+humanos)"
         r"|traite\s+(?:des|d['’]êtres)|Menschenhandel|торговл\w+\s+людьми|insan\s+ticaret\w*"
-        r"|perdagangan\s+orang|pemerdagangan|buôn\s+bán\s+người|mua\s+bán\s+người|tratta\s+di\s+persone|\bTPPO\b"
+        r"|perdagangan\s+(?:orang|manusia)|pemerdagangan|buôn\s+bán\s+người|mua\s+bán\s+người|tratta\s+di\s+persone|\bTPPO\b"
         r"|tratta\s+(?:di|degli)\s+esseri\s+umani|handl\w*\s+ludźmi|торгівл\w+\s+людьми|(?:मानव|यौन|(?:लोगों|महिलाओं|बच्चों|इंसानों)\s+की)\s+तस्करी"
         r"|obchod\w*\s+s\s+ľuďmi|insan\s+alver\w*|odam\s+savdo\w*|ადამიანით\s+ვაჭრობ|ტრეფიკინგ|মানব\s*পাচার"
         r"|סחר\s+בבני\s+אדם|मानव\s+बेचबिखन|انسانی\s+(?:اسمگلنگ|سمگلنگ)|انسانوں\s+کی\s+(?:اسمگلنگ|سمگلنگ)"
         r"|савдои\s+одам\w*|ٹریفکنگ|хариду\s+фурӯши\s+одам\w*|biashara\s+haramu\s+ya\s+binadamu"
         r"|usafirishaji\s+haramu\s+wa\s+binadamu|адам\s+саудасы|трговин\w+\s+људима|trgovin\w+\s+ljudima"
         r"|emberkereskedelem\w*|εμπορ[ίι]\w*\s+(?:ανθρώπ\w*|προσώπ\w*)|trafic\w*\s+de\s+(?:persoane|fiin[tțţ]e\s+umane)"
-        r"|handl\w*\s+żywym\s+towarem"
+        r"|handl\w*\s+żywym\s+towarem|માનવ\s*તસ્કરી|మానవ\s*అక్రమ\s*రవాణా|మనుషుల\s*అక్రమ\s*రవాణా|മനുഷ്യക്കടത്ത്"
+        r"|ஆள்\s*கடத்தல்|மனித\s*கடத்தல்"
         r"|قاچاق\s+(?:انسان|افراد)|insan\s+kaçakçılığı|obchod\w*\s+s\s+lidmi|mensenhandel\w*|handel\s+in\s+mensen"
         # The same concepts as other words put them: trafficking unqualified where the language says "human"
         # ("tráfico humano", "la traite"), forced labour and modern slavery, language by language.
-        r"|trata\s+humana|tr[áa]fico\s+humano|v[íi]ctimas\s+de\s+(?:la\s+)?trata|trabajos?\s+forzos?[oa]s?"
+        r"|trata\s+humana|tr[áa]fico\s+humano|tr[áa]fico\s+(?:\w+\s+)?de\s+humanos|v[íi]ctimas\s+de\s+(?:la\s+)?trata|trabajos?\s+forzos?[oa]s?"
         r"|esclavitud\s+moderna|trabalho\s+(?:forçado|escravo)|escravid[ãa]o\s+moderna|escravatura\s+moderna"
         r"|traite\s+humaine|trafic\s+(?:d['’]êtres\s+humains|humain|de\s+personnes)|(?:contre|de)\s+la\s+traite\b|travail\s+forcé"
         r"|esclavage\s+moderne|Zwangsarbeit|moderne\w*\s+Sklaverei|lavoro\s+forzato|schiavitù\s+moderna|dwangarbeid"
@@ -1667,7 +1678,14 @@ ISSUER_CONCEPT_RE = re.compile(
         r"|ЗША|Дзярждэпартамент\w*|Дзяржаўн\w+\s+дэпартамент\w*|амерыканск\w+"
         r"|(?:ال)?ولايات\s+(?:ال)?متحدة|واشنطن|(?:ال)?أمري?كي\w*|(?:ال)?أميركي\w*|آمریکا|امریک\w*|ایالات\s+متحده"
         r"|美国|美方|美國|米国|米政府|アメリカ|国務省|미국|미\s?국무부|국무부|สหรัฐ|अमेरिका|विदेश\s+विभाग|ארה\"ב"
-        r"|ארצות\s+הברית|מחלקת\s+המדינה|האמריקא\w*|মার্কিন|যুক্তরাষ্ট্র\w*|পররাষ্ট্র\s+দফতর\w*)"
+        r"|ארצות\s+הברית|מחלקת\s+המדינה|האמריקא\w*|মার্কিন|যুক্তরাষ্ট্র\w*|পররাষ্ট্র\s+দফতর\w*"
+        # Greek, Hungarian, Romanian, Serbian and Croatian, Slovak, Swahili, Khmer, Burmese, Gujarati, Telugu,
+        # Malayalam, Tamil
+        r"|ΗΠΑ|Ηνωμέν\w+\s+Πολιτεί\w+|[Αα]μερικαν\w+|Στέιτ\s+Ντιπάρτμεντ|Egyesült\s+Állam\w*|\bamerikai\b"
+        r"|\bSUA\b|\bStatel\w*\s+Unite\b|\bDepartamentul\w*\s+de\s+Stat\b|\bamerican[ăe]\w*|\bSAD\b|САД|"
+        r"\bSjedinjen\w+\s+(?:Američk\w+\s+)?Držav\w+|\bStejt\s+department\w*|\bameričk\w+|америчк\w+"
+        r"|Државн\w+\s+департмент\w*|\bSpojen\w+\s+štát\w*|\bMarekani\b|អាមេរិក|အမေရိကန်|અમેરિક\S*"
+        r"|అమెరికా\S*|അമേരിക്ക\S*|அமெரிக்க\S*)"
     )
 )
 REPORT_NOUN_CONCEPT_RE = re.compile(
@@ -1678,6 +1696,11 @@ REPORT_NOUN_CONCEPT_RE = re.compile(
         r"|доклад\w*|отч[её]т\w*|рейтинг\w*|доповід\w*|звіт\w*|даклад\w*|справаздач\w*)"
         r"|(?:ال)?تقرير\w*|(?:ال)?تصنيف\w*|گزارش|报告|報告書?|レポート|リポート|排名|评级|보고서|รายงาน|रिपोर्ट"
         r"|প্রতিবেদন\w*|রিপোর্ট|דו[\"”״]ח|(?:ה)?דירוג"
+        # Greek, Hungarian, Romanian, Serbian and Croatian, Slovak, Swahili, Tagalog, Urdu, Khmer, Burmese,
+        # Gujarati, Telugu, Malayalam, Tamil
+        r"|[Εε]κθέσ\w*|[Έέ]κθεσ\w*|[Κκ]ατάταξ\w*|(?i:\bjelentés\w*|\brangsor\w*|\bclasament\w*|\bizv[ij]?eštaj\w*"
+        r"|\bspráv\w+|\bripoti\b|\bulat\b)|извј?ештај\w*|رپورٹ|របាយការណ៍|အစီရင်ခံစာ|અહેવાલ|રિપોર્ટ|నివేదిక"
+        r"|റിപ്പോർട്ട്|அறிக்கை"
     )
 )
 RANKING_CONCEPT_RE = re.compile(
@@ -1692,7 +1715,7 @@ RANKING_CONCEPT_RE = re.compile(
         r"|чорн\w+\s+спис\w+|рейтинг\w*\s+груп\w+"
         # a list or the worst of the countries: "список стран", "lista de países", "أسوأ الدول"
         r"|\blists?\s+of\s+(?:\w+\s+)?countries|\blista\s+de\s+(?:los\s+)?pa[íi]ses|\bliste\s+des\s+pays"
-        r"|\bworst\s+countries|\bpeores\s+pa[íi]ses|\bpiores\s+pa[íi]ses|\bpires\s+pays|список\w*\s+стран"
+        r"|\bworst\s+countries|\bpeores\s+pa[íi]ses|\bpiores\s+pa[íi]ses|\bpires\s+pays|спис(?:ок|к)\w*\s+стран"
         r"|перел[іi]к\w*\s+кра[їi]н|спис\w+\s+кра[їi]н|худш\w+\s+стран|найгірш\w+\s+кра[їi]н"
         # a list of N countries or governments; the ranking's three groups; its worst or last group
         r"|\b(?:lists?|listas?|listes?|Liste|seznam\w*)\s+(?:of|de|des|von|der)\s+(?:\d+\s+|los\s+|las\s+)?(?:countries|governments"
@@ -1708,7 +1731,7 @@ RANKING_CONCEPT_RE = re.compile(
         r"|три\s+(?:групп|категори)\w*|три\s+груп\w*|понижен\w+|понизил\w*|пониз\w+\s+рейтинг\w*)"
         r"|(?:ال)?قائمة\s+(?:ال)?سوداء|(?:ال)?معايير\s+(?:ال)?دنيا|فهرست\s+سیاه|حداقل\s+استاندارد"
         r"|(?:ال)?قائمة\s+(?:ال)?دول|أسوأ\s+(?:ال)?دول|国家名单|最差(?:的)?国家"
-        r"|黑名单|最低标准|ブラックリスト|最低基準|블랙리스트|최소\s*기준|บัญชีดำ"
+        r"|黑名单|最低标准|ブラックリスト|最低基準|블랙리스트|최소\s*기준|บัญชีดำ|បញ្ជី[^។]{0,60}?អាក្រក់បំផុត"
     )
 )
 # Trafficking as a bare word: enough next to a tier or a ranking when the item speaks of trafficking in persons.

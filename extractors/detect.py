@@ -130,7 +130,11 @@ DETECTOR_NAME = "newswatch-rules"
 # 1.7.7: from next11's tune side: the topic in the sentence before a watch list and a tier, where nothing else
 # describes the report; "on the watch list on Tier 2"; "should not be used as a reflection of"; a quote after
 # "a named writer wrote:" is not carried to an earlier speaker; who presented the report is its issuer
-DETECTOR_VERSION = "1.7.7"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+# 1.7.8: from next12's tune side (no English): issuer and report words in Greek, Hungarian, Romanian,
+# Serbian/Croatian, Slovak, Swahili, Tagalog, Urdu, Khmer, Burmese, Gujarati, Telugu, Malayalam, Tamil;
+# "perdagangan manusia", "tráfico de humanos", "из списка стран"; GSI name variants and Walk Free with an
+# index; Bengali and Khmer ordinal tiers; CLDR names without their zero-width spaces
+DETECTOR_VERSION = "1.7.8"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 

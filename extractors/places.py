@@ -623,10 +623,13 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place]]:
         key = re.sub(r"\s+", " ", to_simplified(alias)).strip()
         if len(key) < 2:
             return
-        if first:
-            lookup[key] = place
-        else:
-            lookup.setdefault(key, place)
+        # CLDR writes Khmer and Lao names with zero-width spaces between words (កូរ៉េ​ខាង​ជើង); news copy often not
+        bare = re.sub(r"\s+", " ", to_simplified(alias.replace("\u200b", ""))).strip()
+        for k in {key, bare}:
+            if first:
+                lookup[k] = place
+            else:
+                lookup.setdefault(k, place)
 
     # Hand tables first: their names are the normalised ones, their aliases win.
     for table in (_TABLE, _TABLE_EXTRA):

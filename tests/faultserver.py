@@ -58,6 +58,25 @@ class Exchange:
         self.sock.close()
 
 
+# A port served once is not served again in this process: what a store keys by URL or host (page failures,
+# a host paused by a 429, robots.txt) must not carry from one test's server to the next one's.
+_USED_PORTS: set[int] = set()
+
+
+def _fresh_server(handler: type[socketserver.BaseRequestHandler]) -> _Server:
+    rejected: list[_Server] = []
+    try:
+        while True:
+            server = _Server(("127.0.0.1", 0), handler)
+            if server.server_address[1] not in _USED_PORTS:
+                _USED_PORTS.add(server.server_address[1])
+                return server
+            rejected.append(server)  # held open until a new port is found, so the OS offers another
+    finally:
+        for old in rejected:
+            old.server_close()
+
+
 class FaultServer:
     """Serve `routes` (path -> handler) on 127.0.0.1; use as a context manager."""
 
@@ -73,7 +92,7 @@ class FaultServer:
             def handle(self) -> None:
                 site._handle(self.request)
 
-        self.server = _Server(("127.0.0.1", 0), _Handler)
+        self.server = _fresh_server(_Handler)
         self._thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
 
     @property

@@ -754,3 +754,24 @@ def test_who_presented_the_report_speaks_for_its_issuer() -> None:
                "claims are false and baseless.")
     assert d.is_report and not d.is_rebuttal
     assert not any("Smith" in (r.actor or "") for r in d.responses)
+
+
+# Synthetic sentences for detector 1.7.8 (shapes of a real set's tune side; invented places).
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("মানব পাচার নিয়ে মার্কিন যুক্তরাষ্ট্রের পররাষ্ট্র দপ্তরের বার্ষিক প্রতিবেদনের দ্বিতীয় স্তরে অবস্থান করছে বাংলাদেশ।",
+         "Tier 2"),
+        ("របាយការណ៍ស្តីពីការជួញដូរមនុស្សរបស់ក្រសួងការបរទេសអាមេរិក ដាក់កម្ពុជាក្នុងចំណាត់ថ្នាក់លេខ៣។", "Tier 3"),
+    ],
+    ids=["bengali-second-tier", "khmer-rank-number-3"],
+)
+def test_ordinal_tiers_in_bengali_and_khmer(text: str, tier: str) -> None:
+    d = detect(None, text)
+    assert d.is_report and [t.tier for t in d.tiers] == [tier]
+
+
+def test_a_khmer_place_written_without_cldr_zero_width_spaces() -> None:
+    # CLDR: កូរ៉េ<ZWSP>ខាង<ZWSP>ជើង; news copy writes the words run together
+    d = detect(None, "អាមេរិកដាក់កូរ៉េខាងជើង ក្នុងបញ្ជីជួញដូរមនុស្សដ៏អាក្រក់បំផុត។ របាយការណ៍នេះចេញផ្សាយកាលពីថ្ងៃអង្គារ។")
+    assert d.is_report and d.jurisdictions[0].name == "North Korea"
