@@ -537,7 +537,8 @@ REPORTS = Lexicon(
         (_term("tip", "tip_sk_az_uz_ka_bn", 0.9),
          r"\b(?:správ|doklad)\w*\s+" + _GAP.format(n=8) + r"(?:o\s+)?(?:boji\s+(?:s|proti)\s+)?obchod\w*\s+s\s+ľuďmi"
          r"|\binsan\s+alver\w*[”\"»]?\s+(?:\S+\s+){0,5}?hesabat\w*|\bhesabat\w*\s+(?:\S+\s+){0,4}?insan\s+alver\w*"
-         r"|\bodam\s+savdo\w*\s+(?:\S+\s+){0,4}?hisobot\w*|\bhisobot\w*\s+(?:\S+\s+){0,4}?odam\s+savdo\w*"
+         r"|\bodam\s+savdo\w*\s+(?:\S+\s+){0,6}?hisobot\w*|\bhisobot\w*\s+(?:\S+\s+){0,4}?odam\s+savdo\w*"
+         r"|одам\s+савдо\w*\s+(?:\S+\s+){0,6}?ҳисобот\w*|ҳисобот\w*\s+(?:\S+\s+){0,4}?одам\s+савдо\w*"
          r"|(?:ადამიანით\s+ვაჭრობ|ტრეფიკინგ)\S*\s+(?:\S+\s+){0,14}?ანგარიშ\S*"
          r"|ანგარიშ\S*\s+(?:\S+\s+){0,4}?(?:ადამიანით\s+ვაჭრობ|ტრეფიკინგ)\S*"
          r"|মানব\s*পাচার\S*\s*(?:\S+\s+){0,4}?প্রতিবেদন|প্রতিবেদন\S*\s+(?:\S+\s+){0,4}?মানব\s*পাচার", True),
@@ -694,19 +695,19 @@ TIERS = Lexicon(
          r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
         (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|трэц\w+\s+(?:катэгор\w+|узроў\w+)"
          r"|\bkategori\w*\s+(?:3|III|trzeciej)\b"
-         r"|\b(?:livello|fascia)\s+3\b"
+         r"|\b(?:livello|fascia)\s+3\b|\b3-(?:тоифа|toifa)\w*"
          r"|سطح\s+(?:سه|سوم|۳|3)\b|第(?:三|3)段階"
          r"|ट[िी]यर\s*(?:3|३|तीन)|เทียร์\s*(?:3|๓|ต่ำสุด)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)"
          r"|ថ្នាក់\s*(?:ទី|លេខ)?\s*(?:៣|3)|তৃতীয়\s+স্তর", True),
         (_term("Tier 1", "tier_pl_uk"),
          r"перш\w+\s+(?:категорі\w+|рів\w+)|\b(?:pierwszej|pierwsza)\s+kategorii\b|\bkategori\w*\s+(?:1|I)\b"
-         r"|\b(?:livello|fascia)\s+1\b"
+         r"|\b(?:livello|fascia)\s+1\b|\b1-(?:тоифа|toifa)\w*"
          r"|سطح\s+(?:یک|اول|۱|1)\b|第(?:一|1)段階"
          r"|ट[िी]यर\s*(?:1|१|एक)|เทียร์\s*(?:1|๑)|رده\s+(?:اول|۱|1)|အဆင့်\s*(?:၁|1)"
          r"|ថ្នាក់\s*(?:ទី|លេខ)?\s*(?:១|1)|প্রথম\s+স্তর", True),
         (_term("Tier 2", "tier_pl_uk"),
          r"друг\w+\s+(?:категорі\w+|рів\w+)|\b(?:drugiej|druga)\s+kategorii\b|\bkategori\w*\s+(?:2|II)\b"
-         r"|\b(?:livello|fascia)\s+2\b"
+         r"|\b(?:livello|fascia)\s+2\b|\b2-(?:тоифа|toifa)\w*"
          r"|سطح\s+(?:دو|دوم|۲|2)\b(?!\s*(?:ویژه\s+)?(?:فهرست|لیست))|第(?:二|2)段階(?!\S{0,3}監視)"
          r"|ट[िी]यर\s*(?:2|२|दो)|เทียร์\s*(?:2|๒)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)"
          r"|ថ្នាក់\s*(?:ទី|លេខ)?\s*(?:២|2)|দ্বিতীয়\s+স্তর", True),
@@ -947,7 +948,8 @@ CUES = Lexicon(
         # other languages: rejection ("rechaza"), denial of fairness ("no refleja", "injusto"), bias, interference,
         # disagreement; then welcome and notes. Verbs may be negated ("no rechazó", "n'a pas rejeté").
         (_term("rebut", "es_rejects", 0.9, verb=True, neg=True),
-         r"\b(?:rechaz\w+|repudi\w+|desmient\w*|desmint\w+|desaprueb\w+|refut\w+|deplor\w+|descalific\w+"
+         r"\b(?:rechaz\w+|repudi\w+|desmient\w*|desmint\w+|desaprueb\w+|refut\w+|deplor\w+|descalific\w+|niega[ns]?"
+         r"|neg(?:ó|aron)"
          r"|no\s+(?:reconoce\w*|reconocemos|acepta\w*|aceptamos|puede\s+aceptar|refleja\w*|se\s+ajusta\w*))\b", True),
         (_term("rebut", "es_discredits", 0.8),
          r"\b(?:calumni\w+|difam\w+|injerencia\w*|injerencista\w*|infundad\w+|sin\s+fundamento|sesgad\w+|politizad\w+"
@@ -1006,7 +1008,9 @@ CUES = Lexicon(
          r"|荒谬|荒唐|可笑|恶毒|敌视|政治化|污名化|不公正|强烈抗议|虚假|事実と異なる|一方的|虚偽|悪意|誹謗|受け入れ難い"
          r"|強い不満|거짓|허위|악의적|일방적|불쾌감|강한\s*불만|단호히\s*반대|강력히\s*반대", False),
         (_term("rebut", "ar_th_cjk_criticises", 0.7),
-         r"(?:[وف])?(?:تنتقد|ينتقد|انتقد\w*)|احتجاج\w*|วิพากษ์วิจารณ์|ประท้วง|批判|非難|비판", False),
+         # not the passive: 非難されている, 批判された, 비판을 받았다 (the place is criticised, it does not criticise)
+         r"(?:[وف])?(?:تنتقد|ينتقد|انتقد\w*)|احتجاج\w*|วิพากษ์วิจารณ์|ประท้วง"
+         r"|批判(?!さ)|非難(?!さ)|비판(?!(?:을\s*)?받)", False),
         (_term("rebut", "xx_no_right", 0.8),
          r"\b(?:hipócrita\w*|hipocresía|dar\s+lecciones|sermone\w+|hypocrite\w*|hypocrisie|donner\s+des\s+leçons"
          r"|faire\s+la\s+leçon|leçons\s+de\s+morale|hipocrisia|dar\s+lições|heuchlerisch\w*|Heuchelei|scheinheilig\w*"
@@ -1039,7 +1043,8 @@ CUES = Lexicon(
          r"|non\s+vérifié\w*|amalgame\w*|biaisé\w*|irresponsabl\w+|ne\s+(?:sont|est)\s+pas\s+objecti\w+)", True),
         (_term("rebut", "fr_regrets", 0.4), r"\b(?:regrett\w+|déplor\w+|déçu\w*|déception)", True),
         (_term("rebut", "pt_rejects", 0.9, verb=True, neg=True),
-         r"\b(?:rejeit\w+|repudi\w+|refut\w+|contest\w+|desment\w+|discord\w+|recus\w+|n[ãa]o\s+(?:reconhece\w*|aceita\w*"
+         r"\b(?:rejeit\w+|repudi\w+|refut\w+|contest\w+|desment\w+|discord\w+|recus\w+|neg(?:a|am|ou|aram)\b"
+         r"|n[ãa]o\s+(?:reconhece\w*|aceita\w*"
          r"|reflete\w*|corresponde\w*))", True),
         (_term("rebut", "pt_discredits", 0.8),
          r"\b(?:calúni\w+|calunios\w+|difam\w+|infundad\w+|sem\s+fundamento|ingerência\w*|tendencios\w+|politizad\w+"
@@ -1395,6 +1400,7 @@ ACTORS = Lexicon(
          r"|министр\w*|bộ\s+trưởng|thứ\s+trưởng|embajador\w*|ambassadeur\w*|embaixador\w*|Botschafter\w*|посол\w*"
          r"|Büyükelçi\w*|duta\s+besar|đại\s+sứ|presidente|vicepresident\w*|vice-?presidente|président\w*|Präsident\w*"
          r"|президент\w*|Cumhurbaşkanı\w*|Presiden|Thủ\s+tướng|Perdana\s+Menteri|canciller|funcionari[oa]s?"
+         r"|(?:primer|primeira?)\s+mandatári?[oa]|mandatari[oa]|chefe\s+de\s+Estado|jefe\s+de\s+Estado|chef\s+de\s+l['’]État"
          r"|fonctionnaires?|funcionári[oa]s?|Bakan\w*|yetkili\w*|pejabat|quan\s+chức|чиновник\w*"
          # the chief prosecutor speaks for the state: "Attorney General", "Procurador Geral", "Fiscal General"
          r"|attorney[\s-]general|solicitor[\s-]general|procurador[\s-]+(?:geral|general)|fiscal\s+general"
@@ -1446,7 +1452,7 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|traite\s+(?:des|d['’]êtres)|Menschenhandel|торговл\w+\s+людьми|insan\s+ticaret\w*"
         r"|perdagangan\s+(?:orang|manusia)|pemerdagangan|buôn\s+bán\s+người|mua\s+bán\s+người|tratta\s+di\s+persone|\bTPPO\b"
         r"|tratta\s+(?:di|degli)\s+esseri\s+umani|handl\w*\s+ludźmi|торгівл\w+\s+людьми|(?:मानव|यौन|(?:लोगों|महिलाओं|बच्चों|इंसानों)\s+की)\s+तस्करी"
-        r"|obchod\w*\s+s\s+ľuďmi|insan\s+alver\w*|odam\s+savdo\w*|ადამიანით\s+ვაჭრობ|ტრეფიკინგ|মানব\s*পাচার"
+        r"|obchod\w*\s+s\s+ľuďmi|insan\s+alver\w*|odam\s+savdo\w*|одам\s+савдо\w*|ადამიანით\s+ვაჭრობ|ტრეფიკინგ|মানব\s*পাচার"
         r"|סחר\s+בבני\s+אדם|मानव\s+बेचबिखन|انسانی\s+(?:اسمگلنگ|سمگلنگ)|انسانوں\s+کی\s+(?:اسمگلنگ|سمگلنگ)"
         r"|савдои\s+одам\w*|ٹریفکنگ|хариду\s+фурӯши\s+одам\w*|biashara\s+haramu\s+ya\s+binadamu"
         r"|usafirishaji\s+haramu\s+wa\s+binadamu|адам\s+саудасы|трговин\w+\s+људима|trgovin\w+\s+ljudima"
@@ -1456,9 +1462,9 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|قاچاق\s+(?:انسان|افراد)|insan\s+kaçakçılığı|obchod\w*\s+s\s+lidmi|mensenhandel\w*|handel\s+in\s+mensen"
         # The same concepts as other words put them: trafficking unqualified where the language says "human"
         # ("tráfico humano", "la traite"), forced labour and modern slavery, language by language.
-        r"|trata\s+humana|tr[áa]fico\s+humano|tr[áa]fico\s+(?:\w+\s+)?de\s+humanos|v[íi]ctimas\s+de\s+(?:la\s+)?trata|trabajos?\s+forzos?[oa]s?"
-        r"|esclavitud\s+moderna|trabalho\s+(?:forçado|escravo)|escravid[ãa]o\s+moderna|escravatura\s+moderna"
-        r"|traite\s+humaine|trafic\s+(?:d['’]êtres\s+humains|humain|de\s+personnes)|(?:contre|de)\s+la\s+traite\b|travail\s+forcé"
+        r"|trata\s+humana|tr[áa]fico\s+humano|tr[áa]fico\s+(?:\w+\s+)?de\s+humanos|v[íi]ctimas\s+de\s+(?:la\s+)?trata|trabajos?\s+forz(?:os|ad)[oa]s?|trata\s+sexual"
+        r"|esclavitud\s+moderna|trabalhos?\s+(?:forçados?|escravos?)|escravid[ãa]o\s+moderna|escravatura\s+moderna"
+        r"|traite\s+humaine|trafic\s+(?:d['’]êtres\s+humains|humain|de\s+personnes)|(?:contre|de)\s+la\s+traite\b|travail\s+forcé|travaux\s+forcés"
         r"|esclavage\s+moderne|Zwangsarbeit|moderne\w*\s+Sklaverei|lavoro\s+forzato|schiavitù\s+moderna|dwangarbeid"
         r"|moderne\s+slavernij|kerja\s+paksa|perbudakan\s+modern|lao\s+động\s+cưỡng\s+bức|nô\s+lệ\s+hiện\s+đại"
         r"|zorla\s+çalıştır\w*|modern\s+kölelik|nucen\w+\s+prác\w+|prac\w+\s+przymusow\w+)"
@@ -1684,7 +1690,7 @@ ISSUER_CONCEPT_RE = re.compile(
         r"|ΗΠΑ|Ηνωμέν\w+\s+Πολιτεί\w+|[Αα]μερικαν\w+|Στέιτ\s+Ντιπάρτμεντ|Egyesült\s+Állam\w*|\bamerikai\b"
         r"|\bSUA\b|\bStatel\w*\s+Unite\b|\bDepartamentul\w*\s+de\s+Stat\b|\bamerican[ăe]\w*|\bSAD\b|САД|"
         r"\bSjedinjen\w+\s+(?:Američk\w+\s+)?Držav\w+|\bStejt\s+department\w*|\bameričk\w+|америчк\w+"
-        r"|Државн\w+\s+департмент\w*|\bSpojen\w+\s+štát\w*|\bMarekani\b|អាមេរិក|အမေရိကန်|અમેરિક\S*"
+        r"|Државн\w+\s+департмент\w*|АҚШ|Давлат\s+департамент\w*|\bSpojen\w+\s+štát\w*|\bMarekani\b|អាមេរិក|အမေရိကန်|અમેરિક\S*"
         r"|అమెరికా\S*|അമേരിക്ക\S*|அமெரிக்க\S*)"
     )
 )
@@ -1699,7 +1705,7 @@ REPORT_NOUN_CONCEPT_RE = re.compile(
         # Greek, Hungarian, Romanian, Serbian and Croatian, Slovak, Swahili, Tagalog, Urdu, Khmer, Burmese,
         # Gujarati, Telugu, Malayalam, Tamil
         r"|[Εε]κθέσ\w*|[Έέ]κθεσ\w*|[Κκ]ατάταξ\w*|(?i:\bjelentés\w*|\brangsor\w*|\bclasament\w*|\bizv[ij]?eštaj\w*"
-        r"|\bspráv\w+|\bripoti\b|\bulat\b)|извј?ештај\w*|رپورٹ|របាយការណ៍|အစီရင်ခံစာ|અહેવાલ|રિપોર્ટ|నివేదిక"
+        r"|\bspráv\w+|\bripoti\b|\bulat\b|\bhisobot\w*)|ҳисобот\w*|извј?ештај\w*|رپورٹ|របាយការណ៍|အစီရင်ခံစာ|અહેવાલ|રિપોર્ટ|నివేదిక"
         r"|റിപ്പോർട്ട്|அறிக்கை"
     )
 )
@@ -1737,6 +1743,17 @@ RANKING_CONCEPT_RE = re.compile(
 # Trafficking as a bare word: enough next to a tier or a ranking when the item speaks of trafficking in persons.
 BARE_TRAFFICKING_RE = re.compile(r"(?i:\btraffick\w*|\btrata\b|\btraite\b|\btr[áa]fico\b)")
 # UNODC by its name in the languages detection reads: with a report noun and the topic, its report described.
+# The TIP report's own opening of a country's narrative, as news copy quotes it: "a source, transit and destination
+# country for men, women and children subjected to sex trafficking and forced labor", "país de origen, tránsito y
+# destino de hombres, mujeres y niños".
+TIP_NARRATIVE_RE = re.compile(
+    r"(?i:\b(?:source|transit|destination)\b[\w\s,]{0,30}?\b(?:transit|destination)\s+country\s+for\s+"
+    r"(?:[\w,]+\s+){0,4}?(?:men|women|children)\b"
+    r"|\bpa[íi]s\s+de\s+(?:origen|origem|fuente|fonte|tr[áa]nsito|destino)\b[\w\s,]{0,40}?\b(?:tr[áa]nsito|destino)\b"
+    r"[^.]{0,40}?\b(?:hombres|mujeres|niños|niñas|homens|mulheres|crianças)\b"
+    r"|\bpays\s+(?:d['’]origine|de\s+transit|de\s+destination)\b[\w\s,'’]{0,40}?\b(?:transit|destination)\b"
+    r"[^.]{0,40}?\b(?:hommes|femmes|enfants)\b)"
+)
 UNODC_BODY_RE = re.compile(
     to_simplified(
         r"(?i:\bUNODC\b|\bONUDC\b|\bUNDOC\b|\bУНП\s+ООН\b|United\s+Nations\s+Office\s+on\s+Drugs\s+and\s+Crime"

@@ -134,7 +134,11 @@ DETECTOR_NAME = "newswatch-rules"
 # Serbian/Croatian, Slovak, Swahili, Tagalog, Urdu, Khmer, Burmese, Gujarati, Telugu, Malayalam, Tamil;
 # "perdagangan manusia", "tráfico de humanos", "из списка стран"; GSI name variants and Walk Free with an
 # index; Bengali and Khmer ordinal tiers; CLDR names without their zero-width spaces
-DETECTOR_VERSION = "1.7.8"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+# 1.7.9: from next13's tune side: "nega"/"niega"; the report's narrative formula ("a source, transit and
+# destination country for men, women and children"); "trabajos forzados", "trata sexual"; the head of state as
+# "el Primer Mandatario"; a CJK passive (非難されている) is no rejection; Uzbek in Cyrillic; places on a scale
+# ("上から2番目") and groups ("the 1st group", "le premier groupe") as tiers
+DETECTOR_VERSION = "1.7.9"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 

@@ -20,6 +20,7 @@ from extractors.cues import (
     REPORT_NOUN_CONCEPT_RE,
     REPORTS,
     TIERS,
+    TIP_NARRATIVE_RE,
     TRAFFICKING_CONTEXT_RE,
     UN_BODY_RE,
     UNODC_BODY_RE,
@@ -323,8 +324,9 @@ def _concept_mentions(doc: ScannedText, explicit: list[ReportMention]) -> list[R
     speaks of trafficking in persons elsewhere, as the bare word ("top trafficking offenders"). With it: the
     issuer and a report, ranking or tier; or a report noun with a ranking or tier (0.8); or a tier or a
     ranking alone (0.6). With the topic written out in the sentence before only, a tier and a ranking word
-    together (0.6), where nothing else names or describes the report. Sentences that name a report already
-    are left to that name.
+    together (0.6), where nothing else names or describes the report. The report's own opening of a country's
+    narrative with the topic ("a source, transit and destination country for men, women and children subjected to
+    sex trafficking") is the report described (0.8). Sentences that name a report already are left to that name.
     """
     if not doc.trafficking_context:
         return []
@@ -343,6 +345,7 @@ def _concept_mentions(doc: ScannedText, explicit: list[ReportMention]) -> list[R
             ranking[t.sent] = (t.start, t.end)
     tier = {t.sent: (t.start, t.end) for t in doc.tiers if t.weight >= 0.9}
     unodc = _first_by_sentence(doc, UNODC_BODY_RE)
+    narrative = _first_by_sentence(doc, TIP_NARRATIVE_RE)
     out: list[ReportMention] = []
     weak: list[ReportMention] = []
     # "...trafficking in persons. We are still on the watch list on tier 2": the topic in the sentence before
@@ -357,6 +360,11 @@ def _concept_mentions(doc: ScannedText, explicit: list[ReportMention]) -> list[R
             continue
         has = [k for k, d in (("issuer", issuer), ("report", noun), ("ranking", ranking), ("tier", tier)) if s in d]
         strong = s in topic
+        if strong and s in narrative and s not in follows:  # the report's own words for a country
+            start, end = narrative[s]
+            out.append(ReportMention("tip", "tip_concepts:topic+narrative", 0.8, start, end, s, True,
+                                     _year_near(norm, start, end)))
+            continue
         rank_like = "ranking" in has or "tier" in has
         if s in follows:  # the topic in the sentence before: a tier and a ranking word together, nothing less
             if "tier" in has and "ranking" in has:

@@ -351,7 +351,8 @@ _IMPLIED_TIERS = (
                 r"|(?:lowest|bottom)\s+(?:rank|grade))\b"
                 r"|\b(?:among|with|joins?|joined)\s+(?:the\s+)?worst\s+offenders\b"
                 r"|\bcategory\s+(?:3|three|III)\b|\bblacklist(?:ed|ing)?\b|\bblack\s+list\b"
-                r"|\b(?:in|on|to|into)\s+(?:the\s+)?third\s+(?:tier|category)\b"
+                r"|\b(?:in|on|to|into)\s+(?:the\s+)?(?:third|3rd)\s+(?:tier|category|group)\b"
+                r"|\b(?:troisième|3e)\s+groupe\b|\b(?:tercer|terceiro)\s+grupo\b"
                 # the black list and the lowest level in other languages
                 r"|\blista\s+negra\b|\bliste\s+noire\b|\blista\s+nera\b|\bschwarze\w*\s+Liste\b|\bчерн\w+\s+спис\w+"
                 r"|\bkara\s+liste|\bdaftar\s+hitam\b|\bsenarai\s+hitam\b|\bdanh\s+sách\s+đen\b)"
@@ -359,16 +360,23 @@ _IMPLIED_TIERS = (
                 r"|黑名单|ブラックリスト|블랙리스트|최하위|最下位|最低ランク"
                 r"|최악의?\s*(?:인신매매\s*)?(?:국가|국|등급)"), "Tier 3"),
     (re.compile(r"(?i:\bcategory\s+(?:2|two|II)\b(?!\s*watch)"
-                r"|\b(?:in|on|to|into)\s+(?:the\s+)?second\s+(?:tier|category)\b(?!\s*watch))"), "Tier 2"),
+                r"|\b(?:in|on|to|into)\s+(?:the\s+)?(?:second|2nd)\s+(?:tier|category|group)\b(?!\s*watch)"
+                # the report's groups in French, Spanish and Portuguese: "le deuxième groupe", "el segundo grupo"
+                r"|\b(?:deuxième|2e)\s+groupe\b|\bsegundo\s+grupo\b)"), "Tier 2"),
     (re.compile(r"(?i:\b(?:best|highest|top)\s+(?:tier|category)\b|\bcategory\s+(?:1|one|I)\b"
-                r"|\b(?:in|on|to|into)\s+(?:the\s+)?first\s+(?:tier|category)\b)"), "Tier 1"),
+                r"|\b(?:in|on|to|into)\s+(?:the\s+)?(?:first|1st)\s+(?:tier|category|group)\b"
+                r"|\b(?:premier|1er)\s+groupe\b|\b(?:primer|primeiro)\s+grupo\b)"), "Tier 1"),
 )
 
 
 # A place on the scale: "3段階中の2番目" (second of three), "4段階のうち、上から2番目" (second from the top of four).
 _NTH_OF_SCALE = re.compile(
     r"([34])段階(?:中|のうち|[^。、]{0,10}?中の)、?(?:上から|最高ランクから|最上位から)?(?:の)?([1-4])番目"
+    # "4段階の格付けで、11年連続して上から2番目": the scale, then the place from the top further on
+    r"|([34])段階[^。]{0,25}?(?:上から|最高ランクから|最上位から)(?:の)?([1-4])番目"
 )
+# "上から2番目" alone: the first two places from the top are Tier 1 and Tier 2 whatever the scale
+_NTH_FROM_TOP = re.compile(r"(?:上から|最高ランクから|最上位から)(?:の)?([12])番目")
 _NTH_TIER = {1: "Tier 1", 2: "Tier 2", 3: "Tier 2 Watch List", 4: "Tier 3"}
 
 
@@ -416,8 +424,11 @@ def _implied_tiers(doc: ScannedText) -> list[TierMention]:
     found = [(m, tier) for rx, tier in _IMPLIED_TIERS for m in rx.finditer(doc.norm)]
     found += _standards_tiers(doc)
     for m in _NTH_OF_SCALE.finditer(doc.norm):
-        scale, nth = int(m.group(1)), int(m.group(2))
+        scale, nth = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
         found.append((m, _NTH_TIER[nth if scale == 4 or nth < 3 else 4]))
+    for m in _NTH_FROM_TOP.finditer(doc.norm):
+        if not any(o.start() <= m.start() < o.end() for o, _tier in found):
+            found.append((m, _NTH_TIER[int(m.group(1))]))
     out: list[TierMention] = []
     for m, tier in found:
         if any(t.start < m.end() and m.start() < t.end for t in doc.tiers):

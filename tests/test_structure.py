@@ -775,3 +775,25 @@ def test_a_khmer_place_written_without_cldr_zero_width_spaces() -> None:
     # CLDR: កូរ៉េ<ZWSP>ខាង<ZWSP>ជើង; news copy writes the words run together
     d = detect(None, "អាមេរិកដាក់កូរ៉េខាងជើង ក្នុងបញ្ជីជួញដូរមនុស្សដ៏អាក្រក់បំផុត។ របាយការណ៍នេះចេញផ្សាយកាលពីថ្ងៃអង្គារ។")
     assert d.is_report and d.jurisdictions[0].name == "North Korea"
+
+
+# Synthetic sentences for detector 1.7.9 (tier shapes of a real set's tune side; the rated place must be one
+# the place index knows, or the rating has no subject).
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("米国務省は人身売買に関する年次報告書を公表した。各国の取り組みに対する4段階の格付けで、日本を11年連続して"
+         "上から2番目の評価に据え置いた。", "Tier 2"),
+        ("米国務省が人身売買報告書を公表した。日本は上から2番目に入った。", "Tier 2"),
+        ("For the 5th consecutive year Armenia is classified in the 1st group of the US Trafficking in Persons "
+         "report.", "Tier 1"),
+        ("Selon le Rapport annuel sur la traite des personnes du Département d'État, l'Arménie est incluse dans le "
+         "premier groupe d'États.", "Tier 1"),
+        ("АҚШ Давлат департаментининг одам савдоси бўйича ҳисоботида Руритания 2-тоифадаги мамлакатлар қаторида "
+         "қолди.", "Tier 2"),
+    ],
+    ids=["ja-scale-then-place", "ja-second-from-top", "en-1st-group", "fr-premier-groupe", "uz-2-toifa"],
+)
+def test_tiers_as_places_on_a_scale_or_groups(text: str, tier: str) -> None:
+    d = detect(None, text)
+    assert d.is_report and [t.tier for t in d.tiers] == [tier]
