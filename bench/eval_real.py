@@ -20,7 +20,8 @@ languages, 25 official rebuttals; split the same way; saved the same way) and ``
 (77 more, 21 languages, English 26; split and saved the same way) and ``tests/data/eval_real_next11.tsv`` (66 more,
 20 languages, English 31; borderline items left out; split and saved the same way) and
 ``tests/data/eval_real_next12.tsv`` (75 more, 26 languages, none English; the same way) and
-``tests/data/eval_real_next13.tsv`` (63 more, 25 languages, English 17, official responses above all).
+``tests/data/eval_real_next13.tsv`` (63 more, 25 languages, English 17, official responses above all) and
+``tests/data/eval_real_next14.tsv`` (67 more, 27 languages, none English, 27 official rebuttals).
 Each row gives the URL, the query that finds the stored copy of the page in the public-page
 corpus, the labels, the text length and the first 16 hex digits of sha256(text). To rebuild: run each row's
 query against the public-page search, take the excerpt whose URL equals the row's URL, unedited, and write one

@@ -138,7 +138,9 @@ DETECTOR_NAME = "newswatch-rules"
 # destination country for men, women and children"); "trabajos forzados", "trata sexual"; the head of state as
 # "el Primer Mandatario"; a CJK passive (非難されている) is no rejection; Uzbek in Cyrillic; places on a scale
 # ("上から2番目") and groups ("the 1st group", "le premier groupe") as tiers
-DETECTOR_VERSION = "1.7.9"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+# 1.7.10: from next14's tune side: the Arabic human rights report with its prefixed "لحقوق"; "استعباد البشر";
+# "الولاياتالمتحدة" run together; Persian "سیاست زده" and a lack of competence ("صلاحیت ... برخوردار نیستند")
+DETECTOR_VERSION = "1.7.10"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 

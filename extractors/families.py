@@ -44,7 +44,7 @@ _TRAFFICKING = (
     "biashara haramu ya binadamu", "usafirishaji haramu wa binadamu", "адам саудасы", "трговини људима",
     "trgovini ljudima", "emberkereskedelem", "εμπορία ανθρώπων", "تهريب البشر", "ٹریفکنگ", "ट्रैफिकिंग",
     "traffic in person", "гандаль людзьмі", "гандлю людзьмі", "traficului de", "flesh traffic", "in human flesh",
-    "εμπορίας", "εμπορίου", "żywym towarem", "તસ્કરી", "అక్రమ రవాణా", "മനുഷ്യക്കടത്ത്", "கடத்தல்",
+    "εμπορίας", "εμπορίου", "żywym towarem", "استعباد البشر", "استعباد بشر", "તસ્કરી", "అక్రమ రవాణా", "മനുഷ്യക്കടത്ത്", "கடத்தல்",
 )
 _SLAVERY = (
     "slavery", "sklaverei", "esclav", "escrav", "perbudakan", "schiavit", "niewolnic", "рабства", "рабств",
