@@ -58,8 +58,9 @@ class Exchange:
         self.sock.close()
 
 
-# A port served once is not served again in this process: what a store keys by URL or host (page failures,
-# a host paused by a 429, robots.txt) must not carry from one test's server to the next one's.
+# A port served once, or handed out as refusing, is not served again in this process: what a store keys by URL
+# or host (page failures, a host paused by a 429, robots.txt) must not carry from one test's server to the next
+# one's, and a "dead" source must stay dead.
 _USED_PORTS: set[int] = set()
 
 
@@ -223,9 +224,13 @@ def deflate_bomb(ctype: str = "text/html") -> Handler:
 
 
 def refuse_port() -> int:
-    """A port on 127.0.0.1 where nothing listens (connections are refused)."""
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = int(s.getsockname()[1])
-    s.close()
-    return port
+    """A port on 127.0.0.1 where nothing listens (connections are refused), and where no FaultServer of this
+    process will ever listen: the OS may offer a port it just freed to the next server that binds port 0."""
+    while True:
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+        s.close()
+        if port not in _USED_PORTS:
+            _USED_PORTS.add(port)
+            return port
