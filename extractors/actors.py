@@ -115,13 +115,12 @@ _NAME_AFTER = re.compile(
 _NAME_BEFORE = re.compile(r"((?:[A-Z][a-zà-ÿ’'-]+\s+){1,3}[A-Z][a-zà-ÿ’'-]+),\s+(?:the\s+|a\s+|an\s+)?$")
 _ZH_NAME_AFTER = re.compile(rf"([{HAN_CLASS}]{{2,3}}?)(?=表示|说|指出|称|强调|在|今天|今日|日前|回应)")
 # A quote introduced with a colon after a capitalised name: "tác giả Anne T.Gallagher nhận định: “...”".
-_INTRO_COLON = re.compile(r":\s*$")
 _TWO_WORDS = re.compile(r"\b(?=([^\W\d_][\w.'’-]*)\s+([^\W\d_][\w'’-]*))")  # every pair, overlapping
 
 
 def _named_introducer(before: str) -> bool:
     """The text before a quote ends on a colon and names someone (two capitalised words in a row)."""
-    if not _INTRO_COLON.search(before):
+    if not before.rstrip().endswith(":"):
         return False
     return any(a[0].isupper() and b[0].isupper() for a, b in _TWO_WORDS.findall(before))
 

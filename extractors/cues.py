@@ -614,7 +614,7 @@ REPORTS = Lexicon(
          r"|(?:звіт|доповід)\w*\s+" + _GAP.format(n=6) + r"(?:про|щодо)\s+(?:релігійн\w+\s+свобод\w+|прав\w*\s+людини)"
          r"|گزارش\s+(?:\S+\s+){0,6}?(?:حقوق\s+بشر|آزادی\s+مذهبی)|(?:मानवाधिकार|धार्मिक\s+स्वतंत्रता)\s+(?:\S+\s+)?रिपोर्ट"
          r"|" + _AR_REPORT + r"\s+" + _GAP.format(n=6)
-         + r"(?:[لب]|لل)?(?:ال)?(?:حرية\s+(?:ال)?دينية|حقوق\s+(?:ال)?إنسان|مخدرات|(?:ال)?حرية\s+الدينية)", True),
+         + r"(?:[لب]|لل)?(?:ال)?(?:حرية\s+(?:ال)?دينية|حقوق\s+(?:ال)?إنسان|مخدرات)", True),
         # The US Labor Department's list of goods made with child or forced labour: not the TIP report.
         (_term("other", "other_goods_list", 0.9),
          r"\bList\s+of\s+Goods\s+Produced\s+by\s+Child\s+Labou?r\s+or\s+Forced\s+Labou?r"
@@ -1690,8 +1690,8 @@ ISSUER_CONCEPT_RE = re.compile(
         # Greek, Hungarian, Romanian, Serbian and Croatian, Slovak, Swahili, Khmer, Burmese, Gujarati, Telugu,
         # Malayalam, Tamil
         r"|ΗΠΑ|Ηνωμέν\w+\s+Πολιτεί\w+|[Αα]μερικαν\w+|Στέιτ\s+Ντιπάρτμεντ|Egyesült\s+Állam\w*|\bamerikai\b"
-        r"|\bSUA\b|\bStatel\w*\s+Unite\b|\bDepartamentul\w*\s+de\s+Stat\b|\bamerican[ăe]\w*|\bSAD\b|САД|"
-        r"\bSjedinjen\w+\s+(?:Američk\w+\s+)?Držav\w+|\bStejt\s+department\w*|\bameričk\w+|америчк\w+"
+        r"|\bSUA\b|\bStatel\w*\s+Unite\b|\bDepartamentul\w*\s+de\s+Stat\b|\bamerican[ăe]\w*|\bSAD\b|САД"
+        r"|\bSjedinjen\w+\s+(?:Američk\w+\s+)?Držav\w+|\bStejt\s+department\w*|\bameričk\w+|америчк\w+"
         r"|Државн\w+\s+департмент\w*|АҚШ|Давлат\s+департамент\w*|\bSpojen\w+\s+štát\w*|\bMarekani\b|អាមេរិក|အမေရိကန်|અમેરિક\S*"
         r"|అమెరికా\S*|അമേരിക്ക\S*|அமெரிக்க\S*)"
     )
@@ -1744,7 +1744,6 @@ RANKING_CONCEPT_RE = re.compile(
 )
 # Trafficking as a bare word: enough next to a tier or a ranking when the item speaks of trafficking in persons.
 BARE_TRAFFICKING_RE = re.compile(r"(?i:\btraffick\w*|\btrata\b|\btraite\b|\btr[áa]fico\b)")
-# UNODC by its name in the languages detection reads: with a report noun and the topic, its report described.
 # The TIP report's own opening of a country's narrative, as news copy quotes it: "a source, transit and destination
 # country for men, women and children subjected to sex trafficking and forced labor", "país de origen, tránsito y
 # destino de hombres, mujeres y niños".
@@ -1756,6 +1755,7 @@ TIP_NARRATIVE_RE = re.compile(
     r"|\bpays\s+(?:d['’]origine|de\s+transit|de\s+destination)\b[\w\s,'’]{0,40}?\b(?:transit|destination)\b"
     r"[^.]{0,40}?\b(?:hommes|femmes|enfants)\b)"
 )
+# UNODC by its name in the languages detection reads: with a report noun and the topic, its report described.
 UNODC_BODY_RE = re.compile(
     to_simplified(
         r"(?i:\bUNODC\b|\bONUDC\b|\bUNDOC\b|\bУНП\s+ООН\b|United\s+Nations\s+Office\s+on\s+Drugs\s+and\s+Crime"

@@ -349,9 +349,9 @@ def _concept_mentions(doc: ScannedText, explicit: list[ReportMention]) -> list[R
     out: list[ReportMention] = []
     weak: list[ReportMention] = []
     # "...trafficking in persons. We are still on the watch list on tier 2": the topic in the sentence before
-    follows = {s + 1 for s in topic} - set(topic) - set(bare)
+    follows = {s + 1 for s in topic if s + 1 < len(doc.sentences)} - set(topic) - set(bare)
     for s in sorted(set(topic) | set(bare) | follows):
-        if s in named or _after_other_report(explicit, s) or s >= len(doc.sentences):
+        if s in named or _after_other_report(explicit, s):
             continue
         if s in unodc and s in noun and s in topic:  # "UNODC released a report saying human trafficking..."
             start, end = unodc[s]
@@ -360,7 +360,7 @@ def _concept_mentions(doc: ScannedText, explicit: list[ReportMention]) -> list[R
             continue
         has = [k for k, d in (("issuer", issuer), ("report", noun), ("ranking", ranking), ("tier", tier)) if s in d]
         strong = s in topic
-        if strong and s in narrative and s not in follows:  # the report's own words for a country
+        if strong and s in narrative:  # the report's own words for a country
             start, end = narrative[s]
             out.append(ReportMention("tip", "tip_concepts:topic+narrative", 0.8, start, end, s, True,
                                      _year_near(norm, start, end)))

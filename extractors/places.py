@@ -623,9 +623,10 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place]]:
         key = re.sub(r"\s+", " ", to_simplified(alias)).strip()
         if len(key) < 2:
             return
-        # CLDR writes Khmer and Lao names with zero-width spaces between words (កូរ៉េ​ខាង​ជើង); news copy often not
-        bare = re.sub(r"\s+", " ", to_simplified(alias.replace("\u200b", ""))).strip()
-        for k in {key, bare}:
+        keys = {key}
+        if "\u200b" in alias:  # CLDR writes Khmer and Lao names with zero-width spaces (កូរ៉េ​ខាង​ជើង); news copy often not
+            keys.add(re.sub(r"\s+", " ", to_simplified(alias.replace("\u200b", ""))).strip())
+        for k in keys:
             if first:
                 lookup[k] = place
             else:
