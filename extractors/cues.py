@@ -542,14 +542,15 @@ REPORTS = Lexicon(
          r"|одам\s+савдо\w*\s+(?:\S+\s+){0,6}?ҳисобот\w*|ҳисобот\w*\s+(?:\S+\s+){0,4}?одам\s+савдо\w*"
          r"|(?:ადამიანით\s+ვაჭრობ|ტრეფიკინგ)\S*\s+(?:\S+\s+){0,14}?ანგარიშ\S*"
          r"|ანგარიშ\S*\s+(?:\S+\s+){0,4}?(?:ადამიანით\s+ვაჭრობ|ტრეფიკინგ)\S*"
-         r"|মানব\s*পাচার\S*\s*(?:\S+\s+){0,4}?প্রতিবেদন|প্রতিবেদন\S*\s+(?:\S+\s+){0,4}?মানব\s*পাচার", True),
+         r"|মানব\s*পাচার\S*\s*(?:\S+\s+){0,4}?প্রতিবেদন|প্রতিবেদন\S*\s+(?:\S+\s+){0,4}?মানব\s*পাচার"
+         r"|ট্রাফিকিং\s+ইন\s+পারসন\S*", True),
         # Swahili, Kazakh, Serbian, Hungarian, Greek: "report on trafficking in human beings"
         (_term("tip", "tip_sw_kk_sr_hu_el", 0.9),
          r"\bripoti\s+(?:\S+\s+){0,14}?(?:biashara\s+haramu\s+ya\s+binadamu|usafirishaji\s+haramu\s+wa\s+binadamu)"
          r"|(?:баяндама|есеп)\w*\s+(?:\S+\s+){0,6}?адам\s+саудасы|адам\s+саудасы\s+(?:\S+\s+){0,3}?(?:баяндама|есеп)\w*"
          r"|(?:извештај|izveštaj|izvještaj)\w*\s+(?:\S+\s+){0,8}?[оo]\s+(?:трговини\s+људима|trgovini\s+ljudima)"
          r"|\bemberkereskedelem\w*\s+(?:\S+\s+){0,4}?jelentés\w*"
-         r"|έκθεση\s+(?:\S+\s+){0,8}?(?:για\s+την\s+)?εμπορία\s+ανθρώπων", True),
+         r"|έκθεση\s+(?:\S+\s+){0,8}?(?:για\s+την\s+)?εμπορία\s+(?:και\s+διακίνηση\s+)?ανθρώπων", True),
         # Mongolian, Lao: "report on human trafficking"
         (_term("tip", "tip_mn_lo", 0.9),
          r"хүн\s+(?:худалдаалах|наймаалах)\s+(?:\S+\s+){0,5}?тайлан|ລາຍງານ[^.。]{0,40}?ການຄ້າມະນຸດ", True),
@@ -683,15 +684,15 @@ TIERS = Lexicon(
          r"(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
          r"|Beobachtungsliste|surveillance|observation|Vigilancia|observación|Observação|Vigilância)", True),
         (_term("Tier 1", "tier_foreign"),
-         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo)\s+(?:1|I|uno|un|um|eins|satu)\b"
+         r"\b(?:Nivel(?:ul)?|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo|[Κκ]ατηγορ[ίι]α)\s+(?:1|I|uno|un|um|eins|satu)\b"
          rf"|\b1\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:1|I|một)\b|\bперв\w+\s+{_RU_LEVEL}"
          rf"|\b{_RU_LEVEL}\s+1\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:أولى|أول|1)\b", True),
         (_term("Tier 2", "tier_foreign"),
-         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo)\s+(?:2|II|dos|deux|dois|zwei|dua)\b"
+         r"\b(?:Nivel(?:ul)?|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo|[Κκ]ατηγορ[ίι]α)\s+(?:2|II|dos|deux|dois|zwei|dua)\b"
          rf"|\b2\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:2|II|hai)\b|\bвтор\w+\s+{_RU_LEVEL}"
          rf"|\b{_RU_LEVEL}\s+2\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:ثانية|ثاني|2)\b", True),
         (_term("Tier 3", "tier_foreign"),
-         r"\b(?:Nivel|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo)\s+(?:3|III|tres|trois|três|drei|tiga)\b"
+         r"\b(?:Nivel(?:ul)?|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo|[Κκ]ατηγορ[ίι]α)\s+(?:3|III|tres|trois|três|drei|tiga)\b"
          rf"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:3|III|ba)\b|\b{_RU_LEVEL}\s+3\b"
          r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
         (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|трэц\w+\s+(?:катэгор\w+|узроў\w+)"
@@ -699,19 +700,19 @@ TIERS = Lexicon(
          r"|\b(?:livello|fascia)\s+3\b|\b3-(?:тоифа|toifa)\w*"
          r"|سطح\s+(?:سه|سوم|۳|3)\b|第(?:三|3)段階"
          r"|ट[िी]यर\s*(?:3|३|तीन)|เทียร์\s*(?:3|๓|ต่ำสุด)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)"
-         r"|ថ្នាក់\s*(?:ទី|លេខ)?\s*(?:៣|3)|তৃতীয়\s+স্তর", True),
+         r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:៣|3)|তৃতীয়\s+স্তর", True),
         (_term("Tier 1", "tier_pl_uk"),
          r"перш\w+\s+(?:категорі\w+|рів\w+)|\b(?:pierwszej|pierwsza)\s+kategorii\b|\bkategori\w*\s+(?:1|I)\b"
          r"|\b(?:livello|fascia)\s+1\b|\b1-(?:тоифа|toifa)\w*"
          r"|سطح\s+(?:یک|اول|۱|1)\b|第(?:一|1)段階"
          r"|ट[िी]यर\s*(?:1|१|एक)|เทียร์\s*(?:1|๑)|رده\s+(?:اول|۱|1)|အဆင့်\s*(?:၁|1)"
-         r"|ថ្នាក់\s*(?:ទី|លេខ)?\s*(?:១|1)|প্রথম\s+স্তর", True),
+         r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:១|1)|প্রথম\s+স্তর", True),
         (_term("Tier 2", "tier_pl_uk"),
          r"друг\w+\s+(?:категорі\w+|рів\w+)|\b(?:drugiej|druga)\s+kategorii\b|\bkategori\w*\s+(?:2|II)\b"
          r"|\b(?:livello|fascia)\s+2\b|\b2-(?:тоифа|toifa)\w*"
          r"|سطح\s+(?:دو|دوم|۲|2)\b(?!\s*(?:ویژه\s+)?(?:فهرست|لیست))|第(?:二|2)段階(?!\S{0,3}監視)"
          r"|ट[िी]यर\s*(?:2|२|दो)|เทียร์\s*(?:2|๒)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)"
-         r"|ថ្នាក់\s*(?:ទី|លេខ)?\s*(?:២|2)|দ্বিতীয়\s+স্তর", True),
+         r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:២|2)|দ্বিতীয়\s+স্তর", True),
         # Turkish ordinals: "3üncü kategoride", "ikinci kademe".
         (_term("Tier 1", "tier_az_bn_he"), r"\bSıra\s*1(?!\d)|\bSəviyyə\s*1(?!\d)|\b1-[cç][iıuü]\s+səviyyə\w*"
          r"|টিয়ার\s*-?\s*(?:১|1)(?![০-৯\d])|[בלה]?דירוג\s+הראשון"
@@ -746,7 +747,7 @@ TIERS = Lexicon(
          r"\b(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
          r"|lista\s+de\s+pa[íi]ses\s+(?:(?:sob\s+|bajo\s+|em\s+|en\s+)?(?:vigilância|vigilancia|observação|observación)"
          r"|a\s+(?:seguir|vigiar|observar))"
-         r"|Beobachtungsliste|observatielijst|waakzaamheidslijst|спис\w+\s+(?:для\s+)?наблюдения|izleme\s+listesi\w*|senarai\s+pemerhatian"
+         r"|Beobachtungsliste|observatielijst|waakzaamheidslijst|lista\s+de\s+(?:supraveghere|monitorizare)|[Λλ]ίστα\s+(?:[Ππ]αρακολούθησης|[Εε]πιτήρησης)|спис\w+\s+(?:для\s+)?наблюдения|izleme\s+listesi\w*|senarai\s+pemerhatian"
          r"|daftar\s+pengawasan)\b|قائمة\s+(?:ال)?مراقبة|واچ\s*لسٹ|वॉच\s*लिस्ट|監視リスト|감시\s*대상|บัญชีจับตามอง", True),
         (_term("Tier 2 Watch List", "tier_zh"),
          r"第(?:二|2)(?:级别|级|等级|類|类)?(?:观察|监察|监视)(?:名单)?|(?:二|2)(?:级别|级|等级|類|类)(?:观察|监察|监视)(?:名单)?"
@@ -1458,9 +1459,11 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|סחר\s+בבני\s+אדם|मानव\s+बेचबिखन|انسانی\s+(?:اسمگلنگ|سمگلنگ)|انسانوں\s+کی\s+(?:اسمگلنگ|سمگلنگ)"
         r"|савдои\s+одам\w*|ٹریفکنگ|хариду\s+фурӯши\s+одам\w*|biashara\s+haramu\s+ya\s+binadamu"
         r"|usafirishaji\s+haramu\s+wa\s+binadamu|адам\s+саудасы|трговин\w+\s+људима|trgovin\w+\s+ljudima"
-        r"|emberkereskedelem\w*|εμπορ[ίι]\w*\s+(?:ανθρώπ\w*|προσώπ\w*)|trafic\w*\s+de\s+(?:persoane|fiin[tțţ]e\s+umane)"
+        r"|emberkereskedelem\w*|εμπορ[ίι]\w*\s+(?:και\s+διακίνηση\w*\s+)?(?:ανθρώπ\w*|προσώπ\w*)|trafic\w*\s+de\s+(?:persoane|fiin[tțţ]e\s+umane)"
         r"|handl\w*\s+żywym\s+towarem|માનવ\s*તસ્કરી|మానవ\s*అక్రమ\s*రవాణా|మనుషుల\s*అక్రమ\s*రవాణా|മനുഷ്യക്കടത്ത്"
         r"|ஆள்\s*கடத்தல்|மனித\s*கடத்தல்"
+        # "Trafficking in Persons" written out in Bengali and Hindi letters
+        r"|ট্রাফিকিং\s+ইন\s+পারসন\S*|(?:মানব|হিউম্যান)\s+ট্রাফিকিং|ट्रैफिकिंग\s+इन\s+पर्सन\S*|(?:मानव|ह्यूमन)\s+ट्रैफिकिंग"
         r"|قاچاق\s+(?:انسان|افراد)|insan\s+kaçakçılığı|obchod\w*\s+s\s+lidmi|mensenhandel\w*|handel\s+in\s+mensen"
         # The same concepts as other words put them: trafficking unqualified where the language says "human"
         # ("tráfico humano", "la traite"), forced labour and modern slavery, language by language.
@@ -1718,7 +1721,9 @@ RANKING_CONCEPT_RE = re.compile(
         r"|normes\s+minimales|padr[õo]es\s+m[íi]nimos|Mindeststandards?|schwarze\w*\s+Liste|zwarte\s+lijst"
         r"|minimumnormen|lista\s+nera|standard\s+minimi|czarn\w+\s+list\w*|minimaln\w+\s+standard\w*"
         r"|černá\s+listina|minimální\w*\s+standard\w*|kara\s+liste\w*|asgari\s+standart\w*|daftar\s+hitam"
-        r"|standar\s+minimum|danh\s+sách\s+đen|tiêu\s+chuẩn\s+tối\s+thiểu)\b"
+        r"|standar\s+minimum|danh\s+sách\s+đen|tiêu\s+chuẩn\s+tối\s+thiểu|standarde\w*\s+minime|piawaian\s+minimum)\b"
+        # Greek, Bengali, Hindi, Urdu, Thai, Khmer
+        r"|ελάχιστ\w+\s+πρότυπ\w+|ন্যূনতম\s+মান|न्यूनतम\s+मानक|کم\s+از\s+کم\s+معیار|มาตรฐานขั้นต่ำ|ស្តង់ដារ\s*អប្បបរមា"
         r"|ч[её]рн\w+\s+спис\w+|минимальн\w+\s+(?:стандарт|требовани)\w*|мінімальн\w+\s+(?:стандарт|вимог)\w*"
         r"|чорн\w+\s+спис\w+|рейтинг\w*\s+груп\w+"
         # a list or the worst of the countries: "список стран", "lista de países", "أسوأ الدول"

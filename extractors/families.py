@@ -45,6 +45,7 @@ _TRAFFICKING = (
     "trgovini ljudima", "emberkereskedelem", "εμπορία ανθρώπων", "تهريب البشر", "ٹریفکنگ", "ट्रैफिकिंग",
     "traffic in person", "гандаль людзьмі", "гандлю людзьмі", "traficului de", "flesh traffic", "in human flesh",
     "εμπορίας", "εμπορίου", "żywym towarem", "استعباد البشر", "استعباد بشر", "તસ્કરી", "అక్రమ రవాణా", "മനുഷ്യക്കടത്ത്", "கடத்தல்",
+    "εμπορία και διακίνηση", "ট্রাফিকিং",
 )
 _SLAVERY = (
     "slavery", "sklaverei", "esclav", "escrav", "perbudakan", "schiavit", "niewolnic", "рабства", "рабств",
@@ -75,7 +76,7 @@ FAMILIES: dict[str, Family] = {
                 "rapporto sulla tratta di persone", "raport o handlu ludźmi", "zpráva o obchodování s lidmi",
                 "звіт про торгівлю людьми", "mensenhandelrapport", "人口贩运报告", "人口販運報告", "人身取引報告書",
                 "인신매매 보고서", "รายงานการค้ามนุษย์", "تقرير الاتجار بالبشر", "گزارش قاچاق انسان",
-                "मानव तस्करी रिपोर्ट",
+                "मानव तस्करी रिपोर्ट", "Έκθεση για την Εμπορία και Διακίνηση Ανθρώπων", "ট্রাফিকিং ইন পারসনস রিপোর্ট",
             ),
         ),
         Family(

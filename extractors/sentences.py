@@ -71,12 +71,31 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in _ABBREVIATIONS
 
 
-def _wrapped(text: str, start: int, end: int, gap: str) -> bool:
+# Words a sentence cannot end on: a line that ends with one is cut mid-sentence.
+_OPEN_ENDINGS = frozenset(
+    ["the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "that", "its", "their",
+     "de", "del", "la", "el", "los", "las", "y", "en", "le", "les", "des", "du", "et", "da", "do", "das", "dos", "em"]
+)
+_LAST_WORD = re.compile(r"(\w+)\Z")
+
+
+def _wrapped(text: str, sent_start: int, start: int, end: int, gap: str) -> bool:
     """A single line break inside a sentence, as in hard-wrapped statements: the line does not end a
-    sentence ("en la lista de\nlos países") and the next begins in lower case."""
+    sentence ("en la lista de\nlos países", "children,\nsaying") and the next begins in lower case, or
+    the line ends on a word no sentence ends on ("including the\nIslamic Republic"), or inside an open
+    quotation."""
     if gap.count("\n") != 1 or start == 0 or end >= len(text):
         return False
-    return text[start - 1].isalpha() and text[start - 1].islower() and text[end].islower()
+    if text[start - 1] in ",;" and text[end].islower():  # "women and children,\nsaying"
+        return True
+    if not (text[start - 1].isalpha() and text[start - 1].islower()):
+        return False
+    if text[end].islower():
+        return True
+    if not text[end].isalpha():
+        return False
+    last = _LAST_WORD.search(text, max(sent_start, start - 12), start)
+    return (last is not None and last.group(1) in _OPEN_ENDINGS) or _inside_open_quote(text, sent_start, start)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -94,7 +113,7 @@ def split_sentences(text: str) -> list[Sentence]:
             if _inside_open_quote(text, start, m.start()):
                 continue
         elif m.group("nl") is not None:
-            if _wrapped(text, m.start(), end, m.group("nl")):
+            if _wrapped(text, start, m.start(), end, m.group("nl")):
                 continue
         elif (m.group("cjk") is not None or m.group("glued") is not None) and _inside_open_quote(
             text, start, m.start()

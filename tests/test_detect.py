@@ -420,6 +420,16 @@ def test_a_hard_wrapped_line_does_not_end_a_sentence() -> None:
                    "Otra línea."]
 
 
+def test_a_hard_wrapped_line_ending_mid_clause_does_not_end_a_sentence() -> None:
+    # a line ending on "the", or on a comma before a lower-case word, or inside an open quotation
+    text = ('"We reject the report, which names the\nRepublic of Ruritania and relies on\nUnverified Sources," '
+            "he said.\nIt cites victims,\nsaying more.\nMinistry rejects US report\nThe report came out on Monday.")
+    got = [s.text for s in split_sentences(text)]
+    assert got == ['"We reject the report, which names the\nRepublic of Ruritania and relies on\nUnverified Sources," '
+                   "he said.", "It cites victims,\nsaying more.", "Ministry rejects US report",
+                   "The report came out on Monday."]
+
+
 def test_digits_of_other_scripts_read_as_ascii() -> None:
     assert to_simplified("۲۰۲۱ ٢٠٢٥ २०१६ ๒๕๕๘ ２０２４") == "2021 2025 2016 2558 2024"
 
@@ -945,8 +955,9 @@ def test_rejections_coverage_and_other_reports_in_many_languages(case: dict[str,
     # colon, the issuer's minister who presented the report), "round11-" (10, none in English; 1.7.6 gets 5 wrong:
     # "perdagangan manusia", "tráfico de humanos", "Índice Mundial de Esclavitud", Walk Free with an index, Telugu),
     # "round12-" (6; 1.7.6 gets all wrong: "nega"/"niega", the report's narrative formula, "el Primer Mandatario",
-    # a Japanese passive, Uzbek in Cyrillic) and "round13-" (3; all wrong in 1.7.6: the Arabic human rights report,
-    # "استعباد البشر", Persian "سیاست زده").
+    # a Japanese passive, Uzbek in Cyrillic), "round13-" (3; all wrong in 1.7.6: the Arabic human rights report,
+    # "استعباد البشر", Persian "سیاست زده") and "round14-" (4; all wrong in 1.7.10: "minimum standards" in Greek
+    # and Romanian, the English name in Bengali letters, a hard-wrapped quote).
     d = detect(case.get("title"), case["text"])
     expected = {"rebuttal": (True, True), "coverage": (True, False), "other_report": (False, False),
                 "none": (False, False)}[case["kind"]]

@@ -793,3 +793,20 @@ def test_a_khmer_place_written_without_cldr_zero_width_spaces() -> None:
 def test_tiers_as_places_on_a_scale_or_groups(text: str, tier: str) -> None:
     d = detect(None, text)
     assert d.is_report and [t.tier for t in d.tiers] == [tier]
+
+
+# Synthetic sentences for detector 1.7.11 (tier words of a real set's tune side: Greek "Κατηγορία", Romanian
+# "Nivelul", Khmer "កម្រិតទី", Bengali "টিয়ার" after the English name in Bengali letters).
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("Η Έκθεση για την Εμπορία και Διακίνηση Ανθρώπων του 2023 κατατάσσει την Κύπρο στην Κατηγορία 1.", "Tier 1"),
+        ("Raportul Departamentului de Stat privind traficul de persoane menține Ucraina pe Nivelul 2.", "Tier 2"),
+        ("របាយការណ៍ជួញដូរមនុស្សរបស់អាមេរិកដាក់ឡាវនៅកម្រិតទី២។", "Tier 2"),
+        ("মার্কিন ট্রাফিকিং ইন পারসনস রিপোর্টে নেপাল এবারও টিয়ার-২ তালিকায় রয়েছে।", "Tier 2"),
+    ],
+    ids=["el-katigoria", "ro-nivelul", "km-kamrit", "bn-tier-after-transliterated-name"],
+)
+def test_tier_words_of_detector_1_7_11(text: str, tier: str) -> None:
+    d = detect(None, text)
+    assert d.is_report and [t.tier for t in d.tiers] == [tier]
