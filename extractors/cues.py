@@ -667,7 +667,7 @@ TIERS = Lexicon(
         (_term("Tier 2 Watch List", "tier_watch_list"),
          r"Tier[\s-]*(?:2|two|II)[\s-]*(?:Watch[\s-]*List|Watchlist)"
          # the English tier name with a foreign watch list: "Tier 2 de vigilancia", "Tier 2 (liste de surveillance)"
-         r"|Tier[\s-]*(?:2|II)\s*\(?\s*(?:de\s+la\s+|de\s+|da\s+|en\s+|sous\s+|na\s+)?(?:lista\s+de\s+|liste\s+de\s+)?"
+         r"|Tier[\s-]*(?:2|II)\s*\(?\s*(?:de\s+la\s+|de\s+|da\s+|en\s+|sous\s+|na\s+|bajo\s+|sob\s+)?(?:lista\s+de\s+|liste\s+de\s+)?"
          r"(?:vigilancia|vigilância|observación|observação|surveillance|observation)\b", True),
         (_term("Tier 1", "tier"), r"\bTiers?[\s-]*(?:1|one|I)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
         (_term("Tier 2", "tier"), r"\bTiers?[\s-]*(?:2|two|II)\b(?![\s-]*(?:cit|suppl|capital|bank))", True),
@@ -680,37 +680,37 @@ TIERS = Lexicon(
         (_term("Tier 1", "tier_highest", 0.6), r"\b(?:top|highest)\s+(?:tier|rating|ranking|category)\b", True),
         (_term("Tier 2 Watch List", "tier_watch_list_foreign"),
          r"\b(?:Nivel|Niveau|Nível|categoría|catégorie|categoria|Kategorie|Stufe)\s+(?:2|II|dos|deux|dois|zwei)"
-         r"(?:\s*\(?\s*|\s+(?:de\s+la\s+|de\s+|da\s+|en\s+|sous\s+|em\s+|na\s+|auf\s+der\s+)?)"
+         r"(?:\s*\(?\s*|\s+(?:de\s+la\s+|de\s+|da\s+|en\s+|sous\s+|em\s+|na\s+|bajo\s+|sob\s+|auf\s+der\s+)?)"
          r"(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
          r"|Beobachtungsliste|surveillance|observation|Vigilancia|observación|Observação|Vigilância)", True),
         (_term("Tier 1", "tier_foreign"),
          r"\b(?:Nivel(?:ul)?|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo|[Κκ]ατηγορ[ίι]α)\s+(?:1|I|uno|un|um|eins|satu)\b"
          rf"|\b1\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:1|I|một)\b|\bперв\w+\s+{_RU_LEVEL}"
-         rf"|\b{_RU_LEVEL}\s+1\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:أولى|أول|1)\b", True),
+         rf"|\b{_RU_LEVEL}\s+1\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف|شريحة|طبقة)\s+(?:ال)?(?:أولى|أول|1)\b", True),
         (_term("Tier 2", "tier_foreign"),
          r"\b(?:Nivel(?:ul)?|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo|[Κκ]ατηγορ[ίι]α)\s+(?:2|II|dos|deux|dois|zwei|dua)\b"
          rf"|\b2\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:2|II|hai)\b|\bвтор\w+\s+{_RU_LEVEL}"
-         rf"|\b{_RU_LEVEL}\s+2\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:ثانية|ثاني|2)\b", True),
+         rf"|\b{_RU_LEVEL}\s+2\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف|شريحة|طبقة)\s+(?:ال)?(?:ثانية|ثاني|2)\b", True),
         (_term("Tier 3", "tier_foreign"),
          r"\b(?:Nivel(?:ul)?|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo|[Κκ]ατηγορ[ίι]α)\s+(?:3|III|tres|trois|três|drei|tiga)\b"
          rf"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:3|III|ba)\b|\b{_RU_LEVEL}\s+3\b"
-         r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
+         r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف|شريحة|طبقة)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
         (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|трэц\w+\s+(?:катэгор\w+|узроў\w+)"
          r"|\bkategori\w*\s+(?:3|III|trzeciej)\b"
          r"|\b(?:livello|fascia)\s+3\b|\b3-(?:тоифа|toifa)\w*"
-         r"|سطح\s+(?:سه|سوم|۳|3)\b|第(?:三|3)段階"
+         r"|(?:سطح|لایه)\s+(?:سه|سوم|۳|3)\b|第(?:三|3)段階"
          r"|ट[िी]यर\s*(?:3|३|तीन)|เทียร์\s*(?:3|๓|ต่ำสุด)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)"
          r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:៣|3)|তৃতীয়\s+স্তর", True),
         (_term("Tier 1", "tier_pl_uk"),
          r"перш\w+\s+(?:категорі\w+|рів\w+)|\b(?:pierwszej|pierwsza)\s+kategorii\b|\bkategori\w*\s+(?:1|I)\b"
          r"|\b(?:livello|fascia)\s+1\b|\b1-(?:тоифа|toifa)\w*"
-         r"|سطح\s+(?:یک|اول|۱|1)\b|第(?:一|1)段階"
+         r"|(?:سطح|لایه)\s+(?:یک|اول|۱|1)\b|第(?:一|1)段階"
          r"|ट[िी]यर\s*(?:1|१|एक)|เทียร์\s*(?:1|๑)|رده\s+(?:اول|۱|1)|အဆင့်\s*(?:၁|1)"
          r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:១|1)|প্রথম\s+স্তর", True),
         (_term("Tier 2", "tier_pl_uk"),
          r"друг\w+\s+(?:категорі\w+|рів\w+)|\b(?:drugiej|druga)\s+kategorii\b|\bkategori\w*\s+(?:2|II)\b"
          r"|\b(?:livello|fascia)\s+2\b|\b2-(?:тоифа|toifa)\w*"
-         r"|سطح\s+(?:دو|دوم|۲|2)\b(?!\s*(?:ویژه\s+)?(?:فهرست|لیست))|第(?:二|2)段階(?!\S{0,3}監視)"
+         r"|(?:سطح|لایه)\s+(?:دو|دوم|۲|2)\b(?!\s*(?:ویژه\s+)?(?:فهرست|لیست))|第(?:二|2)段階(?!\S{0,3}監視)"
          r"|ट[िी]यर\s*(?:2|२|दो)|เทียร์\s*(?:2|๒)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)"
          r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:២|2)|দ্বিতীয়\s+স্তর", True),
         # Turkish ordinals: "3üncü kategoride", "ikinci kademe".
@@ -756,7 +756,9 @@ TIERS = Lexicon(
         (_term("Tier 3", "tier_lowest_foreign", 0.6),
          r"нижн\w+\s+категори\w+|(?:peor|última|más\s+baja)\s+categoría|(?:pire|dernière|plus\s+basse)\s+catégorie"
          r"|(?:pior|última|mais\s+baixa)\s+categoria|(?:peor|último|más\s+bajo)\s+nivel|(?:pire|plus\s+bas)\s+niveau"
-         r"|нижн\w+\s+уровн\w+|أدنى\s+(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف|فئات|مستويات)", True),
+         r"|нижн\w+\s+уровн\w+|أدنى\s+(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف|فئات|مستويات)"
+         r"|(?:nivel|categoría|grupo)\s+más\s+baj[oa]|(?:niveau|catégorie|groupe)\s+le\s+plus\s+bas|catégorie\s+la\s+plus\s+basse"
+         r"|(?:nível|categoria|grupo)\s+mais\s+baix[oa]|最低(?:一)?(?:级别|等级|级)", True),
         (_term("Tier 2 Watch List", "watch_list_zh", 0.6), r"(?:观察|监察|监视)名单", False),
         (_term("Tier 1", "tier_zh"),
          r"第(?:一|1)(?:级|等级|类|层|階層|阶层)|1등급|ກຸ່ມທີ\s?(?:1|໑)|제 ?1 ?(?:범주|등급)", False),

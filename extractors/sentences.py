@@ -58,8 +58,14 @@ def _inside_open_quote(text: str, start: int, end: int) -> bool:
     return depth > 0 or straight == 1
 
 
+# An ordinal before a rank's noun: Turkish "2. Kademe", German "3. Stufe", not "rose to 12. Police".
+_ORDINAL_RANK = re.compile(r"\s*(?:Kademe|Kategori\w*|Stufe|Gruppe|Grup\w*|Seviye\w*|Sıra)\b")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
-    """True when the dot at ``dot`` closes an abbreviation or an initial."""
+    """True when the dot at ``dot`` closes an abbreviation, an initial, or an ordinal before a rank."""
+    if dot > 0 and text[dot - 1] in "123" and (dot < 2 or not text[dot - 2].isalnum()):
+        return _ORDINAL_RANK.match(text, dot + 1) is not None
     i = dot
     while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
         i -= 1

@@ -262,6 +262,17 @@ _HYPOTHETICAL = re.compile(
     r"|\bif\s+(?:\w+\s+){0,6}?(?:downgrad|relegat)\w*|\bunless\b|\bautomatic(?:ally)?\b"
     r"|podría|podrían|riesgo|pourrait|risque|poderia|risco|может|грозит)"
 )
+# A rating of the past, not this edition's: "in the past, X was on the lowest tier", "dans le passé".
+_PAST = re.compile(
+    r"(?i:\bin\s+the\s+past\b|\bpreviously\b|\bformerly\b|\bdans\s+le\s+passé\b|\bauparavant\b|\bautrefois\b"
+    r"|\ben\s+el\s+pasado\b|\banteriormente\b|\bno\s+passado\b|\bранее\b|\bпрежде\b|\bfrüher\b|\bin\s+der\s+Vergangenheit\b)"
+    r"|过去|以前|此前|曾经|في\s+الماضي|سابقا|以前は|かつて|과거에"
+)
+# A verb that rates its subject: "is ranked at", "remains on", "figura en", "est classé".
+_RATED = re.compile(
+    r"(?i:\b(?:is|was|are|were|remains?|stays?|sits?|itself|ranked|rated|placed|listed|está|es|figura|sigue|est|reste"
+    r"|figure|fica|permanece|ist|bleibt)\b)"
+)
 _PLURAL = re.compile(r"(?i:\b(?:countries|governments|nations|jurisdictions)\b)|个国家|国家和地区")
 # The main place by a common noun before its rating: "the country has been upgraded to Tier 2", "el país sigue en".
 _SINGULAR = re.compile(
@@ -280,6 +291,8 @@ class _Statement:
     marked: bool = False  # the current tier follows "to", "into", 至: stated, not inferred
     named: bool = True  # the clause names its place (False: the main place by default)
     hypothetical: bool = False  # "would be downgraded to Tier 3", "risks a downgrade": not the rating given
+    past: bool = False  # "in the past, X was on Tier 3": not this edition's rating
+    weak: bool = False  # a ranking word ("the lowest tier"), not a tier's name
 
 
 def extract_tiers(doc: ScannedText, primary: str | None, issuer_code: str | None) -> tuple[TierRating, ...]:
@@ -291,7 +304,7 @@ def extract_tiers(doc: ScannedText, primary: str | None, issuer_code: str | None
     for sent, mentions in sorted(by_sent.items()):
         statements += _statements(doc, sent, mentions, primary, issuer_code)
     merged: dict[str | None, _Statement] = {}
-    for st in sorted(statements, key=lambda st: (st.hypothetical, not st.marked, not st.named)):
+    for st in sorted(statements, key=lambda st: (st.hypothetical, st.past, not st.marked, st.weak, not st.named)):
         cur = merged.setdefault(st.code, _Statement(st.code))
         if st.hypothetical and (cur.tier or cur.previous):
             continue  # a rating that may come adds nothing to one given
@@ -323,7 +336,8 @@ def _unattached_tier(
     """No statement found its subject, yet the item names a tier. In the lead or next to the main place, it
     is the main place's rating ("the country stays on Tier 3"); else, in a sentence about one place (not a
     definition of the tiers for "countries"), it is that place's."""
-    tiers = sorted((t for t in doc.tiers if t.weight >= 0.6), key=lambda t: (t.weight < 0.9, t.start))
+    tiers = sorted((t for t in doc.tiers if t.weight >= 0.6 and not _issuers_own(doc, t, issuer_code)),
+                   key=lambda t: (t.weight < 0.9, t.start))
     # Places other than the issuer; with none at all, a lone rating is the unnamed subject's ("la Ruritanie
     # reste au niveau 2" with a place no table knows).
     others = {pm.sent for pm in doc.places if pm.place.code not in (primary, issuer_code)}
@@ -446,6 +460,9 @@ def _statements(
               and not pm.place.metonym]
     if not places and len({t.tier for t in mentions}) >= 3:
         return []  # the scale itself ("第一级、第二级、第二级观察以及第三级"), said of no place
+    mentions = [t for t in mentions if not _issuers_own(doc, t, issuer_code)]
+    if not mentions:
+        return []
     previous: TierMention | None = None
     current: TierMention | None = None
     unmarked: list[TierMention] = []
@@ -478,9 +495,13 @@ def _statements(
     assert anchor is not None
     out = _statement(doc, norm[s.start : s.end], places, current, previous, anchor, primary)
     hypothetical = _HYPOTHETICAL.search(norm, max(s.start, anchor.start - 60), anchor.start) is not None
+    # unless the clause moves it ("previously listed in Tier 2 ... upgraded to the watch list")
+    past = not marked and _PAST.search(norm, max(s.start, anchor.start - 60), anchor.start) is not None
     for st in out:
         st.marked = marked
         st.hypothetical = hypothetical
+        st.past = past
+        st.weak = anchor.weight < 0.9
     return out
 
 
@@ -530,6 +551,18 @@ def _statement(
 def mentions_after(doc: ScannedText, anchor: TierMention) -> list[TierMention]:
     """Tier mentions later in the same sentence."""
     return [t for t in doc.tiers if t.sent == anchor.sent and t.start > anchor.start]
+
+
+def _issuers_own(doc: ScannedText, t: TierMention, issuer_code: str | None) -> bool:
+    """The issuer's own rating ("Yet the US is ranked at Tier 1 and Guyana at Tier 2"): the issuer is the
+    nearest place before a tier's name and the subject of a verb that rates it; not a word of the list's
+    name ("US human trafficking watch list")."""
+    if issuer_code is None or t.weight < 0.9:
+        return False
+    before = [pm for pm in doc.places if pm.sent == t.sent and pm.end <= t.start]
+    last = max(before, key=lambda pm: pm.end, default=None)
+    return (last is not None and last.place.code == issuer_code and t.start - last.end <= 40
+            and _RATED.search(doc.norm, last.end, t.start) is not None)
 
 
 def _subjects(norm: str, places: list[PlaceMention], anchor: int) -> list[str | None]:

@@ -430,6 +430,11 @@ def test_a_hard_wrapped_line_ending_mid_clause_does_not_end_a_sentence() -> None
                    "The report came out on Monday."]
 
 
+def test_an_ordinal_before_a_rank_does_not_end_a_sentence() -> None:
+    got = [s.text for s in split_sentences("Gürcistan 2. Kademe'de yer aldı. Ölü sayısı 12. Polis açıkladı.")]
+    assert got == ["Gürcistan 2. Kademe'de yer aldı.", "Ölü sayısı 12.", "Polis açıkladı."]
+
+
 def test_digits_of_other_scripts_read_as_ascii() -> None:
     assert to_simplified("۲۰۲۱ ٢٠٢٥ २०१६ ๒๕๕๘ ２０２４") == "2021 2025 2016 2558 2024"
 

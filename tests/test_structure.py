@@ -810,3 +810,40 @@ def test_tiers_as_places_on_a_scale_or_groups(text: str, tier: str) -> None:
 def test_tier_words_of_detector_1_7_11(text: str, tier: str) -> None:
     d = detect(None, text)
     assert d.is_report and [t.tier for t in d.tiers] == [tier]
+
+
+# Synthetic sentences for detector 1.7.12: tier words written from general knowledge of each language, not from
+# any set (all six wrong in 1.7.11), a rating of the past, and the issuer's own rating.
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("El informe sobre trata de personas del Departamento de Estado mantiene a Bolivia en Tier 2 bajo vigilancia.",
+         "Tier 2 Watch List"),
+        ("El informe estadounidense sobre trata de personas bajó a Bolivia al nivel más bajo.", "Tier 3"),
+        ("صنف تقرير الخارجية الأمريكية حول الاتجار بالبشر الكويت في الشريحة الثانية.", "Tier 2"),
+        ("وضع التقرير الأمريكي للاتجار بالبشر الجزائر في الشريحة الثالثة.", "Tier 3"),
+        ("美国国务院人口贩运报告将朝鲜列为最低等级。", "Tier 3"),
+        ("گزارش قاچاق انسان وزارت خارجه آمریکا ایران را در لایه سوم قرار داد.", "Tier 3"),
+    ],
+    ids=["es-bajo-vigilancia", "es-nivel-mas-bajo", "ar-shariha-2", "ar-shariha-3", "zh-zuidi-dengji", "fa-laye"],
+)
+def test_tier_words_of_detector_1_7_12(text: str, tier: str) -> None:
+    d = detect(None, text)
+    assert d.is_report and [t.tier for t in d.tiers] == [tier]
+
+
+def test_a_rating_of_the_past_gives_way_to_the_current_one() -> None:
+    d = detect(None, "The State Department's annual trafficking in persons report again ranks Chile first. "
+                     "In the past, Chile was on the lowest tier of the report. In 2010 Chile reached the first "
+                     "tier and has stayed there. The report says Chile remains on Tier 1.")
+    assert [(t.jurisdiction, t.tier) for t in d.tiers] == [("Chile", "Tier 1")]
+
+
+def test_the_issuers_own_rating_is_not_the_main_places() -> None:
+    d = detect(None, "Jamaica's minister spoke after the annual US Trafficking in Persons report came out. Yet the "
+                     "United States is ranked at Tier 1, he said.")
+    assert d.is_report and d.tiers == ()
+    # the issuer as a word of the list's name is not its rating
+    off = detect("Nepal taken off US human trafficking watch list", "The State Department's annual Trafficking in "
+                 "Persons Report recognised Nepal's progress this year.")
+    assert [(t.jurisdiction, t.previous) for t in off.tiers] == [("Nepal", "Tier 2 Watch List")]
