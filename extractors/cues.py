@@ -599,9 +599,11 @@ REPORTS = Lexicon(
         # The same other reports in other languages: religious freedom, human rights, drugs, arms.
         (_term("other", "other_foreign", 0.9),
          r"\b(?:informe|reporte|rapport|relatório|Bericht|laporan|báo\s+cáo)s?\s+" + _GAP.format(n=6)
-         + r"(?:sobre\s+(?:la\s+)?libertad\s+religiosa|sur\s+la\s+liberté\s+religieuse|sobre\s+(?:a\s+)?liberdade"
+         + r"(?:sobre\s+(?:la\s+)?[«\"“]?libertad\s+religiosa|sur\s+la\s+[«\"“]?liberté\s+religieuse"
+         r"|sobre\s+(?:a\s+)?[«\"“]?liberdade"
          r"\s+religiosa|(?:über|zur)\s+(?:die\s+)?Religionsfreiheit|kebebasan\s+beragama|(?:về\s+)?tự\s+do\s+tôn\s+giáo"
-         r"|sobre\s+(?:los\s+)?derechos\s+humanos|sur\s+les\s+droits\s+de\s+l['’]homme|sobre\s+(?:os\s+)?direitos"
+         r"|sobre\s+(?:los\s+)?[«\"“]?derechos\s+humanos|sur\s+les\s+[«\"“]?droits\s+de\s+l['’]homme"
+         r"|sobre\s+(?:os\s+)?[«\"“]?direitos"
          r"\s+humanos|(?:über|zur)\s+(?:die\s+)?Menschenrechte\w*|hak\s+asasi\s+manusia|(?:về\s+)?nhân\s+quyền"
          r"|sobre\s+(?:las\s+)?drogas|sur\s+les\s+drogues|sobre\s+drogas|(?:sobre\s+el\s+|sur\s+le\s+)?tr[áa]fic[oa]?"
          r"\s+(?:de\s+|d['’])\s*(?:armas|armes|drogas|drogue|stupéfiants|especies|espèces))"
@@ -717,27 +719,28 @@ TIERS = Lexicon(
         (_term("Tier 1", "tier_az_bn_he"), r"\bSıra\s*1(?!\d)|\bSəviyyə\s*1(?!\d)|\b1-[cç][iıuü]\s+səviyyə\w*"
          r"|টিয়ার\s*-?\s*(?:১|1)(?![০-৯\d])|[בלה]?דירוג\s+הראשון"
          r"|[בלה]?מדרגה\s+הראשונה"
-         r"|ٹیئر\s*-?\s*(?:1|۱)(?!\d)|पहिलो\s+(?:तह|श्रेणी)", True),
+         r"|ٹیئر\s*-?\s*(?:1|۱)(?!\d)|पहिलो\s+(?:तह|श्रेणी)|(?:پہلا|پہلی|پہلے)\s+(?:درجہ|درجے|سطح)", True),
         (_term("Tier 2", "tier_az_bn_he"), r"\bSıra\s*2(?!\d)|\bSəviyyə\s*2(?!\d)|\b2-[cç][iıuü]\s+səviyyə\w*"
          r"|টিয়ার\s*-?\s*(?:২|2)(?![০-৯\d])|[בלה]?דירוג\s+השני"
          r"|[בלה]?מדרגה\s+השנייה"
-         r"|ٹیئر\s*-?\s*(?:2|۲)(?!\d)|दोस्रो\s+(?:तह|श्रेणी)", True),
+         r"|ٹیئر\s*-?\s*(?:2|۲)(?!\d)|दोस्रो\s+(?:तह|श्रेणी)"
+         r"|(?:دوسرا|دوسری|دوسرے)\s+(?:درجہ|درجے|سطح)(?!\S*\s+کی\s+واچ)", True),
         (_term("Tier 3", "tier_az_bn_he"), r"\bSıra\s*3(?!\d)|\bSəviyyə\s*3(?!\d)|\b3-[cç][iıuü]\s+səviyyə\w*"
          r"|টিয়ার\s*-?\s*(?:৩|3)(?![০-৯\d])|[בלה]?דירוג\s+השלישי"
          r"|[בלה]?מדרגה\s+השלישית"
-         r"|ٹیئر\s*-?\s*(?:3|۳)(?!\d)|तेस्रो\s+(?:तह|श्रेणी)", True),
+         r"|ٹیئر\s*-?\s*(?:3|۳)(?!\d)|तेस्रो\s+(?:तह|श्रेणी)|(?:تیسرا|تیسری|تیسرے)\s+(?:درجہ|درجے|سطح)", True),
         (_term("Tier 1", "tier_tr"), _TR1, True),
         (_term("Tier 2", "tier_tr"), _TR2, True),
         (_term("Tier 3", "tier_tr"), _TR3, True),
         # Ordinals and Dutch: "tercer nivel", "troisième catégorie", "dritte Kategorie", "categorie drie".
         (_term("Tier 1", "tier_ordinal"),
-         r"\b(?:primer(?:o|a)?\s+(?:nivel|categor[íi]a|grupo)|primeira\s+categoria|premi[èe]re\s+cat[ée]gorie"
+         r"\b(?:primer(?:o|a)?\s+(?:nivel|categor[íi]a|grupo)|primeira\s+categoria|primeiro\s+nível|premi[èe]re\s+cat[ée]gorie"
          r"|premier\s+niveau|erste\w*\s+(?:Kategorie|Stufe)|eerste\s+categorie|categorie\s+(?:1|een|één))\b", True),
         (_term("Tier 2", "tier_ordinal"),
          r"\b(?:segund[oa]\s+(?:nivel|categor[íi]a|grupo)|deuxi[èe]me\s+(?:cat[ée]gorie|niveau)"
          r"|zweite\w*\s+(?:Kategorie|Stufe)|tweede\s+categorie|categorie\s+(?:2|twee))\b", True),
         (_term("Tier 3", "tier_ordinal"),
-         r"\b(?:tercer(?:o|a)?\s+(?:nivel|categor[íi]a|grupo)|terceira\s+categoria|troisi[èe]me\s+(?:cat[ée]gorie|niveau)"
+         r"\b(?:tercer(?:o|a)?\s+(?:nivel|categor[íi]a|grupo)|terceira\s+categoria|terceiro\s+nível|troisi[èe]me\s+(?:cat[ée]gorie|niveau)"
          r"|dritte\w*\s+(?:Kategorie|Stufe)|derde\s+categorie|categorie\s+(?:3|drie))\b", True),
         (_term("Tier 2 Watch List", "watch_list_named"),
          r"\b(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|(?:liste|zone)\s+de\s+surveillance)\s+"
@@ -977,12 +980,17 @@ CUES = Lexicon(
         (_term("rebut", "en_discredits", 0.8),
          r"\b(?:ridiculous|ludicrous|laughable|malicious\w*|illegitimate|cherry-pick\w*|(?:outright|blatant|sheer)\s+lies"
          r"|(?:do|does|did|will)\s+not\s+recogni[sz]e|refus\w+\s+to\s+recogni[sz]e|hostil(?:e|ity)"
+         r"|(?:grants?|gives?|accords?|lacks?)\s+(?:any\s+|no\s+)?legitimacy"
          r"|unilateral)\b", True),
         (_term("rebut", "es_pt_fr_discredits", 0.8),
          r"\b(?:ridícul\w+|absurd\w+|malicios\w+|malintencionad\w+|hostil\w*|unilatera\w+|ilegítim\w+|espuri\w+"
          r"|falaz\w*|falacia\w*|desestim\w+|impugn\w+|arremet\w+|desment\w+|ridicule\w*|absurde\w*|malveillan\w+"
          r"|hostile\w*|unilatéra\w+|illégitime\w*|fallacieu\w+|fustig\w+|s['’]insurg\w+|s['’]indign\w+|démenti\w*|dément\w+"
-         r"|ne\s+correspond\w*\s+(?:pas|nullement|en\s+rien)|não\s+corresponde\w*)\b", True),
+         r"|ne\s+correspond\w*\s+(?:pas|nullement|en\s+rien)|não\s+corresponde\w*"
+         # legitimacy or competence denied: "no concede legitimidad", "no tiene atribuciones", "aucune légitimité"
+         r"|no\s+(?:le\s+)?(?:concede|otorga|reconoce|da)\w*\s+(?:ninguna\s+|ni\s+)?legitimidad|carece\w*\s+de\s+(?:toda\s+)?legitimidad"
+         r"|no\s+tiene\w*\s+(?:las\s+)?atribuciones|não\s+(?:reconhece|concede|dá)\w*\s+(?:nenhuma\s+)?legitimidade"
+         r"|carece\w*\s+de\s+legitimidade|aucune\s+légitimité)\b", True),
         (_term("rebut", "es_pt_fr_criticises", 0.7, verb=True, neg=True),
          # not a court's "condenou menos traficantes", "condenó a 12 años", "condamné à"
          r"\b(?:critic(?:ó|aron|a|an|ou|aram|am)|conden(?:ó|aron|a|an|amos|ou|aram)(?!\s+(?:menos|mais|m[aá]s|\d|a\s+\d"
@@ -1084,6 +1092,7 @@ CUES = Lexicon(
          r"|mempersoalkan|tidak\s+(?:bersetuju|setuju|menerima|dapat\s+menerima|boleh\s+menerima|mengakui))\b", True),
         (_term("rebut", "id_discredits", 0.8),
          r"\b(?:fitnah|tidak\s+(?:adil|mencerminkan|berasas|berdasar|objektif|tepat|akurat)|tanpa\s+(?:dasar|asas)"
+         r"|tidak\s+(?:dinilai|dipertimbangkan|dihargai|diakui)\s+(?:secara\s+)?(?:adil|objektif|wajar)"
          r"|berat\s+sebelah|campur\s+tangan|dipolitikkan|bermotif\s+politik|keberatan|standar\s+ganda"
          r"|dwistandard|menyesatkan|(?:bersifat\s+)?subjektif|tidak\s+munasabah)\b", True),
         (_term("rebut", "id_regrets", 0.4), r"\b(?:kecewa|kekecewaan|menyesalkan|menyesali)\b", True),
@@ -1357,7 +1366,7 @@ ACTORS = Lexicon(
         (_term("agency", "agency_foreign"),
          r"\b(?:Comisión|Comité|Consejo\s+Nacional|Secretaría|Commission|Cellule|Conseil\s+national|Haut-Commissariat"
          r"|Comissão|Conselho\s+Nacional|Secretaria|Kommission|Ausschuss|Behörde|Bundesamt|комисси\w+|комитет\w*"
-         r"|Komisyon\w*|Kurul\w*|Başkanlığı\w*|Müdürlüğü\w*|İdaresi\w*|Ủy\s+ban|Ban\s+chỉ\s+đạo|Komisi|Badan|Satgas"
+         r"|Komisyon\w*|Kurul\w*|Başkanlığı\w*|Müdürlüğü\w*|İdaresi\w*|Ủy\s+ban|Ban\s+chỉ\s+đạo|Komisi|Komite|Badan|Satgas"
          r"|Suruhanjaya|Majlis)\b"
          r"|" + _AR_PRE + r"(?:ال)?(?:لجنة|هيئة|مجلس|جهاز|مكتب)|คณะกรรมการ|สำนักงาน|위원회|委員会|委员会", True),
         (_term("agency", "agency_generic"),
@@ -1731,6 +1740,9 @@ RANKING_CONCEPT_RE = re.compile(
         # a list or the worst of the countries: "список стран", "lista de países", "أسوأ الدول"
         r"|\blists?\s+of\s+(?:\w+\s+)?countries|\blista\s+de\s+(?:los\s+)?pa[íi]ses|\bliste\s+des\s+pays"
         r"|\bworst\s+countries|\bpeores\s+pa[íi]ses|\bpiores\s+pa[íi]ses|\bpires\s+pays|спис(?:ок|к)\w*\s+стран"
+        # "una lista que elabora Estados Unidos con los países", "put under observation"
+        r"|\blistas?\s+(?:\S+\s+){1,5}?(?:con|de|of|des)\s+(?:los\s+|las\s+|the\s+|)(?:países|countries|pays|naciones|nations)"
+        r"|\b(?:sob|em|bajo|en)\s+observa(?:ção|ción)"
         r"|перел[іi]к\w*\s+кра[їi]н|спис\w+\s+кра[їi]н|худш\w+\s+стран|найгірш\w+\s+кра[їi]н"
         # a list of N countries or governments; the ranking's three groups; its worst or last group
         r"|\b(?:lists?|listas?|listes?|Liste|seznam\w*)\s+(?:of|de|des|von|der)\s+(?:\d+\s+|los\s+|las\s+)?(?:countries|governments"
@@ -1758,7 +1770,7 @@ TIP_NARRATIVE_RE = re.compile(
     r"(?i:\b(?:source|transit|destination)\b[\w\s,]{0,30}?\b(?:transit|destination)\s+country\s+for\s+"
     r"(?:[\w,]+\s+){0,4}?(?:men|women|children)\b"
     r"|\bpa[íi]s\s+de\s+(?:origen|origem|fuente|fonte|tr[áa]nsito|destino)\b[\w\s,]{0,40}?\b(?:tr[áa]nsito|destino)\b"
-    r"[^.]{0,40}?\b(?:hombres|mujeres|niños|niñas|homens|mulheres|crianças)\b"
+    r"[^.]{0,80}?\b(?:hombres|mujeres|niños|niñas|homens|mulheres|crianças)\b"
     r"|\bpays\s+(?:d['’]origine|de\s+transit|de\s+destination)\b[\w\s,'’]{0,40}?\b(?:transit|destination)\b"
     r"[^.]{0,40}?\b(?:hommes|femmes|enfants)\b)"
 )

@@ -47,6 +47,7 @@ from extractors.mentions import (
     find_mentions,
     may_mention_report,
     referent_before,
+    unwrap_words,
 )
 from extractors.places import place_name
 from extractors.structure import (
@@ -140,7 +141,7 @@ DETECTOR_NAME = "newswatch-rules"
 # ("上から2番目") and groups ("the 1st group", "le premier groupe") as tiers
 # 1.7.10: from next14's tune side: the Arabic human rights report with its prefixed "لحقوق"; "استعباد البشر";
 # "الولاياتالمتحدة" run together; Persian "سیاست زده" and a lack of competence ("صلاحیت ... برخوردار نیستند")
-DETECTOR_VERSION = "1.7.12"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+DETECTOR_VERSION = "1.7.13"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 
@@ -170,6 +171,7 @@ def detect(
     when None. ``published`` dates the report's edition when the text names none; without
     it, the latest full date written in the text does.
     """
+    text = unwrap_words(text)
     if not may_mention_report(text) and not (title and may_mention_report(title)):
         return Detection(False, False, 0.0, 0.0, detector=DETECTOR_NAME, detector_version=DETECTOR_VERSION)
     doc = find_mentions(title, text, language)

@@ -44,6 +44,7 @@ __all__ = [
     "add_places_and_quotes",
     "find_mentions",
     "may_mention_report",
+    "unwrap_words",
 ]
 
 LEAD_SENTENCES = 2  # sentences of body text that, with the title, make the lead
@@ -145,6 +146,30 @@ class ScannedText:
             if q.start <= pos < q.end:
                 return q
         return None
+
+
+# Thai, Lao, Burmese and Khmer set no spaces between words: a hard wrap may cut a word ("ການຄ້າມະ\nນຸດ").
+_SEA_LETTER = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+
+
+def unwrap_words(text: str) -> str:
+    """The text with hard-wrapped lines of such a script joined: three or more lines in a row of nearly one
+    length (50-100 characters, within 12 of the first), each ending and the next starting with a letter of
+    the script. A line break between paragraphs of other lengths stays: it ends a sentence."""
+    if "\n" not in text or not _SEA_LETTER.search(text):
+        return text
+    lines = text.split("\n")
+    runs_on = [False] * len(lines)  # line k runs on into line k + 1
+    i = 0
+    while i < len(lines) - 1:
+        j = i
+        while (j < len(lines) - 1 and 50 <= len(lines[j]) <= 100 and abs(len(lines[j]) - len(lines[i])) <= 12
+               and _SEA_LETTER.match(lines[j][-1:]) and _SEA_LETTER.match(lines[j + 1][:1])):
+            j += 1
+        if j - i >= 2:
+            runs_on[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    return "".join(line if runs_on[k] else line + "\n" for k, line in enumerate(lines))[:-1]
 
 
 def find_mentions(title: str | None, text: str, language: str | None = None) -> ScannedText:
@@ -330,7 +355,9 @@ def _concept_mentions(doc: ScannedText, explicit: list[ReportMention]) -> list[R
     """
     if not doc.trafficking_context:
         return []
-    named = {r.sent for r in explicit}
+    named: dict[int, int] = {}  # sentence: where the first report named in it starts
+    for r in explicit:
+        named[r.sent] = min(r.start, named.get(r.sent, r.start))
     norm = doc.norm
     topic = _first_by_sentence(doc, TRAFFICKING_CONTEXT_RE)
     bare = {
@@ -351,6 +378,12 @@ def _concept_mentions(doc: ScannedText, explicit: list[ReportMention]) -> list[R
     # "...trafficking in persons. We are still on the watch list on tier 2": the topic in the sentence before
     follows = {s + 1 for s in topic if s + 1 < len(doc.sentences)} - set(topic) - set(bare)
     for s in sorted(set(topic) | set(bare) | follows):
+        if s in topic and s in narrative and narrative[s][1] <= named.get(s, narrative[s][1]):
+            # the report's own words for a country, before any report this sentence names
+            start, end = narrative[s]
+            out.append(ReportMention("tip", "tip_concepts:topic+narrative", 0.8, start, end, s, True,
+                                     _year_near(norm, start, end)))
+            continue
         if s in named or _after_other_report(explicit, s):
             continue
         if s in unodc and s in noun and s in topic:  # "UNODC released a report saying human trafficking..."
@@ -360,11 +393,6 @@ def _concept_mentions(doc: ScannedText, explicit: list[ReportMention]) -> list[R
             continue
         has = [k for k, d in (("issuer", issuer), ("report", noun), ("ranking", ranking), ("tier", tier)) if s in d]
         strong = s in topic
-        if strong and s in narrative:  # the report's own words for a country
-            start, end = narrative[s]
-            out.append(ReportMention("tip", "tip_concepts:topic+narrative", 0.8, start, end, s, True,
-                                     _year_near(norm, start, end)))
-            continue
         rank_like = "ranking" in has or "tier" in has
         if s in follows:  # the topic in the sentence before: a tier and a ranking word together, nothing less
             if "tier" in has and "ranking" in has:

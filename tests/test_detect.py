@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from extractors.cues import ACTORS, CUES, REPORTS, Scanner, pattern_prefixes, to_simplified
 from extractors.detect import DETECTOR_NAME, DETECTOR_VERSION, detect
+from extractors.mentions import unwrap_words
 from extractors.sentences import split_sentences
 
 # --- positives --------------------------------------------------------------------------
@@ -433,6 +434,16 @@ def test_a_hard_wrapped_line_ending_mid_clause_does_not_end_a_sentence() -> None
 def test_an_ordinal_before_a_rank_does_not_end_a_sentence() -> None:
     got = [s.text for s in split_sentences("Gürcistan 2. Kademe'de yer aldı. Ölü sayısı 12. Polis açıkladı.")]
     assert got == ["Gürcistan 2. Kademe'de yer aldı.", "Ölü sayısı 12.", "Polis açıkladı."]
+
+
+def test_hard_wrapped_lines_of_a_script_without_spaces_are_joined() -> None:
+    run = ["ກ" * 60, "ຂ" * 63, "ຄ" * 58]
+    assert unwrap_words("\n".join([*run, "ງ"])) == "".join(run) + "ງ"
+    # two lines, or lines of other lengths (paragraphs), or Latin letters: each break stays
+    assert unwrap_words("ກ" * 60 + "\n" + "ຂ" * 60) == "ກ" * 60 + "\n" + "ຂ" * 60
+    paragraphs = "\n".join(["ກ" * 90, "ຂ" * 55, "ຄ" * 70, "ງ"])
+    assert unwrap_words(paragraphs) == paragraphs
+    assert unwrap_words("\n".join(["a" * 60] * 4)) == "\n".join(["a" * 60] * 4)
 
 
 def test_digits_of_other_scripts_read_as_ascii() -> None:
@@ -962,7 +973,9 @@ def test_rejections_coverage_and_other_reports_in_many_languages(case: dict[str,
     # "round12-" (6; 1.7.6 gets all wrong: "nega"/"niega", the report's narrative formula, "el Primer Mandatario",
     # a Japanese passive, Uzbek in Cyrillic), "round13-" (3; all wrong in 1.7.6: the Arabic human rights report,
     # "استعباد البشر", Persian "سیاست زده") and "round14-" (4; all wrong in 1.7.10: "minimum standards" in Greek
-    # and Romanian, the English name in Bengali letters, a hard-wrapped quote).
+    # and Romanian, the English name in Bengali letters, a hard-wrapped quote) and "round15-" (5; all wrong in
+    # 1.7.12: "sob observação", a list "con los países", legitimacy denied, "Komite Nasional", the TIP
+    # narrative before a human rights report named in quotation marks).
     d = detect(case.get("title"), case["text"])
     expected = {"rebuttal": (True, True), "coverage": (True, False), "other_report": (False, False),
                 "none": (False, False)}[case["kind"]]

@@ -847,3 +847,21 @@ def test_the_issuers_own_rating_is_not_the_main_places() -> None:
     off = detect("Nepal taken off US human trafficking watch list", "The State Department's annual Trafficking in "
                  "Persons Report recognised Nepal's progress this year.")
     assert [(t.jurisdiction, t.previous) for t in off.tiers] == [("Nepal", "Tier 2 Watch List")]
+
+
+# Synthetic sentences for detector 1.7.13 (shapes of a real set's tune side; all wrong in 1.7.12).
+@pytest.mark.parametrize(
+    ("text", "place", "tier"),
+    [
+        ("O relatório americano sobre tráfico de pessoas mantém Angola no terceiro nível.", "Angola", "Tier 3"),
+        ("امریکی محکمہ خارجہ کی انسانی سمگلنگ رپورٹ میں پاکستان کو دوسرا درجہ دیا گیا ہے۔", "Pakistan", "Tier 2"),
+        # Lao hard-wrapped inside the word for trafficking (ການຄ້າມະ|ນຸດ)
+        ("ລາຍງານປະຈຳປີຂອງກະຊວງການຕ່າງປະເທດສະຫະລັດ ກ່ຽວກັບບັນຫາການຄ້າມະ\n"
+         "ນຸດ ສະບັບໃໝ່ ໄດ້ຈັດໃຫ້ລາວຢູ່ໃນກຸ່ມທີ 2 ເປັນປີທີສອງຕິດຕໍ່ກັນແລ້ວ\n"
+         "ຕາມການປະເມີນຂອງລາຍງານສະບັບນີ້ ລັດຖະບານໄດ້ເພີ່ມຄວາມພະຍາຍາມ ແຕ່ຍັງ\nບໍ່ພຽງພໍ.", "Laos", "Tier 2"),
+    ],
+    ids=["pt-terceiro-nivel", "ur-dusra-darja", "lo-hard-wrapped"],
+)
+def test_places_and_tiers_of_detector_1_7_13(text: str, place: str, tier: str) -> None:
+    d = detect(None, text)
+    assert d.is_report and [(t.jurisdiction, t.tier) for t in d.tiers] == [(place, tier)]
