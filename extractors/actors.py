@@ -640,6 +640,11 @@ class ActorModel:
                 return []  # "The report said the government was not ...": the report speaks, not an official
             if subject:
                 return _chain(subject[-1])
+            # A verb before its subject (Arabic): "أكدت وزارة ... أن التقرير ...": the body right after it speaks.
+            first = [p for p in phrases if verb[1] <= p.start <= verb[1] + 2 and p.end <= pos and not self._object(p)
+                     and not (p.actor is not None and p.actor.issuer)]
+            if first:
+                return _chain(first[0])
         before = [p for p in phrases if p.end <= pos and not self._object(p)]
         if verb is None and (not before or (before[-1].actor is not None and before[-1].actor.issuer)):
             trailing = self._trailing_attribution(sent, pos, phrases)
@@ -748,6 +753,8 @@ class ActorModel:
             marker = None  # "De regering", "Das Außenministerium": an article opens the sentence, not "de", "das"
         if marker is not None and _FOR_SPEAKER.match(doc.norm, start) and _COMMA_AFTER.match(doc.norm, p.end):
             marker = None  # "Para o ministro, o relatório...", "Pour le ministre, ...": in the speaker's view
+        if marker is not None and _AFFILIATION_BEFORE.search(doc.norm, max(start, p.start - 60), p.start):
+            marker = None  # "Jane Roe, deputy director for the Americas of the Foreign Ministry, said": hers
         if marker is not None:
             # "a rebuke from Beijing, which rejected it": the object here is the subject of what follows.
             return RELATIVE_CLAUSE_RE.match(doc.norm, p.end, min(doc.sentences[p.sent].end, p.end + 12)) is None
@@ -775,6 +782,13 @@ class ActorModel:
         return [actor for _sent, actor in self._memory]
 
 
+# A person's post before the body it belongs to: "subdirectora de Estados Unidos del Ministerio ...".
+_AFFILIATION_BEFORE = re.compile(
+    r"(?i:\b(?:(?:deputy|sub|vice)[\s-]?)?(?:director|directora|diretora?|directeur|directrice|head|chief|jef[ae]"
+    r"|subdirector[a]?|vicedirector[a]?|spokes(?:man|woman|person)|portavoz|vocero|porta-voz|porte-parole|official"
+    r"|funcionari[oa]|representative|representante|vụ\s+phó|vụ\s+trưởng|thứ\s+trưởng|người\s+phát\s+ngôn)\b[^,.;:]{0,40}?"
+    r"\b(?:of|de|del|da|do|du|des|của)\s+(?:the\s+|la\s+|l['’])?$)"
+)
 _FOR_SPEAKER = re.compile(r"(?i:(?:para|pour|según|segundo|selon|for)\s)")
 _COMMA_AFTER = re.compile(r"\s*[,，]")
 _OWN_FOREIGN_MINISTRY = (("외무성", "KP"), ("외교부", "KR"), ("外務省", "JP"), ("外务省", "JP"))

@@ -521,7 +521,7 @@ REPORTS = Lexicon(
         (_term("tip", "tip_tr", 0.9),
          r"İnsan\s+Ticareti(?:yle\s+Mücadele)?\s+(?:\S+\s+)?Rapor\w*", True),
         (_term("tip", "tip_it", 0.9),
-         r"\brapport[oi]\s+" + _GAP.format(n=8) + r"(?:sulla|sul)\s+(?:tratta|traffico)\s+(?:di|degli)\s+"
+         r"\brapport[oi]\s+" + _GAP.format(n=8) + r"(?:sulla|sul)\s+(?:tratta|traffico)\s+(?:di|degli|delle|dei)\s+"
          r"(?:persone|esseri\s+umani)", True),
         (_term("tip", "tip_pl_cs_uk_ro", 0.9),
          r"\brapor(?:t\w*|cie)\s+" + _GAP.format(n=8) + r"(?:o|na\s+temat|dotycząc\w+)\s+handlu\s+ludźmi"
@@ -697,20 +697,20 @@ TIERS = Lexicon(
          r"\b(?:Nivel(?:ul)?|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo|[Κκ]ατηγορ[ίι]α)\s+(?:3|III|tres|trois|três|drei|tiga)\b"
          rf"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:3|III|ba)\b|\b{_RU_LEVEL}\s+3\b"
          r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف|شريحة|طبقة)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
-        (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|трэц\w+\s+(?:катэгор\w+|узроў\w+)"
+        (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|трэц\w+\s+(?:катэгор\w+|узроў\w+)|მესამე\s+კალათ\w*"
          r"|\bkategori\w*\s+(?:3|III|trzeciej)\b"
          r"|\b(?:livello|fascia)\s+3\b|\b3-(?:тоифа|toifa)\w*"
          r"|(?:سطح|لایه)\s+(?:سه|سوم|۳|3)\b|第(?:三|3)段階"
          r"|ट[िी]यर\s*(?:3|३|तीन)|เทียร์\s*(?:3|๓|ต่ำสุด)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)"
          r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:៣|3)|তৃতীয়\s+স্তর", True),
         (_term("Tier 1", "tier_pl_uk"),
-         r"перш\w+\s+(?:категорі\w+|рів\w+)|\b(?:pierwszej|pierwsza)\s+kategorii\b|\bkategori\w*\s+(?:1|I)\b"
+         r"перш\w+\s+(?:категорі\w+|рів\w+|катэгор\w+)|პირველ\w*\s+კალათ\w*|\b(?:pierwszej|pierwsza)\s+kategorii\b|\bkategori\w*\s+(?:1|I)\b"
          r"|\b(?:livello|fascia)\s+1\b|\b1-(?:тоифа|toifa)\w*"
          r"|(?:سطح|لایه)\s+(?:یک|اول|۱|1)\b|第(?:一|1)段階"
          r"|ट[िी]यर\s*(?:1|१|एक)|เทียร์\s*(?:1|๑)|رده\s+(?:اول|۱|1)|အဆင့်\s*(?:၁|1)"
          r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:១|1)|প্রথম\s+স্তর", True),
         (_term("Tier 2", "tier_pl_uk"),
-         r"друг\w+\s+(?:категорі\w+|рів\w+)|\b(?:drugiej|druga)\s+kategorii\b|\bkategori\w*\s+(?:2|II)\b"
+         r"друг\w+\s+(?:категорі\w+|рів\w+|катэгор\w+)|მეორე\s+კალათ\w*|\b(?:drugiej|druga)\s+kategorii\b|\bkategori\w*\s+(?:2|II)\b"
          r"|\b(?:livello|fascia)\s+2\b|\b2-(?:тоифа|toifa)\w*"
          r"|(?:سطح|لایه)\s+(?:دو|دوم|۲|2)\b(?!\s*(?:ویژه\s+)?(?:فهرست|لیست))|第(?:二|2)段階(?!\S{0,3}監視)"
          r"|ट[िी]यर\s*(?:2|२|दो)|เทียร์\s*(?:2|๒)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)"
@@ -761,7 +761,8 @@ TIERS = Lexicon(
          r"|(?:pior|última|mais\s+baixa)\s+categoria|(?:peor|último|más\s+bajo)\s+nivel|(?:pire|plus\s+bas)\s+niveau"
          r"|нижн\w+\s+уровн\w+|أدنى\s+(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف|فئات|مستويات)"
          r"|(?:nivel|categoría|grupo)\s+más\s+baj[oa]|(?:niveau|catégorie|groupe)\s+le\s+plus\s+bas|catégorie\s+la\s+plus\s+basse"
-         r"|(?:nível|categoria|grupo)\s+mais\s+baix[oa]|最低(?:一)?(?:级别|等级|级)", True),
+         r"|(?:nível|categoria|grupo)\s+mais\s+baix[oa]|最低(?:一)?(?:级别|等级|级)"
+         r"|(?:peggior\w*|ultim[ao])\s+(?:categoria|fascia|livello)", True),
         (_term("Tier 2 Watch List", "watch_list_zh", 0.6), r"(?:观察|监察|监视)名单", False),
         (_term("Tier 1", "tier_zh"),
          r"第(?:一|1)(?:级|等级|类|层|階層|阶层)|1등급|ກຸ່ມທີ\s?(?:1|໑)|제 ?1 ?(?:범주|등급)", False),
@@ -875,7 +876,8 @@ CUES = Lexicon(
          r"\b(?:distort\w*|misrepresent\w*|confus\w+\s+right\s+and\s+wrong|(?:disregard\w*|ignor\w*)\s+(?:the\s+)?"
          r"(?:basic\s+)?facts|factually\s+(?:incorrect|wrong|inaccurate)|turn\w*\s+a\s+blind\s+eye)", True),
         (_term("rebut", "inaccurate", 0.8),
-         r"\b(?:inaccura\w+|incorrect|misleading|outdated|erroneous|unfair\w*|unjust\w*|unverified|irresponsible"
+         r"\b(?:inaccura\w+|incorrect|misleading|outdated|erroneous|unfair\w*|unjust\w*|unverified|irresponsible|dubious"
+         r"|questionable\s+(?:sources?|data|information|methodology|reliability|credibility)"
          r"|misperception\w*|misconception\w*|misjudg\w+|misread\w*|flawed"
          # errors as the report's, not a government's own ("admitted errors")
          r"|(?:contain\w*|full\s+of|riddled\s+with|many|several|numerous|serious|glaring|obvious|factual)\s+(?:\w+\s+)?"
@@ -986,7 +988,7 @@ CUES = Lexicon(
          r"\b(?:ridícul\w+|absurd\w+|malicios\w+|malintencionad\w+|hostil\w*|unilatera\w+|ilegítim\w+|espuri\w+"
          r"|falaz\w*|falacia\w*|desestim\w+|impugn\w+|arremet\w+|desment\w+|ridicule\w*|absurde\w*|malveillan\w+"
          r"|hostile\w*|unilatéra\w+|illégitime\w*|fallacieu\w+|fustig\w+|s['’]insurg\w+|s['’]indign\w+|démenti\w*|dément\w+"
-         r"|ne\s+correspond\w*\s+(?:pas|nullement|en\s+rien)|não\s+corresponde\w*"
+         r"|ne\s+correspond\w*\s+(?:pas|nullement|en\s+rien)|não\s+corresponde\w*|dudos\w+|duvidos\w+|arbitrari\w+|arbitrári\w+"
          # legitimacy or competence denied: "no concede legitimidad", "no tiene atribuciones", "aucune légitimité"
          r"|no\s+(?:le\s+)?(?:concede|otorga|reconoce|da)\w*\s+(?:ninguna\s+|ni\s+)?legitimidad|carece\w*\s+de\s+(?:toda\s+)?legitimidad"
          r"|no\s+tiene\w*\s+(?:las\s+)?atribuciones|não\s+(?:reconhece|concede|dá)\w*\s+(?:nenhuma\s+)?legitimidade"
@@ -1052,7 +1054,8 @@ CUES = Lexicon(
         (_term("rebut", "fr_discredits", 0.8),
          r"\b(?:calomni\w+|diffam\w+|infondé\w*|sans\s+fondement|ingérence\w*|partial(?:e|es|ité)?\b|mensong\w+"
          r"|tendancieu\w+|politis\w+|injust\w+|inacceptable\w*|deux\s+poids(?:\s+et)?\s+deux\s+mesures|désaccord"
-         r"|non\s+vérifié\w*|amalgame\w*|biaisé\w*|irresponsabl\w+|ne\s+(?:sont|est)\s+pas\s+objecti\w+)", True),
+         r"|non\s+vérifié\w*|amalgame\w*|biaisé\w*|irresponsabl\w+|ne\s+(?:sont|est)\s+pas\s+objecti\w+"
+         r"|douteu\w+|arbitraire\w*)", True),
         (_term("rebut", "fr_regrets", 0.4), r"\b(?:regrett\w+|déplor\w+|déçu\w*|déception)", True),
         (_term("rebut", "pt_rejects", 0.9, verb=True, neg=True),
          r"\b(?:rejeit\w+|repudi\w+|refut\w+|contest\w+|desment\w+|discord\w+|recus\w+|neg(?:a|am|ou|aram)\b"
@@ -1083,7 +1086,8 @@ CUES = Lexicon(
          r"фальшивк\w*|фальсифик\w*|клевет\w*|русофоб\w*|вмешательств\w*|пропаганд\w*|предвзят\w*|необоснованн\w*"
          r"|политизирован\w*|инсинуаци\w*|измышлени\w*|ложн\w+|ложь|лжи|голословн\w+|двойн\w+\s+стандарт\w*"
          r"|неприемлем\w+|надуманн\w+|не\s+(?:отражает|соответству\w+\s+действительност\w+)|тенденциозн\w+"
-         r"|не\s+име(?:ет|ют)\s+ничего\s+общего|замалчива\w+|умалчива\w+", True),
+         r"|не\s+име(?:ет|ют)\s+ничего\s+общего|замалчива\w+|умалчива\w+"
+         r"|произвольн\w+|так\s+называем\w+|шаблонн\w+", True),
         (_term("rebut", "ru_criticises", 0.7, verb=True, neg=True),
          r"раскритикова\w+|критикова\w+|критику(?:ет|ют)", True),
         (_term("rebut", "ru_regrets", 0.4), r"сожалени\w+|разочаров\w+", True),
@@ -1120,13 +1124,16 @@ CUES = Lexicon(
          r"مسيس\w*|افتراء\w*|(?:ال)?مغالط\w*|(?:ال)?أكاذيب|ادعاءات\s+(?:باطلة|كاذبة|مغلوطة)|مزاعم|(?:لا|لم)\s+(?:ي|ت)عكس"
          r"|لا\s+(?:ي|ت)ستند\s+(?:إلى|على)\s+أي|لا\s+أساس\s+له|عار(?:ية)?\s+(?:عن|من)\s+الصحة"
          r"|غير\s+(?:موضوعي|دقيق|منصف|عادل|صحيح|مقبول)\w*|استياء\w*|(?:ال)?تدخل\s+في\s+(?:ال)?شؤون"
-         r"|ازدواجية\s+(?:ال)?معايير|مضلل\w*|(?:ت|ي)تجاهل|تجاهل\w*|متحيز\w*|انحياز\w*|خلط\w*", False),
+         r"|ازدواجية\s+(?:ال)?معايير|مضلل\w*|(?:ت|ي)تجاهل|تجاهل\w*|متحيز\w*|انحياز\w*|خلط\w*"
+         r"|افترائ\w*|ابتزاز\w*|تشهير\w*|(?:ال)?تعسف\w*"
+         r"|(?:ي|ت)فت(?:قد|قر)\w*\s+(?:ل|إلى\s+)?(?:أي\s+)?(?:سلطة|مصداقية)", False),
         (_term("rebut", "ar_regrets", 0.4), r"(?:ال)?أسف\w*|خيبة\s+أمل", False),
         (_term("rebut", "th_rejects", 0.9),
          r"ปฏิเสธ|ไม่(?:อาจ|สามารถ)?ยอมรับ|ไม่เห็นด้วย|คัดค้าน|(?<!คัด)ค้าน|โต้แย้ง|ประณาม|ทักท้วง|ไม่พอใจ", False),
         (_term("rebut", "th_discredits", 0.8),
          r"ไม่เป็นธรรม|ไม่(?:ได้)?สะท้อน|คลาดเคลื่อน|ไม่ตรงกับ(?:ความเป็นจริง|ข้อเท็จจริง)"
-         r"|บิดเบือน|ไม่ถูกต้อง|อคติ|ไม่เป็นกลาง|ไม่มีมูล|ไร้มูล|แทรกแซงกิจการภายใน|สองมาตรฐาน", False),
+         r"|บิดเบือน|ไม่ถูกต้อง|อคติ|ไม่เป็นกลาง|ไม่มีมูล|ไร้มูล|แทรกแซงกิจการภายใน|สองมาตรฐาน"
+         r"|มาตรฐาน\S{0,6}ต่างกัน|(?:หลัก|เกณฑ์)\S{0,20}แตกต่างกัน", False),
         (_term("rebut", "th_regrets", 0.4), r"ผิดหวัง|เสียใจ", False),
         (_term("rebut", "ja_rejects", 0.9),
          r"反発|反論|抗議|事実無根|断固反対|強く反対|反対する|反対した|反対の|拒否|受け入れられない|受け入れない"
@@ -1151,7 +1158,7 @@ CUES = Lexicon(
          r"|не\s+погоджу\w+|не\s+прийма\w+(?!\s+(?:\S+\s+)?значн)", True),
         (_term("rebut", "it_pl_uk_discredits", 0.8),
          r"\b(?:infondat\w+|politicamente\s+motivat\w+|ingerenz\w+|calunn\w+|diffamator\w+|tendenzios\w+|fazios\w+"
-         r"|falsit\w+|menzogn\w+|pretestuos\w+|strumental\w+|inaccettabil\w+|infame|imperialist\w+"
+         r"|falsit\w+|menzogn\w+|pretestuos\w+|strumental\w+|inaccettabil\w+|infame|imperialist\w+|malintenzionat\w+"
          r"|bezpodstawn\w+|tendencyjn\w+|stronnicz\w+|upolitycznion\w+|oderwan\w+\s+od\s+rzeczywistości|kłamstw\w*"
          r"|nieprawdziw\w+|nieobiektywn\w+|niesprawiedliw\w+|nieaktualn\w+|ingerencj\w+)\b"
          r"|упереджен\w+|безпідставн\w+|політичн\w+\s+замовлення\w*|наклеп\w*|брехн\w+|неправдив\w+|втручання"
@@ -1411,7 +1418,7 @@ ACTORS = Lexicon(
          r"secretary|secretary\s+for\s+[A-Z]\w+|(?:justice\s+|foreign\s+|home\s+)?secretary|ambassador(?:[\s-]+at[\s-]+large)?|envoy|consul"
          r"(?:[\s-]general)?|deputy\s+director(?:[\s-]general)?|director(?:[\s-]general)?|undersecretary"
          r"|under-secretary|state\s+secretary|officials?|commissioner|governor|mayor|ministro|ministre|menteri"
-         r"|министр\w*|bộ\s+trưởng|thứ\s+trưởng|embajador\w*|ambassadeur\w*|embaixador\w*|Botschafter\w*|посол\w*"
+         r"|министр\w*|дипломат\w*|diplomats?|diplomátic[oa]s?|diplomate|bộ\s+trưởng|thứ\s+trưởng|embajador\w*|ambassadeur\w*|embaixador\w*|Botschafter\w*|посол\w*"
          r"|Büyükelçi\w*|duta\s+besar|đại\s+sứ|presidente|vicepresident\w*|vice-?presidente|président\w*|Präsident\w*"
          r"|президент\w*|Cumhurbaşkanı\w*|Presiden|Thủ\s+tướng|Perdana\s+Menteri|canciller|funcionari[oa]s?"
          r"|(?:primer|primeira?)\s+mandatári?[oa]|mandatari[oa]|chefe\s+de\s+Estado|jefe\s+de\s+Estado|chef\s+de\s+l['’]État"
@@ -1464,7 +1471,7 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|\bflesh\s+traffic|\btraffic\w*\s+in\s+(?:human\s+)?flesh"
         r"|trata\s+de\s+(?:personas|seres\s+humanos)|tráfico\s+de\s+(?:personas|pessoas|seres\s+humanos)"
         r"|traite\s+(?:des|d['’]êtres)|Menschenhandel|торговл\w+\s+людьми|insan\s+ticaret\w*"
-        r"|perdagangan\s+(?:orang|manusia)|pemerdagangan|buôn\s+bán\s+người|mua\s+bán\s+người|tratta\s+di\s+persone|\bTPPO\b"
+        r"|perdagangan\s+(?:orang|manusia)|pemerdagangan|buôn\s+bán\s+người|buôn\s+người|mua\s+bán\s+người|tratta\s+di\s+persone|\bTPPO\b"
         r"|tratta\s+(?:di|degli)\s+esseri\s+umani|handl\w*\s+ludźmi|торгівл\w+\s+людьми|(?:मानव|यौन|(?:लोगों|महिलाओं|बच्चों|इंसानों)\s+की)\s+तस्करी"
         r"|obchod\w*\s+s\s+ľuďmi|insan\s+alver\w*|odam\s+savdo\w*|одам\s+савдо\w*|ადამიანით\s+ვაჭრობ|ტრეფიკინგ|মানব\s*পাচার"
         r"|סחר\s+בבני\s+אדם|मानव\s+बेचबिखन|انسانی\s+(?:اسمگلنگ|سمگلنگ)|انسانوں\s+کی\s+(?:اسمگلنگ|سمگلنگ)"
@@ -1552,13 +1559,14 @@ RELATIVE_CLAUSE_RE = re.compile(
 # A place acting as a speaker: "Hong Kong on Friday rebutted", "Beijing and Hong Kong hit out".
 PLACE_STANCE_RE = re.compile(
     r"(?i:(?:\s*,)?(?:\s+(?:on|this|last|late|early|earlier)\s+\w+)?(?:\s+(?:has|have|had|also|again|which|who|firmly"
-    r"|ha|han|había|habían|a|ont|avait|hat|haben|tem|têm|\w+mente|\w+ment|aussi|también|ya|déjà"
+    r"|ha|han|había|habían|a|ont|avait|hat|haben|tem|têm|\w+mente|\w+ment|aussi|también|ya|déjà|đã|cũng|vừa"
     r"|strongly|swiftly|angrily|quickly|on\s+\w+day|,))*\s+(?:rebut\w*|reject\w*|hit(?:s|ting)?\s+(?:out|back)"
     r"|slam\w*|dismiss\w*|denounc\w*|condemn\w*|object\w*|protest\w*|disput\w*|oppos\w*|deplor\w*|bristl\w*|lodg\w*|rebuff\w*|blast\w*|disagree\w*"
     r"|lash\w*|critici[sz]\w*|accus\w*|react\w*|took\s+issue|takes\s+issue|says|said|welcom\w*|hail\w*|vow\w*|pledg\w*|respond\w*|refut\w*|calls|called"
     r"|urg\w+|den(?:y|ies|ied)|voic\w+|express\w*|responds?|regrets?|regretted|thank\w*|appreciat\w+|rechaz\w+"
     r"|rejet\w+|rejett\w+|menolak|tolak|récus\w+|contest\w+|dénonc\w+|rejeit\w+|repudi\w+|acus\w+|weist|wies"
-    r"|lehnt\w*|kritisiert\w*|отверг\w*|осудил\w*|отклонил\w*|заявил\w*|redde\w+|kınadı|bác\s+bỏ|phản\s+đối"
+    r"|lehnt\w*|kritisiert\w*|отверг\w*|осудил\w*|отклонил\w*|заявил\w*|redde\w+|kınadı|bác\s+bỏ|phản\s+đối|phản\s+bác"
+    r"|lên\s+án|chỉ\s+trích"
     r"|membantah|mengecam|kecewa|déplor\w*|critiqu\w+|condamn\w+|fustig\w+|dément\w*|critic\w+|conden\w+"
     r"|lament\w+)\b"
     # a headline's "Russia: ..." and a Korean or Japanese topic or subject: 북한은, 中国は
@@ -1693,7 +1701,7 @@ ISSUER_CONCEPT_RE = re.compile(
         r"|\bEstados\s+Unidos|\bestadounidense\w*|\bnorte-?american\w*"
         r"|\bDepartamento\s+de\s+Estado|\b[ÉE]tats-Unis|\bam[ée]ricain\w*|\bD[ée]partement\s+d['’][ÉE]tat"
         r"|\bamerikanisch\w*|\bVereinigte\w*\s+Staaten|\bVerenigde\s+Staten|\bAmerikaans\w*"
-        r"|\bStati\s+Uniti|\bamerican[oi]\b|\bDipartimento\s+di\s+Stato|\bStany\s+Zjednoczone\w*|\bamerykańsk\w+"
+        r"|\bStati\s+Uniti|\bamerican[oi]\b|\bstatunitens\w+|\bDipartimento\s+di\s+Stato|\bStany\s+Zjednoczone\w*|\bamerykańsk\w+"
         r"|\bDepartament\w*\s+Stanu|\bSpojen\w+\s+stát\w*|\bamerick\w+|\bAmerika(?:\s+Serikat|\s+Syarikat)?\b"
         r"|\bHoa\s+Kỳ|\bMỹ\b)"
         r"|США|Госдеп\w*|Государственн\w+\s+департамент\w*|американск\w+|Вашингтон\w*|Держдеп\w*|американськ\w+"
@@ -1743,7 +1751,7 @@ RANKING_CONCEPT_RE = re.compile(
         # "una lista que elabora Estados Unidos con los países", "put under observation"
         r"|\blistas?\s+(?:\S+\s+){1,5}?(?:con|de|of|des)\s+(?:los\s+|las\s+|the\s+|)(?:países|countries|pays|naciones|nations)"
         r"|\b(?:sob|em|bajo|en)\s+observa(?:ção|ción)"
-        r"|перел[іi]к\w*\s+кра[їi]н|спис\w+\s+кра[їi]н|худш\w+\s+стран|найгірш\w+\s+кра[їi]н"
+        r"|перел[іi]к\w*\s+кра[їi]н|спис\w+\s+кра[їi]н|спіс\w*\s+краін|худш\w+\s+стран|найгірш\w+\s+кра[їi]н|тры\s+катэгоры\w*"
         # a list of N countries or governments; the ranking's three groups; its worst or last group
         r"|\b(?:lists?|listas?|listes?|Liste|seznam\w*)\s+(?:of|de|des|von|der)\s+(?:\d+\s+|los\s+|las\s+)?(?:countries|governments"
         r"|pa[íi]ses|pays|gouvernements|gobiernos|governos|Ländern|Staaten|États|estados|naciones)"
@@ -1756,7 +1764,7 @@ RANKING_CONCEPT_RE = re.compile(
         r"|\b(?:downgrad\w+|upgrad\w+|relegat\w+|reclasific\w+|rebaj\w+|degradad\w+|rebaixad\w+|rétrograd\w+|déclass\w+"
         r"|reclass\w+|herabgestuft\w*|hochgestuft\w*|zurückgestuft\w*|abgestuft\w*|declasat\w*|retrogradat\w*)"
         r"|три\s+(?:групп|категори)\w*|три\s+груп\w*|понижен\w+|понизил\w*|пониз\w+\s+рейтинг\w*)"
-        r"|(?:ال)?قائمة\s+(?:ال)?سوداء|(?:ال)?معايير\s+(?:ال)?دنيا|فهرست\s+سیاه|حداقل\s+استاندارد"
+        r"|(?:ال)?قائمة\s+(?:ال)?سوداء|قائمت\w+\s+(?:ال)?سوداء|(?:ال)?معايير\s+(?:ال)?دنيا|فهرست\s+سیاه|حداقل\s+استاندارد"
         r"|(?:ال)?قائمة\s+(?:ال)?دول|أسوأ\s+(?:ال)?دول|国家名单|最差(?:的)?国家"
         r"|黑名单|最低标准|ブラックリスト|最低基準|블랙리스트|최소\s*기준|บัญชีดำ|បញ្ជី[^។]{0,60}?អាក្រក់បំផុត"
     )

@@ -80,7 +80,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 # Words a sentence cannot end on: a line that ends with one is cut mid-sentence.
 _OPEN_ENDINGS = frozenset(
     ["the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "that", "its", "their",
-     "de", "del", "la", "el", "los", "las", "y", "en", "le", "les", "des", "du", "et", "da", "do", "das", "dos", "em"]
+     "de", "del", "la", "el", "los", "las", "y", "en", "le", "les", "des", "du", "et", "da", "do", "das", "dos", "em",
+     "di", "della", "delle", "dei", "degli", "il", "per", "con", "nella", "sulla", "und", "von", "der", "zur", "zum"]
 )
 _LAST_WORD = re.compile(r"(\w+)\Z")
 

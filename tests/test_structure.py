@@ -865,3 +865,20 @@ def test_the_issuers_own_rating_is_not_the_main_places() -> None:
 def test_places_and_tiers_of_detector_1_7_13(text: str, place: str, tier: str) -> None:
     d = detect(None, text)
     assert d.is_report and [(t.jurisdiction, t.tier) for t in d.tiers] == [(place, tier)]
+
+
+# Synthetic sentences for detector 1.7.14 (all wrong in 1.7.13): Italian "statunitense" and "delle persone",
+# Georgian "basket" tiers, the worst category in Italian.
+@pytest.mark.parametrize(
+    ("text", "place", "tier"),
+    [
+        ("Il rapporto statunitense sulla tratta delle persone colloca l'Italia nella fascia 1.", "Italy", "Tier 1"),
+        ("აშშ-ის სახელმწიფო დეპარტამენტის ანგარიშში ტრეფიკინგის შესახებ საქართველო კვლავ პირველ კალათაშია.", "Georgia",
+         "Tier 1"),
+        ("Il rapporto americano sulla tratta di persone mette Cuba nella peggiore categoria.", "Cuba", "Tier 3"),
+    ],
+    ids=["it-statunitense-delle", "ka-first-basket", "it-worst-category"],
+)
+def test_places_and_tiers_of_detector_1_7_14(text: str, place: str, tier: str) -> None:
+    d = detect(None, text)
+    assert d.is_report and [(t.jurisdiction, t.tier) for t in d.tiers] == [(place, tier)]
