@@ -546,7 +546,8 @@ REPORTS = Lexicon(
          r"|ট্রাফিকিং\s+ইন\s+পারসন\S*", True),
         # Swahili, Kazakh, Serbian, Hungarian, Greek: "report on trafficking in human beings"
         (_term("tip", "tip_sw_kk_sr_hu_el", 0.9),
-         r"\bripoti\s+(?:\S+\s+){0,14}?(?:biashara\s+haramu\s+ya\s+binadamu|usafirishaji\s+haramu\s+wa\s+binadamu)"
+         r"\bripoti\s+(?:\S+\s+){0,14}?(?:biashara\s+haramu\s+ya\s+binadamu|usafirishaji\s+haramu\s+wa\s+(?:binadamu|watu)"
+         r"|ulanguzi\s+wa\s+(?:binadamu|watu))"
          r"|(?:баяндама|есеп)\w*\s+(?:\S+\s+){0,6}?адам\s+саудасы|адам\s+саудасы\s+(?:\S+\s+){0,3}?(?:баяндама|есеп)\w*"
          r"|(?:извештај|izveštaj|izvještaj)\w*\s+(?:\S+\s+){0,8}?[оo]\s+(?:трговини\s+људима|trgovini\s+ljudima)"
          r"|\bemberkereskedelem\w*\s+(?:\S+\s+){0,4}?jelentés\w*"
@@ -663,6 +664,7 @@ _TR3 = rf"\b(?:3['’]?ü?ncü|üçüncü){_TR_NOUN}"
 TIERS = Lexicon(
     [
         # "в списке наблюдения второго уровня", "второй уровень (список наблюдения)": before the bare level
+        (_term("Tier 2 Watch List", "tier_watch_list_bn"), r"দ্বিতীয়\s+স্তরের\s+নজরদারি\S*\s+তালিকা", False),
         (_term("Tier 2 Watch List", "tier_watch_list_ru"),
          rf"спис\w+\s+(?:для\s+|особого\s+)?наблюдения\s+(?:втор\w+|2)\s+{_RU_LEVELS}"
          rf"|втор\w+\s+{_RU_LEVELS}\s*[(,–-]?\s*(?:в\s+)?(?:спис\w+\s+(?:для\s+)?наблюдения)", True),
@@ -699,19 +701,19 @@ TIERS = Lexicon(
          r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف|شريحة|طبقة)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
         (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|трэц\w+\s+(?:катэгор\w+|узроў\w+)|მესამე\s+კალათ\w*"
          r"|\bkategori\w*\s+(?:3|III|trzeciej)\b"
-         r"|\b(?:livello|fascia)\s+3\b|\b3-(?:тоифа|toifa)\w*"
+         r"|\b(?:livello|fascia)\s+3\b|\b3-(?:тоифа|toifa)\w*|\bGrup[aie]\s+3\b|\bГруп[аеи]\s+3\b|\bdaraja\s+la\s+tatu\b|երրորդ\s+խումբ\S*"
          r"|(?:سطح|لایه)\s+(?:سه|سوم|۳|3)\b|第(?:三|3)段階"
          r"|ट[िी]यर\s*(?:3|३|तीन)|เทียร์\s*(?:3|๓|ต่ำสุด)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)"
          r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:៣|3)|তৃতীয়\s+স্তর", True),
         (_term("Tier 1", "tier_pl_uk"),
          r"перш\w+\s+(?:категорі\w+|рів\w+|катэгор\w+)|პირველ\w*\s+კალათ\w*|\b(?:pierwszej|pierwsza)\s+kategorii\b|\bkategori\w*\s+(?:1|I)\b"
-         r"|\b(?:livello|fascia)\s+1\b|\b1-(?:тоифа|toifa)\w*"
+         r"|\b(?:livello|fascia)\s+1\b|\b1-(?:тоифа|toifa)\w*|\bGrup[aie]\s+1\b|\bГруп[аеи]\s+1\b|\bdaraja\s+la\s+kwanza\b|առաջին\s+խումբ\S*"
          r"|(?:سطح|لایه)\s+(?:یک|اول|۱|1)\b|第(?:一|1)段階"
          r"|ट[िी]यर\s*(?:1|१|एक)|เทียร์\s*(?:1|๑)|رده\s+(?:اول|۱|1)|အဆင့်\s*(?:၁|1)"
          r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:១|1)|প্রথম\s+স্তর", True),
         (_term("Tier 2", "tier_pl_uk"),
          r"друг\w+\s+(?:категорі\w+|рів\w+|катэгор\w+)|მეორე\s+კალათ\w*|\b(?:drugiej|druga)\s+kategorii\b|\bkategori\w*\s+(?:2|II)\b"
-         r"|\b(?:livello|fascia)\s+2\b|\b2-(?:тоифа|toifa)\w*"
+         r"|\b(?:livello|fascia)\s+2\b|\b2-(?:тоифа|toifa)\w*|\bGrup[aie]\s+2\b|\bГруп[аеи]\s+2\b|\bdaraja\s+la\s+pili\b|երկրորդ\s+խումբ\S*"
          r"|(?:سطح|لایه)\s+(?:دو|دوم|۲|2)\b(?!\s*(?:ویژه\s+)?(?:فهرست|لیست))|第(?:二|2)段階(?!\S{0,3}監視)"
          r"|ट[िी]यर\s*(?:2|२|दो)|เทียร์\s*(?:2|๒)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)"
          r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:២|2)|দ্বিতীয়\s+স্তর", True),
@@ -1140,13 +1142,13 @@ CUES = Lexicon(
          r"|認められない|認めない|容認できない|異議|異論|正当に評価されていない|評価されていない", False),
         (_term("rebut", "ja_discredits", 0.8),
          r"中傷|でっち上げ|歪曲|偏見|内政干渉|不当|根拠のない|根拠がない|事実に反する|事実を無視|誤った|不公平"
-         r"|強烈な不満", False),
+         r"|強烈な不満|不快感", False),
         (_term("rebut", "ko_rejects", 0.9),
          r"반박|반발|항의|거부|배격|규탄|부인했|부인하|동의하지\s*않|받아들일\s*수\s*없|수용할\s*수\s*없"
          r"|인정할\s*수\s*없|인정하지\s*않|용납\w*\s*않|용납할\s*수\s*없", False),
         (_term("rebut", "ko_discredits", 0.8),
          r"왜곡|날조|모략|비난|내정\s*간섭|이중\s*잣대|이중\s*기준|편견|사실과\s*다르|근거\s*없|부당|불공정"
-         r"|적대시", False),
+         r"|적대시|개탄", False),
         (_term("rebut", "cjk_regrets", 0.4), r"유감|遺憾|실망", False),
         # Italian, Polish, Ukrainian
         (_term("rebut", "it_pl_uk_rejects", 0.9, verb=True, neg=True),
@@ -1426,7 +1428,7 @@ ACTORS = Lexicon(
          # the chief prosecutor speaks for the state: "Attorney General", "Procurador Geral", "Fiscal General"
          r"|attorney[\s-]general|solicitor[\s-]general|procurador[\s-]+(?:geral|general)|fiscal\s+general"
          r"|procureur\s+général|генеральн\w+\s+прокурор\w*)\b"
-         r"|部长|司长|局长|官员|总理|总统|首相|行政长官|特首|大使|外长|官房长官|大臣|장관|총리|대통령|당국자|รัฐมนตรี|นายกรัฐมนตรี"
+         r"|部长|司长|局长|官员|总理|总统|首相|行政长官|特首|大使|外长|官房长官|大臣|장관|총리|대통령|당국자|고위\s*관리|정부\s*관계자|รัฐมนตรี|นายกรัฐมนตรี"
          r"|เอกอัครราชทูต|อธิบดี|" + _AR_PRE + r"(?:ال)?(?:وزير|سفير|مسؤول|رئيس)\w*", True),
         (_term("police", "police"),
          r"\b(?:police|policía|polícia|Polizei|полици\w+|polis|emniyet|polisi|Polri|Polda|PDRM|công\s+an)\b"
@@ -1476,10 +1478,10 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|obchod\w*\s+s\s+ľuďmi|insan\s+alver\w*|odam\s+savdo\w*|одам\s+савдо\w*|ადამიანით\s+ვაჭრობ|ტრეფიკინგ|মানব\s*পাচার"
         r"|סחר\s+בבני\s+אדם|मानव\s+बेचबिखन|انسانی\s+(?:اسمگلنگ|سمگلنگ)|انسانوں\s+کی\s+(?:اسمگلنگ|سمگلنگ)"
         r"|савдои\s+одам\w*|ٹریفکنگ|хариду\s+фурӯши\s+одам\w*|biashara\s+haramu\s+ya\s+binadamu"
-        r"|usafirishaji\s+haramu\s+wa\s+binadamu|адам\s+саудасы|трговин\w+\s+људима|trgovin\w+\s+ljudima"
+        r"|usafirishaji\s+haramu\s+wa\s+(?:binadamu|watu)|ulanguzi\s+wa\s+(?:binadamu|watu)|адам\s+саудасы|трговин\w+\s+људима|trgovin\w+\s+ljudima"
         r"|emberkereskedelem\w*|εμπορ[ίι]\w*\s+(?:και\s+διακίνηση\w*\s+)?(?:ανθρώπ\w*|προσώπ\w*)|trafic\w*\s+de\s+(?:persoane|fiin[tțţ]e\s+umane)"
         r"|handl\w*\s+żywym\s+towarem|માનવ\s*તસ્કરી|మానవ\s*అక్రమ\s*రవాణా|మనుషుల\s*అక్రమ\s*రవాణా|മനുഷ്യക്കടത്ത്"
-        r"|ஆள்\s*கடத்தல்|மனித\s*கடத்தல்"
+        r"|ஆள்\s*கடத்தல்|மனித\s*கடத்தல்|թրաֆիքինգ\S*|թրաֆիքինկ\S*|մարդկանց\s+(?:թրաֆիքինգ|առևտր|վաճառք)\S*"
         # "Trafficking in Persons" written out in Bengali and Hindi letters
         r"|ট্রাফিকিং\s+ইন\s+পারসন\S*|(?:মানব|হিউম্যান)\s+ট্রাফিকিং|ट्रैफिकिंग\s+इन\s+पर्सन\S*|(?:मानव|ह्यूमन)\s+ट्रैफिकिंग"
         r"|قاچاق\s+(?:انسان|افراد)|insan\s+kaçakçılığı|obchod\w*\s+s\s+lidmi|mensenhandel\w*|handel\s+in\s+mensen"
@@ -1715,7 +1717,7 @@ ISSUER_CONCEPT_RE = re.compile(
         r"|\bSUA\b|\bStatel\w*\s+Unite\b|\bDepartamentul\w*\s+de\s+Stat\b|\bamerican[ăe]\w*|\bSAD\b|САД"
         r"|\bSjedinjen\w+\s+(?:Američk\w+\s+)?Držav\w+|\bStejt\s+department\w*|\bameričk\w+|америчк\w+"
         r"|Државн\w+\s+департмент\w*|АҚШ|Давлат\s+департамент\w*|\bSpojen\w+\s+štát\w*|\bMarekani\b|អាមេរិក|အမေရိကန်|અમેરિક\S*"
-        r"|అమెరికా\S*|അമേരിക്ക\S*|அமெரிக்க\S*)"
+        r"|అమెరికా\S*|അമേരിക്ക\S*|அமெரிக்க\S*|ԱՄՆ\S*|Ա\.Մ\.Ն\.|Միացյալ\s+Նահանգներ\S*|Պետդեպարտամենտ\S*)"
     )
 )
 REPORT_NOUN_CONCEPT_RE = re.compile(
@@ -1730,7 +1732,7 @@ REPORT_NOUN_CONCEPT_RE = re.compile(
         # Gujarati, Telugu, Malayalam, Tamil
         r"|[Εε]κθέσ\w*|[Έέ]κθεσ\w*|[Κκ]ατάταξ\w*|(?i:\bjelentés\w*|\brangsor\w*|\bclasament\w*|\bizv[ij]?eštaj\w*"
         r"|\bspráv\w+|\bripoti\b|\bulat\b|\bhisobot\w*)|ҳисобот\w*|извј?ештај\w*|رپورٹ|របាយការណ៍|အစီရင်ခံစာ|અહેવાલ|રિપોર્ટ|నివేదిక"
-        r"|റിപ്പോർട്ട്|அறிக்கை"
+        r"|റിപ്പോർട്ട്|அறிக்கை|զեկույց\S*|զեկոյց\S*"
     )
 )
 RANKING_CONCEPT_RE = re.compile(

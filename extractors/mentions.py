@@ -63,7 +63,7 @@ _YEAR_AFTER = re.compile(
 )
 _GRETA_CONTEXT = re.compile(
     r"(?i:Council\s+of\s+Europe|Conseil\s+de\s+l['’]Europe|Europarat|Consejo\s+de\s+Europa|Conselho\s+da\s+Europa"
-    r"|Consiglio\s+d['’]Europa|Avrupa\s+Konseyi|Совет\w*\s+Европы|Rad\w+\s+Europy|Рад\w+\s+Європи|handl\w*\s+ludźmi|مجلس\s+أوروبا|欧洲委员会|歐洲委員會"
+    r"|Consiglio\s+d['’]Europa|Avrupa\s+Konseyi|Avropa\s+Şura\w*|Совет\w*\s+Европы|Rad\w+\s+Europy|Рад\w+\s+Європи|handl\w*\s+ludźmi|مجلس\s+أوروبا|欧洲委员会|歐洲委員會"
     r"|欧州評議会|유럽\s*평의회|traffick|traite|trata\s+de|tráfico\s+de\s+(?:seres|pessoas)|Menschenhandel"
     r"|торговл\w+\s+людьми|insan\s+ticaret)"
 )
@@ -208,7 +208,13 @@ _LETTER = re.compile(r"[^\W\d_]")
 _OTHER_ERA_YEAR = re.compile(r"(?:ปี|พ\.ศ\.)\s*(25[4-7]\d)(?!\d)|(?:سال|سالانه)\s*(1[34]\d\d)(?!\d)")
 
 
+_KANJI_YEAR = re.compile(r"(?:一九|二〇)[〇一二三四五六七八九]{2}(?=年)")
+_KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
+
+
 def _common_era(norm: str) -> str:
+    if "年" in norm:  # "二〇〇九年": the year in kanji digits, four for four
+        norm = _KANJI_YEAR.sub(lambda m: m.group().translate(_KANJI_DIGITS), norm)
     if not _OTHER_ERA_YEAR.search(norm):
         return norm
     out = list(norm)
@@ -288,8 +294,8 @@ def _find_reports(doc: ScannedText) -> list[ReportMention]:
         if term.rule == "greta_acronym":
             if greta_context is None:
                 greta_context = _GRETA_CONTEXT.search(norm) is not None
-            if not greta_context:
-                continue
+            if not greta_context and not (doc.trafficking_context and _report_noun_in_sentence(doc, start)):
+                continue  # in a language _GRETA_CONTEXT does not read: "GRETA-nın ... hesabatında" (its report)
         # "TIP" alone names the report where the item speaks of trafficking, or of its tiers.
         if (
             term.rule in ("tip_titlecase", "tip_acronym", "tip_acronym_foreign")
@@ -333,6 +339,11 @@ def _find_reports(doc: ScannedText) -> list[ReportMention]:
     if not any(r.family in TRAFFICKING_REPORT_FAMILIES for r in explicit) and doc.trafficking_context:
         anaphors = _implied_tip(doc, anaphors)
     return _resolve(sorted(explicit + anaphors, key=lambda r: r.start))
+
+
+def _report_noun_in_sentence(doc: ScannedText, pos: int) -> bool:
+    s = doc.sentences[doc.sentence_of(pos)]
+    return REPORT_NOUN_CONCEPT_RE.search(doc.norm, s.start, s.end) is not None
 
 
 def _first_by_sentence(doc: ScannedText, rx: re.Pattern[str]) -> dict[int, tuple[int, int]]:

@@ -882,3 +882,27 @@ def test_places_and_tiers_of_detector_1_7_13(text: str, place: str, tier: str) -
 def test_places_and_tiers_of_detector_1_7_14(text: str, place: str, tier: str) -> None:
     d = detect(None, text)
     assert d.is_report and [(t.jurisdiction, t.tier) for t in d.tiers] == [(place, tier)]
+
+
+# Synthetic sentences for detector 1.7.15 (all wrong in 1.7.14).
+@pytest.mark.parametrize(
+    ("text", "place", "tier"),
+    [
+        ("Wizara ya Mambo ya Nje ya Marekani imeiweka Tanzania katika daraja la tatu kwenye ripoti ya Usafirishaji "
+         "Haramu wa Watu.", "Tanzania", "Tier 3"),
+        ("Србија се и ове године налази у Групи 2 према извештају Стејт департмента о трговини људима.", "Serbia",
+         "Tier 2"),
+        ("ԱՄՆ-ի Պետդեպարտամենտի մարդկանց թրաֆիքինգի մասին զեկույցում Հայաստանը կրկին առաջին խումբում է։", "Armenia",
+         "Tier 1"),
+        ("মার্কিন মানবপাচার প্রতিবেদনে নেপাল দ্বিতীয় স্তরের নজরদারির তালিকায় রয়েছে।", "Nepal", "Tier 2 Watch List"),
+    ],
+    ids=["sw-daraja-la-tatu", "sr-grupi-2", "hy-first-group", "bn-second-level-watch-list"],
+)
+def test_places_and_tiers_of_detector_1_7_15(text: str, place: str, tier: str) -> None:
+    d = detect(None, text)
+    assert d.is_report and [(t.jurisdiction, t.tier) for t in d.tiers] == [(place, tier)]
+
+
+def test_a_year_in_kanji_digits_is_the_edition() -> None:
+    d = detect(None, "米国務省が公表した二〇一一年の人身売買報告書で、日本は第2階層だった。")
+    assert d.report is not None and d.report.year == 2011
