@@ -749,8 +749,8 @@ class ActorModel:
             return True  # Korean marks the owner and the object after the noun: 미국무장관의 악담질을 규탄
         start = doc.sentences[p.sent].start
         marker = OBJECT_MARKER_RE.search(doc.norm, max(start, p.start - 30), p.start)
-        if marker is not None and marker.start() == start and doc.raw.startswith(("De ", "Das "), start):
-            marker = None  # "De regering", "Das Außenministerium": an article opens the sentence, not "de", "das"
+        if marker is not None and marker.start() == start and doc.raw.startswith(("De ", "Das ", "As "), start):
+            marker = None  # "De regering", "Das Außenministerium", "As autoridades": an article, not "de", "das", "as"
         if marker is not None and _FOR_SPEAKER.match(doc.norm, start) and _COMMA_AFTER.match(doc.norm, p.end):
             marker = None  # "Para o ministro, o relatório...", "Pour le ministre, ...": in the speaker's view
         if marker is not None and _AFFILIATION_BEFORE.search(doc.norm, max(start, p.start - 60), p.start):

@@ -522,7 +522,7 @@ REPORTS = Lexicon(
          r"İnsan\s+Ticareti(?:yle\s+Mücadele)?\s+(?:\S+\s+)?Rapor\w*", True),
         (_term("tip", "tip_it", 0.9),
          r"\brapport[oi]\s+" + _GAP.format(n=8) + r"(?:sulla|sul)\s+(?:tratta|traffico)\s+(?:di|degli|delle|dei)\s+"
-         r"(?:persone|esseri\s+umani)", True),
+         r"(?:persone|esser[ei]\s+umani)", True),
         (_term("tip", "tip_pl_cs_uk_ro", 0.9),
          r"\brapor(?:t\w*|cie)\s+" + _GAP.format(n=8) + r"(?:o|na\s+temat|dotycząc\w+)\s+handlu\s+ludźmi"
          r"|\bzpráv\w*\s+(?:\S+\s+){0,3}?o\s+(?:\S+\s+){0,2}?obchod\w*\s+s\s+lidmi"
@@ -619,6 +619,10 @@ REPORTS = Lexicon(
          r"|گزارش\s+(?:\S+\s+){0,6}?(?:حقوق\s+بشر|آزادی\s+مذهبی)|(?:मानवाधिकार|धार्मिक\s+स्वतंत्रता)\s+(?:\S+\s+)?रिपोर्ट"
          r"|" + _AR_REPORT + r"\s+" + _GAP.format(n=6)
          + r"(?:[لب]|لل)?(?:ال)?(?:حرية\s+(?:ال)?دينية|حقوق\s+(?:ال)?إنسان|مخدرات)", True),
+        # The US forced-labour law on Xinjiang and its entity list: not the TIP report.
+        (_term("other", "other_uflpa", 0.9),
+         r"Uyghur\s+Forced\s+Labou?r\s+Prevention\s+Act|\bUFLPA\b|\bEntity\s+List\b|Pencegahan\s+Kerja\s+Paksa\s+Uighur"
+         r"|daftar\s+entitas|维吾尔强迫劳动预防法|实体清单", False),
         # The US Labor Department's list of goods made with child or forced labour: not the TIP report.
         (_term("other", "other_goods_list", 0.9),
          r"\bList\s+of\s+Goods\s+Produced\s+by\s+Child\s+Labou?r\s+or\s+Forced\s+Labou?r"
@@ -701,19 +705,19 @@ TIERS = Lexicon(
          r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف|شريحة|طبقة)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
         (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|трэц\w+\s+(?:катэгор\w+|узроў\w+)|მესამე\s+კალათ\w*"
          r"|\bkategori\w*\s+(?:3|III|trzeciej)\b"
-         r"|\b(?:livello|fascia)\s+3\b|\b3-(?:тоифа|toifa)\w*|\bGrup[aie]\s+3\b|\bГруп[аеи]\s+3\b|\bdaraja\s+la\s+tatu\b|երրորդ\s+խումբ\S*"
+         r"|\b(?:livello|fascia|grau)\s+3\b|\b3-(?:тоифа|toifa)\w*|\bGrup[aie]\s+3\b|\bГруп[аеи]\s+3\b|\bdaraja\s+la\s+tatu\b|երրորդ\s+խումբ\S*"
          r"|(?:سطح|لایه)\s+(?:سه|سوم|۳|3)\b|第(?:三|3)段階"
          r"|ट[िी]यर\s*(?:3|३|तीन)|เทียร์\s*(?:3|๓|ต่ำสุด)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)"
          r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:៣|3)|তৃতীয়\s+স্তর", True),
         (_term("Tier 1", "tier_pl_uk"),
          r"перш\w+\s+(?:категорі\w+|рів\w+|катэгор\w+)|პირველ\w*\s+კალათ\w*|\b(?:pierwszej|pierwsza)\s+kategorii\b|\bkategori\w*\s+(?:1|I)\b"
-         r"|\b(?:livello|fascia)\s+1\b|\b1-(?:тоифа|toifa)\w*|\bGrup[aie]\s+1\b|\bГруп[аеи]\s+1\b|\bdaraja\s+la\s+kwanza\b|առաջին\s+խումբ\S*"
+         r"|\b(?:livello|fascia|grau)\s+1\b|\b1-(?:тоифа|toifa)\w*|\bGrup[aie]\s+1\b|\bГруп[аеи]\s+1\b|\bdaraja\s+la\s+kwanza\b|առաջին\s+խումբ\S*"
          r"|(?:سطح|لایه)\s+(?:یک|اول|۱|1)\b|第(?:一|1)段階"
          r"|ट[िी]यर\s*(?:1|१|एक)|เทียร์\s*(?:1|๑)|رده\s+(?:اول|۱|1)|အဆင့်\s*(?:၁|1)"
          r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:១|1)|প্রথম\s+স্তর", True),
         (_term("Tier 2", "tier_pl_uk"),
          r"друг\w+\s+(?:категорі\w+|рів\w+|катэгор\w+)|მეორე\s+კალათ\w*|\b(?:drugiej|druga)\s+kategorii\b|\bkategori\w*\s+(?:2|II)\b"
-         r"|\b(?:livello|fascia)\s+2\b|\b2-(?:тоифа|toifa)\w*|\bGrup[aie]\s+2\b|\bГруп[аеи]\s+2\b|\bdaraja\s+la\s+pili\b|երկրորդ\s+խումբ\S*"
+         r"|\b(?:livello|fascia|grau)\s+2\b|\b2-(?:тоифа|toifa)\w*|\bGrup[aie]\s+2\b|\bГруп[аеи]\s+2\b|\bdaraja\s+la\s+pili\b|երկրորդ\s+խումբ\S*"
          r"|(?:سطح|لایه)\s+(?:دو|دوم|۲|2)\b(?!\s*(?:ویژه\s+)?(?:فهرست|لیست))|第(?:二|2)段階(?!\S{0,3}監視)"
          r"|ट[िी]यर\s*(?:2|२|दो)|เทียร์\s*(?:2|๒)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)"
          r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:២|2)|দ্বিতীয়\s+স্তর", True),
@@ -1099,6 +1103,7 @@ CUES = Lexicon(
         (_term("rebut", "id_discredits", 0.8),
          r"\b(?:fitnah|tidak\s+(?:adil|mencerminkan|berasas|berdasar|objektif|tepat|akurat)|tanpa\s+(?:dasar|asas)"
          r"|tidak\s+(?:dinilai|dipertimbangkan|dihargai|diakui)\s+(?:secara\s+)?(?:adil|objektif|wajar)"
+         r"|mengarang|dikarang|menipu\s+dunia|mengabaikan\s+fakta|memutarbalikkan\s+fakta"
          r"|berat\s+sebelah|campur\s+tangan|dipolitikkan|bermotif\s+politik|keberatan|standar\s+ganda"
          r"|dwistandard|menyesatkan|(?:bersifat\s+)?subjektif|tidak\s+munasabah)\b", True),
         (_term("rebut", "id_regrets", 0.4), r"\b(?:kecewa|kekecewaan|menyesalkan|menyesali)\b", True),
@@ -1147,7 +1152,7 @@ CUES = Lexicon(
          r"반박|반발|항의|거부|배격|규탄|부인했|부인하|동의하지\s*않|받아들일\s*수\s*없|수용할\s*수\s*없"
          r"|인정할\s*수\s*없|인정하지\s*않|용납\w*\s*않|용납할\s*수\s*없", False),
         (_term("rebut", "ko_discredits", 0.8),
-         r"왜곡|날조|모략|비난|내정\s*간섭|이중\s*잣대|이중\s*기준|편견|사실과\s*다르|근거\s*없|부당|불공정"
+         r"왜곡|날조|모략|비난(?!(?:을\s*)?받)|내정\s*간섭|이중\s*잣대|이중\s*기준|편견|사실과\s*다르|근거\s*없|부당|불공정"
          r"|적대시|개탄", False),
         (_term("rebut", "cjk_regrets", 0.4), r"유감|遺憾|실망", False),
         # Italian, Polish, Ukrainian
@@ -1374,7 +1379,7 @@ ACTORS = Lexicon(
          r"\b(?:Bundes|Außen|Innen|Justiz|Familien|Arbeits|Premier|Staats|Vize|Regierungs)\w*minister(?:in)?\b", False),
         (_term("agency", "agency_foreign"),
          r"\b(?:Comisión|Comité|Consejo\s+Nacional|Secretaría|Commission|Cellule|Conseil\s+national|Haut-Commissariat"
-         r"|Comissão|Conselho\s+Nacional|Secretaria|Kommission|Ausschuss|Behörde|Bundesamt|комисси\w+|комитет\w*"
+         r"|Comissão|Conselho\s+Nacional|Secretaria|Gabinete|Kommission|Ausschuss|Behörde|Bundesamt|комисси\w+|комитет\w*"
          r"|Komisyon\w*|Kurul\w*|Başkanlığı\w*|Müdürlüğü\w*|İdaresi\w*|Ủy\s+ban|Ban\s+chỉ\s+đạo|Komisi|Komite|Badan|Satgas"
          r"|Suruhanjaya|Majlis)\b"
          r"|" + _AR_PRE + r"(?:ال)?(?:لجنة|هيئة|مجلس|جهاز|مكتب)|คณะกรรมการ|สำนักงาน|위원회|委員会|委员会", True),
@@ -1474,7 +1479,7 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|trata\s+de\s+(?:personas|seres\s+humanos)|tráfico\s+de\s+(?:personas|pessoas|seres\s+humanos)"
         r"|traite\s+(?:des|d['’]êtres)|Menschenhandel|торговл\w+\s+людьми|insan\s+ticaret\w*"
         r"|perdagangan\s+(?:orang|manusia)|pemerdagangan|buôn\s+bán\s+người|buôn\s+người|mua\s+bán\s+người|tratta\s+di\s+persone|\bTPPO\b"
-        r"|tratta\s+(?:di|degli)\s+esseri\s+umani|handl\w*\s+ludźmi|торгівл\w+\s+людьми|(?:मानव|यौन|(?:लोगों|महिलाओं|बच्चों|इंसानों)\s+की)\s+तस्करी"
+        r"|tratta\s+(?:di|degli)\s+esser[ei]\s+umani|handl\w*\s+ludźmi|торгівл\w+\s+людьми|(?:मानव|यौन|(?:लोगों|महिलाओं|बच्चों|इंसानों)\s+की)\s+तस्करी"
         r"|obchod\w*\s+s\s+ľuďmi|insan\s+alver\w*|odam\s+savdo\w*|одам\s+савдо\w*|ადამიანით\s+ვაჭრობ|ტრეფიკინგ|মানব\s*পাচার"
         r"|סחר\s+בבני\s+אדם|मानव\s+बेचबिखन|انسانی\s+(?:اسمگلنگ|سمگلنگ)|انسانوں\s+کی\s+(?:اسمگلنگ|سمگلنگ)"
         r"|савдои\s+одам\w*|ٹریفکنگ|хариду\s+фурӯши\s+одам\w*|biashara\s+haramu\s+ya\s+binadamu"
@@ -1568,7 +1573,7 @@ PLACE_STANCE_RE = re.compile(
     r"|urg\w+|den(?:y|ies|ied)|voic\w+|express\w*|responds?|regrets?|regretted|thank\w*|appreciat\w+|rechaz\w+"
     r"|rejet\w+|rejett\w+|menolak|tolak|récus\w+|contest\w+|dénonc\w+|rejeit\w+|repudi\w+|acus\w+|weist|wies"
     r"|lehnt\w*|kritisiert\w*|отверг\w*|осудил\w*|отклонил\w*|заявил\w*|redde\w+|kınadı|bác\s+bỏ|phản\s+đối|phản\s+bác"
-    r"|lên\s+án|chỉ\s+trích"
+    r"|lên\s+án|chỉ\s+trích|respin\w+|condann\w+|denunci\w+"
     r"|membantah|mengecam|kecewa|déplor\w*|critiqu\w+|condamn\w+|fustig\w+|dément\w*|critic\w+|conden\w+"
     r"|lament\w+)\b"
     # a headline's "Russia: ..." and a Korean or Japanese topic or subject: 북한은, 中国は
@@ -1722,9 +1727,9 @@ ISSUER_CONCEPT_RE = re.compile(
 )
 REPORT_NOUN_CONCEPT_RE = re.compile(
     to_simplified(
-        r"(?i:\b(?:reports?|rankings?|ratings?|reviews?|assessments?|evaluaci[óo]n|évaluation|avalia[çc][ãa]o|informes?|reportes?|clasificaci[óo]n|rapports?|classements?"
+        r"(?i:\b(?:reports?(?!\s+that\b)|rankings?|ratings?|reviews?|assessments?|evaluaci[óo]n|évaluation|avalia[çc][ãa]o|informes?|reportes?|clasificaci[óo]n|rapports?|classements?"
         r"|relat[óo]rios?|classifica[çc][ãa]o|Bericht\w*|Rangliste\w*|verslag\w*|rapporto|rapporti|classifica"
-        r"|rapor\w*|raport\w*|zpráv\w+|žebříč\w+|laporan|peringkat|báo\s+cáo|xếp\s+hạng|ranglijst\w*)\b"
+        r"|rapor\w*|raport\w*|zpráv\w+|žebříč\w+|laporan(?!\s+bahwa)|peringkat|báo\s+cáo|xếp\s+hạng|ranglijst\w*)\b"
         r"|доклад\w*|отч[её]т\w*|рейтинг\w*|доповід\w*|звіт\w*|даклад\w*|справаздач\w*)"
         r"|(?:ال)?تقرير\w*|(?:ال)?تصنيف\w*|گزارش|报告|報告書?|レポート|リポート|排名|评级|보고서|รายงาน|रिपोर्ट"
         r"|প্রতিবেদন\w*|রিপোর্ট|דו[\"”״]ח|(?:ה)?דירוג"

@@ -984,7 +984,8 @@ def test_rejections_coverage_and_other_reports_in_many_languages(case: dict[str,
     # doubtful reliability, a diplomat, an Arabic verb before its subject, a post of a ministry in Spanish and
     # Vietnamese, "standards differ" in Thai, Belarusian and Arabic lists) and "round17-" (5; four wrong in
     # 1.7.14: Swahili "wa Watu", Armenian, Korean "고위 관리 ... 개탄", Japanese 不快感; and a GRETA member elected,
-    # which is no report).
+    # which is no report) and "round18-" (7; all wrong in 1.7.15: "As autoridades", a "Gabinete", "mengarang",
+    # a Korean passive, the forced-labour entity list, "Ankara respinge", "reports that").
     d = detect(case.get("title"), case["text"])
     expected = {"rebuttal": (True, True), "coverage": (True, False), "other_report": (False, False),
                 "none": (False, False)}[case["kind"]]

@@ -906,3 +906,8 @@ def test_places_and_tiers_of_detector_1_7_15(text: str, place: str, tier: str) -
 def test_a_year_in_kanji_digits_is_the_edition() -> None:
     d = detect(None, "米国務省が公表した二〇一一年の人身売買報告書で、日本は第2階層だった。")
     assert d.report is not None and d.report.year == 2011
+
+
+def test_a_portuguese_grau_is_a_tier() -> None:  # detector 1.7.16
+    d = detect(None, "O Relatório sobre Tráfico de Pessoas dos EUA classificou Macau em grau 3.")
+    assert [(t.jurisdiction, t.tier) for t in d.tiers] == [("Macao", "Tier 3")]
