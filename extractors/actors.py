@@ -544,7 +544,7 @@ class ActorModel:
     def _default_code(self, p: Phrase) -> str | None:
         if self.doc.cjk and p.kind == "foreign_ministry":
             # An unqualified foreign ministry is the one its word names: 외무성 is Pyongyang's, 외교부 Seoul's,
-            # 外務省 Tokyo's; 外交部 is Beijing's (Taipei's in an item about Taiwan).
+            # 外交通商部 Seoul's, 外務省 Tokyo's; 外交部 is Beijing's (Taipei's in an item about Taiwan).
             for word, code in _OWN_FOREIGN_MINISTRY:
                 if word in p.text:
                     return code
@@ -791,7 +791,7 @@ _AFFILIATION_BEFORE = re.compile(
 )
 _FOR_SPEAKER = re.compile(r"(?i:(?:para|pour|según|segundo|selon|for)\s)")
 _COMMA_AFTER = re.compile(r"\s*[,，]")
-_OWN_FOREIGN_MINISTRY = (("외무성", "KP"), ("외교부", "KR"), ("外務省", "JP"), ("外务省", "JP"))
+_OWN_FOREIGN_MINISTRY = (("외무성", "KP"), ("외교부", "KR"), ("外交通商部", "KR"), ("外務省", "JP"), ("外务省", "JP"))
 # Korean particles right after a noun: the topic (은/는) is who speaks; the owner (의) and the object (을/를) are not.
 _KO_TOPIC_AFTER = re.compile(r"[은는](?![가-힣])")
 _KO_OBJECT_AFTER = re.compile(r"(?:의|을|를)(?![가-힣])")

@@ -436,6 +436,7 @@ REPORTS = Lexicon(
          r"|ดัชนี(?:การค้า)?ทาส(?:ยุคใหม่)?โลก", False),
         (_term("gsi", "gsi_foreign"),
          r"Índice\s+(?:Global|Mundial)\s+d[aeo]\s+(?:la\s+)?(?:Escravidão|Escravatura|Esclavitud)"
+         r"|Índice\s+d[aeo]\s+(?:Escravidão|Escravatura|Esclavitud)\s+(?:Global|Mundial)"
          r"|Indice\s+(?:mondial|global)\s+de\s+l['’]esclavage|Indice\s+(?:globale|mondiale)\s+(?:della|sulla)\s+schiavitù"
          r"|Globale[rn]?\s+Sklaverei[\s-]?Index|Indeks\s+Perbudakan\s+Global|Глобальн\w+\s+индекс\w*\s+рабства"
          r"|Küresel\s+Kölelik\s+Endeksi|Global\w*\s+Indeks\w*\s+Niewolnictwa"
@@ -499,7 +500,7 @@ REPORTS = Lexicon(
         (_term("tip", "tip_es", 0.9),
          r"\b(?:informe|reporte)s?\s+" + _GAP.format(n=8)
          + r"(?:sobre|de|acerca\s+de)\s+(?:la\s+|el\s+)?(?:trata|tráfico)\s+(?:\w+\s+)?de\s+(?:personas|seres\s+humanos"
-         r"|humanos)", True),
+         r"|humanos)|\binformes?\s+(?:anual\s+)?sobre\s+(?:la\s+)?trata\b(?!\s+de\s+(?:blancas|armas|drogas))", True),
         (_term("tip", "tip_fr", 0.9),
          r"\brapports?\s+" + _GAP.format(n=8)
          + r"sur\s+(?:la\s+traite|le\s+trafic)\s+(?:des|de|d['’])\s*(?:personnes|êtres\s+humains)", True),
@@ -705,19 +706,19 @@ TIERS = Lexicon(
          r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف|شريحة|طبقة)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
         (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|трэц\w+\s+(?:катэгор\w+|узроў\w+)|მესამე\s+კალათ\w*"
          r"|\bkategori\w*\s+(?:3|III|trzeciej)\b"
-         r"|\b(?:livello|fascia|grau)\s+3\b|\b3-(?:тоифа|toifa)\w*|\bGrup[aie]\s+3\b|\bГруп[аеи]\s+3\b|\bdaraja\s+la\s+tatu\b|երրորդ\s+խումբ\S*"
+         r"|\b(?:livello|fascia|grau)\s+3\b|\bГрупп[аеуы]-?\s?3\b|\b3-(?:тоифа|toifa)\w*|\bGrup[aie]\s+3\b|\bГруп[аеи]\s+3\b|\bdaraja\s+la\s+tatu\b|երրորդ\s+խումբ\S*"
          r"|(?:سطح|لایه)\s+(?:سه|سوم|۳|3)\b|第(?:三|3)段階"
          r"|ट[िी]यर\s*(?:3|३|तीन)|เทียร์\s*(?:3|๓|ต่ำสุด)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)"
          r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:៣|3)|তৃতীয়\s+স্তর", True),
         (_term("Tier 1", "tier_pl_uk"),
          r"перш\w+\s+(?:категорі\w+|рів\w+|катэгор\w+)|პირველ\w*\s+კალათ\w*|\b(?:pierwszej|pierwsza)\s+kategorii\b|\bkategori\w*\s+(?:1|I)\b"
-         r"|\b(?:livello|fascia|grau)\s+1\b|\b1-(?:тоифа|toifa)\w*|\bGrup[aie]\s+1\b|\bГруп[аеи]\s+1\b|\bdaraja\s+la\s+kwanza\b|առաջին\s+խումբ\S*"
+         r"|\b(?:livello|fascia|grau)\s+1\b|\bГрупп[аеуы]-?\s?1\b|\b1-(?:тоифа|toifa)\w*|\bGrup[aie]\s+1\b|\bГруп[аеи]\s+1\b|\bdaraja\s+la\s+kwanza\b|առաջին\s+խումբ\S*"
          r"|(?:سطح|لایه)\s+(?:یک|اول|۱|1)\b|第(?:一|1)段階"
          r"|ट[िी]यर\s*(?:1|१|एक)|เทียร์\s*(?:1|๑)|رده\s+(?:اول|۱|1)|အဆင့်\s*(?:၁|1)"
          r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:១|1)|প্রথম\s+স্তর", True),
         (_term("Tier 2", "tier_pl_uk"),
          r"друг\w+\s+(?:категорі\w+|рів\w+|катэгор\w+)|მეორე\s+კალათ\w*|\b(?:drugiej|druga)\s+kategorii\b|\bkategori\w*\s+(?:2|II)\b"
-         r"|\b(?:livello|fascia|grau)\s+2\b|\b2-(?:тоифа|toifa)\w*|\bGrup[aie]\s+2\b|\bГруп[аеи]\s+2\b|\bdaraja\s+la\s+pili\b|երկրորդ\s+խումբ\S*"
+         r"|\b(?:livello|fascia|grau)\s+2\b|\bГрупп[аеуы]-?\s?2\b|\b2-(?:тоифа|toifa)\w*|\bGrup[aie]\s+2\b|\bГруп[аеи]\s+2\b|\bdaraja\s+la\s+pili\b|երկրորդ\s+խումբ\S*"
          r"|(?:سطح|لایه)\s+(?:دو|دوم|۲|2)\b(?!\s*(?:ویژه\s+)?(?:فهرست|لیست))|第(?:二|2)段階(?!\S{0,3}監視)"
          r"|ट[िी]यर\s*(?:2|२|दो)|เทียร์\s*(?:2|๒)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)"
          r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:២|2)|দ্বিতীয়\s+স্তর", True),
@@ -725,16 +726,17 @@ TIERS = Lexicon(
         (_term("Tier 1", "tier_az_bn_he"), r"\bSıra\s*1(?!\d)|\bSəviyyə\s*1(?!\d)|\b1-[cç][iıuü]\s+səviyyə\w*"
          r"|টিয়ার\s*-?\s*(?:১|1)(?![০-৯\d])|[בלה]?דירוג\s+הראשון"
          r"|[בלה]?מדרגה\s+הראשונה"
-         r"|ٹیئر\s*-?\s*(?:1|۱)(?!\d)|पहिलो\s+(?:तह|श्रेणी)|(?:پہلا|پہلی|پہلے)\s+(?:درجہ|درجے|سطح)", True),
+         r"|(?:ٹیئر|ٹائیر)\s*-?\s*(?:1|۱|ون)(?!\d)|पहिलो\s+(?:तह|श्रेणी)|(?:پہلا|پہلی|پہلے)\s+(?:درجہ|درجے|سطح)", True),
         (_term("Tier 2", "tier_az_bn_he"), r"\bSıra\s*2(?!\d)|\bSəviyyə\s*2(?!\d)|\b2-[cç][iıuü]\s+səviyyə\w*"
          r"|টিয়ার\s*-?\s*(?:২|2)(?![০-৯\d])|[בלה]?דירוג\s+השני"
          r"|[בלה]?מדרגה\s+השנייה"
-         r"|ٹیئر\s*-?\s*(?:2|۲)(?!\d)|दोस्रो\s+(?:तह|श्रेणी)"
+         r"|(?:ٹیئر|ٹائیر)\s*-?\s*(?:2|۲|ٹو)(?!\d)|दोस्रो\s+(?:तह|श्रेणी)"
          r"|(?:دوسرا|دوسری|دوسرے)\s+(?:درجہ|درجے|سطح)(?!\S*\s+کی\s+واچ)", True),
         (_term("Tier 3", "tier_az_bn_he"), r"\bSıra\s*3(?!\d)|\bSəviyyə\s*3(?!\d)|\b3-[cç][iıuü]\s+səviyyə\w*"
          r"|টিয়ার\s*-?\s*(?:৩|3)(?![০-৯\d])|[בלה]?דירוג\s+השלישי"
          r"|[בלה]?מדרגה\s+השלישית"
-         r"|ٹیئر\s*-?\s*(?:3|۳)(?!\d)|तेस्रो\s+(?:तह|श्रेणी)|(?:تیسرا|تیسری|تیسرے)\s+(?:درجہ|درجے|سطح)", True),
+         r"|(?:ٹیئر|ٹائیر)\s*-?\s*(?:3|۳|تھری)(?!\d)|तेस्रो\s+(?:तह|श्रेणी)"
+         r"|(?:تیسرا|تیسری|تیسرے)\s+(?:درجہ|درجے|سطح)", True),
         (_term("Tier 1", "tier_tr"), _TR1, True),
         (_term("Tier 2", "tier_tr"), _TR2, True),
         (_term("Tier 3", "tier_tr"), _TR3, True),
@@ -757,7 +759,8 @@ TIERS = Lexicon(
          r"|lista\s+de\s+pa[íi]ses\s+(?:(?:sob\s+|bajo\s+|em\s+|en\s+)?(?:vigilância|vigilancia|observação|observación)"
          r"|a\s+(?:seguir|vigiar|observar))"
          r"|Beobachtungsliste|observatielijst|waakzaamheidslijst|lista\s+de\s+(?:supraveghere|monitorizare)|[Λλ]ίστα\s+(?:[Ππ]αρακολούθησης|[Εε]πιτήρησης)|спис\w+\s+(?:для\s+)?наблюдения|izleme\s+listesi\w*|senarai\s+pemerhatian"
-         r"|daftar\s+pengawasan)\b|قائمة\s+(?:ال)?مراقبة|واچ\s*لسٹ|वॉच\s*लिस्ट|監視リスト|감시\s*대상|บัญชีจับตามอง", True),
+         r"|daftar\s+pengawasan)\b|قائمة\s+(?:ال)?مراقبة|واچ\s*لسٹ|نگرانی\s+کی\s+فہرست|បញ្ជី\s*តាមដាន"
+         r"|वॉच\s*लिस्ट|監視リスト|감시\s*대상|บัญชีจับตามอง", True),
         (_term("Tier 2 Watch List", "tier_zh"),
          r"第(?:二|2)(?:级别|级|等级|類|类)?(?:观察|监察|监视)(?:名单)?|(?:二|2)(?:级别|级|等级|類|类)(?:观察|监察|监视)(?:名单)?"
          r"|第(?:二|2)(?:段階|階層|层)\S{0,3}監視リスト|2등급\s*(?:감시|관찰)\s*대상"
@@ -770,12 +773,14 @@ TIERS = Lexicon(
          r"|(?:nível|categoria|grupo)\s+mais\s+baix[oa]|最低(?:一)?(?:级别|等级|级)"
          r"|(?:peggior\w*|ultim[ao])\s+(?:categoria|fascia|livello)", True),
         (_term("Tier 2 Watch List", "watch_list_zh", 0.6), r"(?:观察|监察|监视)名单", False),
+        (_term("Tier 2 Watch List", "tier_ja_rank"), r"ランク\s*2\s*(?:の)?監視", False),
         (_term("Tier 1", "tier_zh"),
-         r"第(?:一|1)(?:级|等级|类|层|階層|阶层)|1등급|ກຸ່ມທີ\s?(?:1|໑)|제 ?1 ?(?:범주|등급)", False),
+         r"ランク\s*1(?!\d)|第(?:一|1)(?:级|等级|类|层|階層|阶层)|1등급|ກຸ່ມທີ\s?(?:1|໑)|제 ?1 ?(?:범주|등급)", False),
         (_term("Tier 2", "tier_zh"),
-         r"第(?:二|2)(?:级|等级|类|层|階層|阶层)|2등급|ກຸ່ມທີ\s?(?:2|໒)|제 ?2 ?(?:범주|등급)", False),
+         r"ランク\s*2(?!\d|\s*(?:の)?監視)|第(?:二|2)(?:级|等级|类|层|階層|阶层)|2등급|ກຸ່ມທີ\s?(?:2|໒)"
+         r"|제 ?2 ?(?:범주|등급)", False),
         (_term("Tier 3", "tier_zh"),
-         r"第(?:三|3)(?:级|等级|类|层|階層|阶层)|3등급|ກຸ່ມທີ\s?(?:3|໓)|제 ?3 ?(?:범주|등급)", False),
+         r"ランク\s*3(?!\d)|第(?:三|3)(?:级|等级|类|层|階層|阶层)|3등급|ກຸ່ມທີ\s?(?:3|໓)|제 ?3 ?(?:범주|등급)", False),
     ]
 )
 TIER_ORDER = {"Tier 1": 1, "Tier 2": 2, "Tier 2 Watch List": 3, "Tier 3": 4}
@@ -808,6 +813,10 @@ CUES = Lexicon(
         (_term("rebut", "not_objective", 0.8),
          r"\bnot\s+(?:objective|fair|credible|accurate|true|impartial|balanced)\b", True),
         (_term("rebut", "dissatisfaction", 0.9), r"\b(?:dissatisf\w+|displeas\w+)", True),
+        # a diplomatic note of protest: "sent protest notes", "нота протеста", "nota de protesta"
+        (_term("rebut", "protest_note", 0.9),
+         r"\b(?:protest\s+notes?|notes?\s+of\s+protest|not[ay]\s+de\s+protesta|notes?\s+de\s+protestation"
+         r"|notas?\s+de\s+protesto|Protestnote\w*)\b|нот\w+\s+протест\w*", True),
         # A positive evaluation denied, in any language: "does not provide an accurate representation",
         # "no es objetivo", "ne sont pas exactes", "não é justo", "nicht ausgewogen", "не объективен".
         (_term("rebut", "denied_fairness", 0.8),
@@ -998,7 +1007,8 @@ CUES = Lexicon(
          # legitimacy or competence denied: "no concede legitimidad", "no tiene atribuciones", "aucune légitimité"
          r"|no\s+(?:le\s+)?(?:concede|otorga|reconoce|da)\w*\s+(?:ninguna\s+|ni\s+)?legitimidad|carece\w*\s+de\s+(?:toda\s+)?legitimidad"
          r"|no\s+tiene\w*\s+(?:las\s+)?atribuciones|não\s+(?:reconhece|concede|dá)\w*\s+(?:nenhuma\s+)?legitimidade"
-         r"|carece\w*\s+de\s+legitimidade|aucune\s+légitimité)\b", True),
+         r"|carece\w*\s+de\s+legitimidade|aucune\s+légitimité|sin\s+legitimidad|deslegitim\w+"
+         r"|desconoc\w+\s+(?:\S+\s+){0,2}?atribuciones)\b", True),
         (_term("rebut", "es_pt_fr_criticises", 0.7, verb=True, neg=True),
          # not a court's "condenou menos traficantes", "condenó a 12 años", "condamné à"
          r"\b(?:critic(?:ó|aron|a|an|ou|aram|am)|conden(?:ó|aron|a|an|amos|ou|aram)(?!\s+(?:menos|mais|m[aá]s|\d|a\s+\d"
@@ -1125,7 +1135,7 @@ CUES = Lexicon(
         (_term("rebut", "it_rejects", 0.9), r"\b(?:respin\w+|infondat\w+)\b", True),
         (_term("rebut", "ar_rejects", 0.9),
          r"(?:[وفبل]|لل)?(?:ت|ي|ن)?رفض\w*|(?:[وفبل])?رافض\w*|(?:[وف])?(?:تنفي|ينفي|نفت|نفى)(?!ذ)|(?:[وف])?(?:أدان\w*|تدين|يدين)"
-         r"|(?:[وف])?(?:تستنكر|يستنكر|استنكر\w*)|(?:[وف])?(?:ندد\w*|تندد|يندد|تنديد\w*)|(?:[وف])?(?:تختلف|يختلف|اختلف\w*)\s+(?:بشدة\s+)?مع"
+         r"|(?<![\u0600-\u06ff])[وف]?دان(?:ت)?(?![\u0600-\u06ff])|(?:[وف])?(?:تستنكر|يستنكر|استنكر\w*)|(?:[وف])?(?:ندد\w*|تندد|يندد|تنديد\w*)|(?:[وف])?(?:تختلف|يختلف|اختلف\w*)\s+(?:بشدة\s+)?مع"
          r"|عدم\s+(?:موافقت\w*|قبول\w*|رضا\w*)|لا\s+(?:تقبل|يقبل|نقبل)", False),
         (_term("rebut", "ar_discredits", 0.8),
          r"مسيس\w*|افتراء\w*|(?:ال)?مغالط\w*|(?:ال)?أكاذيب|ادعاءات\s+(?:باطلة|كاذبة|مغلوطة)|مزاعم|(?:لا|لم)\s+(?:ي|ت)عكس"
@@ -1133,7 +1143,7 @@ CUES = Lexicon(
          r"|غير\s+(?:موضوعي|دقيق|منصف|عادل|صحيح|مقبول)\w*|استياء\w*|(?:ال)?تدخل\s+في\s+(?:ال)?شؤون"
          r"|ازدواجية\s+(?:ال)?معايير|مضلل\w*|(?:ت|ي)تجاهل|تجاهل\w*|متحيز\w*|انحياز\w*|خلط\w*"
          r"|افترائ\w*|ابتزاز\w*|تشهير\w*|(?:ال)?تعسف\w*"
-         r"|(?:ي|ت)فت(?:قد|قر)\w*\s+(?:ل|إلى\s+)?(?:أي\s+)?(?:سلطة|مصداقية)", False),
+         r"|(?:ي|ت)فت(?:قد|قر)\w*\s+(?:إلى\s+|لل|ل)?(?:أي\s+)?(?:ال)?(?:سلطة|مصداقية|أهلية|اهلية|شرعية)", False),
         (_term("rebut", "ar_regrets", 0.4), r"(?:ال)?أسف\w*|خيبة\s+أمل", False),
         (_term("rebut", "th_rejects", 0.9),
          r"ปฏิเสธ|ไม่(?:อาจ|สามารถ)?ยอมรับ|ไม่เห็นด้วย|คัดค้าน|(?<!คัด)ค้าน|โต้แย้ง|ประณาม|ทักท้วง|ไม่พอใจ", False),
@@ -1314,7 +1324,7 @@ ACTORS = Lexicon(
          r"|\bBộ\s+Ngoại\s+giao|\bKementerian\s+Luar\s+Negeri|\bKemenlu\b|\bKemlu\b|\bWisma\s+Putra"
          r"|\bDışişleri(?:\s+Bakanlığı\w*)?)|\bMO?FA\b|\bFO\b"
          r"|" + _AR_PRE + r"وزارة\s+(?:ال)?(?:شؤون\s+(?:ال)?)?خارجية|" + _AR_PRE + r"(?:ال)?خارجية"
-         r"|외교부|외무성|外务省|外交部|外務省|กระทรวงการต่างประเทศ",
+         r"|외교부|외무성|外务省|外交部|外務省|外交通商部|กระทรวงการต่างประเทศ",
          False),
         (_term("foreign_ministry", "foreign_ministry_more"),
          r"(?i:(?<!Amerikaanse\s)\b[Mm]inisterie\s+van\s+Buitenlandse\s+Zaken|\bBuitenlandse\s+Zaken"
@@ -1736,7 +1746,7 @@ REPORT_NOUN_CONCEPT_RE = re.compile(
         # Greek, Hungarian, Romanian, Serbian and Croatian, Slovak, Swahili, Tagalog, Urdu, Khmer, Burmese,
         # Gujarati, Telugu, Malayalam, Tamil
         r"|[Εε]κθέσ\w*|[Έέ]κθεσ\w*|[Κκ]ατάταξ\w*|(?i:\bjelentés\w*|\brangsor\w*|\bclasament\w*|\bizv[ij]?eštaj\w*"
-        r"|\bspráv\w+|\bripoti\b|\bulat\b|\bhisobot\w*)|ҳисобот\w*|извј?ештај\w*|رپورٹ|របាយការណ៍|အစီရင်ခံစာ|અહેવાલ|રિપોર્ટ|నివేదిక"
+        r"|\bspráv\w+|\bripoti\b|\bulat\b|\bhisobot\w*)|ҳисобот\w*|извј?ештај\w*|رپورٹ(?!\))|របាយការណ៍|အစီရင်ခံစာ|અહેવાલ|રિપોર્ટ|నివేదిక"
         r"|റിപ്പോർട്ട്|அறிக்கை|զեկույց\S*|զեկոյց\S*"
     )
 )

@@ -141,7 +141,7 @@ DETECTOR_NAME = "newswatch-rules"
 # ("上から2番目") and groups ("the 1st group", "le premier groupe") as tiers
 # 1.7.10: from next14's tune side: the Arabic human rights report with its prefixed "لحقوق"; "استعباد البشر";
 # "الولاياتالمتحدة" run together; Persian "سیاست زده" and a lack of competence ("صلاحیت ... برخوردار نیستند")
-DETECTOR_VERSION = "1.7.16"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+DETECTOR_VERSION = "1.7.17"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 
@@ -343,7 +343,9 @@ def _stance_events(doc: ScannedText, model: ActorModel) -> list[StanceEvent]:
             ev.why = "the site's own notice"
             continue
         # "The report was dismissed by Beijing": the agent of a passive verb speaks, not the report.
-        agent = model.passive_agent(sent, m.end()) if term.verb and term.means == "rebut" else []
+        # (not "dismissing charges by the United States": the agent of the charges)
+        agent = (model.passive_agent(sent, m.end()) if term.verb and term.means == "rebut"
+                 and not m.group().lower().endswith("ing") else [])
         if (_ARABIC_REPORT_SUBJECT.match(norm, m.end()) and _CLAUSE_OPENING.search(norm[s.start : m.start()])) or (
                 term.verb and not agent and (
             REPORT_SUBJECT_RE.search(norm, max(s.start, m.start() - 60), m.start())

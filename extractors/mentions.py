@@ -229,7 +229,7 @@ def _common_era(norm: str) -> str:
 # "Tier 2 -- watch list", 第二级别的观察名单; not "from Tier 2 to the watch list".
 _WATCH_GAP = re.compile(
     r"(?i:(?:[\s\-–—(),:“”\"«»]|\bTier\s*(?:2|II|two)\b|\b(?:de|la|del|da|do|du|of|the|em|na|no|en|sous|on|in)\b"
-    r"|\b(?:integrad|inclu[íi]d|includ|placed|listed)\w*|的|别)*)"
+    r"|\b(?:integrad|inclu[íi]d|includ|placed|listed)\w*|的|别|ក្នុង)*)"
 )
 
 

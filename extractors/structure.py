@@ -245,8 +245,9 @@ _CURRENT_BEFORE = re.compile(
     r"(?i:(?:\bto|\binto|\bonto|至|到|为|入|\bal|\bà(?:\s+la)?|\bao|\bpara(?:\s+[oa])?|\bв|\bво|إلى|\bxuống|\blên|\bke)"
     r"\s*(?:the\s+|a\s+)?$)"
 )
-# Japanese and Korean mark "from" and "to" after the tier: 第1階層の評価から (from) 第2階層へ (to), 2등급에서 1등급으로.
-_PREVIOUS_AFTER = re.compile(r"[^。、，,.]{0,6}?(?:から|より)|\s*(?:에서|부터)")
+# Japanese, Korean, Urdu and Hindi mark "from" and "to" after the tier: 第1階層の評価から (from) 第2階層へ (to),
+# 2등급에서 1등급으로, "واچ لسٹ سے" (from the watch list).
+_PREVIOUS_AFTER = re.compile(r"[^。、，,.]{0,6}?(?:から|より)|\s*(?:에서|부터)|\s*(?:سے|से)(?=\s)")
 _CURRENT_AFTER = re.compile(r"\s*へ|\s*(?:으로|로)(?!서)")
 _YEARS = re.compile(
     r"(?i:(?:\bfor|\bafter)\s+(?:the\s+(?:past|last|previous)\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"

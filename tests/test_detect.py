@@ -985,7 +985,9 @@ def test_rejections_coverage_and_other_reports_in_many_languages(case: dict[str,
     # Vietnamese, "standards differ" in Thai, Belarusian and Arabic lists) and "round17-" (5; four wrong in
     # 1.7.14: Swahili "wa Watu", Armenian, Korean "고위 관리 ... 개탄", Japanese 不快感; and a GRETA member elected,
     # which is no report) and "round18-" (7; all wrong in 1.7.15: "As autoridades", a "Gabinete", "mengarang",
-    # a Korean passive, the forced-labour entity list, "Ankara respinge", "reports that").
+    # a Korean passive, the forced-labour entity list, "Ankara respinge", "reports that") and "round19-" (8; all
+    # wrong in 1.7.16: "sin legitimidad", "informe sobre trata", Arabic "دان" and "تفتقد للأهلية", an Urdu byline,
+    # 外交通商部, "dismissing charges by", a note of protest).
     d = detect(case.get("title"), case["text"])
     expected = {"rebuttal": (True, True), "coverage": (True, False), "other_report": (False, False),
                 "none": (False, False)}[case["kind"]]

@@ -911,3 +911,22 @@ def test_a_year_in_kanji_digits_is_the_edition() -> None:
 def test_a_portuguese_grau_is_a_tier() -> None:  # detector 1.7.16
     d = detect(None, "O Relatório sobre Tráfico de Pessoas dos EUA classificou Macau em grau 3.")
     assert [(t.jurisdiction, t.tier) for t in d.tiers] == [("Macao", "Tier 3")]
+
+
+# Synthetic sentences for detector 1.7.17 (all wrong in 1.7.16).
+@pytest.mark.parametrize(
+    ("text", "place", "tier", "previous"),
+    [
+        ("امریکا نے انسانی اسمگلنگ کی رپورٹ میں پاکستان کو واچ لسٹ سے نکال کر ٹائیر ٹو میں شامل کر دیا۔", "Pakistan",
+         "Tier 2", "Tier 2 Watch List"),
+        ("米国務省の人身売買報告書で、日本はランク2に位置付けられた。", "Japan", "Tier 2", None),
+        ("米国務省の人身売買報告書で、タイはランク2監視対象国とされた。", "Thailand", "Tier 2 Watch List", None),
+        ("របាយការណ៍ជួញដូរមនុស្សរបស់អាមេរិកដាក់កម្ពុជានៅថ្នាក់លេខ ២ ក្នុងបញ្ជីតាមដាន។", "Cambodia", "Tier 2 Watch List",
+         None),
+        ("Доклад Госдепартамента о торговле людьми отнес Грецию к Группе-3.", "Greece", "Tier 3", None),
+    ],
+    ids=["ur-from-the-watch-list", "ja-rank-2", "ja-rank-2-watched", "km-watch-list", "ru-group-3"],
+)
+def test_places_and_tiers_of_detector_1_7_17(text: str, place: str, tier: str, previous: str | None) -> None:
+    d = detect(None, text)
+    assert d.is_report and [(t.jurisdiction, t.tier, t.previous) for t in d.tiers] == [(place, tier, previous)]
