@@ -464,7 +464,7 @@ REPORTS = Lexicon(
          r"|Grupo\s+de\s+(?:Expertos|Peritos)\s+(?:\S+\s+){0,4}?(?:Trata|Tráfico)\s+de\s+Seres\s+Humanos"
          r"|Expertengruppe\s+(?:\S+\s+){0,3}?(?:gegen|zur\s+Bekämpfung\s+des)\s+Menschenhandel\w*"
          r"|Gruppo\s+di\s+esperti\s+(?:\S+\s+){0,4}?tratta\s+di\s+esseri\s+umani|Ομάδ\w*\s+Εμπειρογνωμόνων\s+(?:\S+\s+){0,6}?Ευρώπης"
-         r"|Группа\s+экспертов\s+(?:\S+\s+){0,3}?торговле\s+людьми|İnsan\s+Ticaretiyle\s+Mücadele\s+Uzmanlar\s+Grubu",
+         r"|Группа\s+экспертов\s+(?:\S+\s+){0,3}?торговле\s+людьми|Експертн\w+\s+група\s+(?:\S+\s+){0,4}?трафика\s+на\s+хора|İnsan\s+Ticaretiyle\s+Mücadele\s+Uzmanlar\s+Grubu",
          True),
         (_term("greta", "greta_acronym", 0.9), r"\bGRETA\b", False),
         (_term("greta", "greta_zh"), r"欧洲委员会[^。]{0,12}(?:人口贩运|贩运人口)[^。]{0,8}专家组", False),
@@ -551,6 +551,7 @@ REPORTS = Lexicon(
          r"|ulanguzi\s+wa\s+(?:binadamu|watu))"
          r"|(?:баяндама|есеп)\w*\s+(?:\S+\s+){0,6}?адам\s+саудасы|адам\s+саудасы\s+(?:\S+\s+){0,3}?(?:баяндама|есеп)\w*"
          r"|(?:извештај|izveštaj|izvještaj)\w*\s+(?:\S+\s+){0,8}?[оo]\s+(?:трговини\s+људима|trgovini\s+ljudima)"
+         r"|доклад\w*\s+(?:\S+\s+){0,6}?за\s+трафика\s+на\s+хора"
          r"|\bemberkereskedelem\w*\s+(?:\S+\s+){0,4}?jelentés\w*"
          r"|έκθεση\s+(?:\S+\s+){0,8}?(?:για\s+την\s+)?εμπορία\s+(?:και\s+διακίνηση\s+)?ανθρώπων", True),
         # Mongolian, Lao: "report on human trafficking"
@@ -705,19 +706,20 @@ TIERS = Lexicon(
          rf"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:3|III|ba)\b|\b{_RU_LEVEL}\s+3\b"
          r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف|شريحة|طبقة)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
         (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|трэц\w+\s+(?:катэгор\w+|узроў\w+)|მესამე\s+კალათ\w*"
+         r"|трет\w+\s+(?:ниво|категория|група)"
          r"|\bkategori\w*\s+(?:3|III|trzeciej)\b"
          r"|\b(?:livello|fascia|grau)\s+3\b|\bГрупп[аеуы]-?\s?3\b|\b3-(?:тоифа|toifa)\w*|\bGrup[aie]\s+3\b|\bГруп[аеи]\s+3\b|\bdaraja\s+la\s+tatu\b|երրորդ\s+խումբ\S*"
          r"|(?:سطح|لایه)\s+(?:سه|سوم|۳|3)\b|第(?:三|3)段階"
          r"|ट[िी]यर\s*(?:3|३|तीन)|เทียร์\s*(?:3|๓|ต่ำสุด)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)"
          r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:៣|3)|তৃতীয়\s+স্তর", True),
         (_term("Tier 1", "tier_pl_uk"),
-         r"перш\w+\s+(?:категорі\w+|рів\w+|катэгор\w+)|პირველ\w*\s+კალათ\w*|\b(?:pierwszej|pierwsza)\s+kategorii\b|\bkategori\w*\s+(?:1|I)\b"
+         r"перш\w+\s+(?:категорі\w+|рів\w+|катэгор\w+)|първ\w+\s+(?:ниво|категория|група)|პირველ\w*\s+კალათ\w*|\b(?:pierwszej|pierwsza)\s+kategorii\b|\bkategori\w*\s+(?:1|I)\b"
          r"|\b(?:livello|fascia|grau)\s+1\b|\bГрупп[аеуы]-?\s?1\b|\b1-(?:тоифа|toifa)\w*|\bGrup[aie]\s+1\b|\bГруп[аеи]\s+1\b|\bdaraja\s+la\s+kwanza\b|առաջին\s+խումբ\S*"
          r"|(?:سطح|لایه)\s+(?:یک|اول|۱|1)\b|第(?:一|1)段階"
          r"|ट[िी]यर\s*(?:1|१|एक)|เทียร์\s*(?:1|๑)|رده\s+(?:اول|۱|1)|အဆင့်\s*(?:၁|1)"
          r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:១|1)|প্রথম\s+স্তর", True),
         (_term("Tier 2", "tier_pl_uk"),
-         r"друг\w+\s+(?:категорі\w+|рів\w+|катэгор\w+)|მეორე\s+კალათ\w*|\b(?:drugiej|druga)\s+kategorii\b|\bkategori\w*\s+(?:2|II)\b"
+         r"друг\w+\s+(?:категорі\w+|рів\w+|катэгор\w+)|втор\w+\s+(?:ниво|категория|група)|მეორე\s+კალათ\w*|\b(?:drugiej|druga)\s+kategorii\b|\bkategori\w*\s+(?:2|II)\b"
          r"|\b(?:livello|fascia|grau)\s+2\b|\bГрупп[аеуы]-?\s?2\b|\b2-(?:тоифа|toifa)\w*|\bGrup[aie]\s+2\b|\bГруп[аеи]\s+2\b|\bdaraja\s+la\s+pili\b|երկրորդ\s+խումբ\S*"
          r"|(?:سطح|لایه)\s+(?:دو|دوم|۲|2)\b(?!\s*(?:ویژه\s+)?(?:فهرست|لیست))|第(?:二|2)段階(?!\S{0,3}監視)"
          r"|ट[िी]यर\s*(?:2|२|दो)|เทียร์\s*(?:2|๒)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)"
@@ -974,7 +976,8 @@ CUES = Lexicon(
         (_term("rebut", "es_rejects", 0.9, verb=True, neg=True),
          r"\b(?:rechaz\w+|repudi\w+|desmient\w*|desmint\w+|desaprueb\w+|refut\w+|deplor\w+|descalific\w+|niega[ns]?"
          r"|neg(?:ó|aron)"
-         r"|no\s+(?:reconoce\w*|reconocemos|acepta\w*|aceptamos|puede\s+aceptar|refleja\w*|se\s+ajusta\w*))\b", True),
+         r"|no\s+(?:reconoce\w*|reconocemos|acepta\w*|aceptamos|puede\s+aceptar|refleja\w*|se\s+ajusta\w*"
+         r"|compart(?:e|en|imos)\b))\b", True),
         (_term("rebut", "es_discredits", 0.8),
          r"\b(?:calumni\w+|difam\w+|injerencia\w*|injerencista\w*|infundad\w+|sin\s+fundamento|sesgad\w+|politizad\w+"
          r"|panfleto\w*|mentir\w+|mentiros\w+|falsedad\w*|manipulad\w+|tendencios\w+|parcializad\w+|inaceptable\w*"
@@ -1125,7 +1128,7 @@ CUES = Lexicon(
          r"|can\s+thiệp\s+(?:vào\s+)?công\s+việc\s+nội\s+bộ|thiếu\s+thiện\s+chí", True),
         (_term("rebut", "vi_regrets", 0.4), r"lấy\s+làm\s+tiếc|đáng\s+tiếc|thất\s+vọng", True),
         (_term("rebut", "tr_rejects", 0.9),
-         r"\b(?:redde[dt](?!m[eiı])\w*|red\s+etti\w*|kınadı\w*|kınıyor\w*|kınama\w*|itiraz\w*"
+         r"\b(?:redde[dt](?!e?m[eiı])\w*|red\s+etti\w*|kınadı\w*|kınıyor\w*|kınama\w*|itiraz\w*"
          r"|kabul\s+(?:etm(?:iyor|ed|ey|ez)\w*|edilemez\w*|edilmez\w*))", True),
         (_term("rebut", "tr_discredits", 0.8),
          r"\b(?:asılsız|taraflı|yanlı|gerçeklerden\s+uzak|gerçeği\s+yansıtm\w+|yansıtmıyor\w*|yansıtmadığ\w*|iftira\w*"
@@ -1191,7 +1194,7 @@ CUES = Lexicon(
          r"\b(?:ongegrond\w*|ongefundeerd\w*|onterecht\w*|bevooroordeeld\w*|vooringenomen\w*|eenzijdig\w*"
          r"|politiek\s+gemotiveerd\w*|gepolitiseerd\w*|onaanvaardbaar\w*|onjuist\w*|misleidend\w*|lasterlijk\w*"
          r"|laster|leugens?|inmenging|binnenlandse\s+aangelegenheden|dubbele\s+standaard\w*|hypocriet\w*"
-         r"|belachelijk\w*|willekeurig\w*)\b", True),
+         r"|belachelijk\w*|willekeurig\w*|herken\w*\s+zich\s+(?:\S+\s+){0,4}?niet)\b", True),
         (_term("rebut", "nl_regrets", 0.4), r"\b(?:betreur\w*|teleurgesteld\w*|teleurstelling)\b", True),
         # Hindi, Persian
         (_term("rebut", "hi_fa_rejects", 0.9),
@@ -1515,7 +1518,7 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|現代(?:の)?奴隷|강제\s*노동|현대판?\s*노예|แรงงานบังคับ"
         r"|လူကုန်ကူး|ជួញដូរ\s*មនុស្ស"
         r"|人口贩运|贩运人口|人口贩卖|贩卖人口|人身取引|人身売買|인신\s*매매|การค้ามนุษย์|(?:[اإ]تجار|متاجرة)\s+ب(?:ال)?(?:بشر|أشخاص)"
-        r"|хүн\s+(?:худалдаалах|наймаалах)|ການຄ້າມະນຸດ"
+        r"|хүн\s+(?:худалдаалах|наймаалах)|ການຄ້າມະນຸດ|трафик\w*\s+на\s+хора"
     )
 )
 OTHER_TRAFFICKING_RE = re.compile(
@@ -1583,7 +1586,7 @@ PLACE_STANCE_RE = re.compile(
     r"|urg\w+|den(?:y|ies|ied)|voic\w+|express\w*|responds?|regrets?|regretted|thank\w*|appreciat\w+|rechaz\w+"
     r"|rejet\w+|rejett\w+|menolak|tolak|récus\w+|contest\w+|dénonc\w+|rejeit\w+|repudi\w+|acus\w+|weist|wies"
     r"|lehnt\w*|kritisiert\w*|отверг\w*|осудил\w*|отклонил\w*|заявил\w*|redde\w+|kınadı|bác\s+bỏ|phản\s+đối|phản\s+bác"
-    r"|lên\s+án|chỉ\s+trích|respin\w+|condann\w+|denunci\w+"
+    r"|lên\s+án|chỉ\s+trích|respin\w+|condann\w+|denunci\w+|herkent|betreurt|verwerpt"
     r"|membantah|mengecam|kecewa|déplor\w*|critiqu\w+|condamn\w+|fustig\w+|dément\w*|critic\w+|conden\w+"
     r"|lament\w+)\b"
     # a headline's "Russia: ..." and a Korean or Japanese topic or subject: 북한은, 中国は
@@ -1614,7 +1617,10 @@ OTHER_PARTY_OBJECT_RE = re.compile(
 BOILERPLATE_RE = re.compile(
     to_simplified(
         r"(?i:\breserves?\s+the\s+right\s+to\s+(?:remove|delete|block|edit)|\bcomments?\s+(?:policy|guidelines)"
-        r"|\bcommunity\s+(?:guidelines|standards)|\ball\s+rights\s+reserved)"
+        r"|\bcommunity\s+(?:guidelines|standards)|\ball\s+rights\s+reserved"
+        r"|\b(?:did\s+not|didn['’]t)\s+(?:immediately\s+)?respond\s+to\s+(?:a\s+)?requests?\s+for\s+comment"
+        r"|\bno\s+respondi[óo]\s+(?:de\s+inmediato\s+)?a\s+(?:una\s+)?solicitud\s+de\s+comentarios?)"
+        r"|لم\s+(?:ي|ت)رد\w*\s+(?:\S+\s+){0,8}?على\s+طلب\w*\s+(?:لل)?تعليق"
         r"|本网站有权|本站有权|网站有权删除|(?:删除|封锁)[^。]{0,40}留言|留言[^。]{0,20}(?:规则|守则|须知)|版权所有"
     )
 )
@@ -1722,7 +1728,7 @@ ISSUER_CONCEPT_RE = re.compile(
         r"|\bDepartament\w*\s+Stanu|\bSpojen\w+\s+stát\w*|\bamerick\w+|\bAmerika(?:\s+Serikat|\s+Syarikat)?\b"
         r"|\bHoa\s+Kỳ|\bMỹ\b)"
         r"|США|Госдеп\w*|Государственн\w+\s+департамент\w*|американск\w+|Вашингтон\w*|Держдеп\w*|американськ\w+"
-        r"|ЗША|Дзярждэпартамент\w*|Дзяржаўн\w+\s+дэпартамент\w*|амерыканск\w+"
+        r"|ЗША|САЩ|Държавн\w+\s+департамент\w*|Дзярждэпартамент\w*|Дзяржаўн\w+\s+дэпартамент\w*|амерыканск\w+"
         r"|(?:ال)?ولايات\s*(?:ال)?متحدة|واشنطن|(?:ال)?أمري?كي\w*|(?:ال)?أميركي\w*|آمریکا|امریک\w*|ایالات\s+متحده"
         r"|美国|美方|美國|米国|米政府|アメリカ|国務省|미국|미\s?국무부|국무부|สหรัฐ|अमेरिका|विदेश\s+विभाग|ארה\"ב"
         r"|ארצות\s+הברית|מחלקת\s+המדינה|האמריקא\w*|মার্কিন|যুক্তরাষ্ট্র\w*|পররাষ্ট্র\s+দফতর\w*"
@@ -1737,7 +1743,7 @@ ISSUER_CONCEPT_RE = re.compile(
 )
 REPORT_NOUN_CONCEPT_RE = re.compile(
     to_simplified(
-        r"(?i:\b(?:reports?(?!\s+that\b)|rankings?|ratings?|reviews?|assessments?|evaluaci[óo]n|évaluation|avalia[çc][ãa]o|informes?|reportes?|clasificaci[óo]n|rapports?|classements?"
+        r"(?i:\b(?:reports?(?!\s+that\b)|rankings?|ratings?|reviews?|assessments?|evaluaci[óo]n|évaluation|avalia[çc][ãa]o|informes?|reportes?|clasificaci[óo]n|calificaci[óo]n|rapports?|classements?"
         r"|relat[óo]rios?|classifica[çc][ãa]o|Bericht\w*|Rangliste\w*|verslag\w*|rapporto|rapporti|classifica"
         r"|rapor\w*|raport\w*|zpráv\w+|žebříč\w+|laporan(?!\s+bahwa)|peringkat|báo\s+cáo|xếp\s+hạng|ranglijst\w*)\b"
         r"|доклад\w*|отч[её]т\w*|рейтинг\w*|доповід\w*|звіт\w*|даклад\w*|справаздач\w*)"
@@ -1768,7 +1774,7 @@ RANKING_CONCEPT_RE = re.compile(
         # "una lista que elabora Estados Unidos con los países", "put under observation"
         r"|\blistas?\s+(?:\S+\s+){1,5}?(?:con|de|of|des)\s+(?:los\s+|las\s+|the\s+|)(?:países|countries|pays|naciones|nations)"
         r"|\b(?:sob|em|bajo|en)\s+observa(?:ção|ción)"
-        r"|перел[іi]к\w*\s+кра[їi]н|спис\w+\s+кра[їi]н|спіс\w*\s+краін|худш\w+\s+стран|найгірш\w+\s+кра[їi]н|тры\s+катэгоры\w*"
+        r"|перел[іi]к\w*\s+кра[їi]н|списък\w*\s+(?:на\s+)?(?:страни|държави)|списък\w*\s+за\s+наблюдение|спис\w+\s+кра[їi]н|спіс\w*\s+краін|худш\w+\s+стран|найгірш\w+\s+кра[їi]н|тры\s+катэгоры\w*"
         # a list of N countries or governments; the ranking's three groups; its worst or last group
         r"|\b(?:lists?|listas?|listes?|Liste|seznam\w*)\s+(?:of|de|des|von|der)\s+(?:\d+\s+|los\s+|las\s+)?(?:countries|governments"
         r"|pa[íi]ses|pays|gouvernements|gobiernos|governos|Ländern|Staaten|États|estados|naciones)"
@@ -1779,7 +1785,7 @@ RANKING_CONCEPT_RE = re.compile(
         r"|Kategorie|skupin\w*|categoria|fascia|grup\w*|kategori\w*)"
         # the ranking moved: "downgraded", "reclasificó", "rétrogradé", "herabgestuft"
         r"|\b(?:downgrad\w+|upgrad\w+|relegat\w+|reclasific\w+|rebaj\w+|degradad\w+|rebaixad\w+|rétrograd\w+|déclass\w+"
-        r"|reclass\w+|herabgestuft\w*|hochgestuft\w*|zurückgestuft\w*|abgestuft\w*|declasat\w*|retrogradat\w*)"
+        r"|reclass\w+|gedegradeerd\w*|gepromoveerd\w*|opgewaardeerd\w*|afgewaardeerd\w*|herabgestuft\w*|hochgestuft\w*|zurückgestuft\w*|abgestuft\w*|declasat\w*|retrogradat\w*)"
         r"|три\s+(?:групп|категори)\w*|три\s+груп\w*|понижен\w+|понизил\w*|пониз\w+\s+рейтинг\w*)"
         r"|(?:ال)?قائمة\s+(?:ال)?سوداء|قائمت\w+\s+(?:ال)?سوداء|(?:ال)?معايير\s+(?:ال)?دنيا|فهرست\s+سیاه|حداقل\s+استاندارد"
         r"|(?:ال)?قائمة\s+(?:ال)?دول|أسوأ\s+(?:ال)?دول|国家名单|最差(?:的)?国家"

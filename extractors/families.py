@@ -46,6 +46,7 @@ _TRAFFICKING = (
     "traffic in person", "гандаль людзьмі", "гандлю людзьмі", "traficului de", "flesh traffic", "in human flesh",
     "εμπορίας", "εμπορίου", "żywym towarem", "استعباد البشر", "استعباد بشر", "તસ્કરી", "అక్రమ రవాణా", "മനുഷ്യക്കടത്ത്", "கடத்தல்",
     "εμπορία και διακίνηση", "ট্রাফিকিং", "гандлем людзьмі", "usafirishaji haramu wa watu", "ulanguzi wa", "sobre trata",
+    "трафик на хора", "трафика на хора",
     "թրաֆիք",
 )
 _SLAVERY = (

@@ -24,7 +24,7 @@ __all__ = ["LANGUAGES", "build", "header"]
 LANGUAGES = (
     "en", "zh", "zh_Hant", "es", "fr", "pt", "de", "ru", "uk", "ar", "fa", "tr", "vi", "th", "id", "ms", "ja",
     "ko", "it", "pl", "hi", "my", "km", "nl", "cs", "ro", "he", "az", "ka", "uz", "kk", "hy", "bn",
-    "lo", "mn", "ne", "ur", "fil", "sw", "el", "hu", "sr", "sk", "be", "ps",
+    "lo", "mn", "ne", "ur", "fil", "sw", "el", "hu", "sr", "sk", "be", "ps", "bg",
 )
 # Not countries or territories: groupings, pseudo-regions, and parts of other entries.
 _SKIP = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"}

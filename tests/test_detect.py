@@ -987,7 +987,8 @@ def test_rejections_coverage_and_other_reports_in_many_languages(case: dict[str,
     # which is no report) and "round18-" (7; all wrong in 1.7.15: "As autoridades", a "Gabinete", "mengarang",
     # a Korean passive, the forced-labour entity list, "Ankara respinge", "reports that") and "round19-" (8; all
     # wrong in 1.7.16: "sin legitimidad", "informe sobre trata", Arabic "دان" and "تفتقد للأهلية", an Urdu byline,
-    # 外交通商部, "dismissing charges by", a note of protest).
+    # 外交通商部, "dismissing charges by", a note of protest) and "round20-" (6; all wrong in 1.7.17: Bulgarian,
+    # GRETA in Bulgarian, Dutch "herkent zich niet", "no compartimos", a request for comment, Turkish "cannot").
     d = detect(case.get("title"), case["text"])
     expected = {"rebuttal": (True, True), "coverage": (True, False), "other_report": (False, False),
                 "none": (False, False)}[case["kind"]]

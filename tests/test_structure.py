@@ -930,3 +930,9 @@ def test_a_portuguese_grau_is_a_tier() -> None:  # detector 1.7.16
 def test_places_and_tiers_of_detector_1_7_17(text: str, place: str, tier: str, previous: str | None) -> None:
     d = detect(None, text)
     assert d.is_report and [(t.jurisdiction, t.tier, t.previous) for t in d.tiers] == [(place, tier, previous)]
+
+
+def test_a_bulgarian_place_and_tier() -> None:  # detector 1.7.18: Bulgarian place names (CLDR) and levels
+    d = detect(None, "Държавният департамент на САЩ публикува доклада си за трафика на хора: България остава на "
+                     "второ ниво.")
+    assert [(t.jurisdiction, t.tier) for t in d.tiers] == [("Bulgaria", "Tier 2")]
