@@ -442,7 +442,7 @@ REPORTS = Lexicon(
          r"|Küresel\s+Kölelik\s+Endeksi|Global\w*\s+Indeks\w*\s+Niewolnictwa"
          r"|Глобальн\w+\s+індекс\w*\s+рабства|شاخص\s+جهانی\s+برده[\u200c\s]?داری|वैश्विक\s+दासता\s+सूचकांक|Chỉ\s+số\s+Nô\s+lệ\s+Toàn\s+cầu|(?:ال)?مؤشر\s+(?:ال)?عالمي\s+للعبودية"
          r"|(?:[وفبل]|لل)?مؤشر\s+(?:العبودية|الرق)(?:\s+(?:ال)?عالمي)?"
-         r"|(?:[وفبل]|لل)?(?:ال)?مؤشر\s+(?:ال)?عالمي\s+(?:للعبودية|للرق)", True),
+         r"|(?:[وفبل]|لل)?(?:ال)?مؤشر\s+(?:ال)?عالمي\s+(?:للعبودية|للرق)|গ্লোবাল\s+স্লেভ\S*\s+ইনডেক্স\S*", True),
         # Walk Free and an index in one sentence: the index named ("la Walk Free Foundation a publié le premier indice")
         (_term("gsi", "gsi_walk_free_index"),
          r"(?:\b(?i:ONGs?|NGO|organisation|organización|organização|fundación|fondation|fundação|Stiftung)\s+)?"
@@ -606,6 +606,7 @@ REPORTS = Lexicon(
          r"|sobre\s+(?:a\s+)?[«\"“]?liberdade"
          r"\s+religiosa|(?:über|zur)\s+(?:die\s+)?Religionsfreiheit|kebebasan\s+beragama|(?:về\s+)?tự\s+do\s+tôn\s+giáo"
          r"|sobre\s+(?:los\s+)?[«\"“]?derechos\s+humanos|sur\s+les\s+[«\"“]?droits\s+de\s+l['’]homme"
+         r"|sur\s+(?:l['’]état|la\s+situation)\s+des\s+droits\s+de\s+l['’]homme|sobre\s+la\s+situación\s+de\s+los\s+derechos\s+humanos"
          r"|sobre\s+(?:os\s+)?[«\"“]?direitos"
          r"\s+humanos|(?:über|zur)\s+(?:die\s+)?Menschenrechte\w*|hak\s+asasi\s+manusia|(?:về\s+)?nhân\s+quyền"
          r"|sobre\s+(?:las\s+)?drogas|sur\s+les\s+drogues|sobre\s+drogas|(?:sobre\s+el\s+|sur\s+le\s+)?tr[áa]fic[oa]?"
@@ -1041,8 +1042,9 @@ CUES = Lexicon(
          r"|荒谬|荒唐|可笑|恶毒|敌视|政治化|污名化|不公正|强烈抗议|虚假|事実と異なる|一方的|虚偽|悪意|誹謗|受け入れ難い"
          r"|強い不満|거짓|허위|악의적|일방적|불쾌감|강한\s*불만|단호히\s*반대|강력히\s*반대", False),
         (_term("rebut", "ar_th_cjk_criticises", 0.7),
-         # not the passive: 非難されている, 批判された, 비판을 받았다 (the place is criticised, it does not criticise)
-         r"(?:[وف])?(?:تنتقد|ينتقد|انتقد\w*)|احتجاج\w*|วิพากษ์วิจารณ์|ประท้วง"
+         # not the passive: 非難されている, 批判された, 비판을 받았다, ถูกวิพากษ์วิจารณ์ (the place is criticised, it does
+         # not criticise)
+         r"(?:[وف])?(?:تنتقد|ينتقد|انتقد\w*)|احتجاج\w*|(?<!ถูก)วิพากษ์วิจารณ์|ประท้วง"
          r"|批判(?!さ)|非難(?!さ)|비판(?!(?:을\s*)?받)", False),
         (_term("rebut", "xx_no_right", 0.8),
          r"\b(?:hipócrita\w*|hipocresía|dar\s+lecciones|sermone\w+|hypocrite\w*|hypocrisie|donner\s+des\s+leçons"
@@ -1145,7 +1147,7 @@ CUES = Lexicon(
          r"|لا\s+(?:ي|ت)ستند\s+(?:إلى|على)\s+أي|لا\s+أساس\s+له|عار(?:ية)?\s+(?:عن|من)\s+الصحة"
          r"|غير\s+(?:موضوعي|دقيق|منصف|عادل|صحيح|مقبول)\w*|استياء\w*|(?:ال)?تدخل\s+في\s+(?:ال)?شؤون"
          r"|ازدواجية\s+(?:ال)?معايير|مضلل\w*|(?:ت|ي)تجاهل|تجاهل\w*|متحيز\w*|انحياز\w*|خلط\w*"
-         r"|افترائ\w*|ابتزاز\w*|تشهير\w*|(?:ال)?تعسف\w*"
+         r"|افترائ\w*|ابتزاز\w*|تشهير\w*|(?:ال)?تعسف\w*|(?:ال)?اختلاق\w*|(?:ال)?تلفيق\w*|تلطيخ\w*"
          r"|(?:ي|ت)فت(?:قد|قر)\w*\s+(?:إلى\s+|لل|ل)?(?:أي\s+)?(?:ال)?(?:سلطة|مصداقية|أهلية|اهلية|شرعية)", False),
         (_term("rebut", "ar_regrets", 0.4), r"(?:ال)?أسف\w*|خيبة\s+أمل", False),
         (_term("rebut", "th_rejects", 0.9),
@@ -1189,7 +1191,9 @@ CUES = Lexicon(
          r"\b(?:verwerp\w*|verworpen|(?:wijst|wees|wezen|wijzen)\s+(?:\S+\s+){0,6}?af|afgewezen"
          # "bestrijden" is also "to combat" (mensenhandel bestrijden): only with findings as its object
          r"|bestrijd(?!ing)\w*\s+(?:\S+\s+){0,4}?(?:rapport\w*|bevinding\w*|conclusie\w*|beschuldiging\w*|bewering\w*)"
-         r"|betwist\w*|veroordeel\w*|(?:niet|geenszins)\s+(?:eens|akkoord)|oneens|protesteer\w*|hekel\w*)\b", True),
+         # "meer mensenhandelaren veroordeeld": traffickers convicted, a court's verdict
+         r"|betwist\w*|(?<!mensenhandelaren\s)(?<!daders\s)(?<!verdachten\s)veroordeel\w*"
+         r"|(?:niet|geenszins)\s+(?:eens|akkoord)|oneens|protesteer\w*|hekel\w*)\b", True),
         (_term("rebut", "nl_discredits", 0.8),
          r"\b(?:ongegrond\w*|ongefundeerd\w*|onterecht\w*|bevooroordeeld\w*|vooringenomen\w*|eenzijdig\w*"
          r"|politiek\s+gemotiveerd\w*|gepolitiseerd\w*|onaanvaardbaar\w*|onjuist\w*|misleidend\w*|lasterlijk\w*"

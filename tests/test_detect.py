@@ -988,7 +988,9 @@ def test_rejections_coverage_and_other_reports_in_many_languages(case: dict[str,
     # a Korean passive, the forced-labour entity list, "Ankara respinge", "reports that") and "round19-" (8; all
     # wrong in 1.7.16: "sin legitimidad", "informe sobre trata", Arabic "دان" and "تفتقد للأهلية", an Urdu byline,
     # 外交通商部, "dismissing charges by", a note of protest) and "round20-" (6; all wrong in 1.7.17: Bulgarian,
-    # GRETA in Bulgarian, Dutch "herkent zich niet", "no compartimos", a request for comment, Turkish "cannot").
+    # GRETA in Bulgarian, Dutch "herkent zich niet", "no compartimos", a request for comment, Turkish "cannot") and
+    # "round21-" (5; all wrong in 1.7.18: Dutch "veroordeeld" of traffickers, the human rights report in French,
+    # a Thai passive, the Global Slavery Index in Bengali letters, Arabic "اختلاق").
     d = detect(case.get("title"), case["text"])
     expected = {"rebuttal": (True, True), "coverage": (True, False), "other_report": (False, False),
                 "none": (False, False)}[case["kind"]]
