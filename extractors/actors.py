@@ -669,6 +669,21 @@ class ActorModel:
             return carried or self._voice(sent, pos)
         if self._first_person(sent, pos):
             return self._carry(sent) or self._host or self._voice(sent, pos)
+        return self._named_again(sent)
+
+    def _named_again(self, sent: int) -> list[Phrase]:
+        """A sentence opening on the surname of an official named with a title just before: "Rodríguez
+        contestou ..." after "O ministro cubano das Relações Exteriores Bruno Rodríguez reiterou ..."."""
+        doc = self.doc
+        m = _SURNAME_START.match(doc.raw, doc.sentences[sent].start)
+        if m is None or any(pm.sent == sent and pm.start <= m.start(1) < pm.end for pm in doc.places):
+            return []
+        name = re.compile(rf"\b{re.escape(m.group(1))}\b")
+        for back in range(1, 6):
+            for p in reversed(self.by_sent.get(sent - back, [])):
+                if (p.actor is not None and p.actor.official and not p.actor.issuer
+                        and name.search(doc.raw, p.end, min(p.end + 80, doc.sentences[p.sent].end))):
+                    return _chain(p)
         return []
 
     def _voice(self, sent: int, pos: int) -> list[Phrase]:
@@ -786,9 +801,11 @@ class ActorModel:
 _AFFILIATION_BEFORE = re.compile(
     r"(?i:\b(?:(?:deputy|sub|vice)[\s-]?)?(?:director|directora|diretora?|directeur|directrice|head|chief|jef[ae]"
     r"|subdirector[a]?|vicedirector[a]?|spokes(?:man|woman|person)|portavoz|vocero|porta-voz|porte-parole|official"
-    r"|funcionari[oa]|representative|representante|vụ\s+phó|vụ\s+trưởng|thứ\s+trưởng|người\s+phát\s+ngôn)\b[^,.;:]{0,40}?"
+    r"|funcionari[oa]|representative|representante|responsables?|vụ\s+phó|vụ\s+trưởng|thứ\s+trưởng|người\s+phát\s+ngôn)\b[^,.;:]{0,40}?"
     r"\b(?:of|de|del|da|do|du|des|của)\s+(?:the\s+|la\s+|l['’])?$)"
 )
+# A capitalised word of three letters or more opening a sentence, before a word in lower case: a surname.
+_SURNAME_START = re.compile(r"[\"“«]?([A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]{2,}(?:-[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]+)?)\s+(?=[a-zà-öø-ÿ])")
 _FOR_SPEAKER = re.compile(r"(?i:(?:para|pour|según|segundo|selon|for)\s)")
 _COMMA_AFTER = re.compile(r"\s*[,，]")
 _OWN_FOREIGN_MINISTRY = (("외무성", "KP"), ("외교부", "KR"), ("外交通商部", "KR"), ("外務省", "JP"), ("外务省", "JP"))

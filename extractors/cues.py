@@ -445,12 +445,13 @@ REPORTS = Lexicon(
          r"|(?:[وفبل]|لل)?(?:ال)?مؤشر\s+(?:ال)?عالمي\s+(?:للعبودية|للرق)|গ্লোবাল\s+স্লেভ\S*\s+ইনডেক্স\S*", True),
         # Walk Free and an index in one sentence: the index named ("la Walk Free Foundation a publié le premier indice")
         (_term("gsi", "gsi_walk_free_index"),
-         r"(?:\b(?i:ONGs?|NGO|organisation|organización|organização|fundación|fondation|fundação|Stiftung)\s+)?"
+         r"(?:\b(?i:ONGs?|NGO|organisation|organización|organização|fundación|fondation|fundação|Stiftung|fundacj\w*)\s+)?"
          r"\bWalk\s+Free\b[^.!?。\n]{0,80}?(?i:\b(?:index|indice|índice|indeks|endeks\w*|индекс\w*)\b)"
          r"|(?i:\b(?:index|indice|índice|indeks|endeks\w*|индекс\w*)\b)[^.!?。\n]{0,80}?\bWalk\s+Free\b", True),
         # Walk Free, the index's publisher, named in any script: one mention is a passing one, two make the subject.
         (_term("gsi", "gsi_walk_free", 0.6),
          r"\bWalk\s+Free(?:\s+Foundation|['’]s|\s+(?:[Ii]ndex|[Rr]eport|[Gg]roup|[Oo]rgani[sz]ation|[Ii]nitiative))\b"
+         r"|\b(?:fundacji|fundacja|fundação|fundación|fondation|Stiftung)\s+Walk\s+Free\b"
          r"|\b(?:by|from|to|of|at|says?|said)\s+Walk\s+Free\b|(?:مؤسسة|منظمة)\s+\"?ووك\s+فري"
          # the same after a word of another language: "L'ONG Walk Free", "selon ... de Walk Free", "según Walk Free"
          r"|\b(?:ONGs?|NGO|organisation|organización|organização|fundación|fondation|Stiftung|de|selon|por|par|da|von"
@@ -528,7 +529,7 @@ REPORTS = Lexicon(
          r"\brapor(?:t\w*|cie)\s+" + _GAP.format(n=8) + r"(?:o|na\s+temat|dotycząc\w+)\s+handlu\s+ludźmi"
          r"|\bzpráv\w*\s+(?:\S+\s+){0,3}?o\s+(?:\S+\s+){0,2}?obchod\w*\s+s\s+lidmi"
          r"|(?:звіт|доповід)\w*\s+" + _GAP.format(n=8) + r"(?:про|щодо)\s+(?:протидію\s+)?торгівл\w+\s+людьми"
-         r"|\braport\w*\s+(?:\S+\s+){0,8}?(?:privind|cu\s+privire\s+la|despre|asupra)\s+(?:\S+\s+){0,4}?traficul\w*"
+         r"|\braport\w*\s+(?!na[tțţ]ional)(?:\S+\s+){0,8}?(?:privind|cu\s+privire\s+la|despre|asupra)\s+(?:\S+\s+){0,4}?traficul\w*"
          r"\s+de\s+persoane|mensenhandelrapport\w*", True),
         (_term("tip", "tip_hi_fa_he", 0.9),
          r"(?:मानव|यौन|लोगों\s+की)\s+तस्करी\s+(?:\S+\s+){0,6}?रिपोर्ट|रिपोर्ट\s+(?:\S+\s+){0,4}?(?:मानव|यौन|लोगों\s+की)\s+तस्करी"
@@ -1076,7 +1077,7 @@ CUES = Lexicon(
          r"\b(?:calomni\w+|diffam\w+|infondé\w*|sans\s+fondement|ingérence\w*|partial(?:e|es|ité)?\b|mensong\w+"
          r"|tendancieu\w+|politis\w+|injust\w+|inacceptable\w*|deux\s+poids(?:\s+et)?\s+deux\s+mesures|désaccord"
          r"|non\s+vérifié\w*|amalgame\w*|biaisé\w*|irresponsabl\w+|ne\s+(?:sont|est)\s+pas\s+objecti\w+"
-         r"|douteu\w+|arbitraire\w*)", True),
+         r"|douteu\w+|arbitraire\w*|ignor\w+\s+les\s+faits|tromper\s+le\s+monde)", True),
         (_term("rebut", "fr_regrets", 0.4), r"\b(?:regrett\w+|déplor\w+|déçu\w*|déception)", True),
         (_term("rebut", "pt_rejects", 0.9, verb=True, neg=True),
          r"\b(?:rejeit\w+|repudi\w+|refut\w+|contest\w+|desment\w+|discord\w+|recus\w+|neg(?:a|am|ou|aram)\b"
@@ -1114,7 +1115,8 @@ CUES = Lexicon(
         (_term("rebut", "ru_regrets", 0.4), r"сожалени\w+|разочаров\w+", True),
         (_term("rebut", "id_rejects", 0.9, verb=True, neg=True),
          r"\b(?:menolak|tolak|ditolak|membantah|bantah|dibantah|menyangkal|mengecam|kecam|dikecam|mempertikai\w*"
-         r"|mempersoalkan|tidak\s+(?:bersetuju|setuju|menerima|dapat\s+menerima|boleh\s+menerima|mengakui))\b", True),
+         r"|mempersoalkan|ketidaksepakatan|tidak\s+(?:bersetuju|setuju|sepakat|menerima|dapat\s+menerima|boleh\s+menerima"
+         r"|mengakui))\b", True),
         (_term("rebut", "id_discredits", 0.8),
          r"\b(?:fitnah|tidak\s+(?:adil|mencerminkan|berasas|berdasar|objektif|tepat|akurat)|tanpa\s+(?:dasar|asas)"
          r"|tidak\s+(?:dinilai|dipertimbangkan|dihargai|diakui)\s+(?:secara\s+)?(?:adil|objektif|wajar)"
@@ -1162,7 +1164,7 @@ CUES = Lexicon(
          r"|認められない|認めない|容認できない|異議|異論|正当に評価されていない|評価されていない", False),
         (_term("rebut", "ja_discredits", 0.8),
          r"中傷|でっち上げ|歪曲|偏見|内政干渉|不当|根拠のない|根拠がない|事実に反する|事実を無視|誤った|不公平"
-         r"|強烈な不満|不快感", False),
+         r"|強烈な不満|不快感|反映されていない|反映していない", False),
         (_term("rebut", "ko_rejects", 0.9),
          r"반박|반발|항의|거부|배격|규탄|부인했|부인하|동의하지\s*않|받아들일\s*수\s*없|수용할\s*수\s*없"
          r"|인정할\s*수\s*없|인정하지\s*않|용납\w*\s*않|용납할\s*수\s*없", False),
@@ -1590,7 +1592,7 @@ PLACE_STANCE_RE = re.compile(
     r"|urg\w+|den(?:y|ies|ied)|voic\w+|express\w*|responds?|regrets?|regretted|thank\w*|appreciat\w+|rechaz\w+"
     r"|rejet\w+|rejett\w+|menolak|tolak|récus\w+|contest\w+|dénonc\w+|rejeit\w+|repudi\w+|acus\w+|weist|wies"
     r"|lehnt\w*|kritisiert\w*|отверг\w*|осудил\w*|отклонил\w*|заявил\w*|redde\w+|kınadı|bác\s+bỏ|phản\s+đối|phản\s+bác"
-    r"|lên\s+án|chỉ\s+trích|respin\w+|condann\w+|denunci\w+|herkent|betreurt|verwerpt"
+    r"|lên\s+án|chỉ\s+trích|respin\w+|condann\w+|denunci\w+|herkent|betreurt|verwerpt|menyatakan|mengatakan"
     r"|membantah|mengecam|kecewa|déplor\w*|critiqu\w+|condamn\w+|fustig\w+|dément\w*|critic\w+|conden\w+"
     r"|lament\w+)\b"
     # a headline's "Russia: ..." and a Korean or Japanese topic or subject: 북한은, 中国は

@@ -141,7 +141,7 @@ DETECTOR_NAME = "newswatch-rules"
 # ("上から2番目") and groups ("the 1st group", "le premier groupe") as tiers
 # 1.7.10: from next14's tune side: the Arabic human rights report with its prefixed "لحقوق"; "استعباد البشر";
 # "الولاياتالمتحدة" run together; Persian "سیاست زده" and a lack of competence ("صلاحیت ... برخوردار نیستند")
-DETECTOR_VERSION = "1.7.19"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+DETECTOR_VERSION = "1.7.20"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 

@@ -63,7 +63,7 @@ _YEAR_AFTER = re.compile(
 )
 _GRETA_CONTEXT = re.compile(
     r"(?i:Council\s+of\s+Europe|Conseil\s+de\s+l['’]Europe|Europarat|Consejo\s+de\s+Europa|Conselho\s+da\s+Europa"
-    r"|Consiglio\s+d['’]Europa|Avrupa\s+Konseyi|Avropa\s+Şura\w*|Съвет\w*\s+на\s+Европа|Совет\w*\s+Европы|Rad\w+\s+Europy|Рад\w+\s+Європи|handl\w*\s+ludźmi|مجلس\s+أوروبا|欧洲委员会|歐洲委員會"
+    r"|Consiglio\s+d['’]Europa|Avrupa\s+Konseyi|Avropa\s+Şura\w*|Съвет\w*\s+на\s+Европа|ევროპის\s+საბჭო\S*|Совет\w*\s+Европы|Rad\w+\s+Europy|Рад\w+\s+Європи|handl\w*\s+ludźmi|مجلس\s+أوروبا|欧洲委员会|歐洲委員會"
     r"|欧州評議会|유럽\s*평의회|traffick|traite|trata\s+de|tráfico\s+de\s+(?:seres|pessoas)|Menschenhandel"
     r"|торговл\w+\s+людьми|insan\s+ticaret)"
 )
