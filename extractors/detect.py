@@ -141,6 +141,11 @@ DETECTOR_NAME = "newswatch-rules"
 # ("上から2番目") and groups ("the 1st group", "le premier groupe") as tiers
 # 1.7.10: from next14's tune side: the Arabic human rights report with its prefixed "لحقوق"; "استعباد البشر";
 # "الولاياتالمتحدة" run together; Persian "سیاست زده" and a lack of competence ("صلاحیت ... برخوردار نیستند")
+# 1.7.11-1.7.13: Greek, Bengali, Romanian, Khmer, Armenian words; hard-wrapped lines; past ratings and the
+# issuer's own rating give way; legitimacy denied; the TIP narrative before another report
+# 1.7.14-1.7.20: from held sides read after their final scores: who speaks (a post of a ministry, a verb
+# before its subject, a surname alone after a titled official, places that state), Bulgarian, a request for
+# comment, the forced-labour entity list and national reports as other documents
 DETECTOR_VERSION = "1.7.20"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
