@@ -506,13 +506,14 @@ REPORTS = Lexicon(
          r"\brapports?\s+" + _GAP.format(n=8)
          + r"sur\s+(?:la\s+traite|le\s+trafic)\s+(?:des|de|d['’])\s*(?:personnes|êtres\s+humains)", True),
         (_term("tip", "tip_pt", 0.9),
-         r"\brelat[óo]rios?\s+" + _GAP.format(n=8)
+         r"\brel[aá]t[óo]rios?\s+" + _GAP.format(n=8)
          + r"(?:sobre|de|do|acerca\s+do)\s+(?:o\s+)?tr[áa]fico\s+de\s+(?:pessoas|seres\s+humanos)", True),
         (_term("tip", "tip_de", 0.9),
          r"Menschenhandels-?[Bb]ericht\w*|\bBericht\w*\s+" + _GAP.format(n=6)
          + r"(?:über|zum|zu|gegen)\s+(?:den\s+)?Menschenhandel", True),
         (_term("tip", "tip_ru", 0.9),
-         r"(?:доклад|отч[её]т)\w*\s+" + _GAP.format(n=8) + r"(?:о|по)\s+(?:проблем\w+\s+)?торговл\w+\s+людьми", True),
+         r"(?:доклад|отч[её]т)\w*\s+" + _GAP.format(n=8) + r"(?:о|по)\s+(?:проблем\w+\s+)?торговл\w+\s+людьми"
+         r"|(?:доклад|отч[её]т)\w*\s+" + _GAP.format(n=8) + r"(?:о|по)\s+(?:\S+\s+){0,3}?траф(?:ф)?икинг\w*", True),
         (_term("tip", "tip_id", 0.9),
          r"\blaporan\s+" + _GAP.format(n=6) + r"(?:tentang\s+|mengenai\s+)?(?:perdagangan|pemerdagangan)\s+"
          r"(?:orang|manusia)", True),
@@ -1115,7 +1116,7 @@ CUES = Lexicon(
         (_term("rebut", "ru_regrets", 0.4), r"сожалени\w+|разочаров\w+", True),
         (_term("rebut", "id_rejects", 0.9, verb=True, neg=True),
          r"\b(?:menolak|tolak|ditolak|membantah|bantah|dibantah|menyangkal|mengecam|kecam|dikecam|mempertikai\w*"
-         r"|mempersoalkan|ketidaksepakatan|tidak\s+(?:bersetuju|setuju|sepakat|menerima|dapat\s+menerima|boleh\s+menerima"
+         r"|mempersoalkan|ketidaksepakatan|ketidaksetujuan\w*|tidak\s+(?:bersetuju|setuju|sepakat|menerima|dapat\s+menerima|boleh\s+menerima"
          r"|mengakui))\b", True),
         (_term("rebut", "id_discredits", 0.8),
          r"\b(?:fitnah|tidak\s+(?:adil|mencerminkan|berasas|berdasar|objektif|tepat|akurat)|tanpa\s+(?:dasar|asas)"
@@ -1141,7 +1142,7 @@ CUES = Lexicon(
         (_term("rebut", "tr_regrets", 0.4), r"\b(?:üzüntü\w*|esef\w*|hayal\s+kırıklığı\w*)", True),
         (_term("rebut", "it_rejects", 0.9), r"\b(?:respin\w+|infondat\w+)\b", True),
         (_term("rebut", "ar_rejects", 0.9),
-         r"(?:[وفبل]|لل)?(?:ت|ي|ن)?رفض\w*|(?:[وفبل])?رافض\w*|(?:[وف])?(?:تنفي|ينفي|نفت|نفى)(?!ذ)|(?:[وف])?(?:أدان\w*|تدين|يدين)"
+         r"(?:[وفبل]|لل)?(?:ت|ي|ن)?رفض\w*|(?:[وفبل])?رافض\w*|(?:[وف])?(?:تنفي|ينفي|نفت|نفى)(?!ذ)|(?:[وف])?(?:أدان\w*|(?<!تحاكم\sأو\s)(?<!يحاكم\sأو\s)(?:تدين|يدين))"
          r"|(?<![\u0600-\u06ff])[وف]?دان(?:ت)?(?![\u0600-\u06ff])|(?:[وف])?(?:تستنكر|يستنكر|استنكر\w*)|(?:[وف])?(?:ندد\w*|تندد|يندد|تنديد\w*)|(?:[وف])?(?:تختلف|يختلف|اختلف\w*)\s+(?:بشدة\s+)?مع"
          r"|عدم\s+(?:موافقت\w*|قبول\w*|رضا\w*)|لا\s+(?:تقبل|يقبل|نقبل)", False),
         (_term("rebut", "ar_discredits", 0.8),
@@ -1409,7 +1410,7 @@ ACTORS = Lexicon(
          r"\b(?:(?:state|central|national|federal|mainland)\s+authorities|government|govt|administration|authorities"
          r"|cabinet|state\s+council|presidential\s+(?:office|palace)|presidency|kremlin|regime|junta|executive\s+yuan"
          r"|Malaca[ñn]ang"
-         r"|gobierno|gouvernement|governo|Regierung|Bundesregierung|pemerintah|kerajaan|chính\s+phủ|hükümet\w*"
+         r"|gobierno|gouvernement|governo|Regierung|Bundesregierung|pemerintah|kerajaan|otoritas|chính\s+phủ|hükümet\w*"
          r"|правительств\w*|Кремл\w+|власт(?:и|ей|ям)|autoridades|autorités|autoridades|Behörden)\b"
          r"|(?:香港|澳门)?特区政府|港府|澳府|(?:香港|澳门|中国)政府|政府|当局|정부|당국|รัฐบาล|"
          + _AR_PRE + r"(?:ال)?حكوم(?:ة|ات)\w*|" + _AR_PRE + r"(?:ال)?سلطات|中方", True),
@@ -1524,7 +1525,7 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|現代(?:の)?奴隷|강제\s*노동|현대판?\s*노예|แรงงานบังคับ"
         r"|လူကုန်ကူး|ជួញដូរ\s*មនុស្ស"
         r"|人口贩运|贩运人口|人口贩卖|贩卖人口|人身取引|人身売買|인신\s*매매|การค้ามนุษย์|(?:[اإ]تجار|متاجرة)\s+ب(?:ال)?(?:بشر|أشخاص)"
-        r"|хүн\s+(?:худалдаалах|наймаалах)|ການຄ້າມະນຸດ|трафик\w*\s+на\s+хора"
+        r"|хүн\s+(?:худалдаалах|наймаалах)|ການຄ້າມະນຸດ|трафик\w*\s+на\s+хора|траф(?:ф)?икинг\w*"
     )
 )
 OTHER_TRAFFICKING_RE = re.compile(

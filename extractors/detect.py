@@ -146,7 +146,9 @@ DETECTOR_NAME = "newswatch-rules"
 # 1.7.14-1.7.20: from held sides read after their final scores: who speaks (a post of a ministry, a verb
 # before its subject, a surname alone after a titled official, places that state), Bulgarian, a request for
 # comment, the forced-labour entity list and national reports as other documents
-DETECTOR_VERSION = "1.7.20"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+# 1.7.21: from next20's tune side: Russian "траффикинг", "Relátorio", Indonesian disagreement and authorities,
+# Arabic "did not prosecute or convict"
+DETECTOR_VERSION = "1.7.21"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 

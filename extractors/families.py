@@ -47,7 +47,7 @@ _TRAFFICKING = (
     "εμπορίας", "εμπορίου", "żywym towarem", "استعباد البشر", "استعباد بشر", "તસ્કરી", "అక్రమ రవాణా", "മനുഷ്യക്കടത്ത്", "கடத்தல்",
     "εμπορία και διακίνηση", "ট্রাফিকিং", "гандлем людзьмі", "usafirishaji haramu wa watu", "ulanguzi wa", "sobre trata",
     "трафик на хора", "трафика на хора", "স্লেভ", "trgovine ljudima", "trgovinu ljudima", "trgovinom ljudima",
-    "trgovina ljudima", "трговине људима", "трговина људима",
+    "trgovina ljudima", "трговине људима", "трговина људима", "трафикинг", "траффикинг",
     "թրաֆիք",
 )
 _SLAVERY = (
