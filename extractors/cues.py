@@ -1557,7 +1557,9 @@ CRIME_OBJECT_RE = re.compile(
 REPORT_SUBJECT_RE = re.compile(
     to_simplified(
         r"(?i:\b(?:report|document|index|assessment|study|survey|State\s+Department|department|Washington|US"
-        r"|United\s+States|GRETA|UNODC|Walk\s+Free|it)(?:['’]s)?\s+(?:(?:also|again|had|has|have|however|,|which|that"
+        # "it", not after a speech verb ("the government said it rejected": the government's "it")
+        r"|United\s+States|GRETA|UNODC|Walk\s+Free|(?<!said\s)(?<!says\s)(?<!that\s)(?<!added\s)it)(?:['’]s)?\s+"
+        r"(?:(?:also|again|had|has|have|however|,|which|that"
         r"|then|further|strongly|sharply|nevertheless|still|remained|was|is)\s+){0,3}$)"
         r"|(?:报告|报告书|美方|美国)(?:还|也|再次|亦|则|更)?$"
     )
