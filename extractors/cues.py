@@ -927,7 +927,8 @@ CUES = Lexicon(
         # Reproach: the issuer blamed ("упрекнул Госдеп", "reprochó a Washington", "accused the US of").
         (_term("rebut", "reproaches", 0.8, verb=True, neg=True),
          r"\b(?:reproach\w*|rebuk\w+|chid(?:e|ed|es|ing)|berat\w+|faulted|took\s+\w+\s+to\s+task|reproch\w+"
-         r"|recrimin\w+|reprov\w+|censur\w+|verwe\w+|vorgeworfen|warf\s+(?:\w+\s+){0,4}?vor"
+         # Dutch "verweet", "verwijt" (reproached), not "verwelkomde" (welcomed)
+         r"|recrimin\w+|reprov\w+|censur\w+|verwe(?:et|ten)\b|verwijt\w*|vorgeworfen|warf\s+(?:\w+\s+){0,4}?vor"
          r"|accus\w+\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|Washington|State\s+Department|American\s+side)\s+of"
          r"|acus\w+\s+(?:a\s+|os\s+)?(?:EE\.\s?UU\.|EEUU|EUA|Estados\s+Unidos|Washington)"
          r"|accus\w+\s+(?:les\s+)?(?:États-Unis|Washington))\b"

@@ -149,7 +149,8 @@ DETECTOR_NAME = "newswatch-rules"
 # 1.7.21: from next20's tune side: Russian "траффикинг", "Relátorio", Indonesian disagreement and authorities,
 # Arabic "did not prosecute or convict"
 # 1.7.22: "the government said it rejected": the "it" after a speech verb is not the report
-DETECTOR_VERSION = "1.7.22"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+# 1.7.23: Dutch "verwelkomde" (welcomed) was read as a reproach
+DETECTOR_VERSION = "1.7.23"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 
