@@ -397,6 +397,10 @@ _REPORT_WORDS = (
 )
 # Up to n words between a report noun and what it is about ("informe anual del Departamento de Estado sobre...").
 _GAP = r"(?:[^\s.;:!?。،؛]+\s+){{0,{n}}}?"
+# The same, not across the subject of another report: "báo cáo nhân quyền ..., trong đó có ... buôn người" (the
+# human rights report, which mentions trafficking), "تقرير ... حول حقوق الإنسان الذي تطرق إلى الاتجار بالبشر".
+_GAP_NOT_OTHER = (r"(?:(?!nhân\s+quyền|tự\s+do\s+tôn\s+giáo|(?:ال)?حقوق\s+(?:ال)?إنسان|(?:ال)?حرية\s+(?:ال)?دينية)"
+                  r"[^\s.;:!?。،؛]+\s+){{0,{n}}}?")
 # Arabic: "report" with its clitics (بتقرير، والتقرير، للتقرير) and "trafficking in persons" (الاتجار/الإتجار بالبشر).
 _AR_REPORT = r"(?:[وفبل]|لل)?(?:ال)?تقرير\w*"
 # and the Maghreb's المتاجرة بالبشر
@@ -518,9 +522,9 @@ REPORTS = Lexicon(
          r"\blaporan\s+" + _GAP.format(n=6) + r"(?:tentang\s+|mengenai\s+)?(?:perdagangan|pemerdagangan)\s+"
          r"(?:orang|manusia)", True),
         (_term("tip", "tip_vi", 0.9),
-         r"báo\s+cáo\s+" + _GAP.format(n=10) + r"(?:buôn\s+bán|mua\s+bán|buôn)\s+(?:người|nguời)", True),
+         r"báo\s+cáo\s+" + _GAP_NOT_OTHER.format(n=10) + r"(?:buôn\s+bán|mua\s+bán|buôn)\s+(?:người|nguời)", True),
         (_term("tip", "tip_th", 0.9), r"รายงาน(?:ประจำปี)?(?:สถานการณ์|ว่าด้วย|เกี่ยวกับ)?(?:สถานการณ์)?การค้ามนุษย์", False),
-        (_term("tip", "tip_ar", 0.9), _AR_REPORT + r"\s+" + _GAP.format(n=8) + _AR_TIP, False),
+        (_term("tip", "tip_ar", 0.9), _AR_REPORT + r"\s+" + _GAP_NOT_OTHER.format(n=8) + _AR_TIP, False),
         (_term("tip", "tip_tr", 0.9),
          r"İnsan\s+Ticareti(?:yle\s+Mücadele)?\s+(?:\S+\s+)?Rapor\w*", True),
         (_term("tip", "tip_it", 0.9),
