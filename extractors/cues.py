@@ -769,7 +769,7 @@ TIERS = Lexicon(
          r"|a\s+(?:seguir|vigiar|observar))"
          r"|Beobachtungsliste|observatielijst|waakzaamheidslijst|lista\s+de\s+(?:supraveghere|monitorizare)|[Λλ]ίστα\s+(?:[Ππ]αρακολούθησης|[Εε]πιτήρησης)|спис\w+\s+(?:для\s+)?наблюдения|izleme\s+listesi\w*|senarai\s+pemerhatian"
          r"|daftar\s+pengawasan)\b|قائمة\s+(?:ال)?مراقبة|واچ\s*لسٹ|نگرانی\s+کی\s+فہرست|បញ្ជី\s*តាមដាន"
-         r"|वॉच\s*लिस्ट|監視リスト|감시\s*대상|บัญชีจับตามอง", True),
+         r"|वॉच\s*लिस्ट|निगरानी\s+सूची|監視リスト|감시\s*대상|บัญชีจับตามอง", True),
         (_term("Tier 2 Watch List", "tier_zh"),
          r"第(?:二|2)(?:级别|级|等级|類|类)?(?:观察|监察|监视)(?:名单)?|(?:二|2)(?:级别|级|等级|類|类)(?:观察|监察|监视)(?:名单)?"
          r"|第(?:二|2)(?:段階|階層|层)\S{0,3}監視リスト|2등급\s*(?:감시|관찰)\s*대상"
@@ -780,7 +780,7 @@ TIERS = Lexicon(
          r"|нижн\w+\s+уровн\w+|أدنى\s+(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف|فئات|مستويات)"
          r"|(?:nivel|categoría|grupo)\s+más\s+baj[oa]|(?:niveau|catégorie|groupe)\s+le\s+plus\s+bas|catégorie\s+la\s+plus\s+basse"
          r"|(?:nível|categoria|grupo)\s+mais\s+baix[oa]|最低(?:一)?(?:级别|等级|级)"
-         r"|(?:peggior\w*|ultim[ao])\s+(?:categoria|fascia|livello)", True),
+         r"|(?:peggior\w*|ultim[ao])\s+(?:categoria|fascia|livello)|پایین[\u200c\s]?ترین\s+(?:رده|سطح|رتبه)", True),
         (_term("Tier 2 Watch List", "watch_list_zh", 0.6), r"(?:观察|监察|监视)名单", False),
         (_term("Tier 2 Watch List", "tier_ja_rank"), r"ランク\s*2\s*(?:の)?監視", False),
         (_term("Tier 1", "tier_zh"),
@@ -1744,7 +1744,7 @@ ISSUER_CONCEPT_RE = re.compile(
         r"|США|Госдеп\w*|Государственн\w+\s+департамент\w*|американск\w+|Вашингтон\w*|Держдеп\w*|американськ\w+"
         r"|ЗША|САЩ|Държавн\w+\s+департамент\w*|Дзярждэпартамент\w*|Дзяржаўн\w+\s+дэпартамент\w*|амерыканск\w+"
         r"|(?:ال)?ولايات\s*(?:ال)?متحدة|واشنطن|(?:ال)?أمري?كي\w*|(?:ال)?أميركي\w*|آمریکا|امریک\w*|ایالات\s+متحده"
-        r"|美国|美方|美國|米国|米政府|アメリカ|国務省|미국|미\s?국무부|국무부|สหรัฐ|अमेरिका|विदेश\s+विभाग|ארה\"ב"
+        r"|美国|美方|美國|米国|米政府|アメリカ|国務省|미국|미\s?국무부|국무부|สหรัฐ|अमेरिक\S*|विदेश\s+विभाग|ארה\"ב"
         r"|ארצות\s+הברית|מחלקת\s+המדינה|האמריקא\w*|মার্কিন|যুক্তরাষ্ট্র\w*|পররাষ্ট্র\s+দফতর\w*"
         # Greek, Hungarian, Romanian, Serbian and Croatian, Slovak, Swahili, Khmer, Burmese, Gujarati, Telugu,
         # Malayalam, Tamil
@@ -1761,7 +1761,7 @@ REPORT_NOUN_CONCEPT_RE = re.compile(
         r"|relat[óo]rios?|classifica[çc][ãa]o|Bericht\w*|Rangliste\w*|verslag\w*|rapporto|rapporti|classifica"
         r"|rapor\w*|raport\w*|zpráv\w+|žebříč\w+|laporan(?!\s+bahwa)|peringkat|báo\s+cáo|xếp\s+hạng|ranglijst\w*)\b"
         r"|доклад\w*|отч[её]т\w*|рейтинг\w*|доповід\w*|звіт\w*|даклад\w*|справаздач\w*)"
-        r"|(?:ال)?تقرير\w*|(?:ال)?تصنيف\w*|گزارش|报告|報告書?|レポート|リポート|排名|评级|보고서|รายงาน|रिपोर्ट"
+        r"|(?:ال)?تقرير\w*|(?:ال)?تصنيف\w*|گزارش|رتبه[\u200c\s]?بندی|报告|報告書?|レポート|リポート|排名|评级|보고서|รายงาน|रिपोर्ट|रैंकिंग"
         r"|প্রতিবেদন\w*|রিপোর্ট|דו[\"”״]ח|(?:ה)?דירוג"
         # Greek, Hungarian, Romanian, Serbian and Croatian, Slovak, Swahili, Tagalog, Urdu, Khmer, Burmese,
         # Gujarati, Telugu, Malayalam, Tamil
