@@ -236,19 +236,23 @@ _SAME = re.compile(
     r"|据え置|сохрани\w*|оста(?:л|ёт|ет)\w*|بقي|ظلت?|لا\s+تزال|유지|permanece\w*|continua\w*)"
 )
 _PREVIOUS_BEFORE = re.compile(
-    r"(?i:(?:\bfrom|\boff|\bout\s+of|\bremoved\s+from|从|由|\bdel|\bdesde|\bdo|\bdu|\bиз|من|\btừ)\s*(?:the\s+|a\s+|its\s+|el\s+|la\s+|o\s+)?$"
+    r"(?i:(?:\bfrom|\boff|\bout\s+of|\bremoved\s+from|从|由|\bdel|\bdesde|\bdo|\bdu|\bиз|\bс|\bсо|من|\btừ|\bdal(?:la)?"
+    r"|\bvon|\bvom|\bdari)\s*(?:the\s+|a\s+|its\s+|el\s+|la\s+|o\s+|der\s+)?$"
     # "taken off US human trafficking watch list": a few words of the list's own name between
     r"|\b(?:off|out\s+of|removed\s+from)\s+(?:the\s+|its\s+)?(?:[A-Za-z.’'-]+\s+){1,3}$"
     r"|(?:\bafter|\bhad\s+been)\b[^.;]{0,60}?\b(?:on|in|at)\s+(?:the\s+|a\s+)?$)"
 )
 _CURRENT_BEFORE = re.compile(
-    r"(?i:(?:\bto|\binto|\bonto|至|到|为|入|\bal|\bà(?:\s+la)?|\bao|\bpara(?:\s+[oa])?|\bв|\bво|إلى|\bxuống|\blên|\bke)"
+    r"(?i:(?:\bto|\binto|\bonto|至|到|为|入|\bal(?:la)?|\bà(?:\s+la)?|\bao|\bpara(?:\s+[oa])?|\bв|\bво|\bна|\bauf|إلى"
+    r"|\bxuống|\blên|\bke)"
     r"\s*(?:the\s+|a\s+)?$)"
 )
-# Japanese, Korean, Urdu and Hindi mark "from" and "to" after the tier: 第1階層の評価から (from) 第2階層へ (to),
-# 2등급에서 1등급으로, "واچ لسٹ سے" (from the watch list).
-_PREVIOUS_AFTER = re.compile(r"[^。、，,.]{0,6}?(?:から|より)|\s*(?:에서|부터)|\s*(?:سے|से)(?=\s)")
-_CURRENT_AFTER = re.compile(r"\s*へ|\s*(?:으로|로)(?!서)")
+# Japanese, Korean, Urdu, Hindi and Turkish mark "from" and "to" after the tier: 第1階層の評価から (from) 第2階層へ
+# (to), 2등급에서 1등급으로, "واچ لسٹ سے" (from the watch list), "2. Kademe'den 1. Kademe'ye".
+_PREVIOUS_AFTER = re.compile(
+    r"[^。、，,.]{0,6}?(?:から|より)|\s*(?:에서|부터)|\s*(?:سے|से)(?=\s)|['’](?:den|dan|ten|tan)\b"
+)
+_CURRENT_AFTER = re.compile(r"\s*へ|\s*(?:으로|로)(?!서)|['’](?:ye|ya|e|a)\b")
 _YEARS = re.compile(
     r"(?i:(?:\bfor|\bafter)\s+(?:the\s+(?:past|last|previous)\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+(?:consecutive\s+|straight\s+|successive\s+)?years?)"

@@ -936,3 +936,23 @@ def test_a_bulgarian_place_and_tier() -> None:  # detector 1.7.18: Bulgarian pla
     d = detect(None, "Държавният департамент на САЩ публикува доклада си за трафика на хора: България остава на "
                      "второ ниво.")
     assert [(t.jurisdiction, t.tier) for t in d.tiers] == [("Bulgaria", "Tier 2")]
+
+
+# Synthetic sentences for detector 1.7.26: "from" and "to" around tiers in Russian, German, Indonesian, Turkish and
+# Italian (all five wrong in 1.7.25, which took the first tier for the current one).
+@pytest.mark.parametrize(
+    ("text", "place", "tier", "previous"),
+    [
+        ("В докладе Госдепа о торговле людьми Казахстан переведен со второго уровня на первый уровень.", "Kazakhstan",
+         "Tier 1", "Tier 2"),
+        ("Der US-Bericht zum Menschenhandel stufte Ungarn von Stufe 1 auf Stufe 2 herab.", "Hungary", "Tier 2", "Tier 1"),
+        ("Laporan perdagangan orang AS menaikkan Indonesia dari Tingkat 2 ke Tingkat 1.", "Indonesia", "Tier 1", "Tier 2"),
+        ("ABD İnsan Ticareti Raporu Türkiye'yi 2. Kademe'den 1. Kademe'ye yükseltti.", "Turkey", "Tier 1", "Tier 2"),
+        ("Il rapporto americano sulla tratta di persone ha declassato l'Italia dal livello 1 al livello 2.", "Italy",
+         "Tier 2", "Tier 1"),
+    ],
+    ids=["ru-so-na", "de-von-auf", "id-dari-ke", "tr-den-ye", "it-dal-al"],
+)
+def test_tier_changes_of_detector_1_7_26(text: str, place: str, tier: str, previous: str) -> None:
+    d = detect(None, text)
+    assert d.is_report and [(t.jurisdiction, t.tier, t.previous) for t in d.tiers] == [(place, tier, previous)]
