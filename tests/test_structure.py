@@ -945,8 +945,10 @@ def test_a_bulgarian_place_and_tier() -> None:  # detector 1.7.18: Bulgarian pla
     [
         ("В докладе Госдепа о торговле людьми Казахстан переведен со второго уровня на первый уровень.", "Kazakhstan",
          "Tier 1", "Tier 2"),
-        ("Der US-Bericht zum Menschenhandel stufte Ungarn von Stufe 1 auf Stufe 2 herab.", "Hungary", "Tier 2", "Tier 1"),
-        ("Laporan perdagangan orang AS menaikkan Indonesia dari Tingkat 2 ke Tingkat 1.", "Indonesia", "Tier 1", "Tier 2"),
+        ("Der US-Bericht zum Menschenhandel stufte Ungarn von Stufe 1 auf Stufe 2 herab.", "Hungary", "Tier 2",
+         "Tier 1"),
+        ("Laporan perdagangan orang AS menaikkan Indonesia dari Tingkat 2 ke Tingkat 1.", "Indonesia", "Tier 1",
+         "Tier 2"),
         ("ABD İnsan Ticareti Raporu Türkiye'yi 2. Kademe'den 1. Kademe'ye yükseltti.", "Turkey", "Tier 1", "Tier 2"),
         ("Il rapporto americano sulla tratta di persone ha declassato l'Italia dal livello 1 al livello 2.", "Italy",
          "Tier 2", "Tier 1"),
