@@ -529,7 +529,7 @@ Naypyidaw|MM|内比都
 
 # Languages whose nouns decline: a one-word name there also matches with up to three more letters
 # (России, Китая, Wietnamu, Ruska), from a stem of at least four letters.
-_DECLINED = {"ru", "uk", "pl", "cs", "az", "ka", "uz", "kk", "hy"}  # names take endings: "в России", "Azərbaycanın"
+_DECLINED = {"ru", "uk", "pl", "cs", "az", "ka", "uz", "kk", "hy", "hu", "sr", "sk", "be"}  # "в России", "Azərbaycanın"
 _STEM_VOWELS = "аяоеыиьйіїєaeoyiąęěů"
 _UNSPACED = {"zh", "zh_Hant", "ja", "ko", "th", "my", "km"}
 # Names that are also given names, US states, rivers or dishes; Latin names of four letters or fewer too.
