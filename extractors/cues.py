@@ -558,7 +558,7 @@ REPORTS = Lexicon(
          r"|(?:баяндама|есеп)\w*\s+(?:\S+\s+){0,6}?адам\s+саудасы|адам\s+саудасы\s+(?:\S+\s+){0,3}?(?:баяндама|есеп)\w*"
          r"|(?:извештај|izveštaj|izvještaj)\w*\s+(?:\S+\s+){0,8}?[оo]\s+(?:трговини\s+људима|trgovini\s+ljudima)"
          r"|доклад\w*\s+(?:\S+\s+){0,6}?за\s+трафика\s+на\s+хора"
-         r"|\bemberkereskedelem\w*\s+(?:\S+\s+){0,4}?jelentés\w*"
+         r"|\bemberkereskedel\w*\s+(?:\S+\s+){0,4}?jelentés\w*"
          r"|έκθεση\s+(?:\S+\s+){0,8}?(?:για\s+την\s+)?εμπορία\s+(?:και\s+διακίνηση\s+)?ανθρώπων", True),
         # Mongolian, Lao: "report on human trafficking"
         (_term("tip", "tip_mn_lo", 0.9),
@@ -1223,11 +1223,15 @@ CUES = Lexicon(
         (_term("rebut", "more_rejects", 0.9, verb=True, neg=True),
          r"\b(?:odmít\w+|odmiet\w+|tinanggihan|pinabulaanan|itinanggi|imekataa|amekataa|wamekataa|ilikataa|imepinga"
          r"|одбаци\w*|odbaci\w*|elutasít\w*|απέρριψ\w*|απορρίπτ\w*)\b"
-         r"|דח(?:ה|תה|ו)\b|דוח(?:ה|ים)\b|প্রত্যাখ্যান|مسترد|қабылдамад\w*", True),
+         r"|דח(?:ה|תה|ו)\b|דוח(?:ה|ים)\b|প্রত্যাখ্যান|مسترد|қабылдамад\w*"
+         # Mongolian, Uzbek, Azerbaijani, Georgian, Armenian, Bulgarian, Tamil
+         r"|няцаа\w*|\brad\s+et\w*|рад\s+эт\w*|\brədd\s+et\w*|უარყ\S*|մերժ\S*|отхвърл\w*|நிராகரி\S*", True),
         (_term("rebut", "more_discredits", 0.8),
          r"\b(?:zaujat\w*|nepodložen\w*|svévoln\w*|svojvoľn\w*|пристрас\w*|pristras\w*|elfogult\w*|megalapozatlan\w*"
          r"|μεροληπτικ\w*|αβάσιμ\w*|upendeleo)\b|מוטה|מגמתי|מופרך|חסר(?:ת)?\s+בסיס|পক্ষপাত\S*|ভিত্তিহীন"
-         r"|جانبدار\S*|بے\s*بنیاد|حقیقت\s+کے\s+(?:منافی|خلاف)|خلاف\s+حقیقت|غیر\s+حقیقی|من\s+گھڑت", True),
+         r"|جانبدار\S*|بے\s*بنیاد|حقیقت\s+کے\s+(?:منافی|خلاف)|خلاف\s+حقیقت|غیر\s+حقیقی|من\s+گھڑت"
+         r"|үндэслэлгүй|\basossiz|асоссиз|\bqərəzli|\bəsassız|უსაფუძვლ\S*|მიკერძოებ\S*|անհիմն\S*|необоснован\w*"
+         r"|пристрастн\w*|ஆதாரமற்ற\S*", True),
         # Burmese, Khmer
         (_term("rebut", "my_km_rejects", 0.9),
          r"ကန့်ကွက်|ငြင်းပယ်|လက်မခံ|ပယ်ချ|ရှုတ်ချ|ច្រាន\s*ចោល|បដិសេធ\s*(?:របាយការណ៍|ការវាយតម្លៃ)|មិន\s*ទទួល\s*យក"
@@ -1350,8 +1354,14 @@ ACTORS = Lexicon(
          r"|(?i:\bMinisterul\s+Afacerilor\s+Externe|\bMinisterstv[oa]\s+zahrani(?:čních\s+věcí|čných\s+vecí)"
          r"|\bkülügyminisztérium\w*|υπουργείο\s+Εξωτερικών|Министарств\w+\s+спољних\s+послова"
          r"|\bMinistarstv\w+\s+(?:spoljnih|vanjskih)\s+poslova|Сыртқы\s+істер\s+министрлі\w+"
-         r"|\bWizara\s+ya\s+Mambo\s+ya\s+Nje|\bKagawaran\s+ng\s+Ugnayang\s+Panlabas|\bDFA\b)"
-         r"|משרד\s+החוץ|পররাষ্ট্র\s+মন্ত্রণালয়", False),
+         r"|\bWizara\s+ya\s+Mambo\s+ya\s+Nje|\bKagawaran\s+ng\s+Ugnayang\s+Panlabas|\bDFA\b"
+         # Czech short form, Uzbek, Azerbaijani, Bulgarian
+         r"|\bMinisterstv[oa]\s+zahraničí\b|\bMZV\b|\bTashqi\s+ishlar\s+vazirligi\w*|\bXarici\s+İşlər\s+Nazirliyi\w*"
+         r"|Ташқи\s+ишлар\s+вазирлиги\w*|Министерството\s+на\s+външните\s+работи|\bМВнР\b)"
+         r"|משרד\s+החוץ|পররাষ্ট্র\s+মন্ত্রণালয়"
+         # Nepali, Mongolian, Georgian, Armenian, Tamil
+         r"|परराष्ट्र\s+मन्त्रालय\S*|Гадаад\s+харилцааны\s+яам\S*|საგარეო\s+საქმეთა\s+სამინისტრო\S*"
+         r"|ԱԳՆ\S*|Արտաքին\s+գործերի\s+նախարարությ\S*|வெளியுறவு\s+அமைச்சக\S*", False),
         (_term("spokesperson", "spokesperson_more"),
          r"(?i:\bportavoce\b|\brzeczni\w+|\bречни\w+|\bофіційн\w+\s+представни\w+|\bпрес-секретар\w+)"
          r"|प्रवक्ता|سخنگو\S*|ပြောခွင့်ရသူ|ပြောရေးဆိုခွင့်ရှိသူ|អ្នក\s*នាំ\s*ពាក្យ", False),
@@ -1509,7 +1519,7 @@ TRAFFICKING_CONTEXT_RE = re.compile(
         r"|סחר\s+בבני\s+אדם|मानव\s+बेचबिखन|انسانی\s+(?:اسمگلنگ|سمگلنگ)|انسانوں\s+کی\s+(?:اسمگلنگ|سمگلنگ)"
         r"|савдои\s+одам\w*|ٹریفکنگ|хариду\s+фурӯши\s+одам\w*|biashara\s+haramu\s+ya\s+binadamu"
         r"|usafirishaji\s+haramu\s+wa\s+(?:binadamu|watu)|ulanguzi\s+wa\s+(?:binadamu|watu)|адам\s+саудасы|трговин\w+\s+људима|trgovin\w+\s+ljudima"
-        r"|emberkereskedelem\w*|εμπορ[ίι]\w*\s+(?:και\s+διακίνηση\w*\s+)?(?:ανθρώπ\w*|προσώπ\w*)|trafic\w*\s+de\s+(?:persoane|fiin[tțţ]e\s+umane)"
+        r"|emberkereskedel\w*|εμπορ[ίι]\w*\s+(?:και\s+διακίνηση\w*\s+)?(?:ανθρώπ\w*|προσώπ\w*)|trafic\w*\s+de\s+(?:persoane|fiin[tțţ]e\s+umane)"
         r"|handl\w*\s+żywym\s+towarem|માનવ\s*તસ્કરી|మానవ\s*అక్రమ\s*రవాణా|మనుషుల\s*అక్రమ\s*రవాణా|മനുഷ്യക്കടത്ത്"
         r"|ஆள்\s*கடத்தல்|மனித\s*கடத்தல்|թրաֆիքինգ\S*|թրաֆիքինկ\S*|մարդկանց\s+(?:թրաֆիքինգ|առևտր|վաճառք)\S*"
         # "Trafficking in Persons" written out in Bengali and Hindi letters

@@ -154,7 +154,9 @@ DETECTOR_NAME = "newswatch-rules"
 # 1.7.25: the ranking described in Persian and Hindi (رتبه‌بندی, रैंकिंग, अमेरिकी, निगरानी सूची)
 # 1.7.26: "from" and "to" around tiers in Russian, German, Indonesian, Turkish and Italian
 # 1.7.27: Hungarian, Serbian, Slovak and Belarusian place names decline ("Magyarországot", "Србије")
-DETECTOR_VERSION = "1.7.27"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+# 1.7.28: foreign ministries, reject verbs and discrediting words in ten more languages; Hungarian
+# "emberkereskedelmi"
+DETECTOR_VERSION = "1.7.28"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 

@@ -997,7 +997,9 @@ def test_rejections_coverage_and_other_reports_in_many_languages(case: dict[str,
     # and "round24-" (2: "said it rejected" is the speaker's "it", wrong in 1.7.21; "and it criticised" the report's)
     # and "round25-" (2: Dutch "verwelkomde" is no reproach, wrong in 1.7.22; "verweet" is one) and "round26-" (2, wrong
     # in 1.7.23: the human rights report that mentions trafficking, in Arabic and Vietnamese, is another report) and
-    # "round27-" (2, wrong in 1.7.24: the ranking described in Persian and Hindi).
+    # "round27-" (2, wrong in 1.7.24: the ranking described in Persian and Hindi) and "round28-" (10, all wrong in
+    # 1.7.27: a foreign ministry rejecting the report in Nepali, Mongolian, Uzbek, Azerbaijani, Georgian, Armenian,
+    # Hungarian, Bulgarian, Czech and Tamil).
     d = detect(case.get("title"), case["text"])
     expected = {"rebuttal": (True, True), "coverage": (True, False), "other_report": (False, False),
                 "none": (False, False)}[case["kind"]]
