@@ -92,8 +92,18 @@ _MERGE_GAP = re.compile(
     r"(?:(?:[A-Z][\w’'-]*|deputy|senior|top|chief|vice|acting)\s+)*\s*$"
 )
 _TITLE_GAP = re.compile(r"(?i:^\s+for\s+(?:[\w’'-]+\s+){1,3}(?:at|of|in)\s+(?:the\s+)?$)")
-_QUESTION_START = re.compile(r"(?i:(?:Q|Question|问|提问)\s*[:：]|记者问)")
-_ANSWER_START = re.compile(r"(?i:(?:A|Answer|答)\s*[:：])")
+# A press briefing's question and answer lines, in the languages detection reads.
+_QUESTION_START = re.compile(
+    r"(?i:(?:Q|Question|Pregunta|Pergunta|Frage|Domanda|Вопрос|Питання|Hỏi|Pertanyaan|Soru|问|提问|质问|질문|سؤال"
+    r"|پرسش)\s*[:：]|记者问)"
+)
+_ANSWER_START = re.compile(
+    r"(?i:(?:A|Answer|Respuesta|Resposta|Réponse|Antwort|Risposta|Ответ|Відповідь|Trả\s+lời|Đáp|Jawaban|Cevap|答|回答"
+    r"|답변|답|جواب|الجواب|پاسخ)(?:\s+\S+){0,3}?\s*[:：])"
+)
+_LABEL_END = re.compile(r"\s*[:：]")
+# A line that opens on a spokesperson's label and a colon: "대변인:", "Người phát ngôn:", "報道官：".
+_SPEAKER_LABEL = re.compile(r"^\S{0,3}[^\s:：]{1,12}(?:\s+[^\s:：]{1,12}){0,3}\s*[:：]")
 _SIDE_HEAD = re.compile(r"\bside$")
 # "a group based in Kathmandu said", "focuses on human rights in Vietnam, accused": the place says where, not who.
 _BASED_IN = re.compile(
@@ -234,7 +244,7 @@ class ActorModel:
         places: dict[int, list[PlaceMention]] = {}
         for pm in doc.places:
             places.setdefault(pm.sent, []).append(pm)
-        in_answer = False
+        in_answer = after_question = interviewee = False
         host: list[Phrase] = []
         self._officials = []  # official, non-issuer bodies named outside quotes, in reading order
         last_official: list[Phrase] = []  # who took the questions when the title names no one
@@ -242,8 +252,11 @@ class ActorModel:
             text = doc.norm[doc.sentences[sent].start : doc.sentences[sent].end]
             if _QUESTION_START.match(text):
                 in_answer = False
+                after_question = True
             elif _ANSWER_START.match(text):
                 in_answer = True
+            elif after_question and _SPEAKER_LABEL.match(text):
+                in_answer = True  # "대변인: ..." after a question: the answer
             sent_places = places.get(sent, [])
             sent_heads = heads.get(sent, [])
             phrases = [self._attach(p, sent_places, sent_heads) for p in sent_heads]
@@ -259,16 +272,24 @@ class ActorModel:
             for p in phrases:
                 p.in_quote = doc.in_quote(p.start) is not None
                 p.actor = self._resolve(p)
+                if in_answer and p.kind == "spokesperson" and p.actor is not None and p.actor.issuer and p.code is None:
+                    # the spokesperson answering a question on the issuer's report is not the issuer's
+                    p.actor = Actor("Spokesperson", "spokesperson", None, official=True, generic=True)
                 self._remember(p)
             self.by_sent[sent] = phrases
             if not host and (doc.is_title(sent) or sent == doc.n_title):
                 host = host or [p for p in phrases if p.actor is not None and p.actor.official][:1]
                 self._host = host
             outside = [p for p in phrases if not p.in_quote]
-            if in_answer and not outside and (host or last_official):
+            if in_answer and not outside:
                 # A press-briefing answer ("A: ...", 答：...) is the host's, sentence after sentence; without a
-                # host in the title, the official last named before the questions began.
-                self._default[sent] = host or last_official
+                # host in the title, the official last named before the questions began; without one, the
+                # briefing's unnamed spokesperson.
+                # (not when the one introduced before the questions was no official: an interview)
+                start = doc.sentences[sent].start
+                self._default[sent] = host or last_official or ([] if interviewee else [
+                    Phrase(start, start, sent, "spokesperson", "briefing_answer", "",
+                           actor=Actor("Spokesperson", "spokesperson", None, official=True, generic=True))])
             else:
                 self._default[sent] = self._sentence_speakers(sent)
             self._officials += [p for p in outside if p.actor is not None and p.actor.official and not p.actor.issuer
@@ -283,6 +304,8 @@ class ActorModel:
             if not in_answer and not _QUESTION_START.match(text):
                 named = [p for p in outside if p.actor is not None and p.actor.official and not p.actor.issuer]
                 last_official = named[-1:] or last_official
+                interviewee = interviewee or any(p.actor is not None and not p.actor.official and not p.actor.issuer
+                                                 for p in outside)
         # A headline (and the line after it) may name by surname someone the body introduces later:
         # "Tkatchenko slams report" ... "Minister Tkatchenko noted".
         for sent in range(min(doc.n_title + 1, len(doc.sentences))):
@@ -768,6 +791,8 @@ class ActorModel:
             marker = None  # "De regering", "Das Außenministerium", "As autoridades": an article, not "de", "das", "as"
         if marker is not None and _FOR_SPEAKER.match(doc.norm, start) and _COMMA_AFTER.match(doc.norm, p.end):
             marker = None  # "Para o ministro, o relatório...", "Pour le ministre, ...": in the speaker's view
+        if marker is not None and _ANSWER_START.match(doc.norm, start) and _LABEL_END.match(doc.norm, p.end):
+            marker = None  # "Respuesta del portavoz: ...": the label names who answers
         if marker is not None and _AFFILIATION_BEFORE.search(doc.norm, max(start, p.start - 60), p.start):
             marker = None  # "Jane Roe, deputy director for the Americas of the Foreign Ministry, said": hers
         if marker is not None:

@@ -156,7 +156,8 @@ DETECTOR_NAME = "newswatch-rules"
 # 1.7.27: Hungarian, Serbian, Slovak and Belarusian place names decline ("Magyarországot", "Србије")
 # 1.7.28: foreign ministries, reject verbs and discrediting words in ten more languages; Hungarian
 # "emberkereskedelmi"
-DETECTOR_VERSION = "1.7.28"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+# 1.7.29: briefing transcripts in more languages: question and answer lines, a speaker's label, an unnamed answer
+DETECTOR_VERSION = "1.7.29"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 

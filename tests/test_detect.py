@@ -999,7 +999,9 @@ def test_rejections_coverage_and_other_reports_in_many_languages(case: dict[str,
     # in 1.7.23: the human rights report that mentions trafficking, in Arabic and Vietnamese, is another report) and
     # "round27-" (2, wrong in 1.7.24: the ranking described in Persian and Hindi) and "round28-" (10, all wrong in
     # 1.7.27: a foreign ministry rejecting the report in Nepali, Mongolian, Uzbek, Azerbaijani, Georgian, Armenian,
-    # Hungarian, Bulgarian, Czech and Tamil).
+    # Hungarian, Bulgarian, Czech and Tamil) and "round29-" (9: briefing transcripts in eight languages, a question
+    # naming the report and an unnamed answer rejecting it, all wrong in 1.7.28; and an NGO interview in Q and A form,
+    # which stays no rebuttal).
     d = detect(case.get("title"), case["text"])
     expected = {"rebuttal": (True, True), "coverage": (True, False), "other_report": (False, False),
                 "none": (False, False)}[case["kind"]]
