@@ -92,15 +92,14 @@ _MERGE_GAP = re.compile(
     r"(?:(?:[A-Z][\w’'-]*|deputy|senior|top|chief|vice|acting)\s+)*\s*$"
 )
 _TITLE_GAP = re.compile(r"(?i:^\s+for\s+(?:[\w’'-]+\s+){1,3}(?:at|of|in)\s+(?:the\s+)?$)")
-# A press briefing's question and answer lines, in the languages detection reads.
-_QUESTION_START = re.compile(
-    r"(?i:(?:Q|Question|Pregunta|Pergunta|Frage|Domanda|Вопрос|Питання|Hỏi|Pertanyaan|Soru|问|提问|质问|질문|سؤال"
-    r"|پرسش)\s*[:：]|记者问)"
-)
-_ANSWER_START = re.compile(
-    r"(?i:(?:A|Answer|Respuesta|Resposta|Réponse|Antwort|Risposta|Ответ|Відповідь|Trả\s+lời|Đáp|Jawaban|Cevap|答|回答"
-    r"|답변|답|جواب|الجواب|پاسخ)(?:\s+\S+){0,3}?\s*[:：])"
-)
+# A press briefing's question and answer lines, in the languages detection reads (Chinese in simplified form,
+# as the normalised text has it): "Q:", "Pregunta:", 质问 (質問), "A:", "Respuesta del portavoz:", 答：.
+_QUESTION_WORDS = ("Q", "Question", "Pregunta", "Pergunta", "Frage", "Domanda", "Вопрос", "Питання", "Hỏi",
+                   "Pertanyaan", "Soru", "问", "提问", "质问", "질문", "سؤال", "پرسش")
+_ANSWER_WORDS = ("A", "Answer", "Respuesta", "Resposta", "Réponse", "Antwort", "Risposta", "Ответ", "Відповідь",
+                 r"Trả\s+lời", "Đáp", "Jawaban", "Cevap", "答", "回答", "답변", "답", "جواب", "الجواب", "پاسخ")
+_QUESTION_START = re.compile(rf"(?i:(?:{'|'.join(_QUESTION_WORDS)})\s*[:：]|记者问)")
+_ANSWER_START = re.compile(rf"(?i:(?:{'|'.join(_ANSWER_WORDS)})(?:\s+\S+){{0,3}}?\s*[:：])")
 _LABEL_END = re.compile(r"\s*[:：]")
 # A line that opens on a spokesperson's label and a colon: "대변인:", "Người phát ngôn:", "報道官：".
 _SPEAKER_LABEL = re.compile(r"^\S{0,3}[^\s:：]{1,12}(?:\s+[^\s:：]{1,12}){0,3}\s*[:：]")
