@@ -519,8 +519,10 @@ REPORTS = Lexicon(
          r"(?:доклад|отч[её]т)\w*\s+" + _GAP.format(n=8) + r"(?:о|по)\s+(?:проблем\w+\s+)?торговл\w+\s+людьми"
          r"|(?:доклад|отч[её]т)\w*\s+" + _GAP.format(n=8) + r"(?:о|по)\s+(?:\S+\s+){0,3}?траф(?:ф)?икинг\w*", True),
         (_term("tip", "tip_id", 0.9),
-         r"\blaporan\s+" + _GAP.format(n=6) + r"(?:tentang\s+|mengenai\s+)?(?:perdagangan|pemerdagangan)\s+"
-         r"(?:orang|manusia)", True),
+         # "laporan ... tentang perdagangan orang", "Laporan (Tahunan) Perdagangan Orang"; not "laporan polisi
+         # menyebutkan sindikat perdagangan orang" (a police report on a trafficking ring)
+         r"\blaporan\s+(?:" + _GAP.format(n=6) + r"(?:tentang|mengenai)\s+|(?:tahunan\s+)?)"
+         r"(?:perdagangan|pemerdagangan)\s+(?:orang|manusia)", True),
         (_term("tip", "tip_vi", 0.9),
          r"báo\s+cáo\s+" + _GAP_NOT_OTHER.format(n=10) + r"(?:buôn\s+bán|mua\s+bán|buôn)\s+(?:người|nguời)", True),
         (_term("tip", "tip_th", 0.9), r"รายงาน(?:ประจำปี)?(?:สถานการณ์|ว่าด้วย|เกี่ยวกับ)?(?:สถานการณ์)?การค้ามนุษย์", False),

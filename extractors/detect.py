@@ -157,7 +157,8 @@ DETECTOR_NAME = "newswatch-rules"
 # 1.7.28: foreign ministries, reject verbs and discrediting words in ten more languages; Hungarian
 # "emberkereskedelmi"
 # 1.7.29: briefing transcripts in more languages: question and answer lines, a speaker's label, an unnamed answer
-DETECTOR_VERSION = "1.7.29"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+# 1.7.30: an Indonesian "laporan" needs "tentang" or to stand next to the topic (not a police report)
+DETECTOR_VERSION = "1.7.30"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 
