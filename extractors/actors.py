@@ -101,6 +101,9 @@ _ANSWER_WORDS = ("A", "Answer", "Respuesta", "Resposta", "Réponse", "Antwort", 
 _QUESTION_START = re.compile(rf"(?i:(?:{'|'.join(_QUESTION_WORDS)})\s*[:：]|记者问)")
 _ANSWER_START = re.compile(rf"(?i:(?:{'|'.join(_ANSWER_WORDS)})(?:\s+\S+){{0,3}}?\s*[:：])")
 _LABEL_END = re.compile(r"\s*[:：]")
+# A headline that opens on a place and a comma: "북한, 미 국무부 보고서 비난", "北朝鮮、…に反発",
+# "Türkiye, ... reddetti".
+_HEADLINE_COMMA = re.compile(r"(?:['’]\w{1,3})?\s*[,、，]\s*")
 # A line that opens on a spokesperson's label and a colon: "대변인:", "Người phát ngôn:", "報道官：".
 _SPEAKER_LABEL = re.compile(r"^\S{0,3}[^\s:：]{1,12}(?:\s+[^\s:：]{1,12}){0,3}\s*[:：]")
 _SIDE_HEAD = re.compile(r"\bside$")
@@ -368,9 +371,10 @@ class ActorModel:
                 continue
             if _BASED_IN.search(norm, max(0, pm.start - 24), pm.start):
                 continue  # "a group based in Kathmandu said": the place says where, not who
-            if PLACE_STANCE_RE.match(norm, pm.end, min(len(norm), pm.end + 80)) or PLACE_STANCE_BEFORE_RE.search(
-                norm, max(self.doc.sentences[sent].start, pm.start - 24), pm.start
-            ):
+            headline_subject = (self.doc.is_title(sent) and pm.start - self.doc.sentences[sent].start <= 1
+                                and _HEADLINE_COMMA.match(norm, pm.end) is not None)
+            if headline_subject or PLACE_STANCE_RE.match(norm, pm.end, min(len(norm), pm.end + 80)) or \
+                    PLACE_STANCE_BEFORE_RE.search(norm, max(self.doc.sentences[sent].start, pm.start - 24), pm.start):
                 out.append(self._place_phrase(pm, sent))
         return out
 

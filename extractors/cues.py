@@ -918,7 +918,8 @@ CUES = Lexicon(
          r"(?:findings|report|ranking|rating|assessment|conclusions|methodology|credibility|accuracy|validity))\b",
          True),
         (_term("rebut", "criticises", 0.7, verb=True, neg=True),
-         r"\b(?:critici[sz](?:e|es|ed|ing)|critical\s+of|(?:voic|express|level|direct)\w*\s+(?:\w+\s+){0,2}?criticism"
+         # not the passive of a headline: "X criticised in US report", "criticised for failing"
+         r"\b(?:critici[sz](?:e|es|ing|ed(?!\s+(?:in|for|over|as)\b))|critical\s+of|(?:voic|express|level|direct)\w*\s+(?:\w+\s+){0,2}?criticism"
          r"|condemn\w*|censur\w+|lodg\w+\s+(?:a\s+)?(?:complaint|protest))\b", True),
         (_term("rebut", "protests", 0.7, verb=True, neg=True), r"\bprotest(?:s|ed|ing)?\b", True),
         # A protest in deeds: the issuer's envoy summoned ("summoned the US ambassador over the report").
@@ -1054,7 +1055,7 @@ CUES = Lexicon(
          # not the passive: 非難されている, 批判された, 비판을 받았다, ถูกวิพากษ์วิจารณ์ (the place is criticised, it does
          # not criticise)
          r"(?:[وف])?(?:تنتقد|ينتقد|انتقد\w*)|احتجاج\w*|(?<!ถูก)วิพากษ์วิจารณ์|ประท้วง"
-         r"|批判(?!さ)|非難(?!さ)|비판(?!(?:을\s*)?받)", False),
+         r"|批判(?!さ)|非難(?!さ)|비판(?!\s*(?:을\s*)?받)", False),
         (_term("rebut", "xx_no_right", 0.8),
          r"\b(?:hipócrita\w*|hipocresía|dar\s+lecciones|sermone\w+|hypocrite\w*|hypocrisie|donner\s+des\s+leçons"
          r"|faire\s+la\s+leçon|leçons\s+de\s+morale|hipocrisia|dar\s+lições|heuchlerisch\w*|Heuchelei|scheinheilig\w*"
@@ -1177,7 +1178,7 @@ CUES = Lexicon(
          r"반박|반발|항의|거부|배격|규탄|부인했|부인하|동의하지\s*않|받아들일\s*수\s*없|수용할\s*수\s*없"
          r"|인정할\s*수\s*없|인정하지\s*않|용납\w*\s*않|용납할\s*수\s*없", False),
         (_term("rebut", "ko_discredits", 0.8),
-         r"왜곡|날조|모략|비난(?!(?:을\s*)?받)|내정\s*간섭|이중\s*잣대|이중\s*기준|편견|사실과\s*다르|근거\s*없|부당|불공정"
+         r"왜곡|날조|모략|비난(?!\s*(?:을\s*)?받)|내정\s*간섭|이중\s*잣대|이중\s*기준|편견|사실과\s*다르|근거\s*없|부당|불공정"
          r"|적대시|개탄", False),
         (_term("rebut", "cjk_regrets", 0.4), r"유감|遺憾|실망", False),
         # Italian, Polish, Ukrainian
@@ -1567,7 +1568,7 @@ CRIME_OBJECT_RE = re.compile(
         r"|forced\s+labou?r|abuses?|violence|terror\w*|those\s+who)"
         # not "bristles at human trafficking ranking": the crime's ranking or report is the report
         r"(?!\s+(?:in\s+persons\s+)?(?:report|ranking|rating|list|watch\s*-?\s*list|assessment|index|tier)))"
-        r"|[^，。,;；]{0,8}(?:人口贩运|贩运|拐卖|犯罪|强迫劳动|剥削)"
+        r"|[^，。,;；]{0,8}(?:人口贩运|贩运|拐卖|犯罪|强迫劳动|剥削)(?!\S{0,4}报告)"
     )
 )
 # A report or its issuer as the subject right before a verb cue ("the report criticised").
@@ -1608,7 +1609,7 @@ PLACE_STANCE_RE = re.compile(
     r"|ha|han|había|habían|a|ont|avait|hat|haben|tem|têm|\w+mente|\w+ment|aussi|también|ya|déjà|đã|cũng|vừa"
     r"|strongly|swiftly|angrily|quickly|on\s+\w+day|,))*\s+(?:rebut\w*|reject\w*|hit(?:s|ting)?\s+(?:out|back)"
     r"|slam\w*|dismiss\w*|denounc\w*|condemn\w*|object\w*|protest\w*|disput\w*|oppos\w*|deplor\w*|bristl\w*|lodg\w*|rebuff\w*|blast\w*|disagree\w*"
-    r"|lash\w*|critici[sz]\w*|accus\w*|react\w*|took\s+issue|takes\s+issue|says|said|welcom\w*|hail\w*|vow\w*|pledg\w*|respond\w*|refut\w*|calls|called"
+    r"|lash\w*|critici[sz]\w*(?!\s+(?:in|by|for|over|as)\b)|accus\w*|react\w*|took\s+issue|takes\s+issue|says|said|welcom\w*|hail\w*|vow\w*|pledg\w*|respond\w*|refut\w*|calls|called"
     r"|urg\w+|den(?:y|ies|ied)|voic\w+|express\w*|responds?|regrets?|regretted|thank\w*|appreciat\w+|rechaz\w+"
     r"|rejet\w+|rejett\w+|menolak|tolak|récus\w+|contest\w+|dénonc\w+|rejeit\w+|repudi\w+|acus\w+|weist|wies"
     r"|lehnt\w*|kritisiert\w*|отверг\w*|осудил\w*|отклонил\w*|заявил\w*|redde\w+|kınadı|bác\s+bỏ|phản\s+đối|phản\s+bác"
@@ -1619,6 +1620,8 @@ PLACE_STANCE_RE = re.compile(
     r"|\s*[:：]\s|(?:은|는|이|가|は|が)(?![\uac00-\ud7af\u3040-\u30ff])"
     # Urdu and Hindi mark the agent: "پاکستان نے ... مسترد کردیا", "भारत ने ... खारिज किया"
     r"|\s+(?:نے|ने)(?=\s)"
+    # Arabic puts a headline's subject first: "الجزائر ترفض", "قطر تنتقد"
+    r"|\s+(?:ت|ي)(?:رفض|نفي|دين|ستنكر|نتقد|ندد|عترض|حتج)\w*"
     # Chinese: 新加坡对此回应, 马来西亚政府表示... (the place, then what it says)
     r"|(?:对此|就此)?(?:回应|表示|反驳|批评|谴责|强调|指出|驳斥|强烈不满|坚决反对))"
 )

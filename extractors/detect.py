@@ -158,7 +158,9 @@ DETECTOR_NAME = "newswatch-rules"
 # "emberkereskedelmi"
 # 1.7.29: briefing transcripts in more languages: question and answer lines, a speaker's label, an unnamed answer
 # 1.7.30: an Indonesian "laporan" needs "tentang" or to stand next to the topic (not a police report)
-DETECTOR_VERSION = "1.7.30"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+# 1.7.31: headline rejections: a place and a comma, an Arabic subject first, 人口贩运…报告 as the object;
+# headline passives ("criticised in", "비판 받아")
+DETECTOR_VERSION = "1.7.31"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 

@@ -1001,7 +1001,9 @@ def test_rejections_coverage_and_other_reports_in_many_languages(case: dict[str,
     # 1.7.27: a foreign ministry rejecting the report in Nepali, Mongolian, Uzbek, Azerbaijani, Georgian, Armenian,
     # Hungarian, Bulgarian, Czech and Tamil) and "round29-" (9: briefing transcripts in eight languages, a question
     # naming the report and an unnamed answer rejecting it, all wrong in 1.7.28; and an NGO interview in Q and A form,
-    # which stays no rebuttal) and "round30-" (1, wrong in 1.7.29: an Indonesian police report on a trafficking ring).
+    # which stays no rebuttal) and "round30-" (1, wrong in 1.7.29: an Indonesian police report on a trafficking ring)
+    # and "round31-" (7: headline rejections with a place first or a place and a comma in Arabic, Chinese, Japanese,
+    # Korean and Turkish, all wrong in 1.7.30; and two headline passives, "criticised in", "비판 받아").
     d = detect(case.get("title"), case["text"])
     expected = {"rebuttal": (True, True), "coverage": (True, False), "other_report": (False, False),
                 "none": (False, False)}[case["kind"]]
