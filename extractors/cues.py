@@ -430,9 +430,11 @@ REPORTS = Lexicon(
          True),
         (_term("unodc", "unodc_fr"),
          r"Rapport\s+mondial\s+sur\s+la\s+traite\s+des\s+personnes|Globale[rn]?\s+(?:Bericht|Report)\s+(?:über|zum)\s+"
-         r"Menschenhandel|Глобальн\w+\s+доклад\w*\s+о\s+торговле\s+людьми|Küresel\s+İnsan\s+Ticareti\s+Rapor\w*", True),
+         r"Menschenhandel|Глобальн\w+\s+доклад\w*\s+(?:\S+\s+){0,3}?о\s+торговле\s+людьми"
+         r"|Küresel\s+İnsan\s+Ticareti\s+Rapor\w*", True),
         (_term("unodc", "unodc_ar"),
-         rf"(?:[وفبل]|لل)?(?:ال)?تقرير\s+(?:ال)?عالمي\s+(?:عن|حول|بشأن)\s+{_AR_TIP}", False),
+         # "التقرير العالمي لمكتب الأمم المتحدة ... عن الاتجار بالأشخاص": the body's name between
+         rf"(?:[وفبل]|لل)?(?:ال)?تقرير\s+(?:ال)?عالمي\s+(?:\S+\s+){{0,8}}?(?:عن|حول|بشأن)\s+{_AR_TIP}", False),
         # Walk Free Global Slavery Index
         (_term("gsi", "gsi_name"), r"Global\s+Slavery\s+Index", True),
         (_term("gsi", "gsi_zh"),
@@ -471,7 +473,10 @@ REPORTS = Lexicon(
          r"|Gruppo\s+di\s+esperti\s+(?:\S+\s+){0,4}?tratta\s+di\s+esseri\s+umani|Ομάδ\w*\s+Εμπειρογνωμόνων\s+(?:\S+\s+){0,6}?Ευρώπης"
          r"|Группа\s+экспертов\s+(?:\S+\s+){0,3}?торговле\s+людьми|Експертн\w+\s+група\s+(?:\S+\s+){0,4}?трафика\s+на\s+хора|İnsan\s+Ticaretiyle\s+Mücadele\s+Uzmanlar\s+Grubu",
          True),
-        (_term("greta", "greta_acronym", 0.9), r"\bGRETA\b", False),
+        # not a name: "GRETA THUNBERG", "Greta Gerwig" (a capitalised word after it, unless a report's)
+        (_term("greta", "greta_acronym", 0.9),
+         r"\bGRETA\b(?!\s+(?!(?:Report|REPORT|Rapport|RAPPORT|Bericht|Informe|Relatório|Evaluation)\b)"
+         r"[A-Z][A-Za-z]+)", False),
         (_term("greta", "greta_zh"), r"欧洲委员会[^。]{0,12}(?:人口贩运|贩运人口)[^。]{0,8}专家组", False),
         # US State Department Trafficking in Persons Report
         (_term("tip", "tip_name"),

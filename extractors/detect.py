@@ -160,7 +160,8 @@ DETECTOR_NAME = "newswatch-rules"
 # 1.7.30: an Indonesian "laporan" needs "tentang" or to stand next to the topic (not a police report)
 # 1.7.31: headline rejections: a place and a comma, an Arabic subject first, 人口贩运…报告 as the object;
 # headline passives ("criticised in", "비판 받아")
-DETECTOR_VERSION = "1.7.31"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
+# 1.7.32: UNODC's report named with words between in Russian and Arabic; GRETA's acronym with a report word
+DETECTOR_VERSION = "1.7.32"  # 1.3.0: the report described (concepts), disagreement vocabularies, statement voice
 REPORT_THRESHOLD = 0.9  # raw report evidence: one report name in the body
 REBUTTAL_THRESHOLD = 0.5  # combined rebuttal evidence, 0..1
 

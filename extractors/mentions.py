@@ -294,8 +294,8 @@ def _find_reports(doc: ScannedText) -> list[ReportMention]:
         if term.rule == "greta_acronym":
             if greta_context is None:
                 greta_context = _GRETA_CONTEXT.search(norm) is not None
-            if not greta_context and not (doc.trafficking_context and _report_noun_in_sentence(doc, start)):
-                continue  # in a language _GRETA_CONTEXT does not read: "GRETA-nın ... hesabatında" (its report)
+            if not greta_context and not _report_noun_in_sentence(doc, start):
+                continue  # "GRETA's evaluation report", "GRETA-nın ... hesabatında": a report word beside it
         # "TIP" alone names the report where the item speaks of trafficking, or of its tiers.
         if (
             term.rule in ("tip_titlecase", "tip_acronym", "tip_acronym_foreign")

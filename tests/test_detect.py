@@ -1029,3 +1029,15 @@ def test_an_unqualified_foreign_ministry_is_the_one_its_word_names() -> None:
     assert d.is_rebuttal and d.responses[0].actor == "Japanese Ministry of Foreign Affairs"
     z = detect(None, "外交部发言人表示，美国人口贩运报告罔顾事实，中方坚决反对。")
     assert z.is_rebuttal and z.responses[0].actor == "Chinese Ministry of Foreign Affairs"
+
+
+def test_other_families_named_with_words_between_or_by_acronym() -> None:  # detector 1.7.32 (all wrong in 1.7.31)
+    ru = detect(None, "Глобальный доклад УНП ООН о торговле людьми фиксирует рост числа жертв.")
+    ar = detect(None, "كشف التقرير العالمي لمكتب الأمم المتحدة المعني بالمخدرات والجريمة عن الاتجار بالأشخاص عن ارتفاع "
+                      "عدد الضحايا.")
+    greta = detect(None, "GRETA's third evaluation report on Greece urges better identification of victims.")
+    assert ru.report is not None and "Global Report" in ru.report.name
+    assert ar.report is not None and "Global Report" in ar.report.name
+    assert greta.report is not None and "GRETA" in greta.report.name
+    # a name, not the group: a capitalised word after it that is no report's
+    assert not detect(None, "GRETA THUNBERG REPORT: climate activist speaks in Davos.").is_report
