@@ -21,6 +21,11 @@ COMMISSIONER_HK = "Office of the Commissioner of the Chinese Ministry of Foreign
 COMMISSIONER_MO = "Office of the Commissioner of the Chinese Ministry of Foreign Affairs in the Macao SAR"
 
 
+def _cases(values: list[tuple[str | None, ...]], ids: list[str]) -> list[object]:
+    """Parameter sets with their ids, for one test fed by the cases of several detector versions."""
+    return [pytest.param(*v, id=i) for v, i in zip(values, ids, strict=True)]
+
+
 def _responses(d: Detection) -> dict[str, Response]:
     return {r.actor: r for r in d.responses}
 
@@ -757,17 +762,13 @@ def test_who_presented_the_report_speaks_for_its_issuer() -> None:
 
 
 # Synthetic sentences for detector 1.7.8 (shapes of a real set's tune side; invented places).
-@pytest.mark.parametrize(
-    ("text", "tier"),
+_ORDINAL_TIERS_IN_BENGALI_AND_KHMER = _cases(
     [
         ("মার্কিন পররাষ্ট্র দপ্তরের মানব পাচার প্রতিবেদনে বাংলাদেশ এবারও দ্বিতীয় স্তরে রয়েছে।", "Tier 2"),
         ("ក្រសួងការបរទេសអាមេរិកចាត់ថ្នាក់កម្ពុជានៅចំណាត់ថ្នាក់លេខ៣ ក្នុងរបាយការណ៍ជួញដូរមនុស្ស។", "Tier 3"),
     ],
-    ids=["bengali-second-tier", "khmer-rank-number-3"],
+    ["bengali-second-tier", "khmer-rank-number-3"],
 )
-def test_ordinal_tiers_in_bengali_and_khmer(text: str, tier: str) -> None:
-    d = detect(None, text)
-    assert d.is_report and [t.tier for t in d.tiers] == [tier]
 
 
 def test_a_khmer_place_written_without_cldr_zero_width_spaces() -> None:
@@ -778,8 +779,7 @@ def test_a_khmer_place_written_without_cldr_zero_width_spaces() -> None:
 
 # Synthetic sentences for detector 1.7.9 (tier shapes of a real set's tune side; the rated place must be one
 # the place index knows, or the rating has no subject).
-@pytest.mark.parametrize(
-    ("text", "tier"),
+_TIERS_AS_PLACES_ON_A_SCALE_OR_GROUPS = _cases(
     [
         ("米国務省の人身売買報告書は4段階で各国を評価しており、日本は今年も上から2番目だった。", "Tier 2"),
         ("米国務省が人身売買報告書を公表した。日本は上から2番目に入った。", "Tier 2"),
@@ -788,34 +788,26 @@ def test_a_khmer_place_written_without_cldr_zero_width_spaces() -> None:
          "Tier 1"),
         ("Руритания АҚШ Давлат департаментининг одам савдоси ҳақидаги янги ҳисоботида 2-тоифада турибди.", "Tier 2"),
     ],
-    ids=["ja-scale-then-place", "ja-second-from-top", "en-1st-group", "fr-premier-groupe", "uz-2-toifa"],
+    ["ja-scale-then-place", "ja-second-from-top", "en-1st-group", "fr-premier-groupe", "uz-2-toifa"],
 )
-def test_tiers_as_places_on_a_scale_or_groups(text: str, tier: str) -> None:
-    d = detect(None, text)
-    assert d.is_report and [t.tier for t in d.tiers] == [tier]
 
 
 # Synthetic sentences for detector 1.7.11 (tier words of a real set's tune side: Greek "Κατηγορία", Romanian
 # "Nivelul", Khmer "កម្រិតទី", Bengali "টিয়ার" after the English name in Bengali letters).
-@pytest.mark.parametrize(
-    ("text", "tier"),
+_TIER_WORDS_1_7_11 = _cases(
     [
         ("Η Έκθεση για την Εμπορία και Διακίνηση Ανθρώπων του 2023 κατατάσσει την Κύπρο στην Κατηγορία 1.", "Tier 1"),
         ("Raportul Departamentului de Stat privind traficul de persoane menține Ucraina pe Nivelul 2.", "Tier 2"),
         ("របាយការណ៍ជួញដូរមនុស្សរបស់អាមេរិកដាក់ឡាវនៅកម្រិតទី២។", "Tier 2"),
         ("মার্কিন ট্রাফিকিং ইন পারসনস রিপোর্টে নেপাল এবারও টিয়ার-২ তালিকায় রয়েছে।", "Tier 2"),
     ],
-    ids=["el-katigoria", "ro-nivelul", "km-kamrit", "bn-tier-after-transliterated-name"],
+    ["el-katigoria", "ro-nivelul", "km-kamrit", "bn-tier-after-transliterated-name"],
 )
-def test_tier_words_of_detector_1_7_11(text: str, tier: str) -> None:
-    d = detect(None, text)
-    assert d.is_report and [t.tier for t in d.tiers] == [tier]
 
 
 # Synthetic sentences for detector 1.7.12: tier words written from general knowledge of each language, not from
 # any set (all six wrong in 1.7.11), a rating of the past, and the issuer's own rating.
-@pytest.mark.parametrize(
-    ("text", "tier"),
+_TIER_WORDS_1_7_12 = _cases(
     [
         ("El informe sobre trata de personas del Departamento de Estado mantiene a Bolivia en Tier 2 bajo vigilancia.",
          "Tier 2 Watch List"),
@@ -825,11 +817,8 @@ def test_tier_words_of_detector_1_7_11(text: str, tier: str) -> None:
         ("美国国务院人口贩运报告将朝鲜列为最低等级。", "Tier 3"),
         ("گزارش قاچاق انسان وزارت خارجه آمریکا ایران را در لایه سوم قرار داد.", "Tier 3"),
     ],
-    ids=["es-bajo-vigilancia", "es-nivel-mas-bajo", "ar-shariha-2", "ar-shariha-3", "zh-zuidi-dengji", "fa-laye"],
+    ["es-bajo-vigilancia", "es-nivel-mas-bajo", "ar-shariha-2", "ar-shariha-3", "zh-zuidi-dengji", "fa-laye"],
 )
-def test_tier_words_of_detector_1_7_12(text: str, tier: str) -> None:
-    d = detect(None, text)
-    assert d.is_report and [t.tier for t in d.tiers] == [tier]
 
 
 def test_a_rating_of_the_past_gives_way_to_the_current_one() -> None:
@@ -850,8 +839,7 @@ def test_the_issuers_own_rating_is_not_the_main_places() -> None:
 
 
 # Synthetic sentences for detector 1.7.13 (shapes of a real set's tune side; all wrong in 1.7.12).
-@pytest.mark.parametrize(
-    ("text", "place", "tier"),
+_PLACES_AND_TIERS_1_7_13 = _cases(
     [
         ("O relatório americano sobre tráfico de pessoas mantém Angola no terceiro nível.", "Angola", "Tier 3"),
         ("امریکی محکمہ خارجہ کی انسانی سمگلنگ رپورٹ میں پاکستان کو دوسرا درجہ دیا گیا ہے۔", "Pakistan", "Tier 2"),
@@ -860,33 +848,25 @@ def test_the_issuers_own_rating_is_not_the_main_places() -> None:
          "ນຸດ ສະບັບໃໝ່ ໄດ້ຈັດໃຫ້ລາວຢູ່ໃນກຸ່ມທີ 2 ເປັນປີທີສອງຕິດຕໍ່ກັນແລ້ວ\n"
          "ຕາມການປະເມີນຂອງລາຍງານສະບັບນີ້ ລັດຖະບານໄດ້ເພີ່ມຄວາມພະຍາຍາມ ແຕ່ຍັງ\nບໍ່ພຽງພໍ.", "Laos", "Tier 2"),
     ],
-    ids=["pt-terceiro-nivel", "ur-dusra-darja", "lo-hard-wrapped"],
+    ["pt-terceiro-nivel", "ur-dusra-darja", "lo-hard-wrapped"],
 )
-def test_places_and_tiers_of_detector_1_7_13(text: str, place: str, tier: str) -> None:
-    d = detect(None, text)
-    assert d.is_report and [(t.jurisdiction, t.tier) for t in d.tiers] == [(place, tier)]
 
 
 # Synthetic sentences for detector 1.7.14 (all wrong in 1.7.13): Italian "statunitense" and "delle persone",
 # Georgian "basket" tiers, the worst category in Italian.
-@pytest.mark.parametrize(
-    ("text", "place", "tier"),
+_PLACES_AND_TIERS_1_7_14 = _cases(
     [
         ("Il rapporto statunitense sulla tratta delle persone colloca l'Italia nella fascia 1.", "Italy", "Tier 1"),
         ("აშშ-ის სახელმწიფო დეპარტამენტის ანგარიშში ტრეფიკინგის შესახებ საქართველო კვლავ პირველ კალათაშია.", "Georgia",
          "Tier 1"),
         ("Il rapporto americano sulla tratta di persone mette Cuba nella peggiore categoria.", "Cuba", "Tier 3"),
     ],
-    ids=["it-statunitense-delle", "ka-first-basket", "it-worst-category"],
+    ["it-statunitense-delle", "ka-first-basket", "it-worst-category"],
 )
-def test_places_and_tiers_of_detector_1_7_14(text: str, place: str, tier: str) -> None:
-    d = detect(None, text)
-    assert d.is_report and [(t.jurisdiction, t.tier) for t in d.tiers] == [(place, tier)]
 
 
 # Synthetic sentences for detector 1.7.15 (all wrong in 1.7.14).
-@pytest.mark.parametrize(
-    ("text", "place", "tier"),
+_PLACES_AND_TIERS_1_7_15 = _cases(
     [
         ("Wizara ya Mambo ya Nje ya Marekani imeiweka Tanzania katika daraja la tatu kwenye ripoti ya Usafirishaji "
          "Haramu wa Watu.", "Tanzania", "Tier 3"),
@@ -896,11 +876,8 @@ def test_places_and_tiers_of_detector_1_7_14(text: str, place: str, tier: str) -
          "Tier 1"),
         ("মার্কিন মানবপাচার প্রতিবেদনে নেপাল দ্বিতীয় স্তরের নজরদারির তালিকায় রয়েছে।", "Nepal", "Tier 2 Watch List"),
     ],
-    ids=["sw-daraja-la-tatu", "sr-grupi-2", "hy-first-group", "bn-second-level-watch-list"],
+    ["sw-daraja-la-tatu", "sr-grupi-2", "hy-first-group", "bn-second-level-watch-list"],
 )
-def test_places_and_tiers_of_detector_1_7_15(text: str, place: str, tier: str) -> None:
-    d = detect(None, text)
-    assert d.is_report and [(t.jurisdiction, t.tier) for t in d.tiers] == [(place, tier)]
 
 
 def test_a_year_in_kanji_digits_is_the_edition() -> None:
@@ -914,8 +891,7 @@ def test_a_portuguese_grau_is_a_tier() -> None:  # detector 1.7.16
 
 
 # Synthetic sentences for detector 1.7.17 (all wrong in 1.7.16).
-@pytest.mark.parametrize(
-    ("text", "place", "tier", "previous"),
+_PLACES_AND_TIERS_1_7_17 = _cases(
     [
         ("امریکا نے انسانی اسمگلنگ کی رپورٹ میں پاکستان کو واچ لسٹ سے نکال کر ٹائیر ٹو میں شامل کر دیا۔", "Pakistan",
          "Tier 2", "Tier 2 Watch List"),
@@ -925,11 +901,8 @@ def test_a_portuguese_grau_is_a_tier() -> None:  # detector 1.7.16
          None),
         ("Доклад Госдепартамента о торговле людьми отнес Грецию к Группе-3.", "Greece", "Tier 3", None),
     ],
-    ids=["ur-from-the-watch-list", "ja-rank-2", "ja-rank-2-watched", "km-watch-list", "ru-group-3"],
+    ["ur-from-the-watch-list", "ja-rank-2", "ja-rank-2-watched", "km-watch-list", "ru-group-3"],
 )
-def test_places_and_tiers_of_detector_1_7_17(text: str, place: str, tier: str, previous: str | None) -> None:
-    d = detect(None, text)
-    assert d.is_report and [(t.jurisdiction, t.tier, t.previous) for t in d.tiers] == [(place, tier, previous)]
 
 
 def test_a_bulgarian_place_and_tier() -> None:  # detector 1.7.18: Bulgarian place names (CLDR) and levels
@@ -940,8 +913,7 @@ def test_a_bulgarian_place_and_tier() -> None:  # detector 1.7.18: Bulgarian pla
 
 # Synthetic sentences for detector 1.7.26: "from" and "to" around tiers in Russian, German, Indonesian, Turkish and
 # Italian (all five wrong in 1.7.25, which took the first tier for the current one).
-@pytest.mark.parametrize(
-    ("text", "place", "tier", "previous"),
+_TIER_CHANGES_1_7_26 = _cases(
     [
         ("В докладе Госдепа о торговле людьми Казахстан переведен со второго уровня на первый уровень.", "Kazakhstan",
          "Tier 1", "Tier 2"),
@@ -953,11 +925,8 @@ def test_a_bulgarian_place_and_tier() -> None:  # detector 1.7.18: Bulgarian pla
         ("Il rapporto americano sulla tratta di persone ha declassato l'Italia dal livello 1 al livello 2.", "Italy",
          "Tier 2", "Tier 1"),
     ],
-    ids=["ru-so-na", "de-von-auf", "id-dari-ke", "tr-den-ye", "it-dal-al"],
+    ["ru-so-na", "de-von-auf", "id-dari-ke", "tr-den-ye", "it-dal-al"],
 )
-def test_tier_changes_of_detector_1_7_26(text: str, place: str, tier: str, previous: str) -> None:
-    d = detect(None, text)
-    assert d.is_report and [(t.jurisdiction, t.tier, t.previous) for t in d.tiers] == [(place, tier, previous)]
 
 
 # Detector 1.7.27: Hungarian, Serbian, Slovak and Belarusian names decline too (both wrong in 1.7.26).
@@ -967,3 +936,34 @@ def test_declined_place_names_of_detector_1_7_27() -> None:
     serbian = detect(None, "Извештај Стејт департмента о трговини људима критикује владу Србије.")
     assert [j.name for j in hungarian.jurisdictions][:1] == ["Hungary"]
     assert [j.name for j in serbian.jurisdictions][:1] == ["Serbia"]
+
+
+# The tier cases above, one test each kind.
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    _ORDINAL_TIERS_IN_BENGALI_AND_KHMER
+    + _TIERS_AS_PLACES_ON_A_SCALE_OR_GROUPS
+    + _TIER_WORDS_1_7_11
+    + _TIER_WORDS_1_7_12,
+)
+def test_one_tier_named_in_other_languages(text: str, tier: str) -> None:
+    d = detect(None, text)
+    assert d.is_report and [t.tier for t in d.tiers] == [tier]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "tier"),
+    _PLACES_AND_TIERS_1_7_13 + _PLACES_AND_TIERS_1_7_14 + _PLACES_AND_TIERS_1_7_15,
+)
+def test_a_place_and_its_tier_in_other_languages(text: str, place: str, tier: str) -> None:
+    d = detect(None, text)
+    assert d.is_report and [(t.jurisdiction, t.tier) for t in d.tiers] == [(place, tier)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "tier", "previous"),
+    _PLACES_AND_TIERS_1_7_17 + _TIER_CHANGES_1_7_26,
+)
+def test_a_place_its_tier_and_the_previous_one(text: str, place: str, tier: str, previous: str | None) -> None:
+    d = detect(None, text)
+    assert d.is_report and [(t.jurisdiction, t.tier, t.previous) for t in d.tiers] == [(place, tier, previous)]
