@@ -63,7 +63,7 @@ from extractors.structure import (
 from extractors.textdates import latest_date
 from newswatch.models import Claims, Detection, Evidence, Jurisdiction
 
-__all__ = ["DETECTOR_NAME", "DETECTOR_VERSION", "REBUTTAL_THRESHOLD", "REPORT_THRESHOLD", "detect"]
+__all__ = ["DETECTOR_NAME", "DETECTOR_VERSION", "REBUTTAL_THRESHOLD", "REPORT_THRESHOLD", "detect", "may_name_report"]
 
 DETECTOR_NAME = "newswatch-rules"
 # 1.3.1: tier names in more languages (سطح, 段階, a watch list after "Tier 2", the lowest category).
@@ -192,7 +192,7 @@ def detect(
     it, the latest full date written in the text does.
     """
     text = unwrap_words(text)
-    if not may_mention_report(text) and not (title and may_mention_report(title)):
+    if not _first_look(title, text):
         return Detection(False, False, 0.0, 0.0, detector=DETECTOR_NAME, detector_version=DETECTOR_VERSION)
     doc = find_mentions(title, text, language)
     family, report_raw, report_evidence = _score_report(doc)
@@ -337,6 +337,16 @@ def _place_object(doc: ScannedText, end: int, issuer_code: str | None) -> bool:
                     and not doc.norm[pm.start : pm.end].endswith(("'s", "’s"))
                     and not doc.norm.startswith(("'s", "’s"), pm.end))
     return False
+
+
+def may_name_report(title: str | None, text: str) -> bool:
+    """`detect`'s own first look, cheap: whether the title or the text (as `detect` reads it, hard-wrapped
+    words joined) may name a report. False means `detect` finds none."""
+    return _first_look(title, unwrap_words(text))
+
+
+def _first_look(title: str | None, text: str) -> bool:
+    return may_mention_report(text) or bool(title and may_mention_report(title))
 
 
 def _stance_events(doc: ScannedText, model: ActorModel) -> list[StanceEvent]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors.article import extract_article
-from extractors.detect import detect
-from extractors.mentions import may_mention_report
+from extractors.detect import detect, may_name_report
 from newswatch.models import PageJob, PageRecord
 
 
@@ -19,7 +18,8 @@ def extract_and_detect(job: PageJob) -> PageRecord:
         fetched_at=job.fetched_at,
         language_hint=job.language_hint,
         content_type=job.content_type,
-        byline_search=True if job.every_byline else lambda title, text: _may_matter(title or job.title_hint, text),
+        # the byline search only where the page may name a trafficking report
+        byline_search=True if job.every_byline else lambda title, text: may_name_report(title or job.title_hint, text),
     )
     if not article.title and job.title_hint:
         article = replace(article, title=job.title_hint)
@@ -32,11 +32,6 @@ def extract_and_detect(job: PageJob) -> PageRecord:
         fetched_at=job.fetched_at,
         content_type=job.content_type,
     )
-
-
-def _may_matter(title: str | None, text: str) -> bool:
-    """Worth the byline search: the page may name a trafficking report (detect's own first look)."""
-    return may_mention_report(text) or bool(title and may_mention_report(title))
 
 
 def extract_and_detect_lean(job: PageJob) -> PageRecord:

@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.cues import ACTORS, CUES, REPORTS, Scanner, pattern_prefixes, to_simplified
-from extractors.detect import DETECTOR_NAME, DETECTOR_VERSION, detect
-from extractors.mentions import unwrap_words
+from extractors.detect import DETECTOR_NAME, DETECTOR_VERSION, detect, may_name_report
+from extractors.mentions import may_mention_report, unwrap_words
 from extractors.sentences import split_sentences
 
 # --- positives --------------------------------------------------------------------------
@@ -444,6 +444,16 @@ def test_hard_wrapped_lines_of_a_script_without_spaces_are_joined() -> None:
     paragraphs = "\n".join(["ກ" * 90, "ຂ" * 55, "ຄ" * 70, "ງ"])
     assert unwrap_words(paragraphs) == paragraphs
     assert unwrap_words("\n".join(["a" * 60] * 4)) == "\n".join(["a" * 60] * 4)
+
+
+def test_the_first_look_reads_hard_wrapped_words_as_detect_does() -> None:
+    # Lao, synthetic: the word for trafficking cut by a hard wrap (ການຄ້າມະ|ນຸດ) on lines of nearly one length
+    lines = ["ລາຍງານ" * 9 + "ການຄ້າມະ", "ນຸດ" + "ສະບັບໃໝ່" * 7, "ໄດ້ຈັດໃຫ້ລາວ" * 5 + "ກຸ່ມ", "ບໍ່ພຽງພໍ."]
+    text = "\n".join(lines)
+    assert not may_mention_report(text)  # the raw text hides the word
+    assert may_name_report(None, text)
+    assert not may_name_report(None, "A recipe for noodle soup.\nBoil water.")
+    assert may_name_report("US Trafficking in Persons Report released", "Boil water.")
 
 
 def test_a_line_ending_on_an_italian_or_german_preposition_does_not_end_a_sentence() -> None:
