@@ -45,6 +45,10 @@ class Actor:
     generic: bool = False  # "officials", "state authorities": may fold into a named body of the same place
 
 
+# A briefing's spokesperson whom the text does not name or place.
+_UNNAMED_SPOKESPERSON = Actor("Spokesperson", "spokesperson", None, official=True, generic=True)
+
+
 @dataclass
 class Phrase:
     """An actor mention in one sentence."""
@@ -276,7 +280,7 @@ class ActorModel:
                 p.actor = self._resolve(p)
                 if in_answer and p.kind == "spokesperson" and p.actor is not None and p.actor.issuer and p.code is None:
                     # the spokesperson answering a question on the issuer's report is not the issuer's
-                    p.actor = Actor("Spokesperson", "spokesperson", None, official=True, generic=True)
+                    p.actor = _UNNAMED_SPOKESPERSON
                 self._remember(p)
             self.by_sent[sent] = phrases
             if not host and (doc.is_title(sent) or sent == doc.n_title):
@@ -290,8 +294,7 @@ class ActorModel:
                 # (not when the one introduced before the questions was no official: an interview)
                 start = doc.sentences[sent].start
                 self._default[sent] = host or last_official or ([] if interviewee else [
-                    Phrase(start, start, sent, "spokesperson", "briefing_answer", "",
-                           actor=Actor("Spokesperson", "spokesperson", None, official=True, generic=True))])
+                    Phrase(start, start, sent, "spokesperson", "briefing_answer", "", actor=_UNNAMED_SPOKESPERSON)])
             else:
                 self._default[sent] = self._sentence_speakers(sent)
             self._officials += [p for p in outside if p.actor is not None and p.actor.official and not p.actor.issuer
