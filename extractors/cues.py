@@ -681,6 +681,21 @@ _TR1 = rf"\b(?:1['’]?i?nci|birinci){_TR_NOUN}"
 _TR2 = rf"\b(?:2['’]?i?nci|ikinci){_TR_NOUN}"
 _TR3 = rf"\b(?:3['’]?ü?ncü|üçüncü){_TR_NOUN}"
 
+# Words a tier's number follows in many languages ("Nivel 2", "Kategorie 3", "Κατηγορία 1"), and the same
+# in Arabic (with its article), Khmer and Urdu (the English word in Urdu letters).
+_TIER_NOUN = (r"(?:Nivel(?:ul)?|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat"
+              r"|Tingkat|Tahap|Grupo|[Κκ]ατηγορ[ίι]α)")
+_AR_LEVEL = r"(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف|شريحة|طبقة)\s+(?:ال)?"
+_KM_LEVEL = r"(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*"
+_UR_TIER = r"(?:ٹیئر|ٹائیر)\s*-?\s*"
+
+
+def _numbered_group(n: str) -> str:
+    """Tier ``n`` as a numbered level or group: "livello 2", "grau 2", "Группа-2", "2-тоифа", "Grupa 2", "Група 2"."""
+    return (rf"\b(?:livello|fascia|grau)\s+{n}\b|\bГрупп[аеуы]-?\s?{n}\b|\b{n}-(?:тоифа|toifa)\w*|\bGrup[aie]\s+{n}\b"
+            rf"|\bГруп[аеи]\s+{n}\b")
+
+
 TIERS = Lexicon(
     [
         # "в списке наблюдения второго уровня", "второй уровень (список наблюдения)": before the bare level
@@ -708,50 +723,50 @@ TIERS = Lexicon(
          r"(?:lista\s+de\s+(?:vigilancia|observación|observação|vigilância)|liste\s+de\s+surveillance"
          r"|Beobachtungsliste|surveillance|observation|Vigilancia|observación|Observação|Vigilância)", True),
         (_term("Tier 1", "tier_foreign"),
-         r"\b(?:Nivel(?:ul)?|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo|[Κκ]ατηγορ[ίι]α)\s+(?:1|I|uno|un|um|eins|satu)\b"
+         rf"\b{_TIER_NOUN}\s+(?:1|I|uno|un|um|eins|satu)\b"
          rf"|\b1\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:1|I|một)\b|\bперв\w+\s+{_RU_LEVEL}"
-         rf"|\b{_RU_LEVEL}\s+1\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف|شريحة|طبقة)\s+(?:ال)?(?:أولى|أول|1)\b", True),
+         rf"|\b{_RU_LEVEL}\s+1\b|{_AR_LEVEL}(?:أولى|أول|1)\b", True),
         (_term("Tier 2", "tier_foreign"),
-         r"\b(?:Nivel(?:ul)?|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo|[Κκ]ατηγορ[ίι]α)\s+(?:2|II|dos|deux|dois|zwei|dua)\b"
+         rf"\b{_TIER_NOUN}\s+(?:2|II|dos|deux|dois|zwei|dua)\b"
          rf"|\b2\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:2|II|hai)\b|\bвтор\w+\s+{_RU_LEVEL}"
-         rf"|\b{_RU_LEVEL}\s+2\b|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف|شريحة|طبقة)\s+(?:ال)?(?:ثانية|ثاني|2)\b", True),
+         rf"|\b{_RU_LEVEL}\s+2\b|{_AR_LEVEL}(?:ثانية|ثاني|2)\b", True),
         (_term("Tier 3", "tier_foreign"),
-         r"\b(?:Nivel(?:ul)?|Niveau|Nível|Kategorie|categoría|catégorie|categoria|Stufe|Kademe|Kategori|Peringkat|Tingkat|Tahap|Grupo|[Κκ]ατηγορ[ίι]α)\s+(?:3|III|tres|trois|três|drei|tiga)\b"
+         rf"\b{_TIER_NOUN}\s+(?:3|III|tres|trois|três|drei|tiga)\b"
          rf"|\b3\.\s*(?:Kademe|Kategorie|Stufe)\b|\b(?:cấp|nhóm|bậc)\s+(?:độ\s+)?(?:3|III|ba)\b|\b{_RU_LEVEL}\s+3\b"
-         r"|(?:ال)?(?:فئة|مستوى|مرتبة|درجة|تصنيف|شريحة|طبقة)\s+(?:ال)?(?:ثالثة|ثالث|3)\b", True),
+         rf"|{_AR_LEVEL}(?:ثالثة|ثالث|3)\b", True),
         (_term("Tier 3", "tier_ru"), rf"трет\w+\s+{_RU_LEVELS}|трэц\w+\s+(?:катэгор\w+|узроў\w+)|მესამე\s+კალათ\w*"
          r"|трет\w+\s+(?:ниво|категория|група)"
          r"|\bkategori\w*\s+(?:3|III|trzeciej)\b"
-         r"|\b(?:livello|fascia|grau)\s+3\b|\bГрупп[аеуы]-?\s?3\b|\b3-(?:тоифа|toifa)\w*|\bGrup[aie]\s+3\b|\bГруп[аеи]\s+3\b|\bdaraja\s+la\s+tatu\b|երրորդ\s+խումբ\S*"
+         r"|" + _numbered_group("3") + r"|\bdaraja\s+la\s+tatu\b|երրորդ\s+խումբ\S*"
          r"|(?:سطح|لایه)\s+(?:سه|سوم|۳|3)\b|第(?:三|3)段階"
          r"|ट[िी]यर\s*(?:3|३|तीन)|เทียร์\s*(?:3|๓|ต่ำสุด)|رده\s+(?:سوم|۳|3)|အဆင့်\s*(?:၃|3)"
-         r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:៣|3)|তৃতীয়\s+স্তর", True),
+         rf"|{_KM_LEVEL}(?:៣|3)|তৃতীয়\s+স্তর", True),
         (_term("Tier 1", "tier_pl_uk"),
          r"перш\w+\s+(?:категорі\w+|рів\w+|катэгор\w+)|първ\w+\s+(?:ниво|категория|група)|პირველ\w*\s+კალათ\w*|\b(?:pierwszej|pierwsza)\s+kategorii\b|\bkategori\w*\s+(?:1|I)\b"
-         r"|\b(?:livello|fascia|grau)\s+1\b|\bГрупп[аеуы]-?\s?1\b|\b1-(?:тоифа|toifa)\w*|\bGrup[aie]\s+1\b|\bГруп[аеи]\s+1\b|\bdaraja\s+la\s+kwanza\b|առաջին\s+խումբ\S*"
+         r"|" + _numbered_group("1") + r"|\bdaraja\s+la\s+kwanza\b|առաջին\s+խումբ\S*"
          r"|(?:سطح|لایه)\s+(?:یک|اول|۱|1)\b|第(?:一|1)段階"
          r"|ट[िी]यर\s*(?:1|१|एक)|เทียร์\s*(?:1|๑)|رده\s+(?:اول|۱|1)|အဆင့်\s*(?:၁|1)"
-         r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:១|1)|প্রথম\s+স্তর", True),
+         rf"|{_KM_LEVEL}(?:១|1)|প্রথম\s+স্তর", True),
         (_term("Tier 2", "tier_pl_uk"),
          r"друг\w+\s+(?:категорі\w+|рів\w+|катэгор\w+)|втор\w+\s+(?:ниво|категория|група)|მეორე\s+კალათ\w*|\b(?:drugiej|druga)\s+kategorii\b|\bkategori\w*\s+(?:2|II)\b"
-         r"|\b(?:livello|fascia|grau)\s+2\b|\bГрупп[аеуы]-?\s?2\b|\b2-(?:тоифа|toifa)\w*|\bGrup[aie]\s+2\b|\bГруп[аеи]\s+2\b|\bdaraja\s+la\s+pili\b|երկրորդ\s+խումբ\S*"
+         r"|" + _numbered_group("2") + r"|\bdaraja\s+la\s+pili\b|երկրորդ\s+խումբ\S*"
          r"|(?:سطح|لایه)\s+(?:دو|دوم|۲|2)\b(?!\s*(?:ویژه\s+)?(?:فهرست|لیست))|第(?:二|2)段階(?!\S{0,3}監視)"
          r"|ट[िी]यर\s*(?:2|२|दो)|เทียร์\s*(?:2|๒)|رده\s+(?:دوم|۲|2)|အဆင့်\s*(?:၂|2)"
-         r"|(?:ថ្នាក់|កម្រិត)\s*(?:ទី|លេខ)?\s*(?:២|2)|দ্বিতীয়\s+স্তর", True),
+         rf"|{_KM_LEVEL}(?:២|2)|দ্বিতীয়\s+স্তর", True),
         # Turkish ordinals: "3üncü kategoride", "ikinci kademe".
         (_term("Tier 1", "tier_az_bn_he"), r"\bSıra\s*1(?!\d)|\bSəviyyə\s*1(?!\d)|\b1-[cç][iıuü]\s+səviyyə\w*"
          r"|টিয়ার\s*-?\s*(?:১|1)(?![০-৯\d])|[בלה]?דירוג\s+הראשון"
          r"|[בלה]?מדרגה\s+הראשונה"
-         r"|(?:ٹیئر|ٹائیر)\s*-?\s*(?:1|۱|ون)(?!\d)|पहिलो\s+(?:तह|श्रेणी)|(?:پہلا|پہلی|پہلے)\s+(?:درجہ|درجے|سطح)", True),
+         rf"|{_UR_TIER}(?:1|۱|ون)(?!\d)|पहिलो\s+(?:तह|श्रेणी)|(?:پہلا|پہلی|پہلے)\s+(?:درجہ|درجے|سطح)", True),
         (_term("Tier 2", "tier_az_bn_he"), r"\bSıra\s*2(?!\d)|\bSəviyyə\s*2(?!\d)|\b2-[cç][iıuü]\s+səviyyə\w*"
          r"|টিয়ার\s*-?\s*(?:২|2)(?![০-৯\d])|[בלה]?דירוג\s+השני"
          r"|[בלה]?מדרגה\s+השנייה"
-         r"|(?:ٹیئر|ٹائیر)\s*-?\s*(?:2|۲|ٹو)(?!\d)|दोस्रो\s+(?:तह|श्रेणी)"
+         rf"|{_UR_TIER}(?:2|۲|ٹو)(?!\d)|दोस्रो\s+(?:तह|श्रेणी)"
          r"|(?:دوسرا|دوسری|دوسرے)\s+(?:درجہ|درجے|سطح)(?!\S*\s+کی\s+واچ)", True),
         (_term("Tier 3", "tier_az_bn_he"), r"\bSıra\s*3(?!\d)|\bSəviyyə\s*3(?!\d)|\b3-[cç][iıuü]\s+səviyyə\w*"
          r"|টিয়ার\s*-?\s*(?:৩|3)(?![০-৯\d])|[בלה]?דירוג\s+השלישי"
          r"|[בלה]?מדרגה\s+השלישית"
-         r"|(?:ٹیئر|ٹائیر)\s*-?\s*(?:3|۳|تھری)(?!\d)|तेस्रो\s+(?:तह|श्रेणी)"
+         rf"|{_UR_TIER}(?:3|۳|تھری)(?!\d)|तेस्रो\s+(?:तह|श्रेणी)"
          r"|(?:تیسرا|تیسری|تیسرے)\s+(?:درجہ|درجے|سطح)", True),
         (_term("Tier 1", "tier_tr"), _TR1, True),
         (_term("Tier 2", "tier_tr"), _TR2, True),
